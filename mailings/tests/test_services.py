@@ -1,0 +1,65 @@
+import pytest
+from django.core import mail as django_mail
+from django.db import transaction
+
+from mailings.models import OutgoingMail
+from mailings.services import mail_send, queue_mail
+
+
+@pytest.mark.django_db(transaction=True)
+def test_queue_mail_sends_after_commit():
+    with transaction.atomic():
+        queued = queue_mail(to="ana@example.org", subject="Welcome", body_text="Hello")
+        assert len(django_mail.outbox) == 0  # nothing leaves before the transaction commits
+    queued.refresh_from_db()
+    assert queued.state == OutgoingMail.State.SENT
+    assert [m.subject for m in django_mail.outbox] == ["Welcome"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_queue_mail_inside_a_rolled_back_transaction_sends_nothing():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        queue_mail(to="ana@example.org", subject="Welcome", body_text="Hello")
+        raise RuntimeError
+    assert OutgoingMail.objects.count() == 0
+    assert django_mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_mail_send_twice_sends_once():
+    row = OutgoingMail.objects.create(to="ana@example.org", subject="Hi", body_text="Hello")
+    mail_send(mail_id=row.pk)
+    mail_send(mail_id=row.pk)
+    row.refresh_from_db()
+    assert (row.state, row.attempts, len(django_mail.outbox)) == (OutgoingMail.State.SENT, 1, 1)
+
+
+@pytest.mark.django_db
+def test_mail_send_skips_a_mail_already_in_flight():
+    row = OutgoingMail.objects.create(to="ana@example.org", subject="Hi", body_text="Hello",
+                                      state=OutgoingMail.State.SENDING)
+    mail_send(mail_id=row.pk)
+    assert django_mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_mail_send_of_a_deleted_row_returns_quietly():
+    assert mail_send(mail_id=987654) is None
+
+
+@pytest.mark.django_db
+def test_line_breaks_in_subject_cannot_inject_headers(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_mail(to="ana@example.org", subject="Hello\r\nBcc: victim@example.org", body_text="x")
+    message = django_mail.outbox[0].message()
+    assert message["Subject"] == "Hello Bcc: victim@example.org"
+    assert message["Bcc"] is None
+
+
+@pytest.mark.django_db
+def test_mail_send_records_a_failure(settings):
+    settings.MAILERS = {"default": {"BACKEND": "mailings.tests.failing_backend.FailingBackend"}}
+    row = OutgoingMail.objects.create(to="ana@example.org", subject="Hi", body_text="Hello")
+    mail_send(mail_id=row.pk)
+    row.refresh_from_db()
+    assert (row.state, row.last_error) == (OutgoingMail.State.FAILED, "SMTP server unreachable")

@@ -1,0 +1,1 @@
+"""Background papers, their versions, translations and comments (see the background-papers issue)."""

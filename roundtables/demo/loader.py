@@ -1,0 +1,265 @@
+"""Load the Fourth Meeting (Mexico 2010) as demo data. Safe to run again: every object is
+found by its natural key and updated in place."""
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django_countries import countries
+
+from accounts.models import User
+from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
+from delegations.models import Delegation, Registration
+from roundtables.demo.concept_paper import parse_concept_paper
+from roundtables.demo.states import (
+    CIVIL_SOCIETY_ORGANISATIONS,
+    OBSERVER_ORGANISATIONS,
+    STEERING_GROUP,
+    UN_MEMBER_STATES,
+)
+from roundtables.models import Meeting, Room, Roundtable, Session, SessionDelegation, SessionPerson
+
+DEMO_PASSWORD = "gfmd-demo-2010"
+VALLARTA = ZoneInfo("America/Mexico_City")
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    first_name: str
+    last_name: str
+    honorific: str
+    job_title: str
+    organisation: str
+    role: str
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("chair@example.org", "Lucía", "Ramírez", "ms", "Coordinator, GFMD 2010 Task Force",
+                "Secretaría de Relaciones Exteriores, Mexico", "Chair's office"),
+    DemoAccount("focalpoint.mx@example.org", "Javier", "Herrera", "mr", "Director for Migration Policy",
+                "Secretaría de Relaciones Exteriores, Mexico", "Focal point of Mexico"),
+    DemoAccount("delegate.mx@example.org", "Sofía", "Castillo", "ms", "Counsellor",
+                "Permanent Mission of Mexico, Geneva", "Delegate of Mexico"),
+    DemoAccount("rapporteur@example.org", "Daniel", "Okafor", "dr", "Senior Policy Adviser",
+                "Ministry of Foreign Affairs, Ghana", "Rapporteur of session 1.1"),
+    DemoAccount("civilsociety@example.org", "Marta", "Vidal", "ms", "Civil Society Days coordinator",
+                "Fundación BBVA Bancomer", "Civil-society coordinator"),
+]
+
+
+def _at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2010, 11, day, hour, minute, tzinfo=VALLARTA)
+
+
+# Session codes -> (room, start, end). Sessions of the three roundtables run in parallel.
+SCHEDULE = {
+    "OP": ("Plenary Hall", _at(10, 9), _at(10, 10, 30)),
+    "1.1": ("Room A", _at(10, 11), _at(10, 13)),
+    "2.1": ("Room B", _at(10, 11), _at(10, 13)),
+    "3.1": ("Room C", _at(10, 11), _at(10, 13)),
+    "1.2": ("Room A", _at(10, 15), _at(10, 17)),
+    "2.2": ("Room B", _at(10, 15), _at(10, 17)),
+    "3.2": ("Room C", _at(10, 15), _at(10, 17)),
+    "3.3": ("Room C", _at(11, 9), _at(11, 11)),
+    "FF": ("Room A", _at(11, 9), _at(11, 11)),
+    "CP": ("Plenary Hall", _at(11, 14), _at(11, 16)),
+    "CSD": ("Plenary Hall", _at(8, 9), _at(9, 13)),
+    "CS": ("Plenary Hall", _at(9, 15), _at(9, 18)),
+}
+
+OTHER_SESSIONS = [
+    # code, kind, title, description, heads only
+    ("CSD", Session.Kind.CIVIL_SOCIETY, "Civil Society Days",
+     "Two days of civil-society deliberations preceding the government meeting.", False),
+    ("CS", Session.Kind.COMMON_SPACE, "Common space",
+     "Governments and civil society meet to discuss the outcomes of the Civil Society Days.", False),
+    ("OP", Session.Kind.PLENARY, "Opening plenary",
+     "Opening of the Fourth Meeting of the Global Forum on Migration and Development.", False),
+    ("FF", Session.Kind.SPECIAL, "Special session on the Future of the Forum",
+     "Heads of delegation discuss the GFMD process and its future steps.", True),
+    ("CP", Session.Kind.PLENARY, "Closing plenary",
+     "The rapporteurs report the outcomes of the roundtable sessions.", False),
+]
+
+# Demo teams: co-chair and member governments by session (not a historical record).
+TEAMS = {
+    "1.1": (["MX", "ES"], ["GH", "PH", "MA"]),
+    "1.2": (["US", "MA"], ["SN", "FR"]),
+    "2.1": (["PH", "AE"], ["BD", "IN", "ID"]),
+    "2.2": (["EC", "GR"], ["PT"]),
+    "3.1": (["SE", "AR"], ["FI", "NL"]),
+    "3.2": (["BD"], ["BE"]),
+    "3.3": ([], []),
+}
+
+
+@transaction.atomic
+def load_demo(concept_paper_path: Path) -> Meeting:
+    paper = parse_concept_paper(concept_paper_path)
+    meeting = _load_meeting(paper)
+    rooms = _load_rooms(meeting)
+    sessions = _load_structure(meeting, paper, rooms)
+    delegations = _load_delegations()
+    accounts = _load_accounts()
+    _load_roles(meeting, sessions, delegations, accounts)
+    return meeting
+
+
+def _load_meeting(paper) -> Meeting:
+    Meeting.objects.exclude(number=4).filter(is_current=True).update(is_current=False)
+    meeting, _ = Meeting.objects.update_or_create(
+        number=4,
+        defaults={
+            "title_en": "Fourth Meeting of the Global Forum on Migration and Development",
+            "title_fr": "Quatrième réunion du Forum mondial sur la migration et le développement",
+            "title_es": "Cuarta Reunión del Foro Mundial sobre Migración y Desarrollo",
+            "theme_en": paper.theme,
+            "theme_fr": "Partenariats pour la migration et le développement humain : "
+                        "prospérité partagée – responsabilité partagée",
+            "theme_es": "Alianzas para la migración y el desarrollo humano: "
+                        "prosperidad compartida – responsabilidad compartida",
+            "host_country": "MX",
+            "city": "Puerto Vallarta",
+            "venue": "Puerto Vallarta International Convention Center",
+            "start_date": dt.date(2010, 11, 8),
+            "end_date": dt.date(2010, 11, 11),
+            "concept_paper": paper.text,
+            "status": Meeting.Status.OPEN,
+            "is_current": True,
+        },
+    )
+    return meeting
+
+
+def _load_rooms(meeting: Meeting) -> dict[str, Room]:
+    capacities = {"Plenary Hall": 600, "Room A": 150, "Room B": 150, "Room C": 150}
+    return {
+        name: Room.objects.update_or_create(meeting=meeting, name=name, defaults={"capacity": capacity})[0]
+        for name, capacity in capacities.items()
+    }
+
+
+def _load_structure(meeting: Meeting, paper, rooms: dict[str, Room]) -> dict[str, Session]:
+    sessions: dict[str, Session] = {}
+    for order, rt in enumerate(paper.roundtables, start=1):
+        roundtable, _ = Roundtable.objects.update_or_create(
+            meeting=meeting,
+            number=rt.number,
+            defaults={"title_en": rt.title, "description_en": rt.description, "order": order},
+        )
+        for session_order, text in enumerate(rt.sessions, start=1):
+            sessions[text.code] = _upsert_session(
+                meeting, rooms, text.code, roundtable=roundtable, kind=Session.Kind.ROUNDTABLE,
+                title=text.title, description=text.description, order=session_order, heads_only=False,
+            )
+    for order, (code, kind, title, description, heads_only) in enumerate(OTHER_SESSIONS, start=1):
+        sessions[code] = _upsert_session(
+            meeting, rooms, code, roundtable=None, kind=kind, title=title, description=description,
+            order=order, heads_only=heads_only,
+        )
+    return sessions
+
+
+def _upsert_session(meeting, rooms, code, *, roundtable, kind, title, description, order, heads_only) -> Session:
+    room_name, starts_at, ends_at = SCHEDULE[code]
+    room = rooms[room_name]
+    session, _ = Session.objects.update_or_create(
+        meeting=meeting,
+        code=code,
+        defaults={
+            "roundtable": roundtable,
+            "kind": kind,
+            "title_en": title,
+            "description_en": description,
+            "order": order,
+            "heads_only": heads_only,
+            "room": room,
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "capacity": room.capacity,
+        },
+    )
+    return session
+
+
+def _load_delegations() -> dict[str, Delegation]:
+    names = dict(countries)
+    delegations: dict[str, Delegation] = {}
+    for region, codes in UN_MEMBER_STATES.items():
+        for code in codes:
+            delegations[code] = Delegation.objects.update_or_create(
+                kind=Delegation.Kind.STATE,
+                country=code,
+                defaults={
+                    "name": str(names[code]),
+                    "region": region,
+                    "steering_group": code in STEERING_GROUP,
+                    # The Friends of the Forum are open to every UN member state and observer.
+                    "friends_of_the_forum": True,
+                },
+            )[0]
+    for name in OBSERVER_ORGANISATIONS:
+        delegations[name] = Delegation.objects.update_or_create(
+            name=name,
+            defaults={"kind": Delegation.Kind.OBSERVER, "region": "global", "friends_of_the_forum": True},
+        )[0]
+    for name in CIVIL_SOCIETY_ORGANISATIONS:
+        delegations[name] = Delegation.objects.update_or_create(
+            name=name, defaults={"kind": Delegation.Kind.CIVIL_SOCIETY, "region": "global"}
+        )[0]
+    return delegations
+
+
+def _load_accounts() -> dict[str, User]:
+    users = {}
+    for account in DEMO_ACCOUNTS:
+        user, _ = User.objects.update_or_create(
+            email=account.email,
+            defaults={
+                "first_name": account.first_name,
+                "last_name": account.last_name,
+                "honorific": account.honorific,
+                "job_title": account.job_title,
+                "organisation": account.organisation,
+                "is_active": True,
+            },
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user, email=account.email, defaults={"verified": True, "primary": True}
+        )
+        users[account.email] = user
+    return users
+
+
+def _load_roles(meeting, sessions, delegations, accounts) -> None:
+    accounts["chair@example.org"].groups.add(Group.objects.get(name=CHAIR_OFFICE))
+    accounts["civilsociety@example.org"].groups.add(Group.objects.get(name=CIVIL_SOCIETY_COORDINATOR))
+    mexico = delegations["MX"]
+    mexico.focal_points.add(accounts["focalpoint.mx@example.org"])
+    registrations = [
+        ("focalpoint.mx@example.org", mexico, Registration.Role.HEAD),
+        ("delegate.mx@example.org", mexico, Registration.Role.DELEGATE),
+        ("rapporteur@example.org", delegations["GH"], Registration.Role.DELEGATE),
+    ]
+    for email, delegation, role in registrations:
+        Registration.objects.update_or_create(
+            meeting=meeting,
+            person=accounts[email],
+            defaults={"delegation": delegation, "role": role, "status": Registration.Status.APPROVED},
+        )
+    for code, (co_chairs, members) in TEAMS.items():
+        for role, codes in ((SessionDelegation.Role.CO_CHAIR, co_chairs), (SessionDelegation.Role.MEMBER, members)):
+            for country in codes:
+                SessionDelegation.objects.update_or_create(
+                    session=sessions[code], delegation=delegations[country], defaults={"role": role}
+                )
+    SessionPerson.objects.get_or_create(
+        session=sessions["1.1"], person=accounts["rapporteur@example.org"], role=SessionPerson.Role.RAPPORTEUR
+    )

@@ -1,0 +1,171 @@
+"""The meeting and its structure: roundtables, sessions, rooms and session teams."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class MeetingQuerySet(models.QuerySet):
+    def current(self) -> "Meeting | None":
+        return self.filter(is_current=True).first()
+
+
+class Meeting(models.Model):
+    """One yearly meeting of the Forum. Exactly one is current (a database constraint)."""
+
+    class Status(models.TextChoices):
+        PLANNING = "planning", _("In preparation")
+        OPEN = "open", _("Open for registration")
+        CLOSED = "closed", _("Registration closed")
+        HELD = "held", _("Held")
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    theme = models.CharField(_("theme"), max_length=300)
+    host_country = CountryField(_("host country"))
+    city = models.CharField(_("city"), max_length=100)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    concept_paper = models.TextField(_("concept paper"), blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNING)
+    is_current = models.BooleanField(_("current meeting"), default=False)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="one_current_meeting"),
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="meeting_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Roundtable(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roundtables")
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("roundtable")
+        verbose_name_plural = _("roundtables")
+        ordering = ["meeting", "order", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="unique_roundtable_number"),
+        ]
+
+    def __str__(self) -> str:
+        return _("RT %(number)s %(title)s") % {"number": self.number, "title": self.title}
+
+
+class Room(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rooms")
+    name = models.CharField(_("name"), max_length=100)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        ordering = ["meeting", "name"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "name"], name="unique_room_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Session(models.Model):
+    class Kind(models.TextChoices):
+        ROUNDTABLE = "roundtable", _("Roundtable session")
+        SPECIAL = "special", _("Special session")
+        PLENARY = "plenary", _("Plenary")
+        CIVIL_SOCIETY = "civil_society", _("Civil Society Days")
+        COMMON_SPACE = "common_space", _("Common space")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sessions")
+    roundtable = models.ForeignKey(
+        Roundtable, on_delete=models.CASCADE, related_name="sessions", null=True, blank=True
+    )
+    code = models.CharField(_("code"), max_length=20, help_text=_("For example 2.1, or OP for the opening plenary."))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ROUNDTABLE)
+    heads_only = models.BooleanField(_("heads of delegation only"), default=False)
+    room = models.ForeignKey(Room, on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions")
+    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    team_notes = models.TextField(_("team notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["meeting", "starts_at", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "code"], name="unique_session_code_per_meeting"),
+            models.CheckConstraint(
+                condition=Q(starts_at__isnull=True) | Q(ends_at__isnull=True) | Q(ends_at__gt=F("starts_at")),
+                name="session_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class SessionDelegation(models.Model):
+    """A government or organisation on a session's team."""
+
+    class Role(models.TextChoices):
+        CO_CHAIR = "co_chair", _("Co-chair")
+        MEMBER = "member", _("Team member")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="team_delegations")
+    delegation = models.ForeignKey("delegations.Delegation", on_delete=models.CASCADE, related_name="session_roles")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("team delegation")
+        verbose_name_plural = _("team delegations")
+        ordering = ["session", "role", "delegation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "delegation"], name="unique_delegation_per_session_team"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session.code}: {self.delegation} ({self.get_role_display()})"
+
+
+class SessionPerson(models.Model):
+    """A person on a session's team: moderator, rapporteur, background paper author or speaker."""
+
+    class Role(models.TextChoices):
+        MODERATOR = "moderator", _("Moderator")
+        RAPPORTEUR = "rapporteur", _("Rapporteur")
+        AUTHOR = "author", _("Background paper author")
+        SPEAKER = "speaker", _("Speaker")
+        CO_CHAIR_REPRESENTATIVE = "co_chair_rep", _("Co-chair's representative")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="team_people")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_roles")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("team person")
+        verbose_name_plural = _("team people")
+        ordering = ["session", "role", "person__last_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "person", "role"], name="unique_person_role_per_session"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session.code}: {self.person} ({self.get_role_display()})"

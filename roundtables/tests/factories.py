@@ -1,0 +1,69 @@
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from roundtables.models import Meeting, Room, Roundtable, Session, SessionDelegation, SessionPerson
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    number = factory.Sequence(lambda n: 100 + n)
+    title_en = factory.Sequence(lambda n: f"Meeting {100 + n}")
+    theme_en = "Partnerships for migration and human development"
+    host_country = "MX"
+    city = "Puerto Vallarta"
+    venue = "Convention Center"
+    start_date = dt.date(2010, 11, 8)
+    end_date = dt.date(2010, 11, 11)
+
+
+class RoundtableFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Roundtable
+
+    meeting = factory.SubFactory(MeetingFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title_en = factory.Sequence(lambda n: f"Roundtable theme {n}")
+    order = factory.SelfAttribute("number")
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Room
+
+    meeting = factory.SubFactory(MeetingFactory)
+    name = factory.Sequence(lambda n: f"Room {n}")
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    meeting = factory.SelfAttribute("roundtable.meeting")
+    roundtable = factory.SubFactory(RoundtableFactory)
+    code = factory.Sequence(lambda n: f"{n // 10 + 1}.{n % 10 + 1}")
+    title_en = factory.Sequence(lambda n: f"Session title {n}")
+    kind = Session.Kind.ROUNDTABLE
+    starts_at = factory.LazyFunction(lambda: timezone.now().replace(microsecond=0))
+    ends_at = factory.LazyAttribute(lambda s: s.starts_at + dt.timedelta(hours=2))
+
+
+class SessionDelegationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SessionDelegation
+
+    session = factory.SubFactory(SessionFactory)
+    delegation = factory.SubFactory("delegations.tests.factories.DelegationFactory")
+    role = SessionDelegation.Role.CO_CHAIR
+
+
+class SessionPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SessionPerson
+
+    session = factory.SubFactory(SessionFactory)
+    person = factory.SubFactory("accounts.tests.factories.UserFactory")
+    role = SessionPerson.Role.RAPPORTEUR

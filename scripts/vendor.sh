@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Refresh static/vendor from the npm registry at the versions pinned in package.json.
+# The copies are committed, so a fresh machine needs neither npm nor the network to run the portal.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+cp package.json "$tmp/"
+(cd "$tmp" && npm install --no-audit --no-fund --silent)
+nm="$tmp/node_modules"
+cp "$nm"/bootstrap/dist/css/bootstrap.min.css* "$nm"/bootstrap/dist/js/bootstrap.bundle.min.js* static/vendor/
+cp "$nm"/htmx.org/dist/htmx.min.js static/vendor/
+mkdir -p static/vendor/bootstrap-icons
+cp -r "$nm"/bootstrap-icons/font/bootstrap-icons.min.css "$nm"/bootstrap-icons/font/fonts static/vendor/bootstrap-icons/
+rm -rf "$tmp"
+echo "static/vendor refreshed"
