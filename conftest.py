@@ -45,3 +45,33 @@ def meeting(db):
     from roundtables.tests.factories import MeetingFactory
 
     return MeetingFactory(is_current=True)
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The 2010 demo (meeting, delegations, demo accounts), for browser tests against live_server."""
+    from django.core.management import call_command
+
+    call_command("load_demo", quiet_accounts=True)
+
+
+@pytest.fixture
+def screenshot(page, request):
+    """Save a full-page screenshot under var/screenshots/ for a person to look at."""
+    from django.conf import settings
+
+    folder = settings.VAR_DIR / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def take(name: str) -> None:
+        page.screenshot(path=str(folder / f"{request.node.name}-{name}.png"), full_page=True)
+
+    return take
+
+
+def sign_in(page, live_server, email: str, password: str = "gfmd-demo-2010") -> None:
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.locator("main").get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()

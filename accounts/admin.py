@@ -12,8 +12,10 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "first_name", "last_name", "organisation"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Profile"), {"fields": ["honorific", "first_name", "last_name", "job_title", "organisation",
-                                   "preferred_language"]}),
+        (
+            _("Profile"),
+            {"fields": ["honorific", "first_name", "last_name", "job_title", "organisation", "preferred_language"]},
+        ),
         (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]

@@ -61,6 +61,9 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        name = " ".join(part for part in (self.get_honorific_display() if self.honorific else "",
-                                            self.first_name, self.last_name) if part)
+        name = " ".join(
+            part
+            for part in (self.get_honorific_display() if self.honorific else "", self.first_name, self.last_name)
+            if part
+        )
         return name or self.email

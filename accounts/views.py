@@ -17,7 +17,7 @@ def landing(request):
 
 @login_required
 def dashboard(request):
-    """"My GFMD": a participant's registrations and team roles."""
+    """ "My GFMD": a participant's registrations and team roles."""
     meeting = Meeting.objects.current()
     return render(
         request,

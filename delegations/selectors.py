@@ -5,9 +5,7 @@ from delegations.models import Delegation, Registration
 
 def registrations_of_person(person) -> QuerySet[Registration]:
     return (
-        Registration.objects.filter(person=person)
-        .select_related("meeting", "delegation")
-        .order_by("-meeting__number")
+        Registration.objects.filter(person=person).select_related("meeting", "delegation").order_by("-meeting__number")
     )
 
 

@@ -6,8 +6,8 @@ and mail files under var/, a generated secret key), production sets them
 turns on the HTTPS settings). Tests use gfmd.settings_test, which imports this.
 """
 
-from pathlib import Path
 import secrets
+from pathlib import Path
 
 import environ
 from django.utils.csp import CSP
@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rules",
     "accounts",
+    "activity",
     "mailings",
     "roundtables",
     "delegations",
@@ -183,7 +184,10 @@ if REDIS_URL:
 else:
     # A file cache is shared by the web server and the worker of a local run (rate limits included).
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / "cache")}
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
     }
 
 # Mail (Django 6.1's MAILERS): SMTP when EMAIL_HOST is set, otherwise one file per message
@@ -214,7 +218,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: Redis when REDIS_URL is set; otherwise kombu's SQLAlchemy transport on a SQLite file,
 # so the worker that `make run` starts really consumes tasks without any server.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or f"sqla+sqlite:///{VAR_DIR / 'celery-broker.sqlite3'}")
+CELERY_BROKER_URL = env.str(
+    "CELERY_BROKER_URL", default=REDIS_URL or f"sqla+sqlite:///{VAR_DIR / 'celery-broker.sqlite3'}"
+)
 CELERY_RESULT_BACKEND = env.str(
     "CELERY_RESULT_BACKEND", default=REDIS_URL or f"db+sqlite:///{VAR_DIR / 'celery-results.sqlite3'}"
 )

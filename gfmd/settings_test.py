@@ -4,8 +4,8 @@ import os
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # pytest-playwright runs an event loop
 
-from gfmd.settings import *  # noqa: E402,F403
-from gfmd.settings import VAR_DIR  # noqa: E402
+from gfmd.settings import *  # noqa: F403
+from gfmd.settings import VAR_DIR
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -29,6 +29,12 @@ class Meeting(models.Model):
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        help_text=_("The programme is shown in the host city's time, for example America/Mexico_City."),
+    )
     concept_paper = models.TextField(_("concept paper"), blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNING)
     is_current = models.BooleanField(_("current meeting"), default=False)
@@ -91,9 +97,7 @@ class Session(models.Model):
         COMMON_SPACE = "common_space", _("Common space")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sessions")
-    roundtable = models.ForeignKey(
-        Roundtable, on_delete=models.CASCADE, related_name="sessions", null=True, blank=True
-    )
+    roundtable = models.ForeignKey(Roundtable, on_delete=models.CASCADE, related_name="sessions", null=True, blank=True)
     code = models.CharField(_("code"), max_length=20, help_text=_("For example 2.1, or OP for the opening plenary."))
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)

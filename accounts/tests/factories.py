@@ -1,9 +1,9 @@
 import factory
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 
 from accounts.models import User
 from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
+from accounts.services import role_group
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -29,11 +29,11 @@ class ChairOfficeFactory(UserFactory):
     @factory.post_generation
     def chair_group(self, create, extracted, **kwargs):
         if create:
-            self.groups.add(Group.objects.get(name=CHAIR_OFFICE))
+            self.groups.add(role_group(CHAIR_OFFICE))
 
 
 class CivilSocietyCoordinatorFactory(UserFactory):
     @factory.post_generation
     def coordinator_group(self, create, extracted, **kwargs):
         if create:
-            self.groups.add(Group.objects.get(name=CIVIL_SOCIETY_COORDINATOR))
+            self.groups.add(role_group(CIVIL_SOCIETY_COORDINATOR))

@@ -20,14 +20,18 @@ def focal_point_mexico(mexico):
 
 @pytest.mark.django_db
 def test_focal_point_sees_own_delegation_pending_first(client, meeting, mexico, focal_point_mexico):
-    approved = RegistrationFactory(meeting=meeting, delegation=mexico, status=Registration.Status.APPROVED,
-                                   person__last_name="Aguilar")
+    approved = RegistrationFactory(
+        meeting=meeting, delegation=mexico, status=Registration.Status.APPROVED, person__last_name="Aguilar"
+    )
     pending = RegistrationFactory(meeting=meeting, delegation=mexico, person__last_name="Zamora")
     client.force_login(focal_point_mexico)
     response = client.get(reverse("delegations:detail", kwargs={"pk": mexico.pk}))
     assert list(response.context["registrations"]) == [pending, approved]
     assert response.context["counts"] == [
-        ("pending", "Pending", 1), ("approved", "Approved", 1), ("rejected", "Rejected", 0), ("withdrawn", "Withdrawn", 0)
+        ("pending", "Pending", 1),
+        ("approved", "Approved", 1),
+        ("rejected", "Rejected", 0),
+        ("withdrawn", "Withdrawn", 0),
     ]
 
 
@@ -72,8 +76,9 @@ def test_civil_society_list_refuses_a_focal_point(client, focal_point_mexico):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [1, 3])
-def test_delegation_page_query_count_does_not_grow(client, meeting, mexico, focal_point_mexico,
-                                                   django_assert_num_queries, count):
+def test_delegation_page_query_count_does_not_grow(
+    client, meeting, mexico, focal_point_mexico, django_assert_num_queries, count
+):
     RegistrationFactory.create_batch(count, meeting=meeting, delegation=mexico)
     client.force_login(focal_point_mexico)
     with django_assert_num_queries(9):

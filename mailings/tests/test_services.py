@@ -36,8 +36,9 @@ def test_mail_send_twice_sends_once():
 
 @pytest.mark.django_db
 def test_mail_send_skips_a_mail_already_in_flight():
-    row = OutgoingMail.objects.create(to="ana@example.org", subject="Hi", body_text="Hello",
-                                      state=OutgoingMail.State.SENDING)
+    row = OutgoingMail.objects.create(
+        to="ana@example.org", subject="Hi", body_text="Hello", state=OutgoingMail.State.SENDING
+    )
     mail_send(mail_id=row.pk)
     assert django_mail.outbox == []
 

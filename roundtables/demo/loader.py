@@ -7,12 +7,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django_countries import countries
 
 from accounts.models import User
 from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
+from accounts.services import role_group
 from delegations.models import Delegation, Registration
 from roundtables.demo.concept_paper import parse_concept_paper
 from roundtables.demo.states import (
@@ -39,16 +39,51 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = [
-    DemoAccount("chair@example.org", "Lucía", "Ramírez", "ms", "Coordinator, GFMD 2010 Task Force",
-                "Secretaría de Relaciones Exteriores, Mexico", "Chair's office"),
-    DemoAccount("focalpoint.mx@example.org", "Javier", "Herrera", "mr", "Director for Migration Policy",
-                "Secretaría de Relaciones Exteriores, Mexico", "Focal point of Mexico"),
-    DemoAccount("delegate.mx@example.org", "Sofía", "Castillo", "ms", "Counsellor",
-                "Permanent Mission of Mexico, Geneva", "Delegate of Mexico"),
-    DemoAccount("rapporteur@example.org", "Daniel", "Okafor", "dr", "Senior Policy Adviser",
-                "Ministry of Foreign Affairs, Ghana", "Rapporteur of session 1.1"),
-    DemoAccount("civilsociety@example.org", "Marta", "Vidal", "ms", "Civil Society Days coordinator",
-                "Fundación BBVA Bancomer", "Civil-society coordinator"),
+    DemoAccount(
+        "chair@example.org",
+        "Lucía",
+        "Ramírez",
+        "ms",
+        "Coordinator, GFMD 2010 Task Force",
+        "Secretaría de Relaciones Exteriores, Mexico",
+        "Chair's office",
+    ),
+    DemoAccount(
+        "focalpoint.mx@example.org",
+        "Javier",
+        "Herrera",
+        "mr",
+        "Director for Migration Policy",
+        "Secretaría de Relaciones Exteriores, Mexico",
+        "Focal point of Mexico",
+    ),
+    DemoAccount(
+        "delegate.mx@example.org",
+        "Sofía",
+        "Castillo",
+        "ms",
+        "Counsellor",
+        "Permanent Mission of Mexico, Geneva",
+        "Delegate of Mexico",
+    ),
+    DemoAccount(
+        "rapporteur@example.org",
+        "Daniel",
+        "Okafor",
+        "dr",
+        "Senior Policy Adviser",
+        "Ministry of Foreign Affairs, Ghana",
+        "Rapporteur of session 1.1",
+    ),
+    DemoAccount(
+        "civilsociety@example.org",
+        "Marta",
+        "Vidal",
+        "ms",
+        "Civil Society Days coordinator",
+        "Fundación BBVA Bancomer",
+        "Civil-society coordinator",
+    ),
 ]
 
 
@@ -74,16 +109,41 @@ SCHEDULE = {
 
 OTHER_SESSIONS = [
     # code, kind, title, description, heads only
-    ("CSD", Session.Kind.CIVIL_SOCIETY, "Civil Society Days",
-     "Two days of civil-society deliberations preceding the government meeting.", False),
-    ("CS", Session.Kind.COMMON_SPACE, "Common space",
-     "Governments and civil society meet to discuss the outcomes of the Civil Society Days.", False),
-    ("OP", Session.Kind.PLENARY, "Opening plenary",
-     "Opening of the Fourth Meeting of the Global Forum on Migration and Development.", False),
-    ("FF", Session.Kind.SPECIAL, "Special session on the Future of the Forum",
-     "Heads of delegation discuss the GFMD process and its future steps.", True),
-    ("CP", Session.Kind.PLENARY, "Closing plenary",
-     "The rapporteurs report the outcomes of the roundtable sessions.", False),
+    (
+        "CSD",
+        Session.Kind.CIVIL_SOCIETY,
+        "Civil Society Days",
+        "Two days of civil-society deliberations preceding the government meeting.",
+        False,
+    ),
+    (
+        "CS",
+        Session.Kind.COMMON_SPACE,
+        "Common space",
+        "Governments and civil society meet to discuss the outcomes of the Civil Society Days.",
+        False,
+    ),
+    (
+        "OP",
+        Session.Kind.PLENARY,
+        "Opening plenary",
+        "Opening of the Fourth Meeting of the Global Forum on Migration and Development.",
+        False,
+    ),
+    (
+        "FF",
+        Session.Kind.SPECIAL,
+        "Special session on the Future of the Forum",
+        "Heads of delegation discuss the GFMD process and its future steps.",
+        True,
+    ),
+    (
+        "CP",
+        Session.Kind.PLENARY,
+        "Closing plenary",
+        "The rapporteurs report the outcomes of the roundtable sessions.",
+        False,
+    ),
 ]
 
 # Demo teams: co-chair and member governments by session (not a historical record).
@@ -120,12 +180,13 @@ def _load_meeting(paper) -> Meeting:
             "title_es": "Cuarta Reunión del Foro Mundial sobre Migración y Desarrollo",
             "theme_en": paper.theme,
             "theme_fr": "Partenariats pour la migration et le développement humain : "
-                        "prospérité partagée – responsabilité partagée",
+            "prospérité partagée – responsabilité partagée",
             "theme_es": "Alianzas para la migración y el desarrollo humano: "
-                        "prosperidad compartida – responsabilidad compartida",
+            "prosperidad compartida – responsabilidad compartida",
             "host_country": "MX",
             "city": "Puerto Vallarta",
             "venue": "Puerto Vallarta International Convention Center",
+            "time_zone": str(VALLARTA),
             "start_date": dt.date(2010, 11, 8),
             "end_date": dt.date(2010, 11, 11),
             "concept_paper": paper.text,
@@ -154,13 +215,27 @@ def _load_structure(meeting: Meeting, paper, rooms: dict[str, Room]) -> dict[str
         )
         for session_order, text in enumerate(rt.sessions, start=1):
             sessions[text.code] = _upsert_session(
-                meeting, rooms, text.code, roundtable=roundtable, kind=Session.Kind.ROUNDTABLE,
-                title=text.title, description=text.description, order=session_order, heads_only=False,
+                meeting,
+                rooms,
+                text.code,
+                roundtable=roundtable,
+                kind=Session.Kind.ROUNDTABLE,
+                title=text.title,
+                description=text.description,
+                order=session_order,
+                heads_only=False,
             )
     for order, (code, kind, title, description, heads_only) in enumerate(OTHER_SESSIONS, start=1):
         sessions[code] = _upsert_session(
-            meeting, rooms, code, roundtable=None, kind=kind, title=title, description=description,
-            order=order, heads_only=heads_only,
+            meeting,
+            rooms,
+            code,
+            roundtable=None,
+            kind=kind,
+            title=title,
+            description=description,
+            order=order,
+            heads_only=heads_only,
         )
     return sessions
 
@@ -239,8 +314,8 @@ def _load_accounts() -> dict[str, User]:
 
 
 def _load_roles(meeting, sessions, delegations, accounts) -> None:
-    accounts["chair@example.org"].groups.add(Group.objects.get(name=CHAIR_OFFICE))
-    accounts["civilsociety@example.org"].groups.add(Group.objects.get(name=CIVIL_SOCIETY_COORDINATOR))
+    accounts["chair@example.org"].groups.add(role_group(CHAIR_OFFICE))
+    accounts["civilsociety@example.org"].groups.add(role_group(CIVIL_SOCIETY_COORDINATOR))
     mexico = delegations["MX"]
     mexico.focal_points.add(accounts["focalpoint.mx@example.org"])
     registrations = [

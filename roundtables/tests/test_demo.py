@@ -20,7 +20,15 @@ def test_concept_paper_yields_theme_roundtables_and_sessions():
         "Human mobility and human development",
         "Policy and institutional coherence to address the relationship between migration and development",
     ]
-    assert [s.code for rt in paper.roundtables for s in rt.sessions] == ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "3.3"]
+    assert [s.code for rt in paper.roundtables for s in rt.sessions] == [
+        "1.1",
+        "1.2",
+        "2.1",
+        "2.2",
+        "3.1",
+        "3.2",
+        "3.3",
+    ]
     session_2_2 = paper.roundtables[1].sessions[1]
     assert session_2_2.title == "Migration, gender and family"
     assert session_2_2.description.startswith("This session spotlights two pivotal concerns")
@@ -34,11 +42,23 @@ def test_concept_paper_joins_sentences_cut_by_a_page_break():
 @pytest.mark.django_db
 def test_load_demo_twice_gives_the_same_data():
     call_command("load_demo", quiet_accounts=True)
-    counts = (Meeting.objects.count(), Session.objects.count(), Delegation.objects.count(), User.objects.count(),
-              Registration.objects.count(), SessionPerson.objects.count())
+    counts = (
+        Meeting.objects.count(),
+        Session.objects.count(),
+        Delegation.objects.count(),
+        User.objects.count(),
+        Registration.objects.count(),
+        SessionPerson.objects.count(),
+    )
     call_command("load_demo", quiet_accounts=True)
-    assert (Meeting.objects.count(), Session.objects.count(), Delegation.objects.count(), User.objects.count(),
-            Registration.objects.count(), SessionPerson.objects.count()) == counts
+    assert (
+        Meeting.objects.count(),
+        Session.objects.count(),
+        Delegation.objects.count(),
+        User.objects.count(),
+        Registration.objects.count(),
+        SessionPerson.objects.count(),
+    ) == counts
     assert counts[:3] == (1, 12, 193 + 9 + 5)
 
 
@@ -47,7 +67,10 @@ def test_load_demo_builds_the_2010_meeting():
     call_command("load_demo", quiet_accounts=True)
     meeting = Meeting.objects.current()
     assert (meeting.number, meeting.city, str(meeting.start_date), str(meeting.end_date)) == (
-        4, "Puerto Vallarta", "2010-11-08", "2010-11-11"
+        4,
+        "Puerto Vallarta",
+        "2010-11-08",
+        "2010-11-11",
     )
     assert list(meeting.roundtables.values_list("number", flat=True)) == [1, 2, 3]
     future = meeting.sessions.get(code="FF")
@@ -62,8 +85,13 @@ def test_load_demo_builds_the_2010_meeting():
 @pytest.mark.django_db
 def test_load_demo_accounts_sign_in_with_the_demo_password(client):
     call_command("load_demo", quiet_accounts=True)
-    for email in ["chair@example.org", "focalpoint.mx@example.org", "delegate.mx@example.org",
-                  "rapporteur@example.org", "civilsociety@example.org"]:
+    for email in [
+        "chair@example.org",
+        "focalpoint.mx@example.org",
+        "delegate.mx@example.org",
+        "rapporteur@example.org",
+        "civilsociety@example.org",
+    ]:
         client.logout()
         response = client.post("/accounts/login/", {"login": email, "password": "gfmd-demo-2010"})
         assert response.status_code == 302, email

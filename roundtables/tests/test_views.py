@@ -2,7 +2,12 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
-from roundtables.tests.factories import RoundtableFactory, SessionDelegationFactory, SessionFactory, SessionPersonFactory
+from roundtables.tests.factories import (
+    RoundtableFactory,
+    SessionDelegationFactory,
+    SessionFactory,
+    SessionPersonFactory,
+)
 
 
 @pytest.mark.django_db
@@ -57,7 +62,9 @@ def test_chair_dashboard_counts_what_teams_lack(client, chair, meeting):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [1, 3])
-def test_chair_dashboard_query_count_does_not_grow_with_sessions(client, chair, meeting, django_assert_num_queries, count):
+def test_chair_dashboard_query_count_does_not_grow_with_sessions(
+    client, chair, meeting, django_assert_num_queries, count
+):
     for _ in range(count):
         session = SessionFactory(roundtable=RoundtableFactory(meeting=meeting))
         SessionDelegationFactory(session=session)

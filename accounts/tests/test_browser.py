@@ -1,0 +1,80 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import sign_in
+
+pytestmark = pytest.mark.browser
+
+LANDINGS = [
+    ("chair@example.org", "/chair/", "Chair's office"),
+    ("focalpoint.mx@example.org", "/delegations/", "Delegation of Mexico"),
+    ("delegate.mx@example.org", "/me/dashboard/", "Welcome, Ms Sofía Castillo"),
+    ("rapporteur@example.org", "/me/dashboard/", "Welcome, Dr Daniel Okafor"),
+    ("civilsociety@example.org", "/delegations/civil-society/", "Civil-society organisations"),
+]
+
+
+@pytest.mark.parametrize(("email", "path", "heading"), LANDINGS)
+def test_each_demo_account_lands_on_its_page(demo, live_server, page, screenshot, email, path, heading):
+    sign_in(page, live_server, email)
+    assert page.url.startswith(f"{live_server.url}{path}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    screenshot("landing")
+
+
+def test_rapporteur_sees_session_role(demo, live_server, page):
+    sign_in(page, live_server, "rapporteur@example.org")
+    expect(page.get_by_text("Rapporteur · 1.1")).to_be_visible()
+
+
+def test_home_shows_meeting_theme_and_roundtables(demo, live_server, page, screenshot):
+    page.goto(live_server.url)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Fourth Meeting of the Global Forum on Migration and Development"
+    )
+    expect(page.get_by_text("shared prosperity – shared responsibility")).to_be_visible()
+    expect(page.get_by_role("heading", name="Human mobility and human development")).to_be_visible()
+    expect(page.get_by_text("10 Nov, 09:00")).to_be_visible()  # the host city's time
+    screenshot("home")
+
+
+def test_language_switcher_shows_the_page_in_spanish(demo, live_server, page):
+    page.goto(live_server.url)
+    page.get_by_label("Language").select_option("es")
+    page.wait_for_load_state()
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_role("heading", name="Mesas redondas")).to_be_visible()
+
+
+def test_sign_out_is_a_post(demo, live_server, page):
+    sign_in(page, live_server, "delegate.mx@example.org")
+    page.get_by_role("button", name="Ms Sofía Castillo").click()
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
+
+
+def test_keyboard_user_can_skip_to_content(demo, live_server, page):
+    page.goto(live_server.url)
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+
+def test_signup_verification_mail_then_sign_in(transactional_db, live_server, page, mailoutbox, screenshot):
+    page.goto(f"{live_server.url}/accounts/signup/")
+    page.get_by_label("First name").fill("Amina")
+    page.get_by_label("Last name").fill("Diallo")
+    page.get_by_label("Email").fill("amina@example.org")
+    page.get_by_label(re.compile(r"^Password\*?$")).fill("a-long-passphrase-2010")
+    page.get_by_label("Password (again)").fill("a-long-passphrase-2010")
+    page.locator("main").get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+    link = next(line for line in mailoutbox[0].body.splitlines() if "/accounts/confirm-email/" in line).strip()
+    page.goto(link)
+    page.locator("main").get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Amina Diallo")
+    screenshot("verified")
