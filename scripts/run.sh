@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=gfmd.settings
 export DEBUG="${DEBUG:-true}"
+scripts/system-packages.sh
 mkdir -p var/mail
 $PY manage.py migrate --noinput
 $PY manage.py load_demo
