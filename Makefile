@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint messages vendor clean
+.PHONY: run test bench setup lint messages vendor clean
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -20,6 +20,10 @@ run: $(STAMP)
 ## Run the whole test suite (unit, worker and browser tests).
 test: $(STAMP)
 	scripts/test.sh
+
+## Measure the pages, mailings and PDFs at 1x and 10x (results in var/bench and the README).
+bench: $(STAMP)
+	scripts/bench.sh $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
