@@ -233,6 +233,13 @@ CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic tasks (run `celery -A gfmd beat`, or the worker with -B, beside the worker).
+CELERY_BEAT_SCHEDULE = {
+    "papers-deadline-reminders": {"task": "gfmd.papers.send_deadline_reminders", "schedule": 3600.0},
+}
+
+# Background papers: the largest file accepted (the web server in front must allow at least this).
+PAPERS_MAX_UPLOAD_BYTES = env.int("PAPERS_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,0 +1,322 @@
+"""The paper workflow: one function per transition.
+
+    draft --submit--> submitted --start review--> in review
+    submitted / in review --request revision--> revision requested --submit--> submitted
+    submitted / in review --accept--> accepted --publish--> published
+    submitted / in review --reject--> rejected
+    any state before publication --withdraw--> withdrawn
+
+Each function locks the paper, checks the actor's permission and the state, saves, logs the
+activity and queues the mails, in one transaction. Wrong role: PermissionDenied; wrong state
+or missing input: ValidationError with a message for the person.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from activity.services import activity_log
+from papers.models import Comment, Paper
+from papers.services import notify
+from papers.services.files import files_kept_only_if_saved, inspect_upload, version_store
+from roundtables.models import Session
+
+State = Paper.State
+
+
+def _require(actor, perm: str, obj) -> None:
+    if actor is None or not actor.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _locked(paper: Paper) -> Paper:
+    return Paper.objects.select_for_update().select_related("session", "session__meeting").get(pk=paper.pk)
+
+
+def _refuse_state(paper: Paper, action: str) -> ValidationError:
+    return ValidationError(
+        _("This paper is %(state)s: it cannot be %(action)s now.")
+        % {"state": paper.get_state_display().lower(), "action": action},
+        code="wrong_state",
+    )
+
+
+def _move(paper: Paper, *, actor, to: str, event: str, message: str = "", **fields) -> Paper:
+    previous = paper.state
+    paper.state = to
+    for name, value in fields.items():
+        setattr(paper, name, value)
+    paper.save(update_fields=["state", "updated_at", *fields])
+    activity_log(
+        actor=actor,
+        action=f"papers.paper.{event}",
+        obj=paper,
+        meeting=paper.session.meeting,
+        data={"from": previous, "to": to, **({"message": message} if message else {})},
+    )
+    return paper
+
+
+def _duplicate_background_paper() -> ValidationError:
+    return ValidationError(
+        {
+            "kind": _(
+                "This session already has a background paper in progress. Add this one as an annex or a case "
+                "study, or ask for the other one to be withdrawn."
+            )
+        },
+        code="duplicate_background_paper",
+    )
+
+
+def paper_create(
+    *,
+    session: Session,
+    actor,
+    kind: str,
+    language: str,
+    titles: dict[str, str],
+    abstracts: dict[str, str] | None = None,
+    authors=(),
+    contributing_delegations=(),
+    file,
+    note: str = "",
+) -> Paper:
+    """Start a paper as a draft with its first version (the "draft" transition). The file is
+    checked before anything is written: a refused file leaves no paper, no version, no file."""
+    _require(actor, "papers.add_paper", session)
+    if not titles.get(language):
+        raise ValidationError(
+            {f"title_{language}": _("Give the title in the paper's language.")}, code="title_required"
+        )
+    if (
+        kind == Paper.Kind.BACKGROUND
+        and Paper.objects.active().filter(session=session, kind=Paper.Kind.BACKGROUND).exists()
+    ):
+        raise _duplicate_background_paper()
+    inspected = inspect_upload(file)
+    try:
+        with files_kept_only_if_saved(), transaction.atomic():
+            paper = Paper(session=session, kind=kind, language=language, created_by=actor, state=State.DRAFT)
+            _set_texts(paper, titles, abstracts or {})
+            paper.save()
+            paper.authors.set(authors)
+            paper.contributing_delegations.set(contributing_delegations)
+            activity_log(
+                actor=actor,
+                action="papers.paper.created",
+                obj=paper,
+                meeting=session.meeting,
+                data={"to": State.DRAFT, "kind": kind},
+            )
+            version_store(paper=paper, actor=actor, file=file, inspected=inspected, note=note)
+            notify.mail_paper_event(
+                paper=paper,
+                event="created",
+                actor=actor,
+                recipients=[notify.authors(paper), notify.co_chairs(session)],
+            )
+    except IntegrityError as exc:  # a second background paper created at the same moment
+        raise _duplicate_background_paper() from exc
+    return paper
+
+
+def _set_texts(paper: Paper, titles: dict[str, str], abstracts: dict[str, str]) -> None:
+    for code, title in titles.items():
+        setattr(paper, f"title_{code}", (title or "").strip() or None)
+    for code, abstract in abstracts.items():
+        setattr(paper, f"abstract_{code}", (abstract or "").strip())
+
+
+def paper_update(
+    *,
+    paper: Paper,
+    actor,
+    kind: str,
+    language: str,
+    titles: dict[str, str],
+    abstracts: dict[str, str],
+    authors,
+    contributing_delegations,
+) -> Paper:
+    """Edit a paper's details while it is with the team (draft or revision requested)."""
+    _require(actor, "papers.change_paper", paper)
+    with transaction.atomic():
+        paper = _locked(paper)
+        if paper.state not in Paper.EDITABLE_STATES:
+            raise _refuse_state(paper, _("edited"))
+        if not titles.get(language):
+            raise ValidationError(
+                {f"title_{language}": _("Give the title in the paper's language.")}, code="title_required"
+            )
+        if (
+            kind == Paper.Kind.BACKGROUND
+            and Paper.objects.active()
+            .filter(session=paper.session, kind=Paper.Kind.BACKGROUND)
+            .exclude(pk=paper.pk)
+            .exists()
+        ):
+            raise _duplicate_background_paper()
+        paper.kind, paper.language = kind, language
+        _set_texts(paper, titles, abstracts)
+        paper.save()
+        paper.authors.set(authors)
+        paper.contributing_delegations.set(contributing_delegations)
+        activity_log(actor=actor, action="papers.paper.updated", obj=paper, meeting=paper.session.meeting)
+    return paper
+
+
+@transaction.atomic
+def paper_submit(*, paper: Paper, actor) -> Paper:
+    """Draft or revision requested -> submitted: the team hands the latest version to the reviewers."""
+    _require(actor, "papers.submit_paper", paper)
+    paper = _locked(paper)
+    if paper.state not in Paper.SUBMITTABLE_STATES:
+        raise _refuse_state(paper, _("submitted"))
+    if not paper.versions.exists():
+        raise ValidationError(_("Upload a version of the paper before submitting it."), code="no_version")
+    _move(paper, actor=actor, to=State.SUBMITTED, event="submitted", submitted_at=timezone.now())
+    notify.mail_paper_event(
+        paper=paper,
+        event="submitted",
+        actor=actor,
+        recipients=[notify.co_chairs(paper.session), notify.chair_office(), notify.authors(paper)],
+    )
+    return paper
+
+
+@transaction.atomic
+def paper_start_review(*, paper: Paper, actor) -> Paper:
+    """Submitted -> in review: a co-chair or the Chair's office takes the paper up."""
+    _require(actor, "papers.review_paper", paper)
+    paper = _locked(paper)
+    if paper.state != State.SUBMITTED:
+        raise _refuse_state(paper, _("taken into review"))
+    _move(paper, actor=actor, to=State.IN_REVIEW, event="review_started")
+    notify.mail_paper_event(paper=paper, event="review_started", actor=actor, recipients=[notify.authors(paper)])
+    return paper
+
+
+@transaction.atomic
+def paper_request_revision(*, paper: Paper, actor, message: str) -> Paper:
+    """Submitted or in review -> revision requested, with a message to the authors (kept as a
+    comment on the version that was reviewed)."""
+    _require(actor, "papers.review_paper", paper)
+    message = (message or "").strip()
+    if not message:
+        raise ValidationError({"message": _("Say what needs to change: the authors will read it.")}, code="required")
+    paper = _locked(paper)
+    if paper.state not in Paper.UNDER_REVIEW_STATES:
+        raise _refuse_state(paper, _("sent back for revision"))
+    latest = paper.versions.order_by("-number").first()
+    Comment.objects.create(version=latest, author=actor, body=message, transition=State.REVISION_REQUESTED)
+    _move(paper, actor=actor, to=State.REVISION_REQUESTED, event="revision_requested", message=message)
+    uploader = [latest.uploaded_by] if latest.uploaded_by else []
+    notify.mail_paper_event(
+        paper=paper,
+        event="revision_requested",
+        actor=actor,
+        recipients=[notify.authors(paper), uploader],
+        message=message,
+    )
+    return paper
+
+
+@transaction.atomic
+def paper_accept(*, paper: Paper, actor, message: str = "") -> Paper:
+    """Submitted or in review -> accepted: the latest version becomes the one to publish."""
+    _require(actor, "papers.review_paper", paper)
+    paper = _locked(paper)
+    if paper.state not in Paper.UNDER_REVIEW_STATES:
+        raise _refuse_state(paper, _("accepted"))
+    latest = paper.versions.order_by("-number").first()
+    message = (message or "").strip()
+    if message:
+        Comment.objects.create(version=latest, author=actor, body=message, transition=State.ACCEPTED)
+    _move(paper, actor=actor, to=State.ACCEPTED, event="accepted", message=message, accepted_version=latest)
+    notify.mail_paper_event(
+        paper=paper,
+        event="accepted",
+        actor=actor,
+        recipients=[notify.authors(paper), notify.co_chairs(paper.session), notify.chair_office()],
+        message=message,
+    )
+    return paper
+
+
+@transaction.atomic
+def paper_reject(*, paper: Paper, actor, message: str) -> Paper:
+    """Submitted or in review -> rejected, with the reasons."""
+    _require(actor, "papers.review_paper", paper)
+    message = (message or "").strip()
+    if not message:
+        raise ValidationError({"message": _("Give the reasons: the authors will read them.")}, code="required")
+    paper = _locked(paper)
+    if paper.state not in Paper.UNDER_REVIEW_STATES:
+        raise _refuse_state(paper, _("rejected"))
+    latest = paper.versions.order_by("-number").first()
+    Comment.objects.create(version=latest, author=actor, body=message, transition=State.REJECTED)
+    _move(paper, actor=actor, to=State.REJECTED, event="rejected", message=message)
+    notify.mail_paper_event(
+        paper=paper,
+        event="rejected",
+        actor=actor,
+        recipients=[notify.authors(paper), notify.co_chairs(paper.session)],
+        message=message,
+    )
+    return paper
+
+
+@transaction.atomic
+def paper_publish(*, paper: Paper, actor) -> Paper:
+    """Accepted -> published: only the Chair's office; the accepted version becomes public."""
+    _require(actor, "papers.publish_paper", paper)
+    paper = _locked(paper)
+    if paper.state != State.ACCEPTED:
+        raise _refuse_state(paper, _("published"))
+    _move(paper, actor=actor, to=State.PUBLISHED, event="published", published_at=timezone.now())
+    notify.mail_paper_event(
+        paper=paper,
+        event="published",
+        actor=actor,
+        recipients=[notify.authors(paper), notify.co_chairs(paper.session)],
+    )
+    return paper
+
+
+@transaction.atomic
+def paper_withdraw(*, paper: Paper, actor, message: str = "") -> Paper:
+    """Any state before publication -> withdrawn, by the team or the Chair's office."""
+    _require(actor, "papers.withdraw_paper", paper)
+    paper = _locked(paper)
+    if paper.state not in Paper.WITHDRAWABLE_STATES:
+        raise _refuse_state(paper, _("withdrawn"))
+    message = (message or "").strip()
+    _move(paper, actor=actor, to=State.WITHDRAWN, event="withdrawn", message=message)
+    notify.mail_paper_event(
+        paper=paper,
+        event="withdrawn",
+        actor=actor,
+        recipients=[notify.authors(paper), notify.co_chairs(paper.session), notify.chair_office()],
+        message=message,
+    )
+    return paper
+
+
+@transaction.atomic
+def comment_add(*, version, actor, body: str) -> Comment:
+    """A remark on a version, for the team and the Chair's office."""
+    _require(actor, "papers.comment_paper", version.paper)
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": _("Write a comment first.")}, code="required")
+    comment = Comment.objects.create(version=version, author=actor, body=body)
+    activity_log(
+        actor=actor,
+        action="papers.comment.added",
+        obj=version.paper,
+        meeting=version.paper.session.meeting,
+        data={"version": version.number},
+    )
+    return comment
