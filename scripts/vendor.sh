@@ -11,5 +11,11 @@ cp "$nm"/bootstrap/dist/css/bootstrap.min.css* "$nm"/bootstrap/dist/js/bootstrap
 cp "$nm"/htmx.org/dist/htmx.min.js static/vendor/
 mkdir -p static/vendor/bootstrap-icons
 cp -r "$nm"/bootstrap-icons/font/bootstrap-icons.min.css "$nm"/bootstrap-icons/font/fonts static/vendor/bootstrap-icons/
+# The outcome editor (Tiptap/ProseMirror): one self-contained IIFE bundle, no eval, no injected <style>.
+mkdir -p static/vendor/tiptap
+cp outcomes/assets/tiptap-entry.mjs "$tmp/"
+(cd "$tmp" && npx esbuild tiptap-entry.mjs --bundle --minify --format=iife --global-name=Tiptap \
+  --target=es2019 --legal-comments=eof --outfile=tiptap.min.js)
+cp "$tmp/tiptap.min.js" static/vendor/tiptap/
 rm -rf "$tmp"
 echo "static/vendor refreshed"

@@ -1,0 +1,339 @@
+"""Every write to an outcome: one function per state transition, each validating, saving,
+logging the activity and queueing the mails in one transaction."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.permissions import is_chair_office
+from activity.services import activity_log
+from mailings.services import queue_mail
+from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
+from outcomes.sanitize import clean_outcome_html
+from outcomes.selectors import (
+    chair_office_people,
+    co_chair_delegations,
+    co_chair_representatives,
+    rapporteurs,
+    team_role,
+)
+from roundtables.models import Session
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    revision: OutcomeRevision | None  # the revision that holds the text sent (None: nothing written yet)
+    head: OutcomeRevision | None  # the section's current text after the save
+    applied: bool  # False: the text was based on an older version and waits to be merged
+
+    @property
+    def conflict(self) -> bool:
+        return not self.applied
+
+
+def _log(*, actor, action: str, outcome: Outcome, data: dict | None = None) -> None:
+    activity_log(actor=actor, action=action, obj=outcome, meeting=outcome.session.meeting, data=data)
+
+
+def _notify(*, recipients, template: str, subject, outcome: Outcome, actor, extra: dict | None = None) -> None:
+    """Queue one mail per recipient, in the recipient's preferred language."""
+    url = settings.SITE_URL + reverse("outcomes:workspace", kwargs={"session_pk": outcome.session_id})
+    seen = set()
+    for person in recipients:
+        if not person.email or person.email in seen or (actor is not None and person.pk == actor.pk):
+            continue
+        seen.add(person.email)
+        with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
+            context = {"person": person, "outcome": outcome, "session": outcome.session, "actor": actor, "url": url}
+            context.update(extra or {})
+            queue_mail(
+                to=person.email,
+                subject=str(subject) % {"code": outcome.session.code},
+                body_text=render_to_string(f"outcomes/mail/{template}.txt", context),
+            )
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ValidationError(message)
+
+
+@transaction.atomic
+def outcome_start(*, session: Session, actor) -> Outcome:
+    """The session's outcome with its five empty sections (created on first use, idempotent)."""
+    outcome, created = Outcome.objects.get_or_create(session=session)
+    if created:
+        OutcomeSection.objects.bulk_create(
+            OutcomeSection(outcome=outcome, kind=kind, order=order)
+            for order, kind in enumerate(OutcomeSection.Kind.values, start=1)
+        )
+        _log(actor=actor, action="outcomes.outcome.started", outcome=outcome)
+    return outcome
+
+
+def _own_lost_saves(*, head: OutcomeRevision | None, base: OutcomeRevision | None, client_token: str) -> bool:
+    """True when every version after `base` came from the same editor that sends this text.
+
+    The browser names its saves "<editor id>.<n>". If a save arrived but its answer was lost (a
+    flaky connection), the editor's next save still names the older base: that is the writer
+    continuing their own text, not two writers, so it is applied rather than shown as a conflict."""
+    editor_id, dot, _n = client_token.rpartition(".")
+    if not dot or not editor_id or head is None:
+        return False
+    revision, steps = head, 0
+    while revision is not None and steps < 100:
+        if base is not None and revision.pk == base.pk:
+            return True
+        if not revision.client_token.startswith(f"{editor_id}."):
+            return False
+        revision, steps = revision.base, steps + 1
+    return base is None and revision is None
+
+
+def _next_number(section: OutcomeSection) -> int:
+    return (section.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+
+
+@transaction.atomic
+def section_save(
+    *, section: OutcomeSection, actor, html: str, base_revision_id: int | None, client_token: str = ""
+) -> SaveResult:
+    """Store the text sent for a section.
+
+    A save based on the section's current version becomes the new current version. A save based on
+    an older version is stored too (origin "conflict") but never replaces the newer text: the writer
+    is shown both and merges. The same client_token sent twice (a retry) is stored once."""
+    # Lock the section: two saves of one section are decided one after the other.
+    section = OutcomeSection.objects.select_for_update().select_related("outcome").get(pk=section.pk)
+    _require(section.outcome.is_editable, _("This outcome is no longer being drafted: it cannot be changed."))
+    head = section.current_revision
+    client_token = (client_token or "")[:64]
+    if client_token:
+        earlier = section.revisions.filter(client_token=client_token).first()
+        if earlier is not None:
+            return SaveResult(revision=earlier, head=head, applied=earlier.pk == section.current_revision_id)
+    html = clean_outcome_html(html)
+    base = section.revisions.filter(pk=base_revision_id).first() if base_revision_id else None
+    up_to_date = (base.pk if base else None) == section.current_revision_id or _own_lost_saves(
+        head=head, base=base, client_token=client_token
+    )
+    if up_to_date and head is not None and head.html == html:
+        return SaveResult(revision=head, head=head, applied=True)  # nothing changed (a blur after a save)
+    if up_to_date and head is None and not html:
+        # An empty section stays without versions until something is written.
+        return SaveResult(revision=None, head=None, applied=True)
+    if up_to_date:
+        origin = OutcomeRevision.Origin.SAVED
+        if base is not None and base.origin == OutcomeRevision.Origin.CONFLICT:
+            origin = OutcomeRevision.Origin.MERGED
+    else:
+        origin = OutcomeRevision.Origin.CONFLICT
+    revision = OutcomeRevision.objects.create(
+        section=section,
+        number=_next_number(section),
+        html=html,
+        author=actor,
+        base=base,
+        origin=origin,
+        client_token=client_token,
+    )
+    if up_to_date:
+        section.current_revision = revision
+        section.save(update_fields=["current_revision"])
+        return SaveResult(revision=revision, head=revision, applied=True)
+    _log(
+        actor=actor,
+        action="outcomes.section.conflict",
+        outcome=section.outcome,
+        data={"section": section.kind, "revision": revision.number, "current": head.number if head else None},
+    )
+    return SaveResult(revision=revision, head=head, applied=False)
+
+
+@transaction.atomic
+def section_merge(*, section: OutcomeSection, actor, html: str, conflict_revision_id: int, head_revision_id: int):
+    """Save the text a writer merged after a conflict, as the new current version."""
+    result = section_save(section=section, actor=actor, html=html, base_revision_id=head_revision_id)
+    if result.applied and result.revision is not None:
+        result.revision.origin = OutcomeRevision.Origin.MERGED
+        result.revision.save(update_fields=["origin"])
+        _log(
+            actor=actor,
+            action="outcomes.section.merged",
+            outcome=section.outcome,
+            data={"section": section.kind, "revision": result.revision.number, "conflict": conflict_revision_id},
+        )
+    return result
+
+
+@transaction.atomic
+def revision_restore(*, revision: OutcomeRevision, actor) -> OutcomeRevision:
+    """Make an earlier version current again, as a new version (the history only grows)."""
+    section = OutcomeSection.objects.select_for_update().select_related("outcome").get(pk=revision.section_id)
+    _require(section.outcome.is_editable, _("This outcome is no longer being drafted: it cannot be changed."))
+    restored = OutcomeRevision.objects.create(
+        section=section,
+        number=_next_number(section),
+        html=revision.html,
+        author=actor,
+        base=section.current_revision,
+        origin=OutcomeRevision.Origin.RESTORED,
+        restored_from=revision,
+    )
+    section.current_revision = restored
+    section.save(update_fields=["current_revision"])
+    _log(
+        actor=actor,
+        action="outcomes.section.restored",
+        outcome=section.outcome,
+        data={"section": section.kind, "revision": restored.number, "restored_from": revision.number},
+    )
+    return restored
+
+
+@transaction.atomic
+def comment_add(*, section: OutcomeSection, actor, body: str) -> SectionComment:
+    body = (body or "").strip()
+    _require(bool(body), _("Write a comment first."))
+    outcome = section.outcome
+    _require(outcome.state != Outcome.State.PUBLISHED, _("The outcome is published: comments are closed."))
+    comment = SectionComment.objects.create(section=section, author=actor, body=body)
+    _log(actor=actor, action="outcomes.section.commented", outcome=outcome, data={"section": section.kind})
+    _notify(
+        recipients=rapporteurs(outcome.session),
+        template="commented",
+        subject=gettext_lazy("Session %(code)s outcome: a new comment"),
+        outcome=outcome,
+        actor=actor,
+        extra={"section": section, "comment": comment},
+    )
+    return comment
+
+
+@transaction.atomic
+def outcome_submit(*, outcome: Outcome, actor) -> Outcome:
+    """Drafting (or returned) -> submitted to the co-chairs for sign-off."""
+    outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
+    _require(outcome.is_editable, _("Only an outcome being drafted can be submitted."))
+    _require(
+        outcome.sections.filter(current_revision__isnull=False).exists(),
+        _("Write at least one section before submitting the outcome."),
+    )
+    outcome.state = Outcome.State.SUBMITTED
+    outcome.submitted_at = timezone.now()
+    outcome.save(update_fields=["state", "submitted_at"])
+    outcome.approvals.all().delete()
+    _log(actor=actor, action="outcomes.outcome.submitted", outcome=outcome)
+    _notify(
+        recipients=co_chair_representatives(outcome.session),
+        template="submitted",
+        subject=gettext_lazy("Session %(code)s outcome: submitted for your sign-off"),
+        outcome=outcome,
+        actor=actor,
+    )
+    return outcome
+
+
+@transaction.atomic
+def outcome_return(*, outcome: Outcome, actor, comment: str) -> Outcome:
+    """Submitted (or approved, not yet published) -> returned to drafting, with comments."""
+    outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
+    _require(
+        outcome.state in (Outcome.State.SUBMITTED, Outcome.State.APPROVED),
+        _("Only a submitted or approved outcome can be returned to drafting."),
+    )
+    comment = (comment or "").strip()
+    _require(bool(comment), _("Say what should change: the rapporteur reads your comments."))
+    outcome.state = Outcome.State.RETURNED
+    outcome.return_comment = comment
+    outcome.returned_by = actor
+    outcome.returned_at = timezone.now()
+    outcome.approved_at = None
+    outcome.approved_by_chair_office = None
+    outcome.save(
+        update_fields=["state", "return_comment", "returned_by", "returned_at", "approved_at", "approved_by_chair_office"]
+    )
+    outcome.approvals.all().delete()  # a changed text needs a fresh sign-off
+    _log(actor=actor, action="outcomes.outcome.returned", outcome=outcome, data={"comment": comment})
+    _notify(
+        recipients=rapporteurs(outcome.session),
+        template="returned",
+        subject=gettext_lazy("Session %(code)s outcome: returned to drafting with comments"),
+        outcome=outcome,
+        actor=actor,
+        extra={"comment": comment},
+    )
+    return outcome
+
+
+@transaction.atomic
+def outcome_approve(*, outcome: Outcome, actor) -> Outcome:
+    """Record the sign-off of the co-chair government(s) the actor represents; once every co-chair
+    government has signed off (or the Chair's office approves), submitted -> approved."""
+    outcome = Outcome.objects.select_for_update().select_related("session").get(pk=outcome.pk)
+    _require(outcome.state == Outcome.State.SUBMITTED, _("Only a submitted outcome can be approved."))
+    represents = team_role(actor, outcome.session).represents
+    chair_office = is_chair_office(actor)
+    if not represents and not chair_office:
+        raise PermissionDenied
+    signed = []
+    for delegation in represents:
+        try:
+            with transaction.atomic():
+                Approval.objects.create(outcome=outcome, delegation=delegation, approved_by=actor)
+        except IntegrityError:
+            continue  # another representative of the same government signed first
+        signed.append(delegation.name)
+    if signed:
+        _log(actor=actor, action="outcomes.outcome.signed_off", outcome=outcome, data={"governments": signed})
+    required = set(co_chair_delegations(outcome.session).values_list("pk", flat=True))
+    approved = set(outcome.approvals.values_list("delegation_id", flat=True))
+    if not (required and required <= approved):
+        if not chair_office:
+            return outcome  # still waiting for other co-chair governments
+        outcome.approved_by_chair_office = actor
+    outcome.state = Outcome.State.APPROVED
+    outcome.approved_at = timezone.now()
+    outcome.save(update_fields=["state", "approved_at", "approved_by_chair_office"])
+    _log(
+        actor=actor,
+        action="outcomes.outcome.approved",
+        outcome=outcome,
+        data={"by_chair_office": outcome.approved_by_chair_office_id is not None},
+    )
+    _notify(
+        recipients=[*rapporteurs(outcome.session), *chair_office_people()],
+        template="approved",
+        subject=gettext_lazy("Session %(code)s outcome: approved"),
+        outcome=outcome,
+        actor=actor,
+    )
+    return outcome
+
+
+@transaction.atomic
+def outcome_publish(*, outcome: Outcome, actor) -> Outcome:
+    """Approved -> published on the session's public page (the Chair's office)."""
+    outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
+    _require(outcome.state == Outcome.State.APPROVED, _("Only an approved outcome can be published."))
+    outcome.state = Outcome.State.PUBLISHED
+    outcome.published_at = timezone.now()
+    outcome.published_by = actor
+    outcome.save(update_fields=["state", "published_at", "published_by"])
+    _log(actor=actor, action="outcomes.outcome.published", outcome=outcome)
+    _notify(
+        recipients=[*rapporteurs(outcome.session), *co_chair_representatives(outcome.session)],
+        template="published",
+        subject=gettext_lazy("Session %(code)s outcome: published"),
+        outcome=outcome,
+        actor=actor,
+    )
+    return outcome

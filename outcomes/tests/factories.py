@@ -1,0 +1,58 @@
+import factory
+
+from accounts.tests.factories import UserFactory
+from delegations.tests.factories import DelegationFactory, RegistrationFactory
+from outcomes.models import Outcome, OutcomeSection, SectionComment
+from roundtables.models import SessionDelegation, SessionPerson
+from roundtables.tests.factories import SessionDelegationFactory, SessionFactory, SessionPersonFactory
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outcome
+        skip_postgeneration_save = True
+
+    session = factory.SubFactory(SessionFactory)
+
+    @factory.post_generation
+    def with_sections(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            OutcomeSection.objects.bulk_create(
+                OutcomeSection(outcome=self, kind=kind, order=order)
+                for order, kind in enumerate(OutcomeSection.Kind.values, start=1)
+            )
+
+
+class SectionCommentFactory(factory.django.DjangoModelFactory):
+    """Pass the section: SectionCommentFactory(section=outcome.sections.first())."""
+
+    class Meta:
+        model = SectionComment
+
+    author = factory.SubFactory(UserFactory)
+    body = "Please add the figures."
+
+
+def section_of(outcome, kind: str = "summary") -> OutcomeSection:
+    return outcome.sections.get(kind=kind)
+
+
+def rapporteur_of(session):
+    return SessionPersonFactory(session=session, role=SessionPerson.Role.RAPPORTEUR).person
+
+
+def co_chair_focal_point(session, country: str):
+    """A focal point of a co-chair government of the session (who signs off for it)."""
+    delegation = DelegationFactory(country=country)
+    SessionDelegationFactory(session=session, delegation=delegation, role=SessionDelegation.Role.CO_CHAIR)
+    person = UserFactory()
+    delegation.focal_points.add(person)
+    return person, delegation
+
+
+def co_chair_representative(session, delegation):
+    """A person named co-chair's representative on the team, registered with the co-chair government."""
+    person = UserFactory()
+    SessionPersonFactory(session=session, person=person, role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE)
+    RegistrationFactory(meeting=session.meeting, person=person, delegation=delegation)
+    return person

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from outcomes import views
+
+app_name = "outcomes"
+
+urlpatterns = [
+    path("", views.outcome_list, name="list"),
+    path("session/<int:session_pk>/", views.workspace, name="workspace"),
+    path("<int:pk>/sections/<slug:kind>/save/", views.section_save, name="section_save"),
+    path("<int:pk>/sections/<slug:kind>/history/", views.section_history, name="section_history"),
+    path(
+        "<int:pk>/sections/<slug:kind>/versions/<int:number>/restore/",
+        views.revision_restore,
+        name="revision_restore",
+    ),
+    path("<int:pk>/sections/<slug:kind>/comments/", views.comment_add, name="comment_add"),
+    path("<int:pk>/submit/", views.outcome_submit, name="submit"),
+    path("<int:pk>/return/", views.outcome_return, name="return"),
+    path("<int:pk>/approve/", views.outcome_approve, name="approve"),
+    path("<int:pk>/publish/", views.outcome_publish, name="publish"),
+    path("<int:pk>/present/", views.present, name="present"),
+    path("<int:pk>/print/", views.print_layout, name="print"),
+]

@@ -1,0 +1,336 @@
+"""The outcome pages: the rapporteur's editor, the co-chairs' sign-off, history, the closing
+plenary's presentation and the print layout. Drafts are private: 404 for anyone off the team."""
+
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from outcomes import services
+from outcomes.diff import has_changes, side_by_side
+from outcomes.forms import CommentForm, ReturnForm, SectionSaveForm
+from outcomes.models import Outcome, OutcomeRevision, OutcomeSection
+from outcomes.selectors import approval_status, outcome_sections, section_revisions, sessions_for_outcomes, team_role
+from roundtables.models import Session
+from roundtables.selectors import current_meeting
+
+
+def _outcome(request, pk: int, perm: str = "outcomes.view_draft") -> Outcome:
+    """The outcome if the user may see it (else 404) and do `perm` with it (else 403)."""
+    outcome = get_object_or_404(Outcome.objects.select_related("session", "session__meeting"), pk=pk)
+    if not request.user.has_perm("outcomes.view_draft", outcome) and not (
+        perm in {"outcomes.view_outcome", "outcomes.present_outcome"} and outcome.state == Outcome.State.PUBLISHED
+    ):
+        raise Http404
+    if not request.user.has_perm(perm, outcome):
+        raise PermissionDenied
+    return outcome
+
+
+def _section(outcome: Outcome, kind: str) -> OutcomeSection:
+    section = get_object_or_404(outcome.sections.select_related("current_revision"), kind=kind)
+    section.outcome = outcome
+    return section
+
+
+def _local_time(moment, meeting) -> str:
+    return time_format(timezone.localtime(moment, ZoneInfo(meeting.time_zone)), "H:i")
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _workspace_url(outcome: Outcome, anchor: str = "") -> str:
+    url = reverse("outcomes:workspace", kwargs={"session_pk": outcome.session_id})
+    return f"{url}#{anchor}" if anchor else url
+
+
+@login_required
+def outcome_list(request):
+    """ "My outcomes": the sessions whose outcome the user drafts or signs off (all, for the Chair's office)."""
+    meeting = current_meeting()
+    return render(
+        request,
+        "outcomes/outcome_list.html",
+        {"meeting": meeting, "sessions": sessions_for_outcomes(request.user, meeting=meeting)},
+    )
+
+
+@login_required
+def workspace(request, session_pk: int):
+    """The outcome's working page: the editor for the rapporteur, comments and sign-off for the co-chairs."""
+    session = get_object_or_404(Session.objects.select_related("meeting", "roundtable"), pk=session_pk)
+    if not request.user.has_perm("outcomes.view_draft", session):
+        raise Http404
+    outcome = Outcome.objects.filter(session=session).select_related("returned_by").first()
+    if outcome is None and request.user.has_perm("outcomes.edit_outcome", session):
+        outcome = services.outcome_start(session=session, actor=request.user)
+    context = {"session": session, "meeting": session.meeting, "outcome": outcome, "role": team_role(request.user, session)}
+    if outcome is not None:
+        outcome.session = session
+        user = request.user
+        status = approval_status(outcome)
+        waiting_for_me = [d for d, approval in status if approval is None and d in context["role"].represents]
+        sections = list(outcome_sections(outcome))
+        for section in sections:
+            section.form = SectionSaveForm(
+                initial={"html": section.html, "base_revision": section.current_revision_id},
+                auto_id=f"id_{section.kind}_%s",
+            )
+        context.update(
+            sections=sections,
+            approvals=status,
+            approved_count=sum(1 for _d, approval in status if approval),
+            can_edit=user.has_perm("outcomes.edit_outcome", outcome) and outcome.is_editable,
+            can_comment=user.has_perm("outcomes.comment_outcome", outcome) and outcome.state != Outcome.State.PUBLISHED,
+            can_submit=user.has_perm("outcomes.submit_outcome", outcome) and outcome.is_editable,
+            can_return=user.has_perm("outcomes.return_outcome", outcome)
+            and outcome.state in (Outcome.State.SUBMITTED, Outcome.State.APPROVED),
+            can_approve=user.has_perm("outcomes.approve_outcome", outcome)
+            and outcome.state == Outcome.State.SUBMITTED
+            and (bool(waiting_for_me) or user.has_perm("outcomes.publish_outcome", outcome)),
+            can_publish=user.has_perm("outcomes.publish_outcome", outcome) and outcome.state == Outcome.State.APPROVED,
+            waiting_for_me=waiting_for_me,
+            comment_form=CommentForm(),
+            return_form=ReturnForm(),
+        )
+    return render(request, "outcomes/workspace.html", context)
+
+
+def _save_payload(outcome: Outcome, section: OutcomeSection, result, request) -> dict:
+    head = result.head
+    payload = {
+        "status": "saved" if result.applied else "conflict",
+        "revision": result.revision.pk if result.revision else None,
+        "head": head.pk if head else None,
+        "saved_at": _local_time(result.revision.created_at, outcome.session.meeting) if result.revision else "",
+    }
+    if result.conflict:
+        payload.update(
+            head_html=head.html if head else "",
+            conflict_html=render_to_string(
+                "outcomes/partials/conflict.html",
+                {
+                    "outcome": outcome,
+                    "section": section,
+                    "head": head,
+                    "mine": result.revision,
+                    "rows": side_by_side(head.html if head else "", result.revision.html),
+                    "meeting": outcome.session.meeting,
+                },
+                request=request,
+            ),
+        )
+    return payload
+
+
+@login_required
+@require_POST
+def section_save(request, pk: int, kind: str):
+    """Autosave (JSON) and the plain form's save. Every text sent is kept, conflict or not."""
+    outcome = _outcome(request, pk, "outcomes.edit_outcome")
+    section = _section(outcome, kind)
+    form = SectionSaveForm(request.POST)
+    if not form.is_valid():
+        if _wants_json(request):
+            return JsonResponse({"status": "invalid", "errors": form.errors.get_json_data()}, status=400)
+        messages.error(request, _("The text could not be saved: %(errors)s") % {"errors": form.errors.as_text()})
+        return redirect(_workspace_url(outcome, section.anchor))
+    data = form.cleaned_data
+    try:
+        if data["conflict_revision"]:
+            result = services.section_merge(
+                section=section,
+                actor=request.user,
+                html=data["html"],
+                conflict_revision_id=data["conflict_revision"],
+                head_revision_id=data["base_revision"],
+            )
+        else:
+            result = services.section_save(
+                section=section,
+                actor=request.user,
+                html=data["html"],
+                base_revision_id=data["base_revision"],
+                client_token=data["client_token"],
+            )
+    except ValidationError as error:
+        if _wants_json(request):
+            return JsonResponse({"status": "locked", "message": " ".join(error.messages)}, status=409)
+        messages.error(request, " ".join(error.messages))
+        return redirect(_workspace_url(outcome))
+    if _wants_json(request):
+        return JsonResponse(_save_payload(outcome, section, result, request))
+    if result.conflict:
+        messages.warning(
+            request,
+            _(
+                "Someone saved a newer version of “%(section)s” while you were writing. Your text is kept as "
+                "version %(number)s: compare the two below and restore or merge."
+            )
+            % {"section": section.get_kind_display(), "number": result.revision.number},
+        )
+        url = reverse("outcomes:section_history", kwargs={"pk": outcome.pk, "kind": kind})
+        return redirect(f"{url}?from={result.head.number}&to={result.revision.number}")
+    messages.success(request, _("“%(section)s” saved.") % {"section": section.get_kind_display()})
+    return redirect(_workspace_url(outcome, section.anchor))
+
+
+@login_required
+def section_history(request, pk: int, kind: str):
+    """Every version with who and when; a comparison of any two."""
+    outcome = _outcome(request, pk)
+    section = _section(outcome, kind)
+    revisions = list(section_revisions(section))
+    by_number = {r.number: r for r in revisions}
+
+    def pick(name: str, default):
+        try:
+            return by_number.get(int(request.GET.get(name, "")), default)
+        except ValueError:
+            return default
+
+    newest = by_number.get(section.current_revision.number) if section.current_revision_id else None
+    older = revisions[1] if len(revisions) > 1 else None
+    compare_from, compare_to = pick("from", older), pick("to", newest)
+    rows = side_by_side(compare_from.html if compare_from else "", compare_to.html if compare_to else "")
+    return render(
+        request,
+        "outcomes/section_history.html",
+        {
+            "outcome": outcome,
+            "session": outcome.session,
+            "meeting": outcome.session.meeting,
+            "section": section,
+            "revisions": revisions,
+            "compare_from": compare_from,
+            "compare_to": compare_to,
+            "rows": rows,
+            "has_changes": has_changes(rows),
+            "can_restore": request.user.has_perm("outcomes.edit_outcome", outcome) and outcome.is_editable,
+        },
+    )
+
+
+@login_required
+@require_POST
+def revision_restore(request, pk: int, kind: str, number: int):
+    outcome = _outcome(request, pk, "outcomes.edit_outcome")
+    section = _section(outcome, kind)
+    revision = get_object_or_404(OutcomeRevision, section=section, number=number)
+    try:
+        restored = services.revision_restore(revision=revision, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Version %(old)s is the current text again (saved as version %(new)s).")
+            % {"old": revision.number, "new": restored.number},
+        )
+    return redirect(_workspace_url(outcome, section.anchor))
+
+
+@login_required
+@require_POST
+def comment_add(request, pk: int, kind: str):
+    outcome = _outcome(request, pk, "outcomes.comment_outcome")
+    section = _section(outcome, kind)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.comment_add(section=section, actor=request.user, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your comment has been added."))
+    else:
+        messages.error(request, _("Write a comment first."))
+    return redirect(_workspace_url(outcome, section.anchor))
+
+
+def _transition(request, pk: int, perm: str, action, success: str, **kwargs):
+    outcome = _outcome(request, pk, perm)
+    try:
+        action(outcome=outcome, actor=request.user, **kwargs)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+    return redirect(_workspace_url(outcome))
+
+
+@login_required
+@require_POST
+def outcome_submit(request, pk: int):
+    return _transition(
+        request, pk, "outcomes.submit_outcome", services.outcome_submit, _("The outcome was sent to the co-chairs.")
+    )
+
+
+@login_required
+@require_POST
+def outcome_return(request, pk: int):
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        outcome = _outcome(request, pk, "outcomes.return_outcome")
+        messages.error(request, _("Say what should change: the rapporteur reads your comments."))
+        return redirect(_workspace_url(outcome))
+    return _transition(
+        request,
+        pk,
+        "outcomes.return_outcome",
+        services.outcome_return,
+        _("The outcome was returned to the rapporteur with your comments."),
+        comment=form.cleaned_data["comment"],
+    )
+
+
+@login_required
+@require_POST
+def outcome_approve(request, pk: int):
+    return _transition(request, pk, "outcomes.approve_outcome", services.outcome_approve, _("Your approval is recorded."))
+
+
+@login_required
+@require_POST
+def outcome_publish(request, pk: int):
+    return _transition(
+        request,
+        pk,
+        "outcomes.publish_outcome",
+        services.outcome_publish,
+        _("The outcome is published on the session's public page."),
+    )
+
+
+def _reading_context(outcome: Outcome) -> dict:
+    return {
+        "outcome": outcome,
+        "session": outcome.session,
+        "meeting": outcome.session.meeting,
+        "sections": [s for s in outcome_sections(outcome) if s.html],
+        "approvals": [(d, a) for d, a in approval_status(outcome) if a],
+    }
+
+
+def present(request, pk: int):
+    """The closing plenary: one section per screen, large type, keyboard navigation."""
+    outcome = _outcome(request, pk, "outcomes.present_outcome")
+    return render(request, "outcomes/present.html", _reading_context(outcome))
+
+
+def print_layout(request, pk: int):
+    """The outcome as a document: the print layout (and the HTML the PDF pipeline renders)."""
+    outcome = _outcome(request, pk, "outcomes.view_outcome")
+    return render(request, "outcomes/print.html", _reading_context(outcome))
