@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "roundtables",
     "delegations",
     "papers",
+    "outcomes",
 ]
 
 MIDDLEWARE = [

@@ -15,8 +15,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, concept_paper: Path, quiet_accounts: bool, **options):
         meeting = load_demo(concept_paper)
+        from outcomes.demo import load_outcome_demo
+
+        outcome_accounts = load_outcome_demo(meeting)
         self.stdout.write(self.style.SUCCESS(f"Loaded: {meeting.title_en} ({meeting.city}, {meeting.start_date:%Y})"))
         if not quiet_accounts:
             self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
             for account in DEMO_ACCOUNTS:
                 self.stdout.write(f"  {account.email:<28} {account.role}")
+            for email, role in outcome_accounts:
+                self.stdout.write(f"  {email:<28} {role}")
