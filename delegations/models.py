@@ -1,8 +1,10 @@
-"""Delegations (states, observer organisations, civil society) and registrations for a meeting."""
+"""Delegations (states, observer organisations, civil society), their quotas and invitations, and
+registrations of people for a meeting and its sessions."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -44,8 +46,38 @@ class Delegation(models.Model):
         return self.name
 
 
+class DelegationQuota(models.Model):
+    """How many people a delegation may register for a meeting, set by the Chair's office.
+    Without a quota a delegation's registrations are not limited."""
+
+    meeting = models.ForeignKey("roundtables.Meeting", on_delete=models.CASCADE, related_name="delegation_quotas")
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="quotas")
+    places = models.PositiveIntegerField(_("places"))
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("delegation quota")
+        verbose_name_plural = _("delegation quotas")
+        ordering = ["meeting", "delegation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "delegation"], name="one_quota_per_delegation_and_meeting"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delegation}: {self.places}"
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self) -> "RegistrationQuerySet":
+        """Registrations that hold a place (in the quota) and seats (in sessions)."""
+        return self.filter(status__in=Registration.ACTIVE_STATUSES)
+
+
 class Registration(models.Model):
-    """A person's registration for a meeting with a delegation."""
+    """A person's registration for a meeting with a delegation, and the sessions they chose."""
 
     class Role(models.TextChoices):
         HEAD = "head", _("Head of delegation")
@@ -58,12 +90,39 @@ class Registration(models.Model):
         REJECTED = "rejected", _("Rejected")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    # A pending or approved registration holds its place and its session seats.
+    ACTIVE_STATUSES = (Status.PENDING, Status.APPROVED)
+
     meeting = models.ForeignKey("roundtables.Meeting", on_delete=models.CASCADE, related_name="registrations")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registrations")
     delegation = models.ForeignKey(Delegation, on_delete=models.PROTECT, related_name="registrations")
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.DELEGATE)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    sessions = models.ManyToManyField(
+        "roundtables.Session",
+        through="SessionChoice",
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("sessions"),
+    )
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    dietary_needs = models.CharField(_("dietary needs"), max_length=300, blank=True)
+    visa_letter_needed = models.BooleanField(_("visa support letter needed"), default=False)
+    public_list_consent = models.BooleanField(_("listed in the public list of participants"), default=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason"), blank=True)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("registration")
@@ -71,7 +130,95 @@ class Registration(models.Model):
         ordering = ["meeting", "delegation__name", "person__last_name"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "person"], name="one_registration_per_person_and_meeting"),
+            models.UniqueConstraint(
+                fields=["meeting", "delegation"],
+                condition=Q(role="head", status__in=["pending", "approved"]),
+                name="one_head_per_delegation_and_meeting",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(decision_reason=""), name="rejection_has_reason"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.person} – {self.delegation} ({self.meeting.number})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE_STATUSES
+
+
+class SessionChoice(models.Model):
+    """A session a registration chose; while the registration is active it holds one seat."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="session_choices")
+    session = models.ForeignKey("roundtables.Session", on_delete=models.CASCADE, related_name="registration_choices")
+    created_at = models.DateTimeField(_("chosen at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("session choice")
+        verbose_name_plural = _("session choices")
+        ordering = ["registration", "session__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "session"], name="one_choice_per_session"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration.person} · {self.session.code}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def usable(self) -> "InvitationQuerySet":
+        return self.filter(used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """A focal point's invitation to register with the delegation, sent to one e-mail address.
+
+    The link carries a random token; only its SHA-256 digest is stored, so the table alone
+    opens nothing. The link works once, for that address, until it expires."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        USED = "used", _("Used")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
+
+    meeting = models.ForeignKey("roundtables.Meeting", on_delete=models.CASCADE, related_name="invitations")
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=16, choices=Registration.Role.choices, default="delegate")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.delegation}"
+
+    @property
+    def state(self) -> str:
+        if self.used_at:
+            return self.State.USED
+        if self.revoked_at:
+            return self.State.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.State.EXPIRED
+        return self.State.OPEN
+
+    def get_state_display(self) -> str:
+        return self.State(self.state).label

@@ -1,15 +1,27 @@
-"""Who may see and manage a delegation (django-rules)."""
+"""Who may see and manage delegations and registrations (django-rules).
+
+Deciding on a registration follows the delegation's kind: a state's focal points decide for
+their state, the Chair's office for observer organisations, the civil-society coordinator for
+civil-society organisations; the Chair's office decides for every delegation and may reverse a
+decision already taken. Views refuse an object the user may not see with 404."""
 
 import rules
 
 from accounts.permissions import is_chair_office, is_civil_society_coordinator
+from accounts.selectors import user_roles
 
 
 @rules.predicate
 def is_focal_point(user, delegation) -> bool:
     if not user.is_authenticated or delegation is None:
         return False
-    return delegation.focal_points.filter(pk=user.pk).exists()
+    # The focal-point delegations are read once per request (and shared with the navigation bar).
+    return any(d.pk == delegation.pk for d in user_roles(user).focal_point_of)
+
+
+@rules.predicate
+def is_focal_point_of_any_delegation(user) -> bool:
+    return user.is_authenticated and bool(user_roles(user).focal_point_of)
 
 
 @rules.predicate
@@ -17,8 +29,58 @@ def is_civil_society_delegation(user, delegation) -> bool:
     return delegation is not None and delegation.kind == "civil_society"
 
 
+@rules.predicate
+def is_state_delegation(user, delegation) -> bool:
+    return delegation is not None and delegation.kind == "state"
+
+
 can_manage_delegation = is_chair_office | is_focal_point | (is_civil_society_coordinator & is_civil_society_delegation)
+can_decide_for_delegation = (
+    is_chair_office
+    | (is_focal_point & is_state_delegation)
+    | (is_civil_society_coordinator & is_civil_society_delegation)
+)
 
 rules.add_perm("delegations.view_delegation", can_manage_delegation)
 rules.add_perm("delegations.manage_delegation", can_manage_delegation)
+rules.add_perm("delegations.invite_to_delegation", can_manage_delegation)
+rules.add_perm("delegations.decide_for_delegation", can_decide_for_delegation)
+rules.add_perm("delegations.set_quota", is_chair_office)
 rules.add_perm("delegations.view_civil_society", is_chair_office | is_civil_society_coordinator)
+rules.add_perm("delegations.list_delegations", is_chair_office)
+# The list of registrations (and its exports): each person sees only the delegations they manage.
+rules.add_perm(
+    "delegations.list_registrations",
+    is_chair_office | is_civil_society_coordinator | is_focal_point_of_any_delegation,
+)
+
+
+# Registration objects: the rules read the registration's delegation.
+@rules.predicate
+def is_own_registration(user, registration) -> bool:
+    return user.is_authenticated and registration is not None and registration.person_id == user.pk
+
+
+@rules.predicate
+def manages_registration_delegation(user, registration) -> bool:
+    return registration is not None and can_manage_delegation.test(user, registration.delegation)
+
+
+@rules.predicate
+def decides_registration_delegation(user, registration) -> bool:
+    return registration is not None and can_decide_for_delegation.test(user, registration.delegation)
+
+
+@rules.predicate
+def is_active_registration(user, registration) -> bool:
+    return registration is not None and registration.is_active
+
+
+rules.add_perm("delegations.view_registration", is_own_registration | manages_registration_delegation)
+rules.add_perm("delegations.decide_registration", decides_registration_delegation)
+rules.add_perm("delegations.override_decision", is_chair_office)
+rules.add_perm("delegations.change_registration", is_own_registration & is_active_registration)
+rules.add_perm(
+    "delegations.withdraw_registration",
+    is_active_registration & (is_own_registration | decides_registration_delegation),
+)

@@ -1,6 +1,30 @@
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+"""Querysets the delegation and registration pages read: scoped to what the user may see,
+annotated and prefetched so that a page's query count does not grow with its rows."""
 
-from delegations.models import Delegation, Registration
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
+
+from accounts.selectors import user_roles
+from delegations.models import Delegation, DelegationQuota, Invitation, Registration, SessionChoice
+from roundtables.models import Session
+
+PENDING_FIRST = Case(
+    When(status=Registration.Status.PENDING, then=Value(0)),
+    When(status=Registration.Status.APPROVED, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+KIND_ORDER = Case(
+    When(delegation__kind=Delegation.Kind.STATE, then=Value(0)),
+    When(delegation__kind=Delegation.Kind.OBSERVER, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+HEAD_FIRST = Case(When(role=Registration.Role.HEAD, then=Value(0)), default=Value(1), output_field=IntegerField())
+
+
+def _sessions_prefetch() -> Prefetch:
+    return Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "order", "code"))
 
 
 def registrations_of_person(person) -> QuerySet[Registration]:
@@ -9,17 +33,35 @@ def registrations_of_person(person) -> QuerySet[Registration]:
     )
 
 
+def registration_of_person(person, *, meeting) -> Registration | None:
+    """A person's registration for the meeting, with its sessions, or None."""
+    if meeting is None or not person.is_authenticated:
+        return None
+    return (
+        Registration.objects.filter(person=person, meeting=meeting)
+        .select_related("meeting", "delegation", "decided_by")
+        .prefetch_related(_sessions_prefetch())
+        .first()
+    )
+
+
+def registration_detail(pk: int) -> QuerySet[Registration]:
+    return (
+        Registration.objects.filter(pk=pk)
+        .select_related("meeting", "person", "delegation", "decided_by")
+        .prefetch_related(_sessions_prefetch())
+    )
+
+
 def delegation_registrations(delegation: Delegation, *, meeting) -> QuerySet[Registration]:
     """A delegation's registrations for a meeting, pending first."""
     if meeting is None:
         return Registration.objects.none()
-    pending_first = Case(
-        When(status=Registration.Status.PENDING, then=Value(0)), default=Value(1), output_field=IntegerField()
-    )
     return (
         Registration.objects.filter(delegation=delegation, meeting=meeting)
         .select_related("person")
-        .order_by(pending_first, "person__last_name", "person__first_name")
+        .prefetch_related(_sessions_prefetch())
+        .order_by(PENDING_FIRST, HEAD_FIRST, "person__last_name", "person__first_name", "pk")
     )
 
 
@@ -29,15 +71,106 @@ def status_counts(registrations: QuerySet[Registration]) -> list[tuple[str, str,
     return [(status, label, counts.get(status, 0)) for status, label in Registration.Status.choices]
 
 
-def civil_society_delegations(*, meeting) -> QuerySet[Delegation]:
+def delegations_visible_to(user) -> QuerySet[Delegation]:
+    """The delegations whose registrations the user manages: all for the Chair's office, the
+    civil-society organisations for the coordinator, their own for a focal point."""
+    roles = user_roles(user)
+    if roles.chair_office:
+        return Delegation.objects.all()
+    condition = Q(pk__in=[d.pk for d in roles.focal_point_of])
+    if roles.civil_society_coordinator:
+        condition |= Q(kind=Delegation.Kind.CIVIL_SOCIETY)
+    return Delegation.objects.filter(condition)
+
+
+def registrations_visible_to(user, *, meeting) -> QuerySet[Registration]:
+    """The registrations of a meeting that the user manages (see delegations_visible_to), for
+    the list page, its filters, its search and its exports."""
+    if meeting is None or not user.is_authenticated:
+        return Registration.objects.none()
+    registrations = Registration.objects.filter(meeting=meeting)
+    if not user_roles(user).chair_office:
+        registrations = registrations.filter(delegation__in=delegations_visible_to(user))
     return (
-        Delegation.objects.filter(kind=Delegation.Kind.CIVIL_SOCIETY)
-        .annotate(
-            registration_count=Count("registrations", filter=Q(registrations__meeting=meeting)),
-            pending_count=Count(
-                "registrations",
-                filter=Q(registrations__meeting=meeting, registrations__status=Registration.Status.PENDING),
-            ),
-        )
-        .order_by("name")
+        registrations.select_related("person", "delegation", "decided_by")
+        .prefetch_related(_sessions_prefetch())
+        .order_by(PENDING_FIRST, "delegation__name", HEAD_FIRST, "person__last_name", "person__first_name", "pk")
     )
+
+
+def public_participants(*, meeting) -> QuerySet[Registration]:
+    """Approved participants who agreed to be listed, by kind of delegation, then delegation."""
+    if meeting is None:
+        return Registration.objects.none()
+    return (
+        Registration.objects.filter(meeting=meeting, status=Registration.Status.APPROVED, public_list_consent=True)
+        .select_related("person", "delegation")
+        .order_by(KIND_ORDER, "delegation__name", HEAD_FIRST, "person__last_name", "person__first_name", "pk")
+    )
+
+
+def sessions_with_seats(meeting) -> QuerySet[Session]:
+    """The meeting's sessions with the seats their active registrations hold (`seats_taken`)."""
+    taken = (
+        SessionChoice.objects.filter(session=OuterRef("pk"), registration__status__in=Registration.ACTIVE_STATUSES)
+        .order_by()
+        .values("session")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Session.objects.filter(meeting=meeting)
+        .select_related("roundtable", "room")
+        .annotate(seats_taken=Coalesce(Subquery(taken, output_field=IntegerField()), 0))
+        .order_by("roundtable__order", "roundtable__number", "starts_at", "order", "code")
+    )
+
+
+def quota_of(delegation: Delegation, *, meeting) -> DelegationQuota | None:
+    if meeting is None:
+        return None
+    return DelegationQuota.objects.filter(delegation=delegation, meeting=meeting).first()
+
+
+def places_used(delegation: Delegation, *, meeting) -> int:
+    return Registration.objects.active().filter(delegation=delegation, meeting=meeting).count()
+
+
+def head_of_delegation(delegation: Delegation, *, meeting) -> Registration | None:
+    """The head of delegation for the meeting: the active registration in that role."""
+    if meeting is None:
+        return None
+    return (
+        Registration.objects.active()
+        .filter(delegation=delegation, meeting=meeting, role=Registration.Role.HEAD)
+        .select_related("person")
+        .first()
+    )
+
+
+def delegation_invitations(delegation: Delegation, *, meeting) -> QuerySet[Invitation]:
+    if meeting is None:
+        return Invitation.objects.none()
+    return Invitation.objects.filter(delegation=delegation, meeting=meeting).select_related("invited_by")
+
+
+def delegations_with_counts(*, meeting, kind: str = "") -> QuerySet[Delegation]:
+    """Every delegation with its registration counts and quota for the meeting (the Chair's office)."""
+    quota = DelegationQuota.objects.filter(delegation=OuterRef("pk"), meeting=meeting).values("places")[:1]
+    delegations = Delegation.objects.annotate(
+        active_count=Count(
+            "registrations",
+            filter=Q(registrations__meeting=meeting, registrations__status__in=Registration.ACTIVE_STATUSES),
+        ),
+        pending_count=Count(
+            "registrations",
+            filter=Q(registrations__meeting=meeting, registrations__status=Registration.Status.PENDING),
+        ),
+        registration_count=Count("registrations", filter=Q(registrations__meeting=meeting)),
+        quota_places=Subquery(quota, output_field=IntegerField()),
+    ).order_by("name")
+    return delegations.filter(kind=kind) if kind else delegations
+
+
+def civil_society_delegations(*, meeting) -> QuerySet[Delegation]:
+    return delegations_with_counts(meeting=meeting, kind=Delegation.Kind.CIVIL_SOCIETY)

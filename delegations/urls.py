@@ -1,10 +1,29 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from delegations import views
 
 app_name = "delegations"
 
 urlpatterns = [
+    path("", views.delegation_index, name="index"),
     path("<int:pk>/", views.delegation_detail, name="detail"),
+    path("<int:pk>/approve/", views.bulk_approve, name="bulk_approve"),
+    path("<int:pk>/invite/", views.invite, name="invite"),
+    path("<int:pk>/invitations/<int:invitation_pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
+    path("<int:pk>/quota/", views.quota, name="quota"),
     path("civil-society/", views.civil_society, name="civil_society"),
+    path("register/", views.register, name="register"),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("me/", views.my_registration, name="my_registration"),
+    path("me/change/", views.my_registration_change, name="my_registration_change"),
+    path("me/withdraw/", views.my_registration_withdraw, name="my_registration_withdraw"),
+    path("registrations/", views.registration_list, name="registrations"),
+    re_path(
+        r"^registrations/export\.(?P<file_format>csv|xlsx)$", views.registration_export, name="registrations_export"
+    ),
+    path("registrations/<int:pk>/", views.registration_detail, name="registration"),
+    path("registrations/<int:pk>/approve/", views.registration_approve, name="registration_approve"),
+    path("registrations/<int:pk>/reject/", views.registration_reject, name="registration_reject"),
+    path("registrations/<int:pk>/withdraw/", views.registration_withdraw, name="registration_withdraw"),
+    path("participants/", views.participants, name="participants"),
 ]

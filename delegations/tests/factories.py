@@ -1,6 +1,10 @@
-import factory
+import datetime as dt
+import hashlib
 
-from delegations.models import Delegation, Registration
+import factory
+from django.utils import timezone
+
+from delegations.models import Delegation, DelegationQuota, Invitation, Registration, SessionChoice
 
 STATE_CODES = ["MX", "ES", "GH", "PH", "MA", "US", "SN", "FR", "BD", "IN", "ID", "EC", "GR", "SE", "AR"]
 
@@ -28,8 +32,40 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 class RegistrationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Registration
+        skip_postgeneration_save = True
 
     meeting = factory.SubFactory("roundtables.tests.factories.MeetingFactory")
     person = factory.SubFactory("accounts.tests.factories.UserFactory")
     delegation = factory.SubFactory(DelegationFactory)
     role = Registration.Role.DELEGATE
+
+    @factory.post_generation
+    def sessions(self, create, extracted, **kwargs):
+        if create and extracted:
+            SessionChoice.objects.bulk_create(SessionChoice(registration=self, session=s) for s in extracted)
+
+
+class DelegationQuotaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DelegationQuota
+
+    meeting = factory.SubFactory("roundtables.tests.factories.MeetingFactory")
+    delegation = factory.SubFactory(DelegationFactory)
+    places = 5
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An invitation whose clear token is `token` (the factory hashes it as the service does)."""
+
+    class Meta:
+        model = Invitation
+        exclude = ["token"]
+
+    meeting = factory.SubFactory("roundtables.tests.factories.MeetingFactory")
+    delegation = factory.SubFactory(DelegationFactory)
+    email = factory.Sequence(lambda n: f"invited{n}@example.org")
+    role = Registration.Role.DELEGATE
+    token = factory.Sequence(lambda n: f"token-{n}-abcdefghijklmnopqrstuvwxyz")
+    token_hash = factory.LazyAttribute(lambda i: hashlib.sha256(i.token.encode()).hexdigest())
+    expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))
+    invited_by = factory.SubFactory("accounts.tests.factories.UserFactory")

@@ -81,5 +81,7 @@ def test_delegation_page_query_count_does_not_grow(
 ):
     RegistrationFactory.create_batch(count, meeting=meeting, delegation=mexico)
     client.force_login(focal_point_mexico)
-    with django_assert_num_queries(9):
+    # session, user, delegation, groups, focal-point delegations, meeting, registrations,
+    # their sessions, quota, invitations
+    with django_assert_num_queries(10):
         client.get(reverse("delegations:detail", kwargs={"pk": mexico.pk}))

@@ -1,0 +1,125 @@
+"""The registrations list as CSV and XLSX files, safe to open in a spreadsheet.
+
+A spreadsheet runs a cell that begins with = + - @ (or a tab, carriage return or NUL that
+hides one) as a formula: "=HYPERLINK(...)" typed as a job title would run on the Chair's office's
+machine. Every text cell that begins with one of those characters is written with a leading
+apostrophe, so that it is shown as text, and XLSX cells are always stored as strings."""
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from delegations.models import Registration
+
+DANGEROUS_FIRST_CHARACTERS = ("=", "+", "-", "@", "\t", "\r", "\0")
+# Characters XML 1.0 (hence XLSX) cannot hold at all; NUL among them.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def neutralise(value) -> str:
+    """The cell's text, with a leading apostrophe when a spreadsheet would read it as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(DANGEROUS_FIRST_CHARACTERS):
+        text = "'" + text
+    return _ILLEGAL_XML.sub("", text)
+
+
+def _yes_no(value: bool) -> str:
+    return _("yes") if value else _("no")
+
+
+def _when(value) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def header() -> list[str]:
+    return [
+        _("Delegation"),
+        _("Kind"),
+        _("Region"),
+        _("Honorific"),
+        _("First name"),
+        _("Last name"),
+        _("E-mail"),
+        _("Job title"),
+        _("Role"),
+        _("Status"),
+        _("Sessions"),
+        _("Visa support letter"),
+        _("Accessibility needs"),
+        _("Dietary needs"),
+        _("Public list"),
+        _("Registered at"),
+        _("Decided by"),
+        _("Decided at"),
+        _("Reason"),
+    ]
+
+
+def rows(registrations: Iterable[Registration]) -> Iterable[list[str]]:
+    """One row per registration (expects registrations_visible_to's select/prefetch)."""
+    for r in registrations:
+        yield [
+            neutralise(value)
+            for value in (
+                r.delegation.name,
+                r.delegation.get_kind_display(),
+                r.delegation.get_region_display(),
+                r.person.get_honorific_display() if r.person.honorific else "",
+                r.person.first_name,
+                r.person.last_name,
+                r.person.email,
+                r.job_title,
+                r.get_role_display(),
+                r.get_status_display(),
+                " ".join(session.code for session in r.sessions.all()),
+                _yes_no(r.visa_letter_needed),
+                r.accessibility_needs,
+                r.dietary_needs,
+                _yes_no(r.public_list_consent),
+                _when(r.created_at),
+                r.decided_by.display_name if r.decided_by else "",
+                _when(r.decided_at),
+                r.decision_reason,
+            )
+        ]
+
+
+def as_csv(registrations: Iterable[Registration]) -> bytes:
+    # UTF-8 with a byte-order mark, so that spreadsheet programs read the accents right.
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header())
+    writer.writerows(rows(registrations))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def as_xlsx(registrations: Iterable[Registration], *, title: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append(header())
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row_number, row in enumerate(rows(registrations), start=2):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row=row_number, column=column)
+            # Assigning a str starting with "=" would make openpyxl store a formula: set the
+            # value and the string type explicitly.
+            cell.value = value
+            cell.data_type = "s"
+    sheet.freeze_panes = "A2"
+    for column, width in zip(
+        "ABCDEFGHIJKLMNOPQRS", (28, 14, 10, 8, 16, 18, 28, 28, 18, 10, 18, 8, 24, 18, 8, 16, 20, 16, 30), strict=True
+    ):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,81 @@
+"""The filters of the registrations list (and of its exports, which apply the same ones)."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from delegations.models import Delegation, Registration
+from delegations.selectors import delegations_visible_to
+from roundtables.models import Session
+
+YES_NO = [("true", _("Yes")), ("false", _("No"))]
+
+
+class RegistrationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Registration.Status.choices, empty_label=_("All"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), field_name="delegation__kind", choices=Delegation.Kind.choices, empty_label=_("All")
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), field_name="delegation__region", choices=Delegation.Region.choices, empty_label=_("All")
+    )
+    delegation = django_filters.ModelChoiceFilter(
+        label=_("Delegation"), queryset=Delegation.objects.none(), empty_label=_("All")
+    )
+    session = django_filters.ModelChoiceFilter(
+        label=_("Session"), field_name="sessions", queryset=Session.objects.none(), empty_label=_("All")
+    )
+    steering_group = django_filters.TypedChoiceFilter(
+        label=_("Steering Group"),
+        field_name="delegation__steering_group",
+        choices=YES_NO,
+        coerce=lambda value: value == "true",
+        empty_label=_("All"),
+    )
+    friends_of_the_forum = django_filters.TypedChoiceFilter(
+        label=_("Friends of the Forum"),
+        field_name="delegation__friends_of_the_forum",
+        choices=YES_NO,
+        coerce=lambda value: value == "true",
+        empty_label=_("All"),
+    )
+
+    class Meta:
+        model = Registration
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, *, request=None, meeting=None, **kwargs):
+        super().__init__(data, queryset, request=request, **kwargs)
+        # The delegation filter offers only the delegations the user manages: naming another
+        # one is an invalid choice, not a way to read its registrations.
+        visible = delegations_visible_to(request.user).order_by("name").only("pk", "name")
+        self.filters["delegation"].queryset = visible
+        self.filters["session"].queryset = (
+            Session.objects.filter(meeting=meeting).order_by("starts_at", "order", "code")
+            if meeting is not None
+            else Session.objects.none()
+        )
+        self.form.fields["q"].widget.attrs.update({"placeholder": _("Name, e-mail or job title"), "type": "search"})
+        for name, field in self.form.fields.items():
+            if name != "q":
+                field.widget.attrs.setdefault("class", "form-select form-select-sm")
+            else:
+                field.widget.attrs.setdefault("class", "form-control form-control-sm")
+
+    def search(self, queryset, name, value):
+        for word in value.split()[:5]:
+            queryset = queryset.filter(
+                Q(person__first_name__icontains=word)
+                | Q(person__last_name__icontains=word)
+                | Q(person__email__icontains=word)
+                | Q(job_title__icontains=word)
+                | Q(delegation__name__icontains=word)
+            )
+        return queryset
+
+
+class DelegationFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All")), *Delegation.Kind.choices], required=False)
+    q = forms.CharField(label=_("Search"), required=False)

@@ -1,0 +1,152 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from delegations.models import Delegation, Registration
+from roundtables.models import Session
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ValidationError next to the fields it names (or above the form when the
+    field is not on this form), keeping what the person typed."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def grouped_delegation_choices() -> list:
+    """Delegations in one query, grouped by kind for the select's <optgroup>s."""
+    groups: dict[str, list] = {kind: [] for kind in Delegation.Kind.values}
+    for pk, name, kind in Delegation.objects.order_by("name").values_list("pk", "name", "kind"):
+        groups[kind].append((pk, name))
+    labels = {
+        Delegation.Kind.STATE: _("States"),
+        Delegation.Kind.OBSERVER: _("Observer organisations"),
+        Delegation.Kind.CIVIL_SOCIETY: _("Civil-society organisations"),
+    }
+    return [("", _("Choose your delegation")), *((labels[kind], groups[kind]) for kind in groups if groups[kind])]
+
+
+class RegistrationForm(forms.Form):
+    """Registering (or changing one's registration) for the current meeting."""
+
+    delegation = forms.ModelChoiceField(
+        label=_("Delegation"),
+        queryset=Delegation.objects.all(),
+        help_text=_("The state, observer organisation or civil-society organisation you attend with."),
+    )
+    role = forms.ChoiceField(
+        label=_("Role in the delegation"), choices=Registration.Role.choices, widget=forms.RadioSelect
+    )
+    job_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
+    sessions = forms.ModelMultipleChoiceField(label=_("Sessions"), queryset=Session.objects.none(), required=False)
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Wheelchair access, sign language interpretation, large print…"),
+    )
+    dietary_needs = forms.CharField(
+        label=_("Dietary needs"), max_length=300, required=False, help_text=_("Vegetarian, halal, allergies…")
+    )
+    visa_letter_needed = forms.BooleanField(label=_("I need a visa support letter"), required=False)
+    public_list_consent = forms.BooleanField(
+        label=_("List my name, job title and delegation in the public list of participants"), required=False
+    )
+
+    def __init__(self, *args, sessions, fixed_delegation=None, fixed_role=None, **kwargs):
+        """`sessions`: the meeting's sessions annotated with seats_taken (sessions_with_seats).
+        A fixed delegation or role (an invitation, or an approved registration) is shown, not asked."""
+        super().__init__(*args, **kwargs)
+        self.session_list = list(sessions)
+        self.fields["sessions"].queryset = Session.objects.filter(pk__in=[s.pk for s in self.session_list])
+        self.fixed_delegation = fixed_delegation
+        self.fixed_role = fixed_role
+        if fixed_delegation is not None:
+            del self.fields["delegation"]
+        else:
+            self.fields["delegation"].choices = grouped_delegation_choices()
+        if fixed_role is not None:
+            del self.fields["role"]
+            if fixed_role != Registration.Role.HEAD:
+                # Heads-only sessions are not offered at all to someone who cannot be head.
+                self.session_list = [s for s in self.session_list if not s.heads_only]
+
+    @property
+    def chosen_role(self) -> str:
+        if self.fixed_role is not None:
+            return self.fixed_role
+        return self["role"].value() or Registration.Role.DELEGATE
+
+    def session_groups(self) -> list[dict]:
+        """The sessions to tick, grouped by roundtable, each with its seats and state."""
+        chosen = {str(value) for value in (self["sessions"].value() or [])}
+        initially_chosen = {str(value) for value in (self.initial.get("sessions") or [])}
+        groups: list[dict] = []
+        for session in self.session_list:
+            if session.heads_only:
+                key, title = "heads", _("Heads of delegation only")
+            elif session.roundtable_id:
+                key, title = f"rt{session.roundtable_id}", str(session.roundtable)
+            else:
+                key, title = "other", _("Plenaries, special sessions and Civil Society Days")
+            if not groups or groups[-1]["key"] != key:
+                groups.append({"key": key, "title": title, "heads_only": key == "heads", "options": []})
+            seats_left = None if session.capacity is None else max(session.capacity - session.seats_taken, 0)
+            # A seat this registration already holds is not counted against it.
+            if seats_left is not None and str(session.pk) in initially_chosen:
+                seats_left += 1
+            groups[-1]["options"].append(
+                {
+                    "session": session,
+                    "id": f"id_sessions_{session.pk}",
+                    "checked": str(session.pk) in chosen,
+                    "seats_left": seats_left,
+                    "full": seats_left == 0,
+                }
+            )
+        # Heads-only sessions last, so that the group can be hidden without leaving a gap.
+        return sorted(groups, key=lambda group: group["heads_only"])
+
+
+class DecisionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RejectForm(DecisionForm):
+    reason = forms.CharField(
+        label=_("Reason for rejecting"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The participant receives this reason by e-mail."),
+    )
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(label=_("Role"), choices=Registration.Role.choices, initial=Registration.Role.DELEGATE)
+
+
+class QuotaForm(forms.Form):
+    places = forms.IntegerField(
+        label=_("Places for this meeting"),
+        min_value=0,
+        required=False,
+        help_text=_("Leave empty for no limit."),
+    )
+
+
+class BulkApproveForm(forms.Form):
+    registrations = forms.ModelMultipleChoiceField(queryset=Registration.objects.none())
+
+    def __init__(self, *args, pending, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registrations"].queryset = pending
+        self.fields["registrations"].error_messages["required"] = _("Tick the registrations to approve.")

@@ -1,0 +1,119 @@
+"""Checks and mail helpers shared by the registration services (not called from outside)."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from delegations.models import Delegation, DelegationQuota, Registration, SessionChoice
+from mailings.services import queue_mail
+from roundtables.models import Meeting, Session
+
+
+def require_open(meeting: Meeting) -> None:
+    if meeting.status != Meeting.Status.OPEN:
+        raise ValidationError(_("Registration for %(meeting)s is not open.") % {"meeting": meeting.title})
+
+
+def lock_registration(registration: Registration) -> Registration:
+    """The registration, read again under a row lock: two people deciding at once take turns."""
+    return (
+        Registration.objects.select_for_update()
+        .select_related("meeting", "person", "delegation")
+        .get(pk=registration.pk)
+    )
+
+
+def lock_delegation(delegation: Delegation) -> Delegation:
+    return Delegation.objects.select_for_update().get(pk=delegation.pk)
+
+
+def check_places(*, delegation: Delegation, meeting: Meeting, role: str, exclude: Registration | None) -> None:
+    """One head per delegation and meeting, and the delegation's quota. Call with the delegation
+    locked (lock_delegation) so that the counts cannot change before the caller commits."""
+    others = Registration.objects.active().filter(delegation=delegation, meeting=meeting)
+    if exclude is not None and exclude.pk:
+        others = others.exclude(pk=exclude.pk)
+    if role == Registration.Role.HEAD and others.filter(role=Registration.Role.HEAD).exists():
+        raise ValidationError(
+            {
+                "role": _("%(delegation)s already has a head of delegation for this meeting.")
+                % {"delegation": delegation.name}
+            },
+            code="head_taken",
+        )
+    quota = DelegationQuota.objects.filter(delegation=delegation, meeting=meeting).first()
+    if quota is not None and others.count() >= quota.places:
+        raise ValidationError(
+            {
+                "delegation": _(
+                    "%(delegation)s has used all %(places)s places the Chair's office gave it for this meeting."
+                )
+                % {"delegation": delegation.name, "places": quota.places}
+            },
+            code="quota_full",
+        )
+
+
+def lock_and_check_sessions(
+    sessions: Iterable[Session], *, meeting: Meeting, role: str, exclude: Registration | None, new: set[int]
+) -> list[Session]:
+    """Lock the chosen sessions' rows, then refuse heads-only sessions to others than heads and
+    full sessions among `new` (the ids that would take a seat now)."""
+    ids = sorted({session.pk for session in sessions})
+    locked = list(Session.objects.select_for_update().filter(pk__in=ids, meeting=meeting).order_by("pk"))
+    if len(locked) != len(ids):
+        raise ValidationError({"sessions": _("Choose sessions of this meeting.")}, code="wrong_meeting")
+    if role != Registration.Role.HEAD:
+        heads_only = [session.code for session in locked if session.heads_only]
+        if heads_only:
+            raise ValidationError(
+                {
+                    "sessions": _("Session %(codes)s is for heads of delegation only.")
+                    % {"codes": ", ".join(heads_only)}
+                },
+                code="heads_only",
+            )
+    limited = [session for session in locked if session.capacity is not None and session.pk in new]
+    if limited:
+        taken_by_others = SessionChoice.objects.filter(
+            session__in=limited, registration__status__in=Registration.ACTIVE_STATUSES
+        )
+        if exclude is not None and exclude.pk:
+            taken_by_others = taken_by_others.exclude(registration=exclude)
+        taken = dict(taken_by_others.order_by().values_list("session").annotate(n=Count("pk")))
+        full = [session for session in limited if taken.get(session.pk, 0) >= session.capacity]
+        if full:
+            raise ValidationError(
+                {
+                    "sessions": [
+                        _("Session %(code)s is full: all its %(capacity)s seats are taken. Choose another session.")
+                        % {"code": session.code, "capacity": session.capacity}
+                        for session in full
+                    ]
+                },
+                code="session_full",
+            )
+    return locked
+
+
+def site_link(name: str, **kwargs) -> str:
+    return f"{settings.SITE_URL}{reverse(name, kwargs=kwargs or None)}"
+
+
+def mail_in_language(*, to: str, language: str, template: str, context: dict) -> None:
+    """Render delegations/mail/<template>_subject.txt and <template>.txt in the recipient's
+    language and queue the mail (sent by Celery once the transaction commits)."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"delegations/mail/{template}_subject.txt", context).strip()
+        body = render_to_string(f"delegations/mail/{template}.txt", context)
+    queue_mail(to=to, subject=subject, body_text=body)
+
+
+def mail_person(person, *, template: str, context: dict) -> None:
+    mail_in_language(to=person.email, language=person.preferred_language, template=template, context=context)

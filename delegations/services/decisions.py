@@ -1,0 +1,147 @@
+"""Deciding on registrations: approve, reject (with a reason), withdraw. One function per
+transition; each logs the decision and mails the participant in their preferred language."""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from activity.services import activity_log
+from delegations.models import Registration
+from delegations.services._common import (
+    check_places,
+    lock_and_check_sessions,
+    lock_delegation,
+    lock_registration,
+    mail_person,
+    site_link,
+)
+
+Status = Registration.Status
+
+
+def _require_override(actor, registration: Registration) -> None:
+    """A decision already taken is reversed only by the Chair's office."""
+    if not actor.has_perm("delegations.override_decision", registration):
+        raise ValidationError(
+            _("This registration was already %(status)s; only the Chair's office can change that decision.")
+            % {"status": registration.get_status_display().lower()},
+            code="decided",
+        )
+
+
+def _record(registration: Registration, *, status: str, actor, reason: str, action: str, data: dict) -> None:
+    previous = registration.status
+    registration.status = status
+    registration.decided_by = actor
+    registration.decided_at = timezone.now()
+    registration.decision_reason = reason
+    registration.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+    activity_log(
+        actor=actor,
+        action=f"delegations.registration.{action}",
+        obj=registration,
+        meeting=registration.meeting,
+        data={"from": previous, "reason": reason, **data},
+    )
+    mail_person(
+        registration.person,
+        template=f"registration_{action}",
+        context={
+            "registration": registration,
+            "sessions": list(registration.sessions.order_by("starts_at", "order", "code")),
+            "actor": actor,
+            "by_someone_else": actor.pk != registration.person_id,
+            "link": site_link("delegations:my_registration"),
+        },
+    )
+
+
+@transaction.atomic
+def registration_approve(*, registration: Registration, actor, reason: str = "") -> Registration:
+    registration = lock_registration(registration)
+    if registration.status == Status.APPROVED:
+        raise ValidationError(_("This registration is already approved."), code="already_approved")
+    if registration.status == Status.WITHDRAWN:
+        raise ValidationError(_("This registration was withdrawn."), code="withdrawn")
+    override = registration.status == Status.REJECTED
+    if override:
+        _require_override(actor, registration)
+        # A rejected registration held no place and no seat: it must find them again.
+        lock_delegation(registration.delegation)
+        check_places(
+            delegation=registration.delegation,
+            meeting=registration.meeting,
+            role=registration.role,
+            exclude=registration,
+        )
+        sessions = list(registration.sessions.all())
+        lock_and_check_sessions(
+            sessions,
+            meeting=registration.meeting,
+            role=registration.role,
+            exclude=registration,
+            new={s.pk for s in sessions},
+        )
+    _record(
+        registration,
+        status=Status.APPROVED,
+        actor=actor,
+        reason=reason.strip(),
+        action="approved",
+        data={"override": override},
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_reject(*, registration: Registration, actor, reason: str) -> Registration:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the registration is rejected: the participant reads it.")})
+    registration = lock_registration(registration)
+    if registration.status == Status.REJECTED:
+        raise ValidationError(_("This registration is already rejected."), code="already_rejected")
+    if registration.status == Status.WITHDRAWN:
+        raise ValidationError(_("This registration was withdrawn."), code="withdrawn")
+    override = registration.status == Status.APPROVED
+    if override:
+        _require_override(actor, registration)
+    _record(
+        registration, status=Status.REJECTED, actor=actor, reason=reason, action="rejected", data={"override": override}
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_withdraw(*, registration: Registration, actor, reason: str = "") -> Registration:
+    """The participant (or whoever decides for the delegation) withdraws the registration; its
+    place and seats are free at once."""
+    registration = lock_registration(registration)
+    if not registration.is_active:
+        raise ValidationError(_("Only a pending or approved registration can be withdrawn."), code="not_active")
+    _record(
+        registration,
+        status=Status.WITHDRAWN,
+        actor=actor,
+        reason=reason.strip(),
+        action="withdrawn",
+        data={"by_participant": actor.pk == registration.person_id},
+    )
+    return registration
+
+
+def registrations_approve_many(*, registrations: Iterable[Registration], actor) -> tuple[int, list[str]]:
+    """Approve each registration in its own transaction; returns how many were approved and a
+    message for each one that could not be."""
+    approved, problems = 0, []
+    for registration in registrations:
+        try:
+            registration_approve(registration=registration, actor=actor)
+        except ValidationError as exc:
+            problems.append(f"{registration.person.display_name}: {' '.join(exc.messages)}")
+        else:
+            approved += 1
+    return approved, problems

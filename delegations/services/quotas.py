@@ -1,0 +1,34 @@
+"""The number of places a delegation has for a meeting, set by the Chair's office."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from activity.services import activity_log
+from delegations.models import Delegation, DelegationQuota
+from roundtables.models import Meeting
+
+
+@transaction.atomic
+def quota_set(*, delegation: Delegation, meeting: Meeting, places: int | None, actor) -> DelegationQuota | None:
+    """Set the delegation's quota for the meeting; `None` removes the limit. Registrations
+    already made keep their places; only new ones are refused once the quota is used."""
+    if places is not None and places < 0:
+        raise ValidationError({"places": _("A quota cannot be negative.")})
+    previous = DelegationQuota.objects.filter(delegation=delegation, meeting=meeting).first()
+    if places is None:
+        if previous is not None:
+            previous.delete()
+        quota = None
+    else:
+        quota, _created = DelegationQuota.objects.update_or_create(
+            delegation=delegation, meeting=meeting, defaults={"places": places, "set_by": actor}
+        )
+    activity_log(
+        actor=actor,
+        action="delegations.quota.set",
+        obj=delegation,
+        meeting=meeting,
+        data={"from": previous.places if previous else None, "to": places},
+    )
+    return quota

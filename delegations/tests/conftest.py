@@ -1,0 +1,65 @@
+"""Fixtures of the delegations tests: an open meeting with sessions, and two states with their
+focal points (Mexico and Ghana), so that every test can probe the other delegation too."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from accounts.tests.factories import UserFactory
+from delegations.tests.factories import DelegationFactory
+from roundtables.models import Meeting, Session
+from roundtables.tests.factories import MeetingFactory, RoundtableFactory, SessionFactory
+
+
+@pytest.fixture
+def open_meeting(db):
+    return MeetingFactory(
+        is_current=True, status=Meeting.Status.OPEN, title_en="Fourth Meeting", title_fr="Quatrième réunion"
+    )
+
+
+@pytest.fixture
+def sessions(open_meeting):
+    """Sessions 1.1 and 2.1 (parallel roundtable sessions) and the heads-only special session FF."""
+    start = timezone.now().replace(microsecond=0) + dt.timedelta(days=30)
+    rt1 = RoundtableFactory(meeting=open_meeting, number=1, title_en="Partnerships")
+    rt2 = RoundtableFactory(meeting=open_meeting, number=2, title_en="Human mobility")
+    return {
+        "1.1": SessionFactory(roundtable=rt1, code="1.1", title_en="Circular migration", capacity=150, starts_at=start),
+        "2.1": SessionFactory(roundtable=rt2, code="2.1", title_en="Migrants' rights", capacity=150, starts_at=start),
+        "FF": SessionFactory(
+            meeting=open_meeting,
+            roundtable=None,
+            code="FF",
+            title_en="Special session on the Future of the Forum",
+            kind=Session.Kind.SPECIAL,
+            heads_only=True,
+            capacity=None,
+            starts_at=start + dt.timedelta(days=1),
+        ),
+    }
+
+
+@pytest.fixture
+def mexico(db):
+    return DelegationFactory(country="MX", name="Mexico", region="americas", steering_group=True)
+
+
+@pytest.fixture
+def ghana(db):
+    return DelegationFactory(country="GH", name="Ghana", region="africa")
+
+
+@pytest.fixture
+def focal_point_mexico(mexico):
+    user = UserFactory(first_name="Javier", last_name="Herrera")
+    mexico.focal_points.add(user)
+    return user
+
+
+@pytest.fixture
+def focal_point_ghana(ghana):
+    user = UserFactory(first_name="Kwame", last_name="Mensah")
+    ghana.focal_points.add(user)
+    return user

@@ -1,0 +1,48 @@
+"""Thin views: read through selectors, write through services, check permissions with the rules
+of delegations.permissions (an object the user may not see is a 404)."""
+
+from delegations.views.decisions import (
+    registration_approve,
+    registration_detail,
+    registration_reject,
+    registration_withdraw,
+)
+from delegations.views.lists import participants, registration_export, registration_list
+from delegations.views.manage import (
+    bulk_approve,
+    civil_society,
+    delegation_detail,
+    delegation_index,
+    invitation_revoke,
+    invite,
+    quota,
+)
+from delegations.views.registering import (
+    invitation,
+    my_registration,
+    my_registration_change,
+    my_registration_withdraw,
+    register,
+)
+
+__all__ = [
+    "bulk_approve",
+    "civil_society",
+    "delegation_detail",
+    "delegation_index",
+    "invitation",
+    "invitation_revoke",
+    "invite",
+    "my_registration",
+    "my_registration_change",
+    "my_registration_withdraw",
+    "participants",
+    "quota",
+    "register",
+    "registration_approve",
+    "registration_detail",
+    "registration_export",
+    "registration_list",
+    "registration_reject",
+    "registration_withdraw",
+]

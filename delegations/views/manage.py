@@ -1,0 +1,194 @@
+"""Pages of those who run delegations: the focal point's delegation page (bulk approval,
+invitations), the Chair's office's delegation list and quotas, the civil-society list."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
+
+from delegations import services
+from delegations.filters import DelegationFilterForm
+from delegations.forms import BulkApproveForm, InvitationForm, QuotaForm, add_service_errors
+from delegations.models import Delegation, Invitation, Registration
+from delegations.selectors import (
+    civil_society_delegations,
+    delegation_invitations,
+    delegation_registrations,
+    delegations_with_counts,
+    quota_of,
+)
+from roundtables.selectors import current_meeting
+
+
+def visible_delegation(request, pk: int) -> Delegation:
+    delegation = get_object_or_404(Delegation, pk=pk)
+    if not request.user.has_perm("delegations.view_delegation", delegation):
+        raise Http404
+    return delegation
+
+
+def _detail_page(request, delegation, *, invitation_form=None, quota_form=None, bulk_errors=None, status=200):
+    meeting = current_meeting()
+    user = request.user
+    registrations = list(delegation_registrations(delegation, meeting=meeting))
+    quota = quota_of(delegation, meeting=meeting)
+    counts = [
+        (status, label, sum(1 for r in registrations if r.status == status))
+        for status, label in Registration.Status.choices
+    ]
+    used = sum(count for status, _label, count in counts if status in Registration.ACTIVE_STATUSES)
+    head = next(
+        (r for r in registrations if r.role == Registration.Role.HEAD and r.is_active),
+        None,
+    )
+    return render(
+        request,
+        "delegations/delegation_detail.html",
+        {
+            "delegation": delegation,
+            "meeting": meeting,
+            "registrations": registrations,
+            "counts": counts,
+            "pending_count": counts[0][2],
+            "head": head,
+            "quota": quota,
+            "places_used": used,
+            "invitations": delegation_invitations(delegation, meeting=meeting)[:20] if meeting else [],
+            "can_decide": user.has_perm("delegations.decide_for_delegation", delegation),
+            "can_invite": user.has_perm("delegations.invite_to_delegation", delegation),
+            "can_set_quota": user.has_perm("delegations.set_quota", delegation),
+            "invitation_form": invitation_form or InvitationForm(),
+            "quota_form": quota_form or QuotaForm(initial={"places": quota.places if quota else None}),
+            "bulk_errors": bulk_errors or [],
+        },
+        status=status,
+    )
+
+
+@login_required
+def delegation_detail(request, pk: int):
+    """A focal point's view of their delegation. Others get 404: a delegation's list is private."""
+    return _detail_page(request, visible_delegation(request, pk))
+
+
+@login_required
+@require_POST
+def bulk_approve(request, pk: int):
+    delegation = visible_delegation(request, pk)
+    if not request.user.has_perm("delegations.decide_for_delegation", delegation):
+        raise PermissionDenied
+    meeting = current_meeting()
+    pending = delegation_registrations(delegation, meeting=meeting).filter(status=Registration.Status.PENDING)
+    form = BulkApproveForm(request.POST, pending=pending)
+    if not form.is_valid():
+        return _detail_page(request, delegation, bulk_errors=form.errors["registrations"], status=400)
+    approved, problems = services.registrations_approve_many(
+        registrations=form.cleaned_data["registrations"], actor=request.user
+    )
+    if approved:
+        messages.success(
+            request, _("%(count)s registration(s) approved; each participant is notified.") % {"count": approved}
+        )
+    for problem in problems:
+        messages.error(request, problem)
+    return redirect("delegations:detail", pk=delegation.pk)
+
+
+@login_required
+@require_POST
+def invite(request, pk: int):
+    delegation = visible_delegation(request, pk)
+    if not request.user.has_perm("delegations.invite_to_delegation", delegation):
+        raise PermissionDenied
+    meeting = current_meeting()
+    form = InvitationForm(request.POST)
+    if form.is_valid() and meeting is not None:
+        try:
+            invitation, _token = services.invitation_create(
+                delegation=delegation,
+                meeting=meeting,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("An invitation has been sent to %(email)s.") % {"email": invitation.email})
+            return redirect("delegations:detail", pk=delegation.pk)
+    return _detail_page(request, delegation, invitation_form=form, status=400)
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, pk: int, invitation_pk: int):
+    delegation = visible_delegation(request, pk)
+    if not request.user.has_perm("delegations.invite_to_delegation", delegation):
+        raise PermissionDenied
+    invitation = get_object_or_404(Invitation, pk=invitation_pk, delegation=delegation)
+    try:
+        services.invitation_revoke(invitation=invitation, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The invitation to %(email)s is revoked.") % {"email": invitation.email})
+    return redirect("delegations:detail", pk=delegation.pk)
+
+
+@login_required
+@require_POST
+def quota(request, pk: int):
+    delegation = visible_delegation(request, pk)
+    if not request.user.has_perm("delegations.set_quota", delegation):
+        raise PermissionDenied
+    meeting = current_meeting()
+    form = QuotaForm(request.POST)
+    if form.is_valid() and meeting is not None:
+        try:
+            services.quota_set(
+                delegation=delegation, meeting=meeting, places=form.cleaned_data["places"], actor=request.user
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The quota of %(name)s is saved.") % {"name": delegation.name})
+            return redirect("delegations:detail", pk=delegation.pk)
+    return _detail_page(request, delegation, quota_form=form, status=400)
+
+
+@permission_required("delegations.list_delegations", raise_exception=True)
+def delegation_index(request):
+    """The Chair's office's list of delegations with their registrations and quotas."""
+    meeting = current_meeting()
+    form = DelegationFilterForm(request.GET or None)
+    delegations = delegations_with_counts(meeting=meeting)
+    if form.is_valid():
+        if form.cleaned_data["kind"]:
+            delegations = delegations.filter(kind=form.cleaned_data["kind"])
+        if form.cleaned_data["q"]:
+            delegations = delegations.filter(Q(name__icontains=form.cleaned_data["q"]))
+    page = Paginator(delegations, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "delegations/delegation_index.html",
+        {"meeting": meeting, "form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@permission_required("delegations.view_civil_society", raise_exception=True)
+def civil_society(request):
+    """The civil-society coordinator's list of civil-society organisations."""
+    meeting = current_meeting()
+    return render(
+        request,
+        "delegations/civil_society.html",
+        {"meeting": meeting, "delegations": civil_society_delegations(meeting=meeting)},
+    )
