@@ -12,11 +12,14 @@ def storage_name(extension: str) -> str:
     return f"{uuid.uuid4().hex}.{extension}"
 
 
-def download_name(original_name: str, extension: str, *, fallback: str = "paper") -> str:
+def download_name(name: str, extension: str, *, replace_extension: bool = True, fallback: str = "paper") -> str:
     """ASCII letters, digits, dots, dashes and underscores only, with the detected extension
-    (whatever the uploader called the file, a PDF downloads as .pdf)."""
-    base = re.split(r"[\\/]", original_name or "")[-1]
-    stem = base.rsplit(".", 1)[0] if "." in base else base
+    (whatever the uploader called the file, a PDF downloads as .pdf). `replace_extension`
+    drops the extension the name already has (an uploaded file's name)."""
+    base = name or ""
+    if replace_extension and re.search(r"\.[A-Za-z0-9]{1,5}$", base):
+        base = base.rsplit(".", 1)[0]
+    stem = base
     stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip(".-_")[:80].strip(".-_")
     return f"{stem or slugify(fallback)[:80] or 'paper'}.{extension}"

@@ -1,0 +1,216 @@
+from django import forms
+from django.conf import settings
+from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from delegations.models import Delegation, Registration
+from papers.models import Paper
+from papers.validators import max_upload_bytes
+from roundtables.models import Meeting, Roundtable, Session
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+ACCEPT = ".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
+ACCEPT += "application/vnd.oasis.opendocument.text"
+
+
+class DocumentField(forms.FileField):
+    """A file input that says what it takes; the content is checked by papers.validators."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _("PDF, Word (.docx, without macros) or OpenDocument text (.odt), up to %(limit)s.")
+            % {"limit": filesizeformat(max_upload_bytes())},
+        )
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"accept": ACCEPT, "data-max-bytes": str(max_upload_bytes())})
+
+
+def team_people(session: Session):
+    """People who may be named authors: the session's team."""
+    return (
+        User.objects.filter(
+            Q(session_roles__session=session)
+            | Q(focal_point_of__session_roles__session=session)
+            | Q(
+                registrations__delegation__session_roles__session=session,
+                registrations__meeting=session.meeting_id,
+                registrations__status=Registration.Status.APPROVED,
+            )
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+
+
+class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.display_name} ({obj.organisation})" if obj.organisation else obj.display_name
+
+
+class PaperDetailsForm(forms.Form):
+    """A paper's details: kind, language, title and abstract in each language, authors."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Paper.Kind.choices)
+    language = forms.ChoiceField(label=_("Written in"), choices=settings.LANGUAGES)
+    authors = PersonChoiceField(
+        label=_("Authors"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Authors may revise and submit the paper."),
+    )
+    contributing_delegations = forms.ModelMultipleChoiceField(
+        label=_("Contributing delegations"),
+        queryset=Delegation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, session: Session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+        for code, name in settings.LANGUAGES:
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title (%(language)s)") % {"language": name}, max_length=300, required=False
+            )
+        for code, name in settings.LANGUAGES:
+            self.fields[f"abstract_{code}"] = forms.CharField(
+                label=_("Abstract (%(language)s)") % {"language": name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+        self.fields["authors"].queryset = team_people(session)
+        self.fields["contributing_delegations"].queryset = Delegation.objects.filter(
+            session_roles__session=session
+        ).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        language = data.get("language")
+        if language and not data.get(f"title_{language}", "").strip():
+            self.add_error(
+                f"title_{language}",
+                _("Give the title in the language the paper is written in (%(language)s).")
+                % {"language": LANGUAGE_NAMES[language]},
+            )
+        return data
+
+    def texts(self, prefix: str) -> dict[str, str]:
+        return {code: self.cleaned_data.get(f"{prefix}_{code}", "") for code, _name in settings.LANGUAGES}
+
+    @classmethod
+    def initial_from(cls, paper: Paper) -> dict:
+        initial = {
+            "kind": paper.kind,
+            "language": paper.language,
+            "authors": list(paper.authors.all()),
+            "contributing_delegations": list(paper.contributing_delegations.all()),
+        }
+        for code, _name in settings.LANGUAGES:
+            initial[f"title_{code}"] = getattr(paper, f"title_{code}") or ""
+            initial[f"abstract_{code}"] = getattr(paper, f"abstract_{code}") or ""
+        return initial
+
+
+class PaperCreateForm(PaperDetailsForm):
+    file = DocumentField(label=_("File"))
+    note = forms.CharField(
+        label=_("Note to the team"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional: what this first draft covers, what is still missing."),
+    )
+
+
+class VersionForm(forms.Form):
+    file = DocumentField(label=_("New version"))
+    note = forms.CharField(
+        label=_("What changed"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For the reviewers: what you changed since the last version."),
+    )
+
+
+class TranslationForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    file = DocumentField(label=_("Translated file"))
+
+    def __init__(self, *args, paper: Paper, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [(c, n) for c, n in settings.LANGUAGES if c != paper.language]
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class TransitionForm(forms.Form):
+    """The buttons of the workflow; some need a message."""
+
+    ACTIONS = ("submit", "start_review", "request_revision", "accept", "reject", "publish", "withdraw")
+    NEED_MESSAGE = ("request_revision", "reject")
+
+    action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS], widget=forms.HiddenInput)
+    message = forms.CharField(
+        label=_("Message to the authors"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text=_("Required to request a revision or to reject; it is kept with the version reviewed."),
+    )
+
+
+class DeadlineForm(forms.Form):
+    due_at = forms.DateTimeField(
+        label=_("Papers due"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text=_("In the meeting's time zone."),
+    )
+
+
+class LibraryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search titles and abstracts"), required=False, max_length=200)
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"), queryset=Meeting.objects.none(), required=False, empty_label=_("All meetings")
+    )
+    roundtable = forms.ModelChoiceField(
+        label=_("Roundtable"), queryset=Roundtable.objects.none(), required=False, empty_label=_("All roundtables")
+    )
+    session = forms.ModelChoiceField(
+        label=_("Session"), queryset=Session.objects.none(), required=False, empty_label=_("All sessions")
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("Any language")), *settings.LANGUAGES], required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        published = Paper.objects.published()
+        self.fields["meeting"].queryset = (
+            Meeting.objects.filter(sessions__papers__in=published).distinct().order_by("-number")
+        )
+        meeting_id = self.data.get("meeting") if self.is_bound else None
+        roundtables = Roundtable.objects.select_related("meeting").order_by("-meeting__number", "order", "number")
+        sessions = Session.objects.filter(kind=Session.Kind.ROUNDTABLE).select_related("meeting")
+        if meeting_id and str(meeting_id).isdigit():
+            roundtables = roundtables.filter(meeting_id=meeting_id)
+            sessions = sessions.filter(meeting_id=meeting_id)
+        else:
+            roundtables = roundtables.filter(sessions__papers__in=published).distinct()
+            sessions = sessions.filter(papers__in=published).distinct()
+        self.fields["roundtable"].queryset = roundtables
+        self.fields["session"].queryset = sessions.order_by("-meeting__number", "code")
+        self.fields["roundtable"].label_from_instance = lambda rt: (
+            _("%(year)s · RT %(number)s %(title)s")
+            % {
+                "year": rt.meeting.start_date.year,
+                "number": rt.number,
+                "title": rt.title,
+            }
+        )
+        self.fields["session"].label_from_instance = lambda s: f"{s.meeting.start_date.year} · {s.code} {s.title}"

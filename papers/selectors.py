@@ -1,0 +1,290 @@
+"""Querysets the paper pages read: annotated and prefetched so query counts stay flat."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from activity.models import ActivityLog
+from papers.models import Comment, Paper, SubmissionDeadline, Translation, Version
+from roundtables.models import Meeting, Session, SessionDelegation, SessionPerson
+
+# The transitions shown in a paper's history (activity actions "papers.paper.<event>").
+HISTORY_EVENTS = (
+    "created",
+    "submitted",
+    "review_started",
+    "revision_requested",
+    "accepted",
+    "rejected",
+    "published",
+    "withdrawn",
+)
+
+
+def session_for_papers(session_id: int) -> Session:
+    return Session.objects.select_related("meeting", "roundtable", "paper_deadline").get(pk=session_id)
+
+
+def papers_of_session(session: Session) -> QuerySet[Paper]:
+    """A session's papers for its team's workspace, with what each card shows."""
+    return (
+        Paper.objects.filter(session=session)
+        .select_related("accepted_version")
+        .prefetch_related(
+            "authors",
+            Prefetch("versions", queryset=Version.objects.select_related("uploaded_by").order_by("-number")),
+        )
+        .annotate(comment_count=Count("versions__comments", distinct=True))
+        .order_by("kind", "created_at", "pk")
+    )
+
+
+def paper_for_workspace(pk: int) -> Paper:
+    return (
+        Paper.objects.select_related("session__meeting", "session__roundtable", "accepted_version")
+        .prefetch_related(
+            "authors",
+            "contributing_delegations",
+            Prefetch("translations", queryset=Translation.objects.select_related("uploaded_by")),
+            Prefetch(
+                "versions",
+                queryset=Version.objects.select_related("uploaded_by")
+                .prefetch_related(Prefetch("comments", queryset=Comment.objects.select_related("author")))
+                .order_by("-number"),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def paper_history(paper: Paper) -> QuerySet[ActivityLog]:
+    """The paper's moves from state to state, oldest first."""
+    return (
+        ActivityLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(Paper),
+            object_id=str(paper.pk),
+            action__in=[f"papers.paper.{event}" for event in HISTORY_EVENTS],
+        )
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+
+
+def deadline_for(session: Session) -> dt.datetime | None:
+    """The session's own deadline, else its meeting's."""
+    own = getattr(session, "paper_deadline", None)
+    if own is not None:
+        return own.due_at
+    default = SubmissionDeadline.objects.filter(meeting_id=session.meeting_id, session__isnull=True).first()
+    return default.due_at if default else None
+
+
+def meeting_deadline(meeting: Meeting) -> SubmissionDeadline | None:
+    return SubmissionDeadline.objects.filter(meeting=meeting, session__isnull=True).first()
+
+
+# The Chair's office overview.
+
+
+@dataclass
+class SessionPaperStatus:
+    session: Session
+    due_at: dt.datetime | None
+    own_deadline: bool
+    papers: list[Paper]
+    background: Paper | None
+    late: bool
+    lacks_paper: bool
+
+
+@dataclass
+class Overview:
+    meeting: Meeting
+    deadline: SubmissionDeadline | None
+    sessions: list[SessionPaperStatus]
+    state_counts: list[tuple[str, str, int]]
+    papers: list[Paper] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(count for _value, _label, count in self.state_counts)
+
+    @property
+    def late_count(self) -> int:
+        return sum(1 for s in self.sessions if s.late)
+
+    @property
+    def lacking_count(self) -> int:
+        return sum(1 for s in self.sessions if s.lacks_paper)
+
+
+def overview(meeting: Meeting, *, state: str = "", now: dt.datetime | None = None) -> Overview:
+    """Every roundtable session of the meeting with its papers, deadline and whether it is late:
+    past its deadline without a background paper submitted (or accepted, or published)."""
+    now = now or timezone.now()
+    deadline = meeting_deadline(meeting)
+    papers = Paper.objects.select_related("session").prefetch_related("authors").order_by("kind", "created_at")
+    sessions = (
+        meeting.sessions.filter(kind=Session.Kind.ROUNDTABLE)
+        .select_related("roundtable", "paper_deadline")
+        .prefetch_related(Prefetch("papers", queryset=papers))
+        .order_by("roundtable__order", "order", "code")
+    )
+    rows = []
+    all_papers = []
+    for session in sessions:
+        own = getattr(session, "paper_deadline", None)
+        due_at = own.due_at if own else deadline.due_at if deadline else None
+        session_papers = list(session.papers.all())
+        all_papers.extend(session_papers)
+        background = next(
+            (p for p in session_papers if p.kind == Paper.Kind.BACKGROUND and p.state not in Paper.CLOSED_STATES),
+            None,
+        )
+        delivered = background is not None and background.state in Paper.DELIVERED_STATES
+        rows.append(
+            SessionPaperStatus(
+                session=session,
+                due_at=due_at,
+                own_deadline=own is not None,
+                papers=session_papers,
+                background=background,
+                late=due_at is not None and due_at <= now and not delivered,
+                lacks_paper=background is None,
+            )
+        )
+    # Soonest deadline first; sessions without one last.
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    rows.sort(key=lambda row: (row.due_at or far, row.session.code))
+    counts: dict[str, int] = {}
+    for paper in all_papers:
+        counts[paper.state] = counts.get(paper.state, 0) + 1
+    state_counts = [(value, label, counts.get(value, 0)) for value, label in Paper.State.choices]
+    listed = [p for p in all_papers if p.state == state] if state else all_papers
+    listed.sort(key=lambda p: (p.session.code, p.kind, p.pk))
+    return Overview(meeting=meeting, deadline=deadline, sessions=rows, state_counts=state_counts, papers=listed)
+
+
+# A person's sessions.
+
+
+def sessions_of_person(user, *, meeting: Meeting | None) -> QuerySet[Session]:
+    """Sessions whose papers the person works on: named on the team, focal point or approved
+    delegate of a team delegation, or author of one of its papers."""
+    if meeting is None or not user.is_authenticated:
+        return Session.objects.none()
+    from delegations.models import Registration
+
+    named = SessionPerson.objects.filter(session=OuterRef("pk"), person=user)
+    through_delegation = SessionDelegation.objects.filter(session=OuterRef("pk")).filter(
+        Q(delegation__focal_points=user)
+        | Q(
+            delegation__registrations__person=user,
+            delegation__registrations__meeting=meeting,
+            delegation__registrations__status=Registration.Status.APPROVED,
+        )
+    )
+    authored = Paper.objects.filter(session=OuterRef("pk"), authors=user)
+    return (
+        meeting.sessions.filter(Exists(named) | Exists(through_delegation) | Exists(authored))
+        .select_related("roundtable", "meeting")
+        .annotate(
+            paper_count=Count("papers", distinct=True),
+            open_count=Count(
+                "papers", filter=~Q(papers__state__in=[*Paper.CLOSED_STATES, Paper.State.PUBLISHED]), distinct=True
+            ),
+        )
+        .order_by("code")
+    )
+
+
+# The public library.
+
+
+def published_papers() -> QuerySet[Paper]:
+    return (
+        Paper.objects.published()
+        .select_related("session__meeting", "session__roundtable", "accepted_version")
+        .prefetch_related("authors", "contributing_delegations", "translations")
+    )
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
+
+
+def search_papers(papers: QuerySet[Paper], query: str) -> QuerySet[Paper]:
+    """Full-text search over titles and abstracts in every language. PostgreSQL: each language
+    with its own stemming, ranked, titles weigh more. Elsewhere: every word must appear (icontains)."""
+    query = " ".join(query.split())[:200]
+    if not query:
+        return papers
+    if uses_postgres():
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = None
+        search = None
+        for code, config in SEARCH_CONFIGS.items():
+            part = SearchVector(f"title_{code}", weight="A", config=config) + SearchVector(
+                f"abstract_{code}", weight="B", config=config
+            )
+            vector = part if vector is None else vector + part
+            term = SearchQuery(query, config=config, search_type="websearch")
+            search = term if search is None else search | term
+        return (
+            papers.annotate(search=vector, rank=SearchRank(vector, search))
+            .filter(search=search)
+            .order_by("-rank", "-published_at", "pk")
+        )
+    words = [w for w in re.split(r"\W+", query) if w][:10]
+    condition = Q()
+    for word in words:
+        any_field = Q()
+        for name in ("title_en", "title_fr", "title_es", "abstract_en", "abstract_fr", "abstract_es"):
+            any_field |= Q(**{f"{name}__icontains": word})
+        condition &= any_field
+    return papers.filter(condition).order_by("-published_at", "pk")
+
+
+def in_language(papers: QuerySet[Paper], language: str) -> QuerySet[Paper]:
+    """Papers readable in a language: written in it, or with a translation in it."""
+    if not language:
+        return papers
+    return papers.filter(
+        Q(language=language) | Exists(Translation.objects.filter(paper=OuterRef("pk"), language=language))
+    )
+
+
+def library(*, meeting=None, roundtable=None, session=None, language: str = "", query: str = "") -> QuerySet[Paper]:
+    papers = published_papers()
+    if meeting is not None:
+        papers = papers.filter(session__meeting=meeting)
+    if roundtable is not None:
+        papers = papers.filter(session__roundtable=roundtable)
+    if session is not None:
+        papers = papers.filter(session=session)
+    papers = in_language(papers, language)
+    if query and query.strip():
+        return search_papers(papers, query)
+    return papers.order_by(
+        "-session__meeting__number", "session__roundtable__order", "session__order", "session__code", "kind", "pk"
+    )
+
+
+def session_published_papers(session: Session) -> list[Paper]:
+    """For the public session page."""
+    return list(
+        Paper.objects.published()
+        .filter(session=session)
+        .select_related("accepted_version")
+        .prefetch_related("authors", "translations")
+        .order_by("kind", "published_at", "pk")
+    )

@@ -1,0 +1,321 @@
+"""The team's workspace: a session's papers, each paper with its versions side by side, the
+comments and the history of its states. Who may see it: the session's team, the paper's
+authors and the Chair's office; anyone else gets a 404, as if the draft did not exist."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from papers import selectors, services
+from papers.forms import (
+    CommentForm,
+    PaperCreateForm,
+    PaperDetailsForm,
+    TransitionForm,
+    TranslationForm,
+    VersionForm,
+)
+from papers.models import Paper, Version
+from roundtables.models import Session
+from roundtables.selectors import current_meeting
+
+TRANSITIONS = {
+    # action: (service, permission, what the person sees afterwards)
+    "submit": (services.paper_submit, "papers.submit_paper", gettext_lazy("The paper has been submitted for review.")),
+    "start_review": (services.paper_start_review, "papers.review_paper", gettext_lazy("The paper is now in review.")),
+    "request_revision": (
+        services.paper_request_revision,
+        "papers.review_paper",
+        gettext_lazy("A revision has been requested; the authors have been told."),
+    ),
+    "accept": (services.paper_accept, "papers.review_paper", gettext_lazy("The paper has been accepted.")),
+    "reject": (services.paper_reject, "papers.review_paper", gettext_lazy("The paper has been rejected.")),
+    "publish": (services.paper_publish, "papers.publish_paper", gettext_lazy("The paper is published.")),
+    "withdraw": (services.paper_withdraw, "papers.withdraw_paper", gettext_lazy("The paper has been withdrawn.")),
+}
+HISTORY_LABELS = {
+    "created": gettext_lazy("Draft started"),
+    "submitted": gettext_lazy("Submitted for review"),
+    "review_started": gettext_lazy("Review started"),
+    "revision_requested": gettext_lazy("Revision requested"),
+    "accepted": gettext_lazy("Accepted"),
+    "rejected": gettext_lazy("Rejected"),
+    "published": gettext_lazy("Published"),
+    "withdrawn": gettext_lazy("Withdrawn"),
+}
+WITH_MESSAGE = ("request_revision", "accept", "reject", "withdraw")
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError next to the form's fields (or above the form)."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _session_or_404(request, session_id: int, perm: str = "papers.view_session_papers") -> Session:
+    try:
+        session = selectors.session_for_papers(session_id)
+    except Session.DoesNotExist as exc:
+        raise Http404 from exc
+    if not request.user.has_perm(perm, session):
+        raise Http404
+    return session
+
+
+def _paper_or_404(request, pk: int) -> Paper:
+    try:
+        paper = selectors.paper_for_workspace(pk)
+    except Paper.DoesNotExist as exc:
+        raise Http404 from exc
+    if not request.user.has_perm("papers.view_paper_workspace", paper):
+        raise Http404
+    return paper
+
+
+def _refuse(request, paper: Paper):
+    """Someone who may see the paper but not do this gets 403; anyone else 404."""
+    if request.user.has_perm("papers.view_paper_workspace", paper):
+        raise PermissionDenied
+    raise Http404
+
+
+@login_required
+def my_papers(request):
+    """The sessions whose papers the person works on in the current meeting."""
+    meeting = current_meeting()
+    return render(
+        request,
+        "papers/my_papers.html",
+        {"meeting": meeting, "sessions": selectors.sessions_of_person(request.user, meeting=meeting)},
+    )
+
+
+@login_required
+def workspace(request, session_id: int):
+    session = _session_or_404(request, session_id)
+    papers = list(selectors.papers_of_session(session))
+    return render(
+        request,
+        "papers/workspace.html",
+        {
+            "session": session,
+            "meeting": session.meeting,
+            "papers": papers,
+            "due_at": selectors.deadline_for(session),
+            "can_add": request.user.has_perm("papers.add_paper", session),
+        },
+    )
+
+
+@login_required
+def paper_create(request, session_id: int):
+    session = _session_or_404(request, session_id, perm="papers.add_paper")
+    form = PaperCreateForm(
+        request.POST or None,
+        request.FILES or None,
+        session=session,
+        initial={"authors": [request.user.pk], "language": request.LANGUAGE_CODE},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            paper = services.paper_create(
+                session=session,
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                language=form.cleaned_data["language"],
+                titles=form.texts("title"),
+                abstracts=form.texts("abstract"),
+                authors=form.cleaned_data["authors"],
+                contributing_delegations=form.cleaned_data["contributing_delegations"],
+                file=form.cleaned_data["file"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Your draft has been saved as version 1."))
+            return redirect("papers:detail", pk=paper.pk)
+    return render(request, "papers/paper_form.html", {"session": session, "form": form, "paper": None})
+
+
+@login_required
+def paper_edit(request, pk: int):
+    paper = _paper_or_404(request, pk)
+    if not request.user.has_perm("papers.change_paper", paper):
+        raise PermissionDenied
+    form = PaperDetailsForm(request.POST or None, session=paper.session, initial=PaperDetailsForm.initial_from(paper))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.paper_update(
+                paper=paper,
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                language=form.cleaned_data["language"],
+                titles=form.texts("title"),
+                abstracts=form.texts("abstract"),
+                authors=form.cleaned_data["authors"],
+                contributing_delegations=form.cleaned_data["contributing_delegations"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The paper's details have been saved."))
+            return redirect("papers:detail", pk=paper.pk)
+    return render(request, "papers/paper_form.html", {"session": paper.session, "form": form, "paper": paper})
+
+
+def paper_detail(request, pk: int):
+    """The team sees the workspace; the public sees a published paper; others get 404."""
+    try:
+        paper = selectors.paper_for_workspace(pk)
+    except Paper.DoesNotExist as exc:
+        raise Http404 from exc
+    if request.user.has_perm("papers.view_paper_workspace", paper):
+        return _render_workspace(request, paper)
+    if paper.is_published:
+        return render(request, "papers/paper_public.html", {"paper": paper, "meeting": paper.session.meeting})
+    raise Http404
+
+
+def _render_workspace(request, paper: Paper, *, status: int = 200, **forms):
+    user = request.user
+    can = {
+        "change": user.has_perm("papers.change_paper", paper),
+        "submit": user.has_perm("papers.submit_paper", paper),
+        "review": user.has_perm("papers.review_paper", paper),
+        "publish": user.has_perm("papers.publish_paper", paper),
+        "withdraw": user.has_perm("papers.withdraw_paper", paper),
+        "comment": user.has_perm("papers.comment_paper", paper),
+        "translate": user.has_perm("papers.add_translation", paper),
+    }
+    State = Paper.State
+    actions = {
+        "submit": can["submit"] and paper.state in Paper.SUBMITTABLE_STATES and bool(paper.versions.all()),
+        "start_review": can["review"] and paper.state == State.SUBMITTED,
+        "decide": can["review"] and paper.state in Paper.UNDER_REVIEW_STATES,
+        "publish": can["publish"] and paper.state == State.ACCEPTED,
+        "withdraw": can["withdraw"] and paper.state in Paper.WITHDRAWABLE_STATES,
+        "upload": can["change"] and paper.state in Paper.EDITABLE_STATES,
+        "translate": can["translate"] and paper.state in (State.ACCEPTED, State.PUBLISHED),
+    }
+    context = {
+        "paper": paper,
+        "session": paper.session,
+        "meeting": paper.session.meeting,
+        "versions": list(paper.versions.all()),
+        "history": [
+            {
+                "label": HISTORY_LABELS[entry.action.rsplit(".", 1)[-1]],
+                "created_at": entry.created_at,
+                "actor": entry.actor,
+                "message": entry.data.get("message", ""),
+            }
+            for entry in selectors.paper_history(paper)
+        ],
+        "due_at": selectors.deadline_for(paper.session),
+        "can": can,
+        "actions": actions,
+        "version_form": forms.get("version_form") or VersionForm(prefix="version"),
+        "transition_form": forms.get("transition_form") or TransitionForm(),
+        "comment_form": forms.get("comment_form") or CommentForm(),
+        "comment_version": forms.get("comment_version"),
+        "translation_form": forms.get("translation_form") or TranslationForm(paper=paper, prefix="translation"),
+    }
+    return render(request, "papers/paper_workspace.html", context, status=status)
+
+
+@login_required
+@require_POST
+def version_upload(request, pk: int):
+    paper = _paper_or_404(request, pk)
+    if not request.user.has_perm("papers.change_paper", paper):
+        raise PermissionDenied
+    form = VersionForm(request.POST, request.FILES, prefix="version")
+    if form.is_valid():
+        try:
+            version = services.version_upload(
+                paper=paper, actor=request.user, file=form.cleaned_data["file"], note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Version %(number)s has been uploaded. Submit the paper when the team is ready.")
+                % {"number": version.number},
+            )
+            return redirect("papers:detail", pk=paper.pk)
+    return _render_workspace(request, paper, status=400, version_form=form)
+
+
+@login_required
+@require_POST
+def translation_upload(request, pk: int):
+    paper = _paper_or_404(request, pk)
+    if not request.user.has_perm("papers.add_translation", paper):
+        raise PermissionDenied
+    form = TranslationForm(request.POST, request.FILES, paper=paper, prefix="translation")
+    if form.is_valid():
+        try:
+            translation = services.translation_upload(
+                paper=paper, actor=request.user, language=form.cleaned_data["language"], file=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The %(language)s version has been added.") % {"language": translation.get_language_display()},
+            )
+            return redirect("papers:detail", pk=paper.pk)
+    return _render_workspace(request, paper, status=400, translation_form=form)
+
+
+@login_required
+@require_POST
+def paper_transition(request, pk: int):
+    paper = _paper_or_404(request, pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        return _render_workspace(request, paper, status=400, transition_form=form)
+    action = form.cleaned_data["action"]
+    service, perm, done = TRANSITIONS[action]
+    if not request.user.has_perm(perm, paper):
+        _refuse(request, paper)
+    kwargs = {"message": form.cleaned_data["message"]} if action in WITH_MESSAGE else {}
+    try:
+        service(paper=paper, actor=request.user, **kwargs)
+    except ValidationError as error:
+        _add_errors(form, error)
+        return _render_workspace(request, paper, status=400, transition_form=form)
+    messages.success(request, done)
+    return redirect("papers:detail", pk=paper.pk)
+
+
+@login_required
+@require_POST
+def comment_add(request, pk: int):
+    version = get_object_or_404(Version.objects.only("id", "paper_id"), pk=pk)
+    paper = _paper_or_404(request, version.paper_id)
+    version = next(v for v in paper.versions.all() if v.pk == version.pk)
+    if not request.user.has_perm("papers.comment_paper", paper):
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.comment_add(version=version, actor=request.user, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Your comment has been added."))
+            return redirect(f"{reverse('papers:detail', kwargs={'pk': paper.pk})}#version-{version.number}")
+    return _render_workspace(request, paper, status=400, comment_form=form, comment_version=version)
