@@ -12,5 +12,19 @@ def is_session_rapporteur(user, session) -> bool:
     return session.team_people.filter(person=user, role="rapporteur").exists()
 
 
+@rules.predicate
+def is_session_co_chair(user, session) -> bool:
+    """The session's co-chair: named as a co-chair's representative on its team, or focal point of one of
+    its co-chair delegations."""
+    if not user.is_authenticated or session is None:
+        return False
+    return (
+        session.team_people.filter(person=user, role="co_chair_rep").exists()
+        or session.team_delegations.filter(role="co_chair", delegation__focal_points=user).exists()
+    )
+
+
 rules.add_perm("roundtables.manage_meeting", is_chair_office)
 rules.add_perm("roundtables.view_chair_dashboard", is_chair_office)
+# Co-chairs edit their own session's description and team notes; the Chair's office edits everything.
+rules.add_perm("roundtables.edit_session_description", is_chair_office | is_session_co_chair)

@@ -1,8 +1,15 @@
 """Querysets the pages read: annotated and prefetched so page query counts stay flat."""
 
+from functools import reduce
+from operator import and_
+
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from delegations.models import Delegation
 from roundtables.models import Meeting, Roundtable, Session, SessionDelegation, SessionPerson
+
+SEARCH_LIMIT = 10
 
 
 def current_meeting() -> Meeting | None:
@@ -15,26 +22,82 @@ def roundtables_with_sessions(meeting: Meeting) -> QuerySet[Roundtable]:
     ).order_by("order", "number")
 
 
+def _with_team_counts(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    return sessions.annotate(
+        co_chair_count=Count(
+            "team_delegations", filter=Q(team_delegations__role=SessionDelegation.Role.CO_CHAIR), distinct=True
+        ),
+        member_count=Count(
+            "team_delegations", filter=Q(team_delegations__role=SessionDelegation.Role.MEMBER), distinct=True
+        ),
+        rapporteur_count=Count("team_people", filter=Q(team_people__role=SessionPerson.Role.RAPPORTEUR), distinct=True),
+        moderator_count=Count("team_people", filter=Q(team_people__role=SessionPerson.Role.MODERATOR), distinct=True),
+        author_count=Count("team_people", filter=Q(team_people__role=SessionPerson.Role.AUTHOR), distinct=True),
+    )
+
+
 def sessions_with_team_status(meeting: Meeting) -> QuerySet[Session]:
     """Every session of the meeting with its team counts, for the Chair's office dashboard."""
-    return (
-        meeting.sessions.select_related("roundtable", "room")
-        .annotate(
-            co_chair_count=Count(
-                "team_delegations", filter=Q(team_delegations__role=SessionDelegation.Role.CO_CHAIR), distinct=True
-            ),
-            member_count=Count(
-                "team_delegations", filter=Q(team_delegations__role=SessionDelegation.Role.MEMBER), distinct=True
-            ),
-            rapporteur_count=Count(
-                "team_people", filter=Q(team_people__role=SessionPerson.Role.RAPPORTEUR), distinct=True
-            ),
-            moderator_count=Count(
-                "team_people", filter=Q(team_people__role=SessionPerson.Role.MODERATOR), distinct=True
-            ),
-        )
-        .order_by("starts_at", "order", "code")
+    return _with_team_counts(meeting.sessions.select_related("roundtable", "room")).order_by(
+        "starts_at", "order", "code"
     )
+
+
+def meeting_structure(meeting: Meeting) -> tuple[list[Roundtable], list[Session]]:
+    """The roundtables in order, each with its sessions (team counts annotated), and the sessions outside
+    any roundtable (plenaries, special sessions, civil society). Three queries."""
+    sessions = _with_team_counts(Session.objects.select_related("room")).order_by("order", "code")
+    roundtables = list(
+        meeting.roundtables.prefetch_related(Prefetch("sessions", queryset=sessions)).order_by("order", "number")
+    )
+    others = list(sessions.filter(meeting=meeting, roundtable__isnull=True))
+    return roundtables, others
+
+
+def session_team(session: Session) -> tuple[list[SessionDelegation], list[SessionPerson]]:
+    delegations = list(session.team_delegations.select_related("delegation").order_by("role", "delegation__name"))
+    people = list(
+        session.team_people.select_related("person").order_by("role", "person__last_name", "person__first_name")
+    )
+    return delegations, people
+
+
+def _words(query: str) -> list[str]:
+    return [word for word in query.split() if word][:5]
+
+
+def search_delegations(query: str, *, session: Session | None = None) -> list[Delegation]:
+    """Delegations whose name (or ISO country code) matches every word typed; those already on the
+    session's team are left out."""
+    words = _words(query)
+    if not words:
+        return []
+    matches = reduce(and_, (Q(name__icontains=word) for word in words))
+    if len(words) == 1 and len(words[0]) == 2:
+        matches |= Q(country__iexact=words[0])
+    delegations = Delegation.objects.filter(matches)
+    if session is not None:
+        delegations = delegations.exclude(session_roles__session=session)
+    return list(delegations.order_by("name")[: SEARCH_LIMIT + 1])
+
+
+def search_people(query: str) -> list:
+    """Active people whose name, e-mail or organisation matches every word typed."""
+    words = _words(query)
+    if not words:
+        return []
+    matches = reduce(
+        and_,
+        (
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(organisation__icontains=word)
+            for word in words
+        ),
+    )
+    people = get_user_model().objects.filter(matches, is_active=True)
+    return list(people.order_by("last_name", "first_name", "email")[: SEARCH_LIMIT + 1])
 
 
 def team_roles_of_person(person, *, meeting: Meeting | None) -> QuerySet[SessionPerson]:

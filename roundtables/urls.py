@@ -1,10 +1,42 @@
 from django.urls import path
 
-from roundtables import views
+from roundtables.views import activity, chair, public, team
 
 app_name = "roundtables"
 
+
+def meeting_paths(route: str, view, name: str) -> list:
+    """A Chair's office page of the current meeting (chair/<route>) and of any meeting by its number
+    (chair/meetings/<number>/<route>), under one name: {% url name %} or {% url name number=5 %}."""
+    return [
+        path(f"chair/{route}", view, name=name),
+        path(f"chair/meetings/<int:number>/{route}", view, name=name),
+    ]
+
+
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("chair/", views.chair_dashboard, name="chair_dashboard"),
+    path("", public.home, name="home"),
+    # The Chair's office.
+    *meeting_paths("", chair.chair_dashboard, "chair_dashboard"),
+    *meeting_paths("structure/", chair.structure, "structure"),
+    *meeting_paths("roundtables/new/", chair.roundtable_create, "roundtable_create"),
+    *meeting_paths("sessions/new/", chair.session_create, "session_create"),
+    *meeting_paths("activity/", activity.activity, "activity"),
+    path("chair/roundtables/<int:pk>/edit/", chair.roundtable_edit, name="roundtable_edit"),
+    path("chair/roundtables/<int:pk>/delete/", chair.roundtable_delete, name="roundtable_delete"),
+    path("chair/roundtables/<int:pk>/move/", chair.roundtable_move, name="roundtable_move"),
+    path("chair/sessions/<int:pk>/edit/", chair.session_edit, name="session_edit"),
+    path("chair/sessions/<int:pk>/delete/", chair.session_delete, name="session_delete"),
+    path("chair/sessions/<int:pk>/move/", chair.session_move, name="session_move"),
+    path("chair/sessions/<int:pk>/team/", team.team, name="session_team"),
+    path("chair/sessions/<int:pk>/team/delegations/", team.team_delegation_add, name="team_delegation_add"),
+    path(
+        "chair/sessions/<int:pk>/team/delegations/<int:item>/remove/",
+        team.team_delegation_remove,
+        name="team_delegation_remove",
+    ),
+    path("chair/sessions/<int:pk>/team/people/", team.team_person_add, name="team_person_add"),
+    path("chair/sessions/<int:pk>/team/people/<int:item>/remove/", team.team_person_remove, name="team_person_remove"),
+    path("chair/sessions/<int:pk>/search/delegations/", team.search_delegations_results, name="search_delegations"),
+    path("chair/sessions/<int:pk>/search/people/", team.search_people_results, name="search_people"),
 ]

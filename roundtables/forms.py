@@ -1,0 +1,177 @@
+"""Forms of the Chair's office and of co-chairs. Bad input gets a message next to its field."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from delegations.models import Delegation
+from roundtables.models import Meeting, Roundtable, Session, SessionDelegation, SessionPerson
+
+LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "es": _("Spanish")}
+DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+
+
+def _label_translations(form: forms.BaseForm, labels: dict[str, str]) -> None:
+    """Label title_en as "Title (English)" and mark the French and Spanish inputs with their language."""
+    for name, field in form.fields.items():
+        base, _sep, language = name.rpartition("_")
+        if base in labels and language in LANGUAGE_NAMES:
+            field.label = f"{labels[base]} ({LANGUAGE_NAMES[language]})"
+            field.widget.attrs["lang"] = language
+            if language != "en":
+                field.required = False
+                field.help_text = _("Optional. Readers who chose this language see it; the others see English.")
+    for name in ("title_en",):
+        if name in form.fields:
+            form.fields[name].required = True
+
+
+class TranslatedFieldsMixin:
+    """Groups title_en, description_en... by language, for a page that shows one tab per language."""
+
+    translated_fields = ("title", "description")
+
+    def language_tabs(self) -> list[dict]:
+        tabs = []
+        for code, name in LANGUAGE_NAMES.items():
+            fields = [self[f"{base}_{code}"] for base in self.translated_fields if f"{base}_{code}" in self.fields]
+            tabs.append({"code": code, "name": name, "fields": fields, "has_errors": any(f.errors for f in fields)})
+        active = next((tab for tab in tabs if tab["has_errors"]), tabs[0])
+        active["active"] = True
+        return tabs
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format=DATETIME_LOCAL)
+
+
+class RoundtableForm(TranslatedFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = Roundtable
+        fields = ["number", "title_en", "title_fr", "title_es", "description_en", "description_fr", "description_es"]
+        widgets = {f"description_{language}": forms.Textarea(attrs={"rows": 5}) for language in LANGUAGE_NAMES}
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        _label_translations(self, {"title": _("Title"), "description": _("Description")})
+        self.fields["number"].help_text = _("Roundtable 1, 2, 3… as the programme numbers them.")
+        if not self.instance.pk and not self.is_bound:
+            self.initial["number"] = (max((rt.number for rt in meeting.roundtables.all()), default=0)) + 1
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        others = self.meeting.roundtables.filter(number=number).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(
+                _("Roundtable %(number)s already exists in this meeting."), params={"number": number}
+            )
+        return number
+
+
+class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = [
+            "roundtable",
+            "code",
+            "kind",
+            "heads_only",
+            "title_en",
+            "title_fr",
+            "title_es",
+            "description_en",
+            "description_fr",
+            "description_es",
+            "room",
+            "starts_at",
+            "ends_at",
+            "capacity",
+            "team_notes",
+        ]
+        widgets = {
+            **{f"description_{language}": forms.Textarea(attrs={"rows": 6}) for language in LANGUAGE_NAMES},
+            "starts_at": DateTimeLocalInput(),
+            "ends_at": DateTimeLocalInput(),
+            "team_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.instance.meeting = meeting
+        _label_translations(self, {"title": _("Title"), "description": _("Description")})
+        self.fields["roundtable"].queryset = meeting.roundtables.order_by("order", "number")
+        self.fields["roundtable"].empty_label = _("(none: plenary, special session, civil society)")
+        self.fields["room"].queryset = meeting.rooms.order_by("name")
+        self.fields["room"].empty_label = _("(not yet known)")
+        zone = meeting.time_zone
+        self.fields["starts_at"].help_text = _("Local time in %(city)s (%(zone)s).") % {
+            "city": meeting.city,
+            "zone": zone,
+        }
+        self.fields["ends_at"].help_text = self.fields["starts_at"].help_text
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        self.fields["team_notes"].help_text = _("Seen by the Chair's office and the session's co-chairs only.")
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        if self.meeting.sessions.filter(code__iexact=code).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("Another session of this meeting already has the code %(code)s."), params={"code": code}
+            )
+        return code
+
+    def clean(self):
+        data = super().clean()
+        starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
+        if data.get("kind") == Session.Kind.ROUNDTABLE and not data.get("roundtable") and "roundtable" in data:
+            self.add_error("roundtable", _("A roundtable session belongs to a roundtable: choose one."))
+        if starts_at and not ends_at and "ends_at" not in self.errors:
+            self.add_error("ends_at", _("Give the end as well as the start."))
+        if ends_at and not starts_at and "starts_at" not in self.errors:
+            self.add_error("starts_at", _("Give the start as well as the end."))
+        if starts_at and ends_at:
+            if ends_at <= starts_at:
+                self.add_error("ends_at", _("The session must end after it starts."))
+            else:
+                self._check_meeting_dates(starts_at, ends_at)
+        return data
+
+    def _check_meeting_dates(self, starts_at, ends_at) -> None:
+        local = timezone.localtime
+        if local(starts_at).date() < self.meeting.start_date or local(ends_at).date() > self.meeting.end_date:
+            self.add_error(
+                "starts_at",
+                _("The meeting runs from %(start)s to %(end)s: the session must fall within those days.")
+                % {
+                    "start": date_format(self.meeting.start_date, "j F Y"),
+                    "end": date_format(self.meeting.end_date, "j F Y"),
+                },
+            )
+
+
+class TeamDelegationForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=SessionDelegation.Role.choices)
+    delegation = forms.ModelChoiceField(
+        label=_("Delegation"),
+        queryset=Delegation.objects.all(),
+        required=True,
+        error_messages={"required": _("Search for a delegation, then choose it from the results.")},
+    )
+
+
+class TeamPersonForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=SessionPerson.Role.choices)
+    person = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=get_user_model().objects.filter(is_active=True),
+        required=True,
+        error_messages={"required": _("Search for a person, then choose them from the results.")},
+    )

@@ -1,0 +1,37 @@
+"""Every write to meetings, roundtables, sessions and teams goes through these functions.
+
+Each one validates, saves and logs the change (activity.services.activity_log) in one
+transaction. Import them from here: `from roundtables.services import session_create`.
+"""
+
+from roundtables.services.structure import (
+    roundtable_create,
+    roundtable_delete,
+    roundtable_move,
+    roundtable_update,
+    session_create,
+    session_delete,
+    session_move,
+    session_update,
+)
+from roundtables.services.team import (
+    team_delegation_add,
+    team_delegation_remove,
+    team_person_add,
+    team_person_remove,
+)
+
+__all__ = [
+    "roundtable_create",
+    "roundtable_delete",
+    "roundtable_move",
+    "roundtable_update",
+    "session_create",
+    "session_delete",
+    "session_move",
+    "session_update",
+    "team_delegation_add",
+    "team_delegation_remove",
+    "team_person_add",
+    "team_person_remove",
+]

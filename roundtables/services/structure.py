@@ -1,0 +1,176 @@
+"""Create, edit, reorder and delete roundtables and sessions (the Chair's office)."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from activity.services import activity_log
+from roundtables.models import Meeting, Roundtable, Session
+from roundtables.services._common import Direction, apply_fields, move_among
+
+
+def _next_order(queryset) -> int:
+    return (queryset.aggregate(top=Max("order"))["top"] or 0) + 1
+
+
+def _lock_meeting(meeting: Meeting) -> None:
+    """Serialise the changes of one meeting's structure and schedule (a row lock on PostgreSQL)."""
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+
+
+# Roundtables ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def roundtable_create(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Roundtable:
+    _lock_meeting(meeting)
+    roundtable = Roundtable(meeting=meeting, order=_next_order(meeting.roundtables.all()))
+    apply_fields(roundtable, fields)
+    roundtable.full_clean()
+    roundtable.save()
+    activity_log(
+        actor=actor,
+        action="roundtables.roundtable.created",
+        obj=roundtable,
+        meeting=meeting,
+        data={"number": roundtable.number},
+    )
+    return roundtable
+
+
+@transaction.atomic
+def roundtable_update(*, roundtable: Roundtable, actor, fields: dict[str, Any]) -> Roundtable:
+    _lock_meeting(roundtable.meeting)
+    changes = apply_fields(roundtable, fields, saved=Roundtable.objects.get(pk=roundtable.pk))
+    roundtable.full_clean()
+    roundtable.save()
+    if changes:
+        activity_log(
+            actor=actor,
+            action="roundtables.roundtable.updated",
+            obj=roundtable,
+            meeting=roundtable.meeting,
+            data={"changes": changes},
+        )
+    return roundtable
+
+
+@transaction.atomic
+def roundtable_delete(*, roundtable: Roundtable, actor) -> None:
+    """Delete the roundtable and its sessions (their teams go with them)."""
+    meeting = roundtable.meeting
+    _lock_meeting(meeting)
+    codes = list(roundtable.sessions.order_by("order", "code").values_list("code", flat=True))
+    activity_log(
+        actor=actor,
+        action="roundtables.roundtable.deleted",
+        obj=roundtable,
+        meeting=meeting,
+        data={"number": roundtable.number, "sessions": codes},
+    )
+    roundtable.delete()
+
+
+@transaction.atomic
+def roundtable_move(*, roundtable: Roundtable, actor, direction: Direction) -> bool:
+    meeting = roundtable.meeting
+    _lock_meeting(meeting)
+    siblings = list(meeting.roundtables.order_by("order", "number", "pk"))
+    if not move_among(siblings, roundtable, direction):
+        return False
+    Roundtable.objects.bulk_update(siblings, ["order"])
+    activity_log(
+        actor=actor,
+        action="roundtables.roundtable.moved",
+        obj=roundtable,
+        meeting=meeting,
+        data={"direction": direction, "order": [rt.number for rt in siblings]},
+    )
+    return True
+
+
+# Sessions ---------------------------------------------------------------------------------------
+
+
+def _session_siblings(session: Session):
+    return Session.objects.filter(meeting_id=session.meeting_id, roundtable_id=session.roundtable_id)
+
+
+def _validate_session(session: Session) -> None:
+    """The model's own rules (code unique in the meeting, end after start). The form has already
+    checked them with field messages; this catches what changed in between."""
+    session.full_clean()
+
+
+@transaction.atomic
+def session_create(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Session:
+    _lock_meeting(meeting)
+    session = Session(meeting=meeting)
+    apply_fields(session, fields)
+    if session.roundtable is not None and session.roundtable.meeting_id != meeting.pk:
+        raise ValidationError({"roundtable": "The roundtable belongs to another meeting."})
+    session.order = _next_order(_session_siblings(session))
+    _validate_session(session)
+    session.save()
+    activity_log(
+        actor=actor,
+        action="roundtables.session.created",
+        obj=session,
+        meeting=meeting,
+        data={"code": session.code},
+    )
+    return session
+
+
+@transaction.atomic
+def session_update(*, session: Session, actor, fields: dict[str, Any]) -> Session:
+    _lock_meeting(session.meeting)
+    saved = Session.objects.get(pk=session.pk)
+    changes = apply_fields(session, fields, saved=saved)
+    if session.roundtable_id != saved.roundtable_id:
+        session.order = _next_order(_session_siblings(session).exclude(pk=session.pk))
+    _validate_session(session)
+    session.save()
+    if changes:
+        activity_log(
+            actor=actor,
+            action="roundtables.session.updated",
+            obj=session,
+            meeting=session.meeting,
+            data={"changes": changes},
+        )
+    return session
+
+
+@transaction.atomic
+def session_delete(*, session: Session, actor) -> None:
+    meeting = session.meeting
+    _lock_meeting(meeting)
+    activity_log(
+        actor=actor,
+        action="roundtables.session.deleted",
+        obj=session,
+        meeting=meeting,
+        data={"code": session.code},
+    )
+    session.delete()
+
+
+@transaction.atomic
+def session_move(*, session: Session, actor, direction: Direction) -> bool:
+    """Move a session up or down among the sessions of its roundtable (or among those outside any)."""
+    _lock_meeting(session.meeting)
+    siblings = list(_session_siblings(session).order_by("order", "code", "pk"))
+    if not move_among(siblings, session, direction):
+        return False
+    Session.objects.bulk_update(siblings, ["order"])
+    activity_log(
+        actor=actor,
+        action="roundtables.session.moved",
+        obj=session,
+        meeting=session.meeting,
+        data={"direction": direction, "order": [s.code for s in siblings]},
+    )
+    return True

@@ -1,0 +1,75 @@
+"""Form a session's team: co-chair and member delegations; moderator, rapporteur, authors, speakers."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from activity.services import activity_log
+from roundtables.models import Session, SessionDelegation, SessionPerson
+
+
+@transaction.atomic
+def team_delegation_add(*, session: Session, delegation, role: str, actor) -> SessionDelegation:
+    existing = session.team_delegations.filter(delegation=delegation).first()
+    if existing is not None:
+        raise ValidationError(
+            {
+                "delegation": _("%(delegation)s is already on this team as %(role)s.")
+                % {"delegation": delegation, "role": existing.get_role_display().lower()}
+            }
+        )
+    team_delegation = SessionDelegation.objects.create(session=session, delegation=delegation, role=role)
+    activity_log(
+        actor=actor,
+        action="roundtables.team.delegation_added",
+        obj=session,
+        meeting=session.meeting,
+        data={"delegation": delegation.name, "role": role},
+    )
+    return team_delegation
+
+
+@transaction.atomic
+def team_delegation_remove(*, team_delegation: SessionDelegation, actor) -> None:
+    session = team_delegation.session
+    activity_log(
+        actor=actor,
+        action="roundtables.team.delegation_removed",
+        obj=session,
+        meeting=session.meeting,
+        data={"delegation": team_delegation.delegation.name, "role": team_delegation.role},
+    )
+    team_delegation.delete()
+
+
+@transaction.atomic
+def team_person_add(*, session: Session, person, role: str, actor) -> SessionPerson:
+    if session.team_people.filter(person=person, role=role).exists():
+        raise ValidationError(
+            {
+                "person": _("%(person)s is already %(role)s of this session.")
+                % {"person": person.display_name, "role": SessionPerson.Role(role).label.lower()}
+            }
+        )
+    team_person = SessionPerson.objects.create(session=session, person=person, role=role)
+    activity_log(
+        actor=actor,
+        action="roundtables.team.person_added",
+        obj=session,
+        meeting=session.meeting,
+        data={"person": person.display_name, "role": role},
+    )
+    return team_person
+
+
+@transaction.atomic
+def team_person_remove(*, team_person: SessionPerson, actor) -> None:
+    session = team_person.session
+    activity_log(
+        actor=actor,
+        action="roundtables.team.person_removed",
+        obj=session,
+        meeting=session.meeting,
+        data={"person": team_person.person.display_name, "role": team_person.role},
+    )
+    team_person.delete()

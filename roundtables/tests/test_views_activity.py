@@ -1,0 +1,37 @@
+import pytest
+from django.urls import reverse
+
+from roundtables import services
+from roundtables.tests.factories import RoundtableFactory
+
+
+@pytest.mark.django_db
+def test_activity_page_lists_changes_newest_first_in_words(chair_client, chair, roundtable):
+    services.roundtable_update(
+        roundtable=roundtable, actor=chair, fields={"title_en": "Coherence", "title_fr": "Cohérence"}
+    )
+    services.roundtable_move(
+        roundtable=RoundtableFactory(meeting=roundtable.meeting, number=4), actor=chair, direction="up"
+    )
+    response = chair_client.get(reverse("roundtables:activity"))
+    rows = [(row.label, row.details) for row in response.context["rows"]]
+    assert rows == [
+        ("Roundtables reordered", "New order: 4, 3"),
+        ("Roundtable edited", "Changed: title (English), title (French)"),
+    ]
+
+
+@pytest.mark.django_db
+def test_activity_page_shows_only_this_meeting(chair_client, chair, roundtable):
+    other = RoundtableFactory()
+    services.roundtable_update(roundtable=other, actor=chair, fields={"title_en": "Elsewhere"})
+    assert chair_client.get(reverse("roundtables:activity")).context["rows"] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 3])
+def test_activity_page_query_count_does_not_grow(chair_client, chair, roundtable, django_assert_num_queries, count):
+    for number in range(count):
+        services.roundtable_update(roundtable=roundtable, actor=chair, fields={"title_en": f"Title {number}"})
+    with django_assert_num_queries(7):
+        chair_client.get(reverse("roundtables:activity"))

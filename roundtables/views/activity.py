@@ -1,0 +1,94 @@
+"""The Chair's office reads who changed what in the meeting's configuration."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from activity.models import ActivityLog
+from activity.selectors import activity_for_meeting
+from roundtables.forms import LANGUAGE_NAMES
+from roundtables.models import SessionDelegation, SessionPerson
+from roundtables.views._helpers import chair_required, meeting_or_404
+
+PER_PAGE = 50
+
+ACTION_LABELS = {
+    "roundtables.roundtable.created": gettext_lazy("Roundtable added"),
+    "roundtables.roundtable.updated": gettext_lazy("Roundtable edited"),
+    "roundtables.roundtable.deleted": gettext_lazy("Roundtable deleted"),
+    "roundtables.roundtable.moved": gettext_lazy("Roundtables reordered"),
+    "roundtables.session.created": gettext_lazy("Session added"),
+    "roundtables.session.updated": gettext_lazy("Session edited"),
+    "roundtables.session.deleted": gettext_lazy("Session deleted"),
+    "roundtables.session.moved": gettext_lazy("Sessions reordered"),
+    "roundtables.session.description_updated": gettext_lazy("Description edited by a co-chair"),
+    "roundtables.team.delegation_added": gettext_lazy("Delegation joined the team"),
+    "roundtables.team.delegation_removed": gettext_lazy("Delegation left the team"),
+    "roundtables.team.person_added": gettext_lazy("Person joined the team"),
+    "roundtables.team.person_removed": gettext_lazy("Person left the team"),
+    "roundtables.programme.published": gettext_lazy("Programme published"),
+    "roundtables.meeting.copied": gettext_lazy("Meeting structure copied"),
+    "roundtables.meeting.made_current": gettext_lazy("Meeting made current"),
+}
+
+
+@dataclass
+class Row:
+    entry: ActivityLog
+    label: str
+    details: str
+
+
+def _field_label(model, name: str) -> str:
+    base, _sep, language = name.rpartition("_")
+    try:
+        if language in LANGUAGE_NAMES and base:
+            return f"{model._meta.get_field(base).verbose_name} ({LANGUAGE_NAMES[language]})"
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def _role_label(role: str) -> str:
+    for choices in (SessionDelegation.Role, SessionPerson.Role):
+        if role in choices.values:
+            return str(choices(role).label)
+    return role
+
+
+def _details(entry: ActivityLog) -> str:
+    data = entry.data or {}
+    if "changes" in data and entry.content_type_id:
+        model = entry.content_type.model_class()
+        labels = [_field_label(model, name) if model else name for name in data["changes"]]
+        return _("Changed: %(fields)s") % {"fields": ", ".join(labels)}
+    if "delegation" in data:
+        return f"{data['delegation']} · {_role_label(data.get('role', ''))}"
+    if "person" in data:
+        return f"{data['person']} · {_role_label(data.get('role', ''))}"
+    if "order" in data:
+        return _("New order: %(order)s") % {"order": ", ".join(str(item) for item in data["order"])}
+    if data.get("sessions"):
+        return _("With its sessions %(codes)s") % {"codes": ", ".join(data["sessions"])}
+    if "version" in data:
+        return _("Version %(version)s") % {"version": data["version"]}
+    if "target" in data:
+        return str(data["target"])
+    return ""
+
+
+@chair_required
+def activity(request, number: int | None = None):
+    meeting = meeting_or_404(number)
+    entries = activity_for_meeting(meeting).select_related("content_type")
+    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
+    rows = [Row(entry, str(ACTION_LABELS.get(entry.action, entry.action)), _details(entry)) for entry in page]
+    return render(
+        request,
+        "roundtables/chair/activity.html",
+        {"meeting": meeting, "chair_section": "activity", "page": page, "rows": rows},
+    )

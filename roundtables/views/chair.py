@@ -1,0 +1,198 @@
+"""The Chair's office: the meeting's dashboard, its roundtables and sessions."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from roundtables import services
+from roundtables.forms import RoundtableForm, SessionForm
+from roundtables.models import Meeting, Roundtable, Session
+from roundtables.selectors import meeting_structure, sessions_with_team_status
+from roundtables.views._helpers import chair_required, meeting_or_404, meeting_time
+
+
+def structure_url(meeting: Meeting, anchor: str = "") -> str:
+    url = reverse("roundtables:structure", kwargs={"number": meeting.number})
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _chair_context(meeting: Meeting, section: str, **extra) -> dict:
+    return {"meeting": meeting, "chair_section": section, **extra}
+
+
+@chair_required
+def chair_dashboard(request, number: int | None = None):
+    """The Chair's office control room: every session and what its team still lacks."""
+    meeting = Meeting.objects.current() if number is None else meeting_or_404(number)
+    sessions = list(sessions_with_team_status(meeting)) if meeting else []
+    roundtable_sessions = [s for s in sessions if s.kind == Session.Kind.ROUNDTABLE]
+    return render(
+        request,
+        "roundtables/chair_dashboard.html",
+        {
+            "meeting": meeting,
+            "chair_section": "dashboard",
+            "meetings": Meeting.objects.order_by("-number"),
+            "sessions": sessions,
+            "lacking_co_chairs": sum(1 for s in roundtable_sessions if s.co_chair_count < 2),
+            "lacking_rapporteur": sum(1 for s in roundtable_sessions if s.rapporteur_count == 0),
+            "lacking_author": sum(1 for s in roundtable_sessions if s.author_count == 0),
+        },
+    )
+
+
+@chair_required
+def structure(request, number: int | None = None):
+    """The meeting's roundtables and sessions, to add, edit, reorder and delete."""
+    meeting = meeting_or_404(number)
+    roundtables, other_sessions = meeting_structure(meeting)
+    with meeting_time(meeting):
+        return render(
+            request,
+            "roundtables/chair/structure.html",
+            _chair_context(meeting, "structure", roundtables=roundtables, other_sessions=other_sessions),
+        )
+
+
+# Roundtables ------------------------------------------------------------------------------------
+
+
+@chair_required
+def roundtable_create(request, number: int | None = None):
+    meeting = meeting_or_404(number)
+    form = RoundtableForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            roundtable = services.roundtable_create(meeting=meeting, actor=request.user, fields=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Roundtable %(number)s was added.") % {"number": roundtable.number})
+            return redirect(structure_url(meeting, f"rt-{roundtable.pk}"))
+    return render(request, "roundtables/chair/roundtable_form.html", _chair_context(meeting, "structure", form=form))
+
+
+@chair_required
+def roundtable_edit(request, pk: int):
+    roundtable = get_object_or_404(Roundtable.objects.select_related("meeting"), pk=pk)
+    meeting = roundtable.meeting
+    form = RoundtableForm(request.POST or None, instance=roundtable, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.roundtable_update(roundtable=roundtable, actor=request.user, fields=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Roundtable %(number)s was saved.") % {"number": roundtable.number})
+            return redirect(structure_url(meeting, f"rt-{roundtable.pk}"))
+    return render(
+        request,
+        "roundtables/chair/roundtable_form.html",
+        _chair_context(meeting, "structure", form=form, roundtable=roundtable),
+    )
+
+
+@chair_required
+def roundtable_delete(request, pk: int):
+    roundtable = get_object_or_404(Roundtable.objects.select_related("meeting"), pk=pk)
+    meeting = roundtable.meeting
+    if request.method == "POST":
+        number = roundtable.number
+        services.roundtable_delete(roundtable=roundtable, actor=request.user)
+        messages.success(request, _("Roundtable %(number)s and its sessions were deleted.") % {"number": number})
+        return redirect(structure_url(meeting))
+    sessions = list(roundtable.sessions.order_by("order", "code"))
+    return render(
+        request,
+        "roundtables/chair/confirm_delete.html",
+        _chair_context(meeting, "structure", object=roundtable, sessions=sessions, is_roundtable=True),
+    )
+
+
+@chair_required
+@require_POST
+def roundtable_move(request, pk: int):
+    roundtable = get_object_or_404(Roundtable.objects.select_related("meeting"), pk=pk)
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    services.roundtable_move(roundtable=roundtable, actor=request.user, direction=direction)
+    return redirect(structure_url(roundtable.meeting, f"rt-{roundtable.pk}"))
+
+
+# Sessions ---------------------------------------------------------------------------------------
+
+
+def _session_form_page(request, form, meeting, session=None):
+    return render(
+        request,
+        "roundtables/chair/session_form.html",
+        _chair_context(meeting, "structure", form=form, session=session),
+    )
+
+
+@chair_required
+def session_create(request, number: int | None = None):
+    meeting = meeting_or_404(number)
+    with meeting_time(meeting):
+        initial = {}
+        roundtable = meeting.roundtables.filter(pk=request.GET.get("roundtable") or 0).first()
+        if roundtable is not None:
+            count = roundtable.sessions.count()
+            initial = {"roundtable": roundtable, "code": f"{roundtable.number}.{count + 1}"}
+        form = SessionForm(request.POST or None, meeting=meeting, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                session = services.session_create(meeting=meeting, actor=request.user, fields=form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Session %(code)s was added. Now form its team.") % {"code": session.code},
+                )
+                return redirect("roundtables:session_team", pk=session.pk)
+        return _session_form_page(request, form, meeting)
+
+
+@chair_required
+def session_edit(request, pk: int):
+    session = get_object_or_404(Session.objects.select_related("meeting"), pk=pk)
+    meeting = session.meeting
+    with meeting_time(meeting):
+        form = SessionForm(request.POST or None, instance=session, meeting=meeting)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.session_update(session=session, actor=request.user, fields=form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Session %(code)s was saved.") % {"code": session.code})
+                return redirect(structure_url(meeting, f"session-{session.pk}"))
+        return _session_form_page(request, form, meeting, session)
+
+
+@chair_required
+def session_delete(request, pk: int):
+    session = get_object_or_404(Session.objects.select_related("meeting", "roundtable"), pk=pk)
+    meeting = session.meeting
+    if request.method == "POST":
+        code = session.code
+        services.session_delete(session=session, actor=request.user)
+        messages.success(request, _("Session %(code)s was deleted.") % {"code": code})
+        return redirect(structure_url(meeting))
+    return render(
+        request,
+        "roundtables/chair/confirm_delete.html",
+        _chair_context(meeting, "structure", object=session),
+    )
+
+
+@chair_required
+@require_POST
+def session_move(request, pk: int):
+    session = get_object_or_404(Session.objects.select_related("meeting"), pk=pk)
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    services.session_move(session=session, actor=request.user, direction=direction)
+    return redirect(structure_url(session.meeting, f"session-{session.pk}"))
