@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Delegation
 from roundtables.models import Meeting, Roundtable, Session, SessionDelegation, SessionPerson
+from roundtables.schedule import session_clash_errors
 
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "es": _("Spanish")}
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -142,6 +143,17 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
                 self.add_error("ends_at", _("The session must end after it starts."))
             else:
                 self._check_meeting_dates(starts_at, ends_at)
+        if not any(name in self.errors for name in ("room", "starts_at", "ends_at")):
+            clashes = session_clash_errors(
+                meeting=self.meeting,
+                room=data.get("room"),
+                starts_at=starts_at,
+                ends_at=ends_at,
+                session_pk=self.instance.pk,
+            )
+            for name, messages in clashes.items():
+                for message in messages:
+                    self.add_error(name, message)
         return data
 
     def _check_meeting_dates(self, starts_at, ends_at) -> None:

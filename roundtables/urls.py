@@ -1,6 +1,6 @@
 from django.urls import path
 
-from roundtables.views import activity, chair, public, team
+from roundtables.views import activity, chair, public, schedule, team
 
 app_name = "roundtables"
 
@@ -22,6 +22,7 @@ urlpatterns = [
     *meeting_paths("roundtables/new/", chair.roundtable_create, "roundtable_create"),
     *meeting_paths("sessions/new/", chair.session_create, "session_create"),
     *meeting_paths("activity/", activity.activity, "activity"),
+    *meeting_paths("schedule/", schedule.schedule, "schedule"),
     path("chair/roundtables/<int:pk>/edit/", chair.roundtable_edit, name="roundtable_edit"),
     path("chair/roundtables/<int:pk>/delete/", chair.roundtable_delete, name="roundtable_delete"),
     path("chair/roundtables/<int:pk>/move/", chair.roundtable_move, name="roundtable_move"),

@@ -8,6 +8,7 @@ from django.db.models import Max
 
 from activity.services import activity_log
 from roundtables.models import Meeting, Roundtable, Session
+from roundtables.schedule import session_clash_errors
 from roundtables.services._common import Direction, apply_fields, move_among
 
 
@@ -99,9 +100,19 @@ def _session_siblings(session: Session):
 
 
 def _validate_session(session: Session) -> None:
-    """The model's own rules (code unique in the meeting, end after start). The form has already
-    checked them with field messages; this catches what changed in between."""
+    """The model's own rules (code unique in the meeting, end after start) and the schedule's (no clash
+    of rooms or people). The form has already checked them with field messages; this, under the
+    meeting's lock, catches what another person changed in between."""
     session.full_clean()
+    clashes = session_clash_errors(
+        meeting=session.meeting,
+        room=session.room,
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        session_pk=session.pk,
+    )
+    if clashes:
+        raise ValidationError(clashes)
 
 
 @transaction.atomic

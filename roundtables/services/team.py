@@ -5,7 +5,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from activity.services import activity_log
-from roundtables.models import Session, SessionDelegation, SessionPerson
+from roundtables.models import Meeting, Session, SessionDelegation, SessionPerson
+from roundtables.schedule import person_clash_error
 
 
 @transaction.atomic
@@ -51,6 +52,10 @@ def team_person_add(*, session: Session, person, role: str, actor) -> SessionPer
                 % {"person": person.display_name, "role": SessionPerson.Role(role).label.lower()}
             }
         )
+    Meeting.objects.select_for_update().filter(pk=session.meeting_id).first()  # one schedule change at a time
+    clash = person_clash_error(session=session, person=person)
+    if clash:
+        raise ValidationError({"person": clash})
     team_person = SessionPerson.objects.create(session=session, person=person, role=role)
     activity_log(
         actor=actor,

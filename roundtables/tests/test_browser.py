@@ -24,11 +24,18 @@ def test_chair_office_adds_a_session_to_rt3_and_forms_its_team(demo, live_server
     page.get_by_label("Starts at").fill("2010-11-10T17:30")
     page.get_by_label("Ends at").fill("2010-11-10T17:00")
     page.get_by_role("button", name="Save session").click()
-    expect(page.locator("#id_ends_at_error")).to_contain_text(
-        "The session must end after it starts."
-    )
+    expect(page.locator("#id_ends_at_error")).to_contain_text("The session must end after it starts.")
     expect(page.get_by_label("Title (English)")).to_have_value("Migration, environment and climate change")
     screenshot("session-refused")
+    # Beside 3.1, in its room: the form reports the clash and the free rooms.
+    page.get_by_label("Starts at").fill("2010-11-10T11:00")
+    page.get_by_label("Ends at").fill("2010-11-10T13:00")
+    page.get_by_role("button", name="Save session").click()
+    expect(page.locator("#id_room_error")).to_contain_text("Room C is taken at that time by 3.1")
+    expect(page.locator("#id_room_error")).to_contain_text("Free at that time: Plenary Hall.")
+    expect(page.get_by_label("Title (English)")).to_have_value("Migration, environment and climate change")
+    screenshot("room-clash")
+    page.get_by_label("Starts at").fill("2010-11-10T17:30")
     page.get_by_label("Ends at").fill("2010-11-10T19:00")
     page.get_by_role("button", name="Save session").click()
 
@@ -47,6 +54,11 @@ def test_chair_office_adds_a_session_to_rt3_and_forms_its_team(demo, live_server
     page.get_by_role("button", name="Dr Daniel Okafor").click()
     expect(page.locator("#people")).to_contain_text("Dr Daniel Okafor")
     screenshot("team")
+
+    page.get_by_role("link", name="Schedule").first.click()
+    expect(page.get_by_text("No clash")).to_be_visible()
+    expect(page.locator(".schedule-table")).to_contain_text("17:30–19:00")
+    screenshot("schedule")
 
     page.get_by_role("link", name="Activity log").first.click()
     expect(page.locator("tbody tr").first).to_contain_text("Person joined the team")

@@ -18,6 +18,7 @@ CHAIR_PAGES = [
     ("roundtables:roundtable_create", {}),
     ("roundtables:session_create", {}),
     ("roundtables:activity", {}),
+    ("roundtables:schedule", {}),
     ("roundtables:roundtable_edit", {"pk": "roundtable"}),
     ("roundtables:roundtable_delete", {"pk": "roundtable"}),
     ("roundtables:session_edit", {"pk": "session"}),

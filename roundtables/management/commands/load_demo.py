@@ -18,6 +18,9 @@ class Command(BaseCommand):
         from outcomes.demo import load_outcome_demo
 
         outcome_accounts = load_outcome_demo(meeting)
+        from papers.demo import load_paper_demo
+
+        outcome_accounts = outcome_accounts + load_paper_demo(meeting)
         self.stdout.write(self.style.SUCCESS(f"Loaded: {meeting.title_en} ({meeting.city}, {meeting.start_date:%Y})"))
         if not quiet_accounts:
             self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
