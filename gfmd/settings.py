@@ -245,6 +245,19 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "papers-deadline-reminders": {"task": "gfmd.papers.send_deadline_reminders", "schedule": 3600.0},
 }
+# A run's own queue name keeps test workers (and other portals on one Redis) apart.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# Mailings: the beat sweep (gfmd/celery.py) requeues mails stuck in "sending" past the timeout
+# and sends due retries; transient SMTP errors are retried with exponential backoff.
+MAILINGS_SWEEP_SECONDS = env.float("MAILINGS_SWEEP_SECONDS", default=30)
+MAILINGS_SENDING_TIMEOUT = env.int("MAILINGS_SENDING_TIMEOUT", default=300)
+MAILINGS_STALLED_AFTER = env.int("MAILINGS_STALLED_AFTER", default=90)
+MAILINGS_RETRY_BASE_SECONDS = env.int("MAILINGS_RETRY_BASE_SECONDS", default=60)
+MAILINGS_MAX_ATTEMPTS = env.int("MAILINGS_MAX_ATTEMPTS", default=6)
+# Surveys: how often beat looks for scheduled reminders that are due.
+SURVEYS_REMINDER_CHECK_SECONDS = env.float("SURVEYS_REMINDER_CHECK_SECONDS", default=300)
 
 # Background papers: the largest file accepted (the web server in front must allow at least this).
 PAPERS_MAX_UPLOAD_BYTES = env.int("PAPERS_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("roundtables.urls")),
     path("me/", include("accounts.urls")),
     path("delegations/", include("delegations.urls")),
+    path("mailings/", include("mailings.urls")),
     path("outcomes/", include("outcomes.urls")),
     path("papers/", include("papers.urls")),
     path("accounts/", include("allauth.urls")),

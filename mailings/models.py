@@ -1,28 +1,107 @@
-"""The outbox: one row per mail, sent by an idempotent Celery task."""
+"""The outbox: one row per mail, sent by an idempotent Celery task.
 
+A Mailing is a batch written by a person (a survey invitation, a reminder): its mails wait in the
+outbox ("held") until the Chair's office sends them. Notifications queued by other apps through
+queue_mail() have no mailing and go out at once.
+"""
+
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class Mailing(models.Model):
+    class State(models.TextChoices):
+        OUTBOX = "outbox", _("In the outbox")
+        SENDING = "sending", _("Sending")
+        DONE = "done", _("Sent")
+        DISCARDED = "discarded", _("Discarded")
+
+    title = models.CharField(_("title"), max_length=300, help_text=_("What the mailing is, for the outbox list."))
+    # Templates with the placeholders {name} {delegation} {survey} {closing_date} {link}; kept in
+    # English, French and Spanish (modeltranslation), each recipient gets their preferred language.
+    subject_template = models.CharField(_("subject"), max_length=300)
+    body_template = models.TextField(_("message"))
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.OUTBOX, db_index=True)
+    meeting = models.ForeignKey(
+        "roundtables.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="mailings"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    released_at = models.DateTimeField(_("sending started at"), null=True, blank=True)
+    # Touched by the sending task after every mail: the sweep restarts a mailing whose task died.
+    last_progress_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mailing")
+        verbose_name_plural = _("mailings")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["outbox", "discarded"]) | Q(released_at__isnull=False),
+                name="released_mailing_has_release_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class OutgoingMailQuerySet(models.QuerySet):
-    def due(self):
-        return self.filter(state=OutgoingMail.State.QUEUED)
+    def due(self, now=None) -> "OutgoingMailQuerySet":
+        """Mails a sending task may take now: queued ones, and retries whose time has come."""
+        now = now or timezone.now()
+        return self.filter(Q(state=OutgoingMail.State.QUEUED) | Q(state=OutgoingMail.State.RETRY, retry_at__lte=now))
+
+    def pending(self) -> "OutgoingMailQuerySet":
+        """Mails not yet finished one way or the other (sent, failed, cancelled)."""
+        return self.filter(state__in=OutgoingMail.PENDING_STATES)
 
 
 class OutgoingMail(models.Model):
     class State(models.TextChoices):
+        HELD = "held", _("In the outbox")
         QUEUED = "queued", _("Queued")
         SENDING = "sending", _("Sending")
+        RETRY = "retry", _("Retry later")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Not sent")
 
+    PENDING_STATES = (State.HELD, State.QUEUED, State.SENDING, State.RETRY)
+    FINISHED_STATES = (State.SENT, State.FAILED, State.CANCELLED)
+    # The body keeps this placeholder; the personal link is created when the mail is sent and
+    # is never stored in the outbox.
+    LINK_PLACEHOLDER = "{link}"
+
+    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, null=True, blank=True, related_name="mails")
     to = models.EmailField(_("to"))
+    to_name = models.CharField(_("recipient"), max_length=300, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
     subject = models.CharField(_("subject"), max_length=300)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"), blank=True)
     reply_to = models.EmailField(_("reply to"), blank=True)
+    # Who creates the personal link at sending time (mailings.links), and for which object.
+    link_kind = models.CharField(max_length=50, blank=True)
+    link_object_id = models.PositiveBigIntegerField(null=True, blank=True)
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.QUEUED, db_index=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    retry_at = models.DateTimeField(_("retry at"), null=True, blank=True)
+    smtp_code = models.PositiveSmallIntegerField(_("SMTP code"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sending_started_at = models.DateTimeField(_("sending started at"), null=True, blank=True)
@@ -34,6 +113,14 @@ class OutgoingMail(models.Model):
         verbose_name = _("outgoing mail")
         verbose_name_plural = _("outgoing mails")
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["mailing", "state"], name="mail_mailing_state"),
+            models.Index(fields=["state", "retry_at"], name="mail_state_retry_at"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(state="retry") | Q(retry_at__isnull=False), name="retry_has_time"),
+            models.CheckConstraint(condition=~Q(state="sent") | Q(sent_at__isnull=False), name="sent_has_time"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"

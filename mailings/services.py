@@ -1,20 +1,42 @@
-"""The one path every mail takes: queue a row inside the caller's transaction, send after commit."""
+"""The one path every mail takes: a row written inside the caller's transaction, sent after commit.
+
+- queue_mail(): a notification (registration decision, paper transition): queued, sent at once.
+- mailing_create(): a batch written by a person; its rows are held in the outbox until
+  mailing_release() (the Chair's office presses "Send"), or released at once for a scheduled reminder.
+- Sending (mailings.sending) takes one due row at a time, idempotently; the beat sweep repairs what
+  a dead worker left behind.
+"""
 
 import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from mailings.models import OutgoingMail
+from activity.services import activity_log
+from mailings.models import Mailing, OutgoingMail
+from mailings.placeholders import render, render_for_outbox, single_line
+from mailings.sending import mail_send, mailing_pump, mailings_sweep
+
+__all__ = [
+    "MailRecipient",
+    "MailingStateError",
+    "mail_send",
+    "mailing_create",
+    "mailing_discard",
+    "mailing_pump",
+    "mailing_release",
+    "mailing_retry_failed",
+    "mailings_sweep",
+    "queue_mail",
+]
 
 logger = logging.getLogger(__name__)
 
 
-def _single_line(value: str) -> str:
-    # Names and titles end up in headers: a line break there would be header injection.
-    return " ".join(str(value).split())
+class MailingStateError(Exception):
+    """The mailing is not in a state that allows this (sent twice, discarded after sending...)."""
 
 
 def queue_mail(*, to: str, subject: str, body_text: str, body_html: str = "", reply_to: str = "") -> OutgoingMail:
@@ -22,49 +44,143 @@ def queue_mail(*, to: str, subject: str, body_text: str, body_html: str = "", re
     from mailings.tasks import send_mail_task
 
     mail = OutgoingMail.objects.create(
-        to=_single_line(to),
-        subject=_single_line(subject)[:300],
+        to=single_line(to),
+        subject=single_line(subject)[:300],
         body_text=body_text,
         body_html=body_html,
-        reply_to=_single_line(reply_to),
+        reply_to=single_line(reply_to),
+        state=OutgoingMail.State.QUEUED,
     )
     transaction.on_commit(lambda: send_mail_task.delay(mail.pk))
     return mail
 
 
-def mail_send(*, mail_id: int) -> OutgoingMail | None:
-    """Send one queued mail at most once.
+@dataclass(frozen=True)
+class MailRecipient:
+    """One recipient of a mailing, with the placeholder values already in their language."""
 
-    The row is locked and marked "sending" in one short transaction, so a second worker
-    (or a redelivery after a crash) skips it; the SMTP conversation happens outside the lock.
-    """
-    with transaction.atomic():
-        mail = OutgoingMail.objects.select_for_update().filter(pk=mail_id).first()
-        if mail is None or mail.state != OutgoingMail.State.QUEUED:
-            return mail
-        mail.state = OutgoingMail.State.SENDING
-        mail.attempts += 1
-        mail.sending_started_at = timezone.now()
-        mail.save(update_fields=["state", "attempts", "sending_started_at"])
+    email: str
+    name: str
+    language: str = "en"
+    values: dict[str, str] = field(default_factory=dict)
+    link_kind: str = ""
+    link_object_id: int | None = None
 
-    message = EmailMultiAlternatives(
-        subject=mail.subject,
-        body=mail.body_text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[mail.to],
-        reply_to=[mail.reply_to] if mail.reply_to else None,
+
+@transaction.atomic
+def mailing_create(
+    *,
+    title: str,
+    subjects: dict[str, str],
+    bodies: dict[str, str],
+    recipients: Iterable[MailRecipient],
+    created_by,
+    meeting=None,
+    release: bool = False,
+) -> tuple[Mailing, list[OutgoingMail]]:
+    """Write a mailing and one row per recipient, rendered in the recipient's language.
+
+    The rows wait in the outbox until mailing_release(); with release=True (a reminder whose
+    schedule a person already approved) they are queued at once. Returns the mailing and its rows,
+    in the order of `recipients`."""
+    mailing = Mailing(title=single_line(title)[:300], created_by=created_by, meeting=meeting)
+    for language, subject in subjects.items():
+        setattr(mailing, f"subject_template_{language}", subject)
+    for language, body in bodies.items():
+        setattr(mailing, f"body_template_{language}", body)
+    mailing.save()
+    rows = []
+    for recipient in recipients:
+        with translation.override(recipient.language):
+            # modeltranslation reads the active language, falling back to English.
+            subject_template, body_template = mailing.subject_template, mailing.body_template
+        values = {"name": recipient.name, **recipient.values}
+        rows.append(
+            OutgoingMail(
+                mailing=mailing,
+                to=single_line(recipient.email),
+                to_name=single_line(recipient.name)[:300],
+                language=recipient.language,
+                subject=single_line(render(subject_template, values))[:300],
+                body_text=render_for_outbox(body_template, values),
+                link_kind=recipient.link_kind,
+                link_object_id=recipient.link_object_id,
+                state=OutgoingMail.State.HELD,
+            )
+        )
+    rows = OutgoingMail.objects.bulk_create(rows, batch_size=500)
+    activity_log(
+        actor=created_by,
+        action="mailings.mailing.created",
+        obj=mailing,
+        meeting=meeting,
+        data={"recipients": len(rows)},
     )
-    if mail.body_html:
-        message.attach_alternative(mail.body_html, "text/html")
-    try:
-        message.send()
-    except Exception as exc:  # recorded on the row and shown to the Chair's office
-        logger.warning("Mail %s to %s failed: %s", mail.pk, mail.to, exc)
-        mail.state = OutgoingMail.State.FAILED
-        mail.last_error = str(exc)[:2000]
-        mail.save(update_fields=["state", "last_error"])
-        return mail
-    mail.state = OutgoingMail.State.SENT
-    mail.sent_at = timezone.now()
-    mail.save(update_fields=["state", "sent_at"])
-    return mail
+    if release:
+        _release(mailing, actor=None)
+    return mailing, rows
+
+
+def _release(mailing: Mailing, *, actor) -> int:
+    from mailings.tasks import send_mailing_task
+
+    count = mailing.mails.filter(state=OutgoingMail.State.HELD).update(state=OutgoingMail.State.QUEUED)
+    mailing.state = Mailing.State.SENDING
+    mailing.released_by = actor if actor is not None and actor.is_authenticated else None
+    mailing.released_at = timezone.now()
+    mailing.save(update_fields=["state", "released_by", "released_at"])
+    activity_log(
+        actor=actor, action="mailings.mailing.released", obj=mailing, meeting=mailing.meeting, data={"mails": count}
+    )
+    transaction.on_commit(lambda: send_mailing_task.delay(mailing.pk))
+    return count
+
+
+@transaction.atomic
+def mailing_release(*, mailing: Mailing, actor) -> Mailing:
+    """Send a mailing that waits in the outbox. Pressing "Send" twice sends it once."""
+    locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
+    if locked.state != Mailing.State.OUTBOX:
+        raise MailingStateError("This mailing has already been sent or discarded.")
+    _release(locked, actor=actor)
+    return locked
+
+
+@transaction.atomic
+def mailing_discard(*, mailing: Mailing, actor) -> Mailing:
+    """Throw away a mailing that waits in the outbox; nothing is sent."""
+    locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
+    if locked.state != Mailing.State.OUTBOX:
+        raise MailingStateError("Only a mailing still in the outbox can be discarded.")
+    count = locked.mails.filter(state=OutgoingMail.State.HELD).update(
+        state=OutgoingMail.State.CANCELLED, last_error="Discarded from the outbox."
+    )
+    locked.state = Mailing.State.DISCARDED
+    locked.finished_at = timezone.now()
+    locked.save(update_fields=["state", "finished_at"])
+    activity_log(
+        actor=actor, action="mailings.mailing.discarded", obj=locked, meeting=locked.meeting, data={"mails": count}
+    )
+    return locked
+
+
+@transaction.atomic
+def mailing_retry_failed(*, mailing: Mailing, actor) -> int:
+    """Queue the failed mails of a mailing again (after the address or the server was fixed)."""
+    from mailings.tasks import send_mailing_task
+
+    locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
+    if locked.state not in (Mailing.State.SENDING, Mailing.State.DONE):
+        raise MailingStateError("Only a mailing that has been sent can have its failed mails retried.")
+    count = locked.mails.filter(state=OutgoingMail.State.FAILED).update(
+        state=OutgoingMail.State.QUEUED, attempts=0, retry_at=None, smtp_code=None, last_error=""
+    )
+    if count:
+        Mailing.objects.filter(pk=locked.pk).update(
+            state=Mailing.State.SENDING, finished_at=None, last_progress_at=None
+        )
+        activity_log(
+            actor=actor, action="mailings.mailing.retried", obj=locked, meeting=locked.meeting, data={"mails": count}
+        )
+        transaction.on_commit(lambda: send_mailing_task.delay(locked.pk))
+    return count

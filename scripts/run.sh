@@ -13,7 +13,8 @@ $PY manage.py load_demo
 echo
 echo "Mails sent by the portal are written to var/mail/ (one .log file per mail)."
 echo "Open http://127.0.0.1:8000"
-.venv/bin/celery -A gfmd worker --loglevel=INFO --concurrency=2 --pool=prefork &
+# -B runs beat inside the worker: the mail sweep, survey reminders and other periodic tasks.
+.venv/bin/celery -A gfmd worker -B --loglevel=INFO --concurrency=2 --pool=prefork &
 worker=$!
 trap 'kill $worker 2>/dev/null; wait $worker 2>/dev/null' EXIT INT TERM
 $PY manage.py runserver "${PORT:-127.0.0.1:8000}"

@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 import pytest
 from django.core import mail as django_mail
 from django.db import transaction
+from django.utils import timezone
 
 from mailings.models import OutgoingMail
 from mailings.services import mail_send, queue_mail
@@ -58,9 +61,35 @@ def test_line_breaks_in_subject_cannot_inject_headers(django_capture_on_commit_c
 
 
 @pytest.mark.django_db
-def test_mail_send_records_a_failure(settings):
+def test_mail_send_keeps_a_mail_for_later_when_the_server_is_unreachable(settings):
     settings.MAILERS = {"default": {"BACKEND": "mailings.tests.failing_backend.FailingBackend"}}
     row = OutgoingMail.objects.create(to="ana@example.org", subject="Hi", body_text="Hello")
+    before = timezone.now()
     mail_send(mail_id=row.pk)
     row.refresh_from_db()
-    assert (row.state, row.last_error) == (OutgoingMail.State.FAILED, "SMTP server unreachable")
+    assert (row.state, row.attempts, row.last_error) == (OutgoingMail.State.RETRY, 1, "SMTP server unreachable")
+    assert before + timedelta(seconds=60) <= row.retry_at <= timezone.now() + timedelta(seconds=60)
+
+
+@pytest.mark.django_db
+def test_mail_send_gives_up_after_the_last_attempt(settings):
+    settings.MAILERS = {"default": {"BACKEND": "mailings.tests.failing_backend.FailingBackend"}}
+    settings.MAILINGS_MAX_ATTEMPTS = 2
+    row = OutgoingMail.objects.create(to="ana@example.org", subject="Hi", body_text="Hello", attempts=1)
+    mail_send(mail_id=row.pk)
+    row.refresh_from_db()
+    assert (row.state, row.attempts, row.retry_at) == (OutgoingMail.State.FAILED, 2, None)
+
+
+@pytest.mark.django_db
+def test_mail_send_does_not_send_a_retry_before_its_time():
+    row = OutgoingMail.objects.create(
+        to="ana@example.org",
+        subject="Hi",
+        body_text="Hello",
+        state=OutgoingMail.State.RETRY,
+        retry_at=timezone.now() + timedelta(minutes=5),
+    )
+    mail_send(mail_id=row.pk)
+    row.refresh_from_db()
+    assert (row.state, django_mail.outbox) == (OutgoingMail.State.RETRY, [])

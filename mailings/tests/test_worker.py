@@ -1,88 +1,82 @@
-"""A task sent to the broker is executed by a real Celery worker process."""
+"""Real Celery worker processes: a task sent to the broker runs, and a worker killed in the middle
+of a mailing of a few hundred mails to a real SMTP server loses none and doubles at most one."""
 
-import os
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
-from gfmd.celery import app as celery_app
-from mailings.models import OutgoingMail
+from mailings.models import Mailing, OutgoingMail
+from mailings.services import mailing_release
 from mailings.tasks import send_mail_task
+from mailings.tests.factories import make_mailing
+from mailings.tests.smtp import SmtpServer
+from mailings.tests.workers import Worker, wait_until, worker_broker
 
 pytestmark = pytest.mark.worker
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"] == "django.db.backends.sqlite3":
-        return f"sqlite:///{db['NAME']}"
-    host = db["HOST"] or "localhost"
-    return f"postgres://{db['USER']}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
-def worker(tmp_path, transactional_db):
-    """Start `celery worker` on the broker the portal is configured with (Redis when REDIS_URL
-    is set, otherwise a SQLite file), against the test database; stop it afterwards."""
-    broker = settings.CELERY_BROKER_URL if settings.REDIS_URL else f"sqla+sqlite:///{tmp_path / 'broker.sqlite3'}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "gfmd.settings",
-        "DATABASE_URL": _database_url(),
-        "CELERY_BROKER_URL": broker,
-        "GFMD_VAR_DIR": str(tmp_path),
-        "PYTHONUNBUFFERED": "1",
-    }
-    log = open(tmp_path / "worker.log", "w")  # noqa: SIM115
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "gfmd",
-            "worker",
-            "--pool=solo",
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "-Q",
-            f"test-{os.getpid()}",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    previous = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.broker_url = broker
+def broker(tmp_path, transactional_db):
+    with worker_broker(tmp_path) as broker:
+        yield broker
+
+
+def test_task_sent_to_broker_is_run_by_a_worker_process(tmp_path, broker):
+    worker = Worker(tmp_path, broker=broker["broker"], queue=broker["queue"], beat=False, env={}, name="w1")
     try:
-        yield {"queue": f"test-{os.getpid()}", "mail_dir": tmp_path / "mail", "broker": broker}
+        mail = OutgoingMail.objects.create(to="ana@example.org", subject="Sent by the worker", body_text="Hello")
+        send_mail_task.delay(mail.pk)
+        assert wait_until(lambda: OutgoingMail.objects.get(pk=mail.pk).state == OutgoingMail.State.SENT, timeout=60)
     finally:
-        celery_app.conf.task_always_eager, celery_app.conf.broker_url = previous
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-
-
-def test_task_sent_to_broker_is_run_by_a_worker_process(worker):
-    mail = OutgoingMail.objects.create(to="ana@example.org", subject="Sent by the worker", body_text="Hello")
-    with celery_app.connection_for_write(worker["broker"]) as conn:
-        send_mail_task.apply_async(args=[mail.pk], queue=worker["queue"], connection=conn)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        mail.refresh_from_db()
-        if mail.state == OutgoingMail.State.SENT:
-            break
-        time.sleep(0.5)
-    assert mail.state == OutgoingMail.State.SENT
-    written = list(Path(worker["mail_dir"]).glob("*.log"))
+        worker.stop()
+    written = list((tmp_path / "mail").glob("*.log"))
     assert len(written) == 1
     assert "Subject: Sent by the worker" in written[0].read_text()
+
+
+def _sent() -> int:
+    return OutgoingMail.objects.filter(state=OutgoingMail.State.SENT).count()
+
+
+def test_worker_killed_mid_mailing_loses_no_mail_and_doubles_at_most_one(tmp_path: Path, broker):
+    total = 300
+    with SmtpServer(delay=0.01) as smtp:
+        env = {
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp.port),
+            "EMAIL_USE_TLS": "false",
+            # A quick sweep, so that the restarted worker picks up what the dead one left.
+            "MAILINGS_SWEEP_SECONDS": "1",
+            "MAILINGS_SENDING_TIMEOUT": "3",
+            "MAILINGS_STALLED_AFTER": "3",
+        }
+        mailing, _rows = make_mailing(total)
+        first = Worker(tmp_path, beat=True, env=env, name="first", **broker)
+        try:
+            mailing_release(mailing=mailing, actor=None)  # dispatches the sending task to the broker
+            assert wait_until(lambda: len(smtp.received) >= 60, timeout=90), first.log
+        finally:
+            first.kill()
+
+        sent_when_killed = _sent()
+        in_flight = OutgoingMail.objects.filter(state=OutgoingMail.State.SENDING).count()
+        assert 60 <= sent_when_killed < total  # killed mid-mailing
+        assert in_flight <= 1
+
+        second = Worker(tmp_path, beat=True, env=env, name="second", **broker)
+        try:
+            assert wait_until(lambda: _sent() == total, timeout=120), second.log
+            assert wait_until(lambda: Mailing.objects.get(pk=mailing.pk).state == Mailing.State.DONE, timeout=30), (
+                second.log
+            )
+        finally:
+            second.stop()
+
+        counts = smtp.count_by_recipient()
+        assert set(counts) == {f"person{n}@example.org" for n in range(total)}
+        doubled = {address: n for address, n in counts.items() if n > 1}
+        assert sum(counts.values()) - total <= 1, doubled
+        assert len(doubled) <= in_flight
+        # A mail sent twice carries the same Message-ID both times, so mail clients can tell.
+        message_ids = [mail.message["Message-ID"] for mail in smtp.received]
+        assert len(set(message_ids)) == total

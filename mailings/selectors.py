@@ -1,0 +1,96 @@
+"""What the mailing pages read: counted in the database so query counts stay flat."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from mailings.models import Mailing, OutgoingMail
+
+State = OutgoingMail.State
+
+
+def mailings_for_list() -> QuerySet[Mailing]:
+    return (
+        Mailing.objects.select_related("created_by", "meeting")
+        .annotate(
+            mail_count=Count("mails"),
+            sent_count=Count("mails", filter=Q(mails__state=State.SENT)),
+            failed_count=Count("mails", filter=Q(mails__state=State.FAILED)),
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class Progress:
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def sent(self) -> int:
+        return self.counts[State.SENT]
+
+    @property
+    def failed(self) -> int:
+        return self.counts[State.FAILED]
+
+    @property
+    def cancelled(self) -> int:
+        return self.counts[State.CANCELLED]
+
+    @property
+    def waiting(self) -> int:
+        return self.counts[State.QUEUED] + self.counts[State.SENDING]
+
+    @property
+    def retrying(self) -> int:
+        return self.counts[State.RETRY]
+
+    @property
+    def held(self) -> int:
+        return self.counts[State.HELD]
+
+    @property
+    def finished(self) -> int:
+        return self.sent + self.failed + self.cancelled
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.finished / self.total) if self.total else 100
+
+
+def mailing_progress(mailing: Mailing) -> Progress:
+    counts = dict(mailing.mails.order_by().values_list("state").annotate(n=Count("pk")))
+    return Progress({state: counts.get(state, 0) for state in State.values})
+
+
+def mailing_languages(mailing: Mailing) -> list[tuple[str, int]]:
+    return list(mailing.mails.order_by("language").values_list("language").annotate(n=Count("pk")))
+
+
+def mailing_mails(mailing: Mailing, *, state: str = "") -> QuerySet[OutgoingMail]:
+    mails = mailing.mails.order_by("to_name", "to", "pk")
+    if state == "pending":
+        return mails.filter(state__in=OutgoingMail.PENDING_STATES)
+    if state:
+        return mails.filter(state=state)
+    return mails
+
+
+@dataclass(frozen=True)
+class Preview:
+    mail: OutgoingMail
+    subject: str
+    body: str
+
+
+def mail_preview(mail: OutgoingMail, *, link_text: str) -> Preview:
+    """The mail as its recipient will read it; the personal link does not exist yet, so
+    `link_text` stands in for it."""
+    from mailings.placeholders import finalize
+
+    body = finalize(mail.body_text, link=link_text) if mail.mailing_id else mail.body_text
+    return Preview(mail=mail, subject=mail.subject, body=body)

@@ -1,0 +1,265 @@
+"""Sending the outbox: never lost, never doubled (beyond the one mail a dying worker had in flight).
+
+Each mail is taken in a short transaction that locks its row, checks it is due, marks it "sending"
+and creates its personal link; only then, outside any lock, does the SMTP conversation happen, and
+the outcome (sent, retry at, failed) is recorded. A second worker, a redelivered task or a second
+press of "Send" finds the row taken and skips it. A worker killed mid-mail leaves one row in
+"sending": the sweep puts it back after MAILINGS_SENDING_TIMEOUT (that one mail may arrive twice;
+its Message-ID is the same both times, so mail clients can tell).
+
+Transient failures (4xx replies, refused or dropped connections) are retried with exponential
+backoff; permanent ones (5xx replies, an invalid address) are marked failed and shown.
+"""
+
+import logging
+import smtplib
+import time
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, mailers
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from mailings.links import mint_personal_link
+from mailings.models import Mailing, OutgoingMail
+from mailings.placeholders import finalize
+
+logger = logging.getLogger(__name__)
+
+# A sending task hands over to a fresh task after this long, so beat's sweep and other tasks get
+# their turn on a busy worker (and a task never nears the hard time limit).
+PUMP_BUDGET_SECONDS = 50
+MAX_RETRY_DELAY = timedelta(hours=6)
+_CONTENDED = object()
+
+
+def classify_error(exc: BaseException) -> tuple[bool, int | None]:
+    """(transient?, SMTP reply code) for an exception raised while sending."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in exc.recipients.values()]
+        code = codes[0] if codes else None
+    elif isinstance(exc, smtplib.SMTPResponseException):
+        code = exc.smtp_code
+    elif isinstance(exc, OSError):
+        # Refused or dropped connections, timeouts, SMTPServerDisconnected: the server may be back soon.
+        return True, None
+    else:
+        # An invalid address (ValueError) or a bug: sending the same mail again will not help.
+        return False, None
+    if code is None or code < 500:
+        return True, code if code and code > 0 else None
+    return False, code
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """1, 2, 4, 8... times MAILINGS_RETRY_BASE_SECONDS after the 1st, 2nd, 3rd... failed attempt."""
+    delay = timedelta(seconds=settings.MAILINGS_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0))
+    return min(delay, MAX_RETRY_DELAY)
+
+
+def _message_id(mail: OutgoingMail) -> str:
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "gfmd.invalid"
+    return f"<gfmd-mail-{mail.pk}@{domain}>"
+
+
+def _claim(candidates, *, now: datetime, wait: bool):
+    """Take the first due mail among `candidates`: mark it "sending" and create its personal link,
+    in one transaction. Returns (mail, link), None when nothing is due, or _CONTENDED when another
+    worker took the row between our read and our write."""
+    with transaction.atomic():
+        locking = candidates.select_for_update() if wait else candidates.select_for_update(skip_locked=True)
+        mail = locking.due(now).order_by("pk").first()
+        if mail is None:
+            return None
+        # A compare-and-set on the state: exactly one claimant wins, on every database.
+        won = OutgoingMail.objects.filter(pk=mail.pk, state=mail.state).update(
+            state=OutgoingMail.State.SENDING, attempts=F("attempts") + 1, sending_started_at=now, retry_at=None
+        )
+        if not won:
+            return _CONTENDED
+        mail.state, mail.attempts, mail.sending_started_at, mail.retry_at = (
+            OutgoingMail.State.SENDING,
+            mail.attempts + 1,
+            now,
+            None,
+        )
+        link = ""
+        if mail.link_kind:
+            try:
+                link = mint_personal_link(mail.link_kind, mail.link_object_id)
+            except LookupError:
+                link = None
+            if link is None:
+                # The invitation was withdrawn or already answered: the mail is not needed any more.
+                OutgoingMail.objects.filter(pk=mail.pk).update(
+                    state=OutgoingMail.State.CANCELLED, last_error="No longer needed when its turn came."
+                )
+                mail.state = OutgoingMail.State.CANCELLED
+                return mail, None
+        return mail, link
+
+
+def _build_message(mail: OutgoingMail, link: str) -> EmailMultiAlternatives:
+    body = finalize(mail.body_text, link=link) if mail.mailing_id else mail.body_text
+    message = EmailMultiAlternatives(
+        subject=mail.subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[mail.to],
+        reply_to=[mail.reply_to] if mail.reply_to else None,
+        headers={"Message-ID": _message_id(mail), "Auto-Submitted": "auto-generated"},
+    )
+    if mail.body_html:
+        message.attach_alternative(mail.body_html, "text/html")
+    return message
+
+
+def _close_quietly(connection) -> None:
+    try:
+        connection.close()
+    except Exception:  # a broken connection may fail to close; the next mail opens a new one
+        logger.debug("Closing the mail connection failed", exc_info=True)
+
+
+def _deliver(mail: OutgoingMail, link: str, connection) -> OutgoingMail:
+    """Send one claimed mail over `connection` and record the outcome on its row."""
+    try:
+        message = _build_message(mail, link)
+        connection.open()
+        connection.send_messages([message])
+    except Exception as exc:  # recorded on the row and shown to the Chair's office
+        _close_quietly(connection)
+        transient, code = classify_error(exc)
+        mail.smtp_code, mail.last_error = code, (str(exc) or exc.__class__.__name__)[:2000]
+        if transient and mail.attempts < settings.MAILINGS_MAX_ATTEMPTS:
+            mail.state, mail.retry_at = OutgoingMail.State.RETRY, timezone.now() + retry_delay(mail.attempts)
+        else:
+            mail.state, mail.retry_at = OutgoingMail.State.FAILED, None
+        logger.warning("Mail %s to %s: %s (%s)", mail.pk, mail.to, mail.last_error, mail.state)
+        OutgoingMail.objects.filter(pk=mail.pk).update(
+            state=mail.state, retry_at=mail.retry_at, smtp_code=mail.smtp_code, last_error=mail.last_error
+        )
+        return mail
+    mail.state, mail.sent_at, mail.smtp_code, mail.last_error = OutgoingMail.State.SENT, timezone.now(), None, ""
+    OutgoingMail.objects.filter(pk=mail.pk).update(
+        state=mail.state, sent_at=mail.sent_at, smtp_code=None, last_error=""
+    )
+    return mail
+
+
+def mail_send(*, mail_id: int) -> OutgoingMail | None:
+    """Send one mail if it is due, at most once; returns its row (None if it does not exist)."""
+    candidates = OutgoingMail.objects.filter(pk=mail_id)
+    claimed = _claim(candidates, now=timezone.now(), wait=True)
+    if claimed is None or claimed is _CONTENDED:
+        return candidates.first()
+    mail, link = claimed
+    if link is None:
+        return mail
+    connection = mailers.default
+    try:
+        return _deliver(mail, link, connection)
+    finally:
+        _close_quietly(connection)
+
+
+def mailing_pump(*, mailing_id: int, budget_seconds: float | None = None, now: datetime | None = None) -> bool:
+    """Send the due mails of a released mailing, one by one over one SMTP connection.
+
+    Returns True when time ran out with mails still due (the task then hands over to a new one).
+    Several pumps may run for one mailing: each mail is taken by exactly one."""
+    if not Mailing.objects.filter(pk=mailing_id, state=Mailing.State.SENDING).exists():
+        return False
+    started = time.monotonic()
+    candidates = OutgoingMail.objects.filter(mailing_id=mailing_id)
+    connection = mailers.default
+    try:
+        while True:
+            if budget_seconds is not None and time.monotonic() - started > budget_seconds:
+                return True
+            claimed = _claim(candidates, now=now or timezone.now(), wait=False)
+            if claimed is None:
+                break
+            if claimed is _CONTENDED:
+                continue
+            Mailing.objects.filter(pk=mailing_id).update(last_progress_at=timezone.now())
+            mail, link = claimed
+            if link is not None:
+                _deliver(mail, link, connection)
+    finally:
+        _close_quietly(connection)
+    mailing_finish_if_done(mailing_id=mailing_id)
+    return False
+
+
+def mailing_finish_if_done(*, mailing_id: int) -> bool:
+    if OutgoingMail.objects.filter(mailing_id=mailing_id).pending().exists():
+        return False
+    return bool(
+        Mailing.objects.filter(pk=mailing_id, state=Mailing.State.SENDING).update(
+            state=Mailing.State.DONE, finished_at=timezone.now()
+        )
+    )
+
+
+def mailings_sweep(*, now: datetime | None = None) -> dict[str, int]:
+    """Repair what dead workers and lost tasks left behind (run by beat every MAILINGS_SWEEP_SECONDS).
+
+    1. Mails in "sending" for longer than MAILINGS_SENDING_TIMEOUT: their worker died mid-mail.
+       They go back to the queue (the SMTP server may or may not have got them: at most one each).
+    2. Released mailings with due mails and no progress for MAILINGS_STALLED_AFTER: their task was
+       lost with the worker; a new one is started (two running at once would still send each mail once).
+    3. Notifications (no mailing) due again, or queued long ago with their task lost: sent.
+    """
+    from mailings.tasks import send_mail_task, send_mailing_task
+
+    now = now or timezone.now()
+    stalled_before = now - timedelta(seconds=settings.MAILINGS_STALLED_AFTER)
+    requeued = failed = 0
+    stuck = OutgoingMail.objects.filter(
+        state=OutgoingMail.State.SENDING,
+        sending_started_at__lt=now - timedelta(seconds=settings.MAILINGS_SENDING_TIMEOUT),
+    )
+    for mail_id, attempts in stuck.values_list("pk", "attempts"):
+        interrupted = "Interrupted while sending (the worker stopped); it may have been delivered."
+        if attempts >= settings.MAILINGS_MAX_ATTEMPTS:
+            failed += OutgoingMail.objects.filter(pk=mail_id, state=OutgoingMail.State.SENDING).update(
+                state=OutgoingMail.State.FAILED, last_error=interrupted
+            )
+        else:
+            requeued += OutgoingMail.objects.filter(pk=mail_id, state=OutgoingMail.State.SENDING).update(
+                state=OutgoingMail.State.RETRY, retry_at=now, last_error=interrupted
+            )
+
+    restarted = finished = 0
+    sending = Mailing.objects.filter(state=Mailing.State.SENDING).filter(
+        Q(last_progress_at__lt=stalled_before) | Q(last_progress_at__isnull=True, released_at__lt=stalled_before)
+    )
+    for mailing_id in sending.values_list("pk", flat=True):
+        if OutgoingMail.objects.filter(mailing_id=mailing_id).due(now).exists():
+            Mailing.objects.filter(pk=mailing_id).update(last_progress_at=now)
+            transaction.on_commit(lambda pk=mailing_id: send_mailing_task.delay(pk))
+            restarted += 1
+        elif mailing_finish_if_done(mailing_id=mailing_id):
+            finished += 1
+
+    lone = (
+        OutgoingMail.objects.filter(mailing__isnull=True)
+        .due(now)
+        .filter(Q(state=OutgoingMail.State.RETRY) | Q(created_at__lt=stalled_before))
+    )
+    lone_ids = list(lone.order_by("pk").values_list("pk", flat=True)[:1000])
+    for mail_id in lone_ids:
+        transaction.on_commit(lambda pk=mail_id: send_mail_task.delay(pk))
+    summary = {
+        "requeued": requeued,
+        "failed": failed,
+        "mailings_restarted": restarted,
+        "mailings_finished": finished,
+        "notifications": len(lone_ids),
+    }
+    if any(summary.values()):
+        logger.info("Mail sweep: %s", summary)
+    return summary

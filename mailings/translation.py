@@ -1,0 +1,11 @@
+"""A mailing's subject and message in English, French and Spanish (subject_template_en, ...)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from mailings.models import Mailing
+
+
+@register(Mailing)
+class MailingTranslationOptions(TranslationOptions):
+    fields = ("subject_template", "body_template")
+    required_languages = ("en",)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from mailings import views
+
+app_name = "mailings"
+
+urlpatterns = [
+    path("", views.mailing_list, name="list"),
+    path("<int:pk>/", views.mailing_detail, name="detail"),
+    path("<int:pk>/progress/", views.mailing_progress_fragment, name="progress"),
+    path("<int:pk>/preview/<int:mail_pk>/", views.mailing_preview, name="preview"),
+    path("<int:pk>/send/", views.mailing_send, name="send"),
+    path("<int:pk>/discard/", views.mailing_discard, name="discard"),
+    path("<int:pk>/retry-failed/", views.mailing_retry, name="retry_failed"),
+]

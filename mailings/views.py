@@ -1,0 +1,122 @@
+"""The Chair's office outbox: mailings waiting to be sent, their progress, previews and failures."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
+
+from mailings import selectors, services
+from mailings.models import Mailing, OutgoingMail
+
+MAILS_PER_PAGE = 50
+STATE_FILTERS = ["", "pending", OutgoingMail.State.SENT, OutgoingMail.State.FAILED, OutgoingMail.State.CANCELLED]
+
+
+def _mailing_for(request, pk: int, perm: str = "mailings.view_mailing") -> Mailing:
+    mailing = get_object_or_404(Mailing.objects.select_related("created_by", "released_by", "meeting"), pk=pk)
+    if not request.user.has_perm(perm, mailing):
+        raise Http404
+    return mailing
+
+
+def _link_text() -> str:
+    return _("[personal link, created when the mail is sent]")
+
+
+@permission_required("mailings.view_mailing", raise_exception=True)
+def mailing_list(request):
+    mailings = selectors.mailings_for_list()
+    return render(request, "mailings/mailing_list.html", {"mailings": mailings})
+
+
+def mailing_detail(request, pk: int):
+    mailing = _mailing_for(request, pk)
+    state = request.GET.get("state", "")
+    if state not in STATE_FILTERS:
+        state = ""
+    mails = selectors.mailing_mails(mailing, state=state)
+    page = Paginator(mails, MAILS_PER_PAGE).get_page(request.GET.get("page"))
+    preview_mail = None
+    if request.GET.get("preview", "").isdigit():
+        preview_mail = mailing.mails.filter(pk=int(request.GET["preview"])).first()
+    if preview_mail is None:
+        preview_mail = page.object_list[0] if page.object_list else mailing.mails.order_by("to_name", "pk").first()
+    return render(
+        request,
+        "mailings/mailing_detail.html",
+        {
+            "mailing": mailing,
+            "progress": selectors.mailing_progress(mailing),
+            "languages": selectors.mailing_languages(mailing),
+            "page": page,
+            "state_filter": state,
+            "state_filters": [
+                ("", _("All")),
+                ("pending", _("Not sent yet")),
+                (OutgoingMail.State.SENT, _("Sent")),
+                (OutgoingMail.State.FAILED, _("Failed")),
+                (OutgoingMail.State.CANCELLED, _("Not sent")),
+            ],
+            "preview": selectors.mail_preview(preview_mail, link_text=_link_text()) if preview_mail else None,
+            "can_send": request.user.has_perm("mailings.send_mailing", mailing),
+        },
+    )
+
+
+def mailing_progress_fragment(request, pk: int):
+    mailing = _mailing_for(request, pk)
+    return render(
+        request,
+        "mailings/mailing_detail.html#progress",
+        {"mailing": mailing, "progress": selectors.mailing_progress(mailing)},
+    )
+
+
+def mailing_preview(request, pk: int, mail_pk: int):
+    mailing = _mailing_for(request, pk)
+    mail = get_object_or_404(mailing.mails, pk=mail_pk)
+    template = "mailings/mailing_detail.html#preview" if request.htmx else "mailings/mail_preview.html"
+    return render(
+        request,
+        template,
+        {"mailing": mailing, "preview": selectors.mail_preview(mail, link_text=_link_text())},
+    )
+
+
+@require_POST
+def mailing_send(request, pk: int):
+    mailing = _mailing_for(request, pk, "mailings.send_mailing")
+    try:
+        services.mailing_release(mailing=mailing, actor=request.user)
+    except services.MailingStateError:
+        messages.warning(request, _("This mailing has already been sent or discarded; nothing more was sent."))
+    else:
+        messages.success(request, _("Sending has started. This page shows the progress."))
+    return redirect("mailings:detail", pk=mailing.pk)
+
+
+@require_POST
+def mailing_discard(request, pk: int):
+    mailing = _mailing_for(request, pk, "mailings.send_mailing")
+    try:
+        services.mailing_discard(mailing=mailing, actor=request.user)
+    except services.MailingStateError:
+        messages.warning(request, _("Only a mailing still in the outbox can be discarded."))
+    else:
+        messages.success(request, _("The mailing was discarded. Nothing was sent."))
+    return redirect("mailings:detail", pk=mailing.pk)
+
+
+@require_POST
+def mailing_retry(request, pk: int):
+    mailing = _mailing_for(request, pk, "mailings.send_mailing")
+    try:
+        count = services.mailing_retry_failed(mailing=mailing, actor=request.user)
+    except services.MailingStateError:
+        messages.warning(request, _("Only the failed mails of a mailing that has been sent can be retried."))
+    else:
+        messages.success(request, _("%(count)s failed mails are being sent again.") % {"count": count})
+    return redirect("mailings:detail", pk=mailing.pk)
