@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "delegations",
     "papers",
     "outcomes",
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("mailings/", include("mailings.urls")),
     path("outcomes/", include("outcomes.urls")),
     path("papers/", include("papers.urls")),
+    path("reports/", include("reports.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -1,0 +1,20 @@
+"""The reports' settings, with their defaults (override them in gfmd/settings.py if needed)."""
+
+import datetime as dt
+
+from django.conf import settings
+
+
+def time_limit() -> int:
+    """Seconds a report may take before it is stopped and marked failed."""
+    return int(getattr(settings, "REPORTS_TIME_LIMIT", 300))
+
+
+def keep_for() -> dt.timedelta:
+    """How long a produced file stays downloadable."""
+    return dt.timedelta(days=int(getattr(settings, "REPORTS_KEEP_DAYS", 7)))
+
+
+def badges_per_part() -> int:
+    """Badges laid out per WeasyPrint document (a multiple of the 8 on a sheet)."""
+    return int(getattr(settings, "REPORTS_BADGES_PER_PART", 240))

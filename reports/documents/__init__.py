@@ -1,0 +1,3 @@
+"""The documents the portal produces. Importing this package registers their renderers."""
+
+from reports.documents import badges, programme  # noqa: F401

@@ -1,0 +1,173 @@
+"""Badges for approved participants: eight per A4 sheet (two columns, four rows) with name,
+delegation, role and a QR code of a verification link. Laid out in parts of a few hundred
+badges, merged with pypdf, so 3,000 participants fit in a small worker's memory."""
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import is_chair_office
+from delegations.models import Delegation, Registration
+from reports import conf
+from reports.badges import qr_png, verification_url
+from reports.documents.common import (
+    clean_id,
+    clean_meeting,
+    load_meeting,
+    meeting_of,
+    pdf_filename,
+    render_document,
+)
+from reports.registry import Offer, Part, Renderer, ReportError, register
+from reports.rendering import asset_url, generated_url
+
+PER_SHEET = 8
+
+
+@dataclass
+class Badge:
+    registration_id: int
+    first_name: str
+    last_name: str
+    honorific: str
+    delegation: str
+    delegation_kind: str
+    role: str
+    role_code: str
+    verify_url: str
+
+    @property
+    def qr_name(self) -> str:
+        return f"qr/{self.registration_id}.png"
+
+    @property
+    def qr_url(self) -> str:
+        return generated_url(self.qr_name)
+
+    @property
+    def long_name(self) -> bool:
+        return max(len(self.first_name), len(self.last_name)) > 15
+
+
+def badge_registrations(meeting, *, delegation_id: int | None = None):
+    registrations = Registration.objects.filter(meeting=meeting, status=Registration.Status.APPROVED)
+    if delegation_id is not None:
+        registrations = registrations.filter(delegation_id=delegation_id)
+    return registrations.select_related("person", "delegation").order_by(
+        "delegation__name", "person__last_name", "person__first_name", "pk"
+    )
+
+
+def badges_of(registrations) -> Iterator[Badge]:
+    for registration in registrations.iterator(chunk_size=500):
+        person = registration.person
+        yield Badge(
+            registration_id=registration.pk,
+            first_name=person.first_name,
+            last_name=person.last_name or person.email,
+            honorific=person.get_honorific_display() if person.honorific else "",
+            delegation=registration.delegation.name,
+            delegation_kind=registration.delegation.kind,
+            role=registration.get_role_display(),
+            role_code=registration.role,
+            verify_url=verification_url(registration.pk),
+        )
+
+
+def badge_parts(meeting, badges: Iterable[Badge], *, per_part: int | None = None) -> Iterator[Part]:
+    per_part = per_part or conf.badges_per_part()
+    per_part = max(PER_SHEET, per_part - per_part % PER_SHEET)
+    iterator = iter(badges)
+    while chunk := list(islice(iterator, per_part)):
+        sheets = [chunk[start : start + PER_SHEET] for start in range(0, len(chunk), PER_SHEET)]
+        yield Part(
+            render_document(
+                "reports/badges.html",
+                {"meeting": meeting, "sheets": sheets, "badges_css": asset_url("css/print-badges.css")},
+            ),
+            images={badge.qr_name: qr_png(badge.verify_url) for badge in chunk},
+        )
+
+
+def clean_params(raw: dict) -> dict:
+    params = clean_meeting(raw)
+    delegation_id = clean_id(raw, "delegation", required=False)
+    if delegation_id is not None:
+        if not Delegation.objects.filter(pk=delegation_id).exists():
+            raise ValidationError(gettext("This delegation does not exist."))
+        params["delegation"] = delegation_id
+    return params
+
+
+def can_access(user, params) -> bool:
+    if is_chair_office(user):
+        return True
+    delegation_id = params.get("delegation")
+    if delegation_id is None:
+        return False
+    delegation = Delegation.objects.filter(pk=delegation_id).first()
+    return delegation is not None and user.has_perm("delegations.manage_delegation", delegation)
+
+
+def build(params: dict) -> Iterator[Part]:
+    meeting = load_meeting(params)
+    registrations = badge_registrations(meeting, delegation_id=params.get("delegation"))
+    if not registrations.exists():
+        raise ReportError(gettext("No approved participant needs a badge yet."))
+    yield from badge_parts(meeting, badges_of(registrations))
+
+
+def part_count(params: dict) -> int:
+    meeting = meeting_of(params)
+    if meeting is None:
+        return 1
+    count = badge_registrations(meeting, delegation_id=params.get("delegation")).count()
+    return max(1, math.ceil(count / conf.badges_per_part()))
+
+
+def title(params: dict) -> str:
+    meeting = meeting_of(params)
+    delegation = Delegation.objects.filter(pk=params.get("delegation")).first() if params.get("delegation") else None
+    if delegation is not None:
+        return gettext("Badges of the delegation of %(name)s") % {"name": delegation.name}
+    return gettext("Badges of all approved participants") + (f" · {meeting.title}" if meeting else "")
+
+
+def filename(params: dict) -> str:
+    return pdf_filename(params["meeting"], "badges", params.get("delegation", "all"))
+
+
+def offers(meeting, user) -> list[Offer]:
+    if not is_chair_office(user):
+        return []
+    return [
+        Offer(
+            kind="badges",
+            label=_("Badges"),
+            description=_("Badges of every approved participant, eight per A4 sheet, with a QR code to verify them."),
+            params={"meeting": meeting.pk},
+            restricted=True,
+        )
+    ]
+
+
+register(
+    Renderer(
+        kind="badges",
+        label=_("Badges"),
+        description=_("Badges of approved participants, eight per A4 sheet."),
+        can_access=can_access,
+        build=build,
+        filename=filename,
+        clean_params=clean_params,
+        part_count=part_count,
+        title=title,
+        offers=offers,
+        order=40,
+    )
+)

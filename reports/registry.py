@@ -1,0 +1,99 @@
+"""The renderers, by kind. Each declares who may see its document, how to build it and its name.
+
+A renderer's document depends on its (cleaned) parameters only, never on who asked: the same
+parameters give the same document to everyone allowed to see it. That is what lets a second
+person follow a job someone else started, and lets the download view check the same rule as
+the request.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+
+class ReportError(Exception):
+    """A failure the person who asked can understand (shown on the page as it is)."""
+
+
+@dataclass
+class Part:
+    """One WeasyPrint document of a report. Large reports are several parts, merged with pypdf,
+    so that a worker never holds the layout of hundreds of pages at once."""
+
+    html: str
+    # Images the document draws from memory (QR codes, charts), by name: the fetcher answers
+    # generated_url(name) with them, and nothing else outside the named assets.
+    images: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass
+class Choice:
+    """A parameter the person picks on the reports page (a session, a survey, a delegation)."""
+
+    name: str
+    label: Any
+    options: list[tuple[Any, str]]
+
+
+@dataclass
+class Offer:
+    """A document the reports page offers: the renderer's kind, fixed parameters, maybe a choice."""
+
+    kind: str
+    label: Any
+    description: Any = ""
+    params: dict = field(default_factory=dict)
+    choice: Choice | None = None
+    restricted: bool = False
+
+
+@dataclass
+class Renderer:
+    kind: str
+    label: Any  # lazy string, shown on the pages
+    # (user, params) -> bool: who may ask for the document and download it.
+    can_access: Callable[[Any, dict], bool]
+    # (params) -> Iterator[Part]: the HTML of the document, one part or several.
+    build: Callable[[dict], Iterator[Part]]
+    # (params) -> str: the download's file name, ASCII, ending in .pdf.
+    filename: Callable[[dict], str]
+    # (raw params) -> params: validates and normalises; raises ValidationError.
+    clean_params: Callable[[dict], dict] = field(default=lambda params: dict(params))
+    # (params) -> int: how many parts build() will yield (for the progress bar).
+    part_count: Callable[[dict], int] = field(default=lambda params: 1)
+    description: Any = ""
+    # (params) -> str: what this document is, for the pages ("Programme booklet · Fourth Meeting").
+    title: Callable[[dict], str] | None = None
+    # (meeting, user) -> list[Offer]: what the reports page offers to ask for.
+    offers: Callable[[Any, Any], list["Offer"]] = field(default=lambda meeting, user: [])
+    order: int = 100  # place on the reports page
+
+    def describe(self, params: dict) -> str:
+        return self.title(params) if self.title else str(self.label)
+
+
+_RENDERERS: dict[str, Renderer] = {}
+
+
+def register(renderer: Renderer) -> Renderer:
+    if renderer.kind in _RENDERERS:
+        raise ValueError(f"A renderer of kind {renderer.kind!r} is already registered.")
+    _RENDERERS[renderer.kind] = renderer
+    return renderer
+
+
+def get_renderer(kind: str) -> Renderer:
+    try:
+        return _RENDERERS[kind]
+    except KeyError:
+        raise ValidationError("Unknown kind of report: %(kind)s", params={"kind": kind}) from None
+
+
+def find_renderer(kind: str) -> Renderer | None:
+    return _RENDERERS.get(kind)
+
+
+def all_renderers() -> list[Renderer]:
+    return sorted(_RENDERERS.values(), key=lambda renderer: (renderer.order, renderer.kind))

@@ -1,0 +1,209 @@
+"""Every write of the reports app: requesting a document, the job's state transitions, clean-up."""
+
+import hashlib
+import json
+import logging
+import tempfile
+from datetime import timedelta
+from functools import partial
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files import File
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from activity.services import activity_log
+from reports import conf
+from reports.models import GeneratedFile
+from reports.registry import ReportError, get_renderer
+from reports.rendering import ReportTimeout, render_parts
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT_MESSAGE = _(
+    "The document took longer than the time limit and was stopped. Try again later; if it fails "
+    "again, ask the portal's technical team to raise the limit."
+)
+STALE_MESSAGE = _("The document was not produced in time (the worker stopped or is not running). Try again.")
+CANCELLED_MESSAGE = _("The job was stopped before it finished.")
+# A queued job nobody picked up in this time is considered lost (no worker running).
+QUEUED_TOO_LONG = 30 * 60
+
+
+class JobGone(Exception):
+    """The row was deleted or no longer running (marked failed by the stale sweep)."""
+
+
+def request_key(kind: str, params: dict) -> str:
+    payload = json.dumps([kind, params], sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def request_report(*, kind: str, params: dict, user) -> GeneratedFile:
+    """Ask for a document. Returns the queued or running job of the same request if there is one
+    (whoever started it); otherwise creates a row and sends the task once the transaction commits.
+
+    Raises ValidationError for bad parameters, PermissionDenied if the user may not see the
+    content."""
+    from reports.tasks import generate_report_task
+
+    renderer = get_renderer(kind)
+    params = renderer.clean_params(params)
+    if not user.is_authenticated or not renderer.can_access(user, params):
+        raise PermissionDenied
+    key = request_key(kind, params)
+    _fail_stale_jobs(key)
+    for _attempt in range(3):
+        running = GeneratedFile.objects.active().filter(request_key=key).first()
+        if running is not None:
+            return running
+        try:
+            with transaction.atomic():
+                generated = GeneratedFile.objects.create(
+                    kind=kind, parameters=params, request_key=key, requested_by=user
+                )
+                activity_log(
+                    actor=user, action="reports.file.requested", obj=generated, data={"kind": kind, "params": params}
+                )
+                transaction.on_commit(partial(generate_report_task.delay, generated.pk))
+            return generated
+        except IntegrityError:
+            # Someone asked for the same document at the same moment: follow their job.
+            continue
+    raise ReportError(gettext("The document could not be requested; try again."))
+
+
+def _fail_stale_jobs(key: str) -> None:
+    now = timezone.now()
+    lost_queued = now - timedelta(seconds=QUEUED_TOO_LONG)
+    lost_running = now - timedelta(seconds=conf.time_limit() + 60)
+    GeneratedFile.objects.filter(request_key=key, state=GeneratedFile.State.QUEUED, created_at__lt=lost_queued).update(
+        state=GeneratedFile.State.FAILED, error=str(STALE_MESSAGE), finished_at=now
+    )
+    GeneratedFile.objects.filter(
+        request_key=key, state=GeneratedFile.State.RUNNING, started_at__lt=lost_running
+    ).update(state=GeneratedFile.State.FAILED, error=str(STALE_MESSAGE), finished_at=now)
+
+
+def report_retry(*, generated_file: GeneratedFile, user) -> GeneratedFile:
+    """Ask again for a failed document (a new job, so the failure stays on record)."""
+    if generated_file.state != GeneratedFile.State.FAILED:
+        return generated_file
+    return request_report(kind=generated_file.kind, params=generated_file.parameters, user=user)
+
+
+def report_start(*, file_id: int) -> GeneratedFile | None:
+    """queued -> running. A redelivered task (its worker died) finds the row running and starts
+    it again; a finished or failed row is left alone."""
+    with transaction.atomic():
+        generated = GeneratedFile.objects.select_for_update().filter(pk=file_id).first()
+        if generated is None or not generated.is_active:
+            return None
+        generated.state = GeneratedFile.State.RUNNING
+        generated.progress = 1
+        generated.started_at = timezone.now()
+        generated.save(update_fields=["state", "progress", "started_at"])
+    return generated
+
+
+def report_progress(*, file_id: int, percent: int) -> None:
+    updated = GeneratedFile.objects.filter(pk=file_id, state=GeneratedFile.State.RUNNING).update(
+        progress=max(1, min(99, int(percent)))
+    )
+    if not updated:
+        raise JobGone
+
+
+def report_finish(*, file_id: int, content: File, filename: str, page_count: int) -> GeneratedFile | None:
+    """running -> done, with the file stored in the default storage."""
+    with transaction.atomic():
+        generated = GeneratedFile.objects.select_for_update().filter(pk=file_id).first()
+        if generated is None or generated.state != GeneratedFile.State.RUNNING:
+            return generated
+        generated.file.save(filename, content, save=False)
+        generated.filename = filename
+        generated.page_count = page_count
+        generated.state = GeneratedFile.State.DONE
+        generated.progress = 100
+        generated.error = ""
+        generated.finished_at = timezone.now()
+        generated.expires_at = generated.finished_at + conf.keep_for()
+        generated.save()
+    return generated
+
+
+def report_fail(*, file_id: int, error: str) -> GeneratedFile | None:
+    """queued/running -> failed, with a message the person who asked can read."""
+    with transaction.atomic():
+        generated = GeneratedFile.objects.select_for_update().filter(pk=file_id).first()
+        if generated is None or not generated.is_active:
+            return generated
+        generated.state = GeneratedFile.State.FAILED
+        generated.error = str(error)[:2000]
+        generated.finished_at = timezone.now()
+        generated.save(update_fields=["state", "error", "finished_at"])
+        activity_log(
+            actor=None,
+            action="reports.file.failed",
+            obj=generated,
+            data={"kind": generated.kind, "error": generated.error},
+        )
+    return generated
+
+
+def report_generate(*, file_id: int) -> GeneratedFile | None:
+    """The task's work: render the document with a time limit, store it, or record why not."""
+    generated = report_start(file_id=file_id)
+    if generated is None:
+        return None
+    renderer = get_renderer(generated.kind)
+    params = generated.parameters
+    language = params.get("language") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            with tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024) as target:
+                pages = render_parts(
+                    renderer.build(params),
+                    target,
+                    part_count=renderer.part_count(params),
+                    progress=lambda percent: report_progress(file_id=file_id, percent=percent),
+                    time_limit=conf.time_limit(),
+                )
+                target.seek(0)
+                filename = renderer.filename(params)
+                return report_finish(
+                    file_id=file_id, content=File(target, name=filename), filename=filename, page_count=pages
+                )
+        except JobGone:
+            return report_fail(file_id=file_id, error=str(CANCELLED_MESSAGE))
+        except (ReportTimeout, SoftTimeLimitExceeded):
+            return report_fail(file_id=file_id, error=str(TIMEOUT_MESSAGE))
+        except ReportError as error:
+            return report_fail(file_id=file_id, error=str(error))
+        except Exception as error:  # recorded on the row for the person who asked, and logged in full
+            logger.exception("Report %s (%s) failed", file_id, generated.kind)
+            message = gettext(
+                "The document could not be produced because of an unexpected error (%(error)s). "
+                "The technical team can find the details in the worker's log. Try again."
+            ) % {"error": type(error).__name__}
+            return report_fail(file_id=file_id, error=message)
+
+
+def report_download_log(*, generated_file: GeneratedFile, user) -> None:
+    """Who downloaded which document (lists of participants hold personal data)."""
+    activity_log(actor=user, action="reports.file.downloaded", obj=generated_file, data={"kind": generated_file.kind})
+
+
+def reports_purge_expired() -> int:
+    """Delete the files of expired documents (the rows stay, as a record). Returns how many."""
+    count = 0
+    for generated in GeneratedFile.objects.filter(expires_at__lte=timezone.now()).exclude(file=""):
+        generated.file.delete(save=False)
+        generated.save(update_fields=["file"])
+        count += 1
+    return count

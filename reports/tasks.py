@@ -1,0 +1,18 @@
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+
+from reports import services
+from reports.conf import time_limit
+
+
+@shared_task(
+    name="gfmd.reports.generate",
+    soft_time_limit=time_limit(),
+    time_limit=time_limit() + 30,
+    acks_late=True,
+)
+def generate_report_task(file_id: int) -> None:
+    try:
+        services.report_generate(file_id=file_id)
+    except SoftTimeLimitExceeded:
+        services.report_fail(file_id=file_id, error=services.TIMEOUT_MESSAGE)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.reports_index, name="index"),
+    path("request/", views.report_request, name="request"),
+    path("files/<int:pk>/", views.file_detail, name="file_detail"),
+    path("files/<int:pk>/status/", views.file_status, name="file_status"),
+    path("files/<int:pk>/download/", views.file_download, name="file_download"),
+    path("files/<int:pk>/retry/", views.file_retry, name="file_retry"),
+    path("badges/verify/<str:token>/", views.badge_verify, name="badge_verify"),
+]

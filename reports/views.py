@@ -1,0 +1,131 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+from rules.contrib.views import permission_required
+
+from reports import services
+from reports.badges import registration_from_token
+from reports.models import GeneratedFile
+from reports.registry import ReportError, all_renderers, find_renderer, get_renderer
+from reports.selectors import files_requested_by
+from roundtables.selectors import current_meeting
+
+RESERVED_FIELDS = {"kind", "csrfmiddlewaretoken", "next"}
+
+
+@permission_required("reports.view_reports_page", raise_exception=True)
+def reports_index(request):
+    """The Chair's office's reports page: every document it can ask for, and its recent files."""
+    meeting = current_meeting()
+    offers = []
+    if meeting is not None:
+        for renderer in all_renderers():
+            offers += [offer for offer in renderer.offers(meeting, request.user)]
+    files = list(files_requested_by(request.user))
+    for generated in files:
+        renderer = find_renderer(generated.kind)
+        generated.label = renderer.label if renderer else generated.kind
+    return render(request, "reports/index.html", {"meeting": meeting, "offers": offers, "files": files})
+
+
+def _next_url(request) -> str | None:
+    candidate = request.POST.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return None
+
+
+@login_required
+@require_POST
+def report_request(request):
+    """Ask for a document (from any page's form): follow its job on the file's page."""
+    raw = {key: value for key, value in request.POST.items() if key not in RESERVED_FIELDS}
+    if "language" not in raw:
+        raw["language"] = request.LANGUAGE_CODE
+    try:
+        generated = services.request_report(kind=request.POST.get("kind", ""), params=raw, user=request.user)
+    except PermissionDenied:
+        raise Http404 from None
+    except (ValidationError, ReportError) as error:
+        for message in getattr(error, "messages", None) or [str(error)]:
+            messages.error(request, message)
+        return redirect(_next_url(request) or "reports:index")
+    return redirect("reports:file_detail", pk=generated.pk)
+
+
+def _visible_file(request, pk: int) -> GeneratedFile:
+    """The file if the user may see its content; 404 otherwise (knowing the id is not enough)."""
+    generated = get_object_or_404(GeneratedFile, pk=pk)
+    if not request.user.has_perm("reports.view_generatedfile", generated):
+        raise Http404
+    return generated
+
+
+def _file_context(generated: GeneratedFile) -> dict:
+    renderer = get_renderer(generated.kind)
+    return {"file": generated, "renderer": renderer, "title": renderer.describe(generated.parameters)}
+
+
+@login_required
+@require_GET
+def file_detail(request, pk: int):
+    generated = _visible_file(request, pk)
+    return render(request, "reports/file_detail.html", _file_context(generated))
+
+
+@login_required
+@require_GET
+def file_status(request, pk: int):
+    """The fragment htmx polls every second while the job is queued or running."""
+    generated = _visible_file(request, pk)
+    context = {**_file_context(generated), "announce": request.GET.get("polling") == "1"}
+    return render(request, "reports/file_detail.html#status", context)
+
+
+@login_required
+@require_GET
+def file_download(request, pk: int):
+    generated = _visible_file(request, pk)
+    if not generated.is_downloadable:
+        raise Http404
+    services.report_download_log(generated_file=generated, user=request.user)
+    response = FileResponse(
+        generated.file.open("rb"), as_attachment=True, filename=generated.filename, content_type="application/pdf"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def file_retry(request, pk: int):
+    generated = _visible_file(request, pk)
+    try:
+        retried = services.report_retry(generated_file=generated, user=request.user)
+    except PermissionDenied:
+        raise Http404 from None
+    except (ValidationError, ReportError) as error:
+        for message in getattr(error, "messages", None) or [str(error)]:
+            messages.error(request, message)
+        return redirect("reports:file_detail", pk=generated.pk)
+    return redirect("reports:file_detail", pk=retried.pk)
+
+
+@require_GET
+def badge_verify(request, token: str):
+    """Where a badge's QR code leads: is this person's registration valid? Public, since the
+    people at the door are not signed in; the signed token cannot be guessed from an id."""
+    registration = registration_from_token(token)
+    return render(
+        request,
+        "reports/badge_verify.html",
+        {"registration": registration, "valid": registration is not None and registration.status == "approved"},
+        status=200 if registration is not None else 404,
+    )
