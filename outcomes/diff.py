@@ -74,8 +74,25 @@ def _words(text: str) -> list[str]:
 
 def _word_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
     a, b = _words(old), _words(new)
+    matcher = difflib.SequenceMatcher(lambda w: w.isspace(), a, b, autojunk=False)
+    if not old or not new or matcher.ratio() < 0.5:
+        # Mostly rewritten: one block out, one block in reads better than a word salad.
+        return (
+            mark_safe(f"<del>{escape(old)}</del>" if old else ""),
+            mark_safe(f"<ins>{escape(new)}</ins>" if new else ""),
+        )
+    opcodes = matcher.get_opcodes()
+    # A lone space between two changes belongs to the change:
+    # "<del>two words</del>", not "<del>two</del> <del>words</del>".
+    merged: list[list] = []
+    for k, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        between = 0 < k < len(opcodes) - 1 and op == "equal" and "".join(a[i1:i2]).isspace()
+        if merged and (op != "equal" or between) and merged[-1][0] == "change":
+            merged[-1][2], merged[-1][4] = i2, j2
+        else:
+            merged.append(["change" if op != "equal" else "equal", i1, i2, j1, j2])
     left, right = [], []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in merged:
         old_part, new_part = escape("".join(a[i1:i2])), escape("".join(b[j1:j2]))
         if op == "equal":
             left.append(old_part)
@@ -85,7 +102,7 @@ def _word_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
             left.append(f"<del>{old_part}</del>")
         if new_part:
             right.append(f"<ins>{new_part}</ins>")
-    return mark_safe("".join(left)), mark_safe("".join(right))  # noqa: S308  (every piece escaped above)
+    return mark_safe("".join(left)), mark_safe("".join(right))
 
 
 def side_by_side(old_html: str, new_html: str) -> list[DiffRow]:

@@ -259,7 +259,14 @@ def outcome_return(*, outcome: Outcome, actor, comment: str) -> Outcome:
     outcome.approved_at = None
     outcome.approved_by_chair_office = None
     outcome.save(
-        update_fields=["state", "return_comment", "returned_by", "returned_at", "approved_at", "approved_by_chair_office"]
+        update_fields=[
+            "state",
+            "return_comment",
+            "returned_by",
+            "returned_at",
+            "approved_at",
+            "approved_by_chair_office",
+        ]
     )
     outcome.approvals.all().delete()  # a changed text needs a fresh sign-off
     _log(actor=actor, action="outcomes.outcome.returned", outcome=outcome, data={"comment": comment})

@@ -75,7 +75,12 @@ def workspace(request, session_pk: int):
     outcome = Outcome.objects.filter(session=session).select_related("returned_by").first()
     if outcome is None and request.user.has_perm("outcomes.edit_outcome", session):
         outcome = services.outcome_start(session=session, actor=request.user)
-    context = {"session": session, "meeting": session.meeting, "outcome": outcome, "role": team_role(request.user, session)}
+    context = {
+        "session": session,
+        "meeting": session.meeting,
+        "outcome": outcome,
+        "role": team_role(request.user, session),
+    }
     if outcome is not None:
         outcome.session = session
         user = request.user
@@ -299,7 +304,9 @@ def outcome_return(request, pk: int):
 @login_required
 @require_POST
 def outcome_approve(request, pk: int):
-    return _transition(request, pk, "outcomes.approve_outcome", services.outcome_approve, _("Your approval is recorded."))
+    return _transition(
+        request, pk, "outcomes.approve_outcome", services.outcome_approve, _("Your approval is recorded.")
+    )
 
 
 @login_required

@@ -105,8 +105,12 @@ def test_merge_after_conflict_becomes_current(outcome, rapporteur, chair):
 def test_save_after_own_lost_answer_is_not_a_conflict(outcome, rapporteur):
     """The browser's save arrived but its answer was lost; its next save still names the older base."""
     section = section_of(outcome)
-    first = section_save(section=section, actor=rapporteur, html="<p>A</p>", base_revision_id=None, client_token="ed1.1")
-    section_save(section=section, actor=rapporteur, html="<p>AB</p>", base_revision_id=first.revision.pk, client_token="ed1.2")
+    first = section_save(
+        section=section, actor=rapporteur, html="<p>A</p>", base_revision_id=None, client_token="ed1.1"
+    )
+    section_save(
+        section=section, actor=rapporteur, html="<p>AB</p>", base_revision_id=first.revision.pk, client_token="ed1.2"
+    )
     third = section_save(
         section=section, actor=rapporteur, html="<p>ABC</p>", base_revision_id=first.revision.pk, client_token="ed1.3"
     )
@@ -153,7 +157,7 @@ def test_submit_mails_the_co_chairs_and_logs(outcome, rapporteur, co_chairs):
 def test_approval_needs_every_co_chair_government(outcome, rapporteur, co_chairs):
     _write(outcome, rapporteur)
     outcome_submit(outcome=outcome, actor=rapporteur)
-    (mexico_fp, mexico), (spain_fp, spain) = co_chairs
+    (mexico_fp, mexico), (spain_fp, _spain) = co_chairs
     outcome_approve(outcome=outcome, actor=mexico_fp)
     outcome.refresh_from_db()
     assert outcome.state == Outcome.State.SUBMITTED
@@ -168,7 +172,7 @@ def test_approval_needs_every_co_chair_government(outcome, rapporteur, co_chairs
 
 
 def test_a_co_chair_representative_signs_for_the_government_registered_with(outcome, rapporteur, co_chairs, session):
-    (_mexico_fp, mexico), (_spain_fp, spain) = co_chairs
+    (_mexico_fp, _mexico), (_spain_fp, spain) = co_chairs
     representative = co_chair_representative(session, spain)
     _write(outcome, rapporteur)
     outcome_submit(outcome=outcome, actor=rapporteur)

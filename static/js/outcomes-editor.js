@@ -33,6 +33,31 @@
   var TableCell = T.TableCell.extend({ addAttributes: cellAttributes });
   var TableHeader = T.TableHeader.extend({ addAttributes: cellAttributes });
 
+  // Pasted HTML (from Word, a web page, anywhere) is cleaned in an inert document before the editor
+  // reads it, so that nothing in it runs or asks the CSP for an exception. The server cleans again.
+  var DROP = "script, style, link, meta, iframe, frame, object, embed, img, picture, video, audio, svg, math, template, noscript, form, input, button";
+  function cleanPastedHtml(html) {
+    // A first pass on the text: Chrome reports (and blocks) handlers and styles even while parsing
+    // into an inert document, so the obvious ones go before any parsing. The DOM pass catches the rest.
+    html = String(html)
+      .replace(/<(script|style|iframe|object|embed|svg|math|template|noscript|title)\b[\s\S]*?<\/\1\s*>/gi, "")
+      .replace(/<(img|link|meta|iframe|embed|input|base|source)\b[^>]*>/gi, "")
+      .replace(/\s(on[a-z]+|style)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, "");
+    var doc = new window.DOMParser().parseFromString(html, "text/html");
+    doc.body.querySelectorAll(DROP).forEach(function (el) { el.remove(); });
+    doc.body.querySelectorAll("*").forEach(function (el) {
+      Array.prototype.slice.call(el.attributes).forEach(function (attr) {
+        var name = attr.name.toLowerCase();
+        var value = attr.value.replace(/[\s\u0000-\u001f]/g, "").toLowerCase();
+        if (name.indexOf("on") === 0 || name === "style" || name === "class" || name === "id" ||
+            ((name === "href" || name === "src") && !/^(https?:|mailto:|#)/.test(value))) {
+          el.removeAttribute(attr.name);
+        }
+      });
+    });
+    return doc.body.innerHTML;
+  }
+
   function uuid() {
     if (window.crypto && window.crypto.randomUUID) { return window.crypto.randomUUID(); }
     return String(Date.now()) + "-" + Math.random().toString(16).slice(2);
@@ -105,6 +130,7 @@
         T.Placeholder.configure({ placeholder: gt("Start writing here…") }),
       ],
       editorProps: {
+        transformPastedHTML: cleanPastedHtml,
         attributes: {
           class: "outcome-text editor-content",
           role: "textbox",
@@ -205,6 +231,13 @@
       fields.base_revision = this.conflict.head;
       fields.conflict_revision = this.conflict.mine;
       fields.client_token = "";
+    }
+    if (window.navigator.onLine === false) {
+      // No connection: the text waits in this browser; the "online" event (or the retry) sends it.
+      this.offline = true;
+      this.setStatus(gt("Offline: not saved yet"), "offline");
+      this.retrySoon();
+      return;
     }
     this.inFlight = true;
     if (!this.offline) { this.setStatus(gt("Saving…"), "saving"); }
