@@ -74,13 +74,16 @@ class PaperDetailsForm(forms.Form):
         self.session = session
         for code, name in settings.LANGUAGES:
             self.fields[f"title_{code}"] = forms.CharField(
-                label=_("Title (%(language)s)") % {"language": name}, max_length=300, required=False
+                label=_("Title (%(language)s)") % {"language": name},
+                max_length=300,
+                required=False,
+                widget=forms.TextInput(attrs={"lang": code}),
             )
         for code, name in settings.LANGUAGES:
             self.fields[f"abstract_{code}"] = forms.CharField(
                 label=_("Abstract (%(language)s)") % {"language": name},
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 4}),
+                widget=forms.Textarea(attrs={"rows": 4, "lang": code}),
             )
         self.fields["authors"].queryset = team_people(session)
         self.fields["contributing_delegations"].queryset = Delegation.objects.filter(

@@ -1,0 +1,147 @@
+"""A background paper's whole journey, clicked through as each person would, on the 2010 demo."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import sign_in
+from papers.tests import files
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Partnerships for more regular and protected migration: what works"
+
+
+def _as(browser, browser_context_args, live_server, email):
+    """A fresh browser (own cookies) signed in as `email`."""
+    page = browser.new_context(**browser_context_args).new_page()
+    sign_in(page, live_server, email)
+    return page
+
+
+def _open_paper(page, live_server):
+    page.goto(f"{live_server.url}/papers/mine/")
+    page.get_by_role("link", name=re.compile("Open the papers")).first.click()
+    page.get_by_role("heading", name=TITLE).get_by_role("link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+
+
+def test_a_paper_from_draft_to_the_public_library(demo, live_server, browser, browser_context_args, page, screenshot):
+    # A team member (a delegate of Mexico, co-chair government of 1.1) uploads the draft.
+    sign_in(page, live_server, "delegate.mx@example.org")
+    page.get_by_role("button", name="Papers").click()
+    page.get_by_role("link", name="My papers").click()
+    expect(page.get_by_role("heading", name=re.compile("Partnerships for more regular"))).to_be_visible()
+    page.get_by_role("link", name=re.compile("Open the papers")).click()
+    page.get_by_role("link", name="Upload the first draft").click()
+    page.get_by_label("Title (English)").fill(TITLE)
+    page.get_by_label("Abstract (English)").fill(
+        "Bilateral agreements that open regular channels and protect migrants."
+    )
+    page.get_by_label("Ana Lucía Torres").check()
+    page.get_by_label("File").set_input_files(
+        files=[{"name": "Draft 1.1.pdf", "mimeType": "application/pdf", "buffer": files.pdf_bytes("Draft")}]
+    )
+    page.get_by_label("Note to the team").fill("First draft: sections 1 to 3.")
+    screenshot("1-new-paper")
+    page.get_by_role("button", name="Save the draft").click()
+    expect(page.get_by_text("Your draft has been saved as version 1.")).to_be_visible()
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_text("The paper has been submitted for review.")).to_be_visible()
+    expect(page.locator(".paper-state").first).to_have_text("Submitted")
+
+    # A co-chair (the focal point of Mexico) comments on version 1 and asks for a revision.
+    co_chair = _as(browser, browser_context_args, live_server, "focalpoint.mx@example.org")
+    _open_paper(co_chair, live_server)
+    co_chair.get_by_label("Comment on version 1").fill("Section 2 needs the 2009 figures.")
+    co_chair.get_by_role("button", name="Add comment").click()
+    expect(co_chair.get_by_text("Section 2 needs the 2009 figures.")).to_be_visible()
+    co_chair.get_by_label("Message to the authors").fill("Please add the 2009 figures and shorten the introduction.")
+    co_chair.get_by_role("button", name="Request a revision").click()
+    expect(co_chair.get_by_text("A revision has been requested")).to_be_visible()
+    expect(co_chair.locator(".paper-state").first).to_have_text("Revision requested")
+    screenshot_page(co_chair, screenshot, "2-revision-requested")
+
+    # The author uploads version 2 and submits it again.
+    author = _as(browser, browser_context_args, live_server, "author@example.org")
+    _open_paper(author, live_server)
+    expect(author.locator(".timeline")).to_contain_text("Please add the 2009 figures and shorten the introduction.")
+    author.get_by_label("New version").set_input_files(
+        files=[{"name": "Draft 1.1 v2.docx", "mimeType": "application/octet-stream", "buffer": files.docx_bytes()}]
+    )
+    author.get_by_label("What changed").fill("Added the 2009 figures; introduction halved.")
+    author.get_by_role("button", name="Upload", exact=True).click()
+    expect(author.get_by_text("Version 2 has been uploaded.")).to_be_visible()
+    expect(author.get_by_role("heading", name="Version 2", exact=True)).to_be_visible()
+    expect(author.get_by_role("heading", name="Version 1", exact=True)).to_be_visible()
+    author.get_by_role("button", name="Submit the revised paper").click()
+    expect(author.locator(".paper-state").first).to_have_text("Submitted")
+    screenshot_page(author, screenshot, "3-version-2")
+
+    # The Chair's office accepts and publishes.
+    chair = _as(browser, browser_context_args, live_server, "chair@example.org")
+    chair.get_by_role("button", name="Papers").click()
+    chair.get_by_role("link", name="Papers overview").click()
+    expect(chair.get_by_role("heading", name="Papers overview")).to_be_visible()
+    screenshot_page(chair, screenshot, "4-overview")
+    chair.get_by_role("link", name=TITLE).first.click()
+    chair.get_by_role("button", name="Accept the paper").click()
+    expect(chair.locator(".paper-state").first).to_have_text("Accepted")
+    chair.get_by_role("button", name="Publish in the library").click()
+    expect(chair.locator(".paper-state").first).to_have_text("Published")
+    screenshot_page(chair, screenshot, "5-published")
+
+    # An anonymous visitor finds it through search and downloads it.
+    visitor = browser.new_context(**browser_context_args).new_page()
+    visitor.goto(live_server.url)
+    visitor.get_by_role("link", name="Papers", exact=True).click()
+    visitor.get_by_role("searchbox", name="Search titles and abstracts").fill("protected migration")
+    visitor.get_by_role("button", name="Search").click()
+    expect(visitor.get_by_role("status")).to_have_text("1 paper matches “protected migration”.")
+    screenshot_page(visitor, screenshot, "6-search")
+    with visitor.expect_download() as download_info:
+        visitor.get_by_role("link", name=re.compile("^English")).click()
+    download = download_info.value
+    assert download.suggested_filename == (
+        "GFMD-2010-1.1-Partnerships-for-more-regular-and-protected-migration-what-works.docx"
+    )
+    with open(download.path(), "rb") as handle:
+        assert handle.read() == files.docx_bytes()
+
+
+def screenshot_page(page, screenshot, name):
+    """The `screenshot` fixture shoots the test's own page; this shoots another person's."""
+    from django.conf import settings
+
+    folder = settings.VAR_DIR / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"test_a_paper_from_draft_to_the_public_library-{name}.png"), full_page=True)
+
+
+def test_a_hostile_file_is_refused_next_to_the_field(demo, live_server, page, screenshot):
+    sign_in(page, live_server, "author@example.org")
+    page.goto(f"{live_server.url}/papers/mine/")
+    page.get_by_role("link", name=re.compile("Open the papers")).click()
+    page.get_by_role("link", name="Upload the first draft").click()
+    page.get_by_label("Title (English)").fill("A paper")
+    page.get_by_label("File").set_input_files(
+        files=[{"name": "paper.pdf", "mimeType": "application/pdf", "buffer": files.SVG_AS_PDF}]
+    )
+    page.get_by_role("button", name="Save the draft").click()
+    expect(page.locator(".invalid-feedback")).to_contain_text("This file is not a PDF, Word (.docx) or OpenDocument")
+    expect(page.get_by_label("Title (English)")).to_have_value("A paper")
+    screenshot("refused")
+
+
+def test_the_library_and_a_published_paper(demo, live_server, page, screenshot):
+    page.goto(f"{live_server.url}/papers/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Background papers")
+    expect(page.get_by_role("heading", name=re.compile("Labour mobility strategies"))).to_be_visible()
+    screenshot("library")
+    page.locator("main").get_by_label("Language").select_option("es")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.get_by_role("status")).to_have_text("1 published paper.")
+    page.get_by_role("link", name=re.compile("Labour mobility strategies")).click()
+    expect(page.get_by_role("link", name=re.compile("Spanish"))).to_be_visible()
+    screenshot("paper")

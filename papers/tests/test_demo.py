@@ -1,0 +1,21 @@
+import pytest
+from django.core.management import call_command
+
+from papers.models import Paper
+
+
+@pytest.mark.django_db
+def test_load_demo_adds_papers_in_every_state_once():
+    call_command("load_demo", quiet_accounts=True)
+    call_command("load_demo", quiet_accounts=True)  # safe to run again
+    assert sorted(Paper.objects.values_list("session__code", "kind", "state")) == [
+        ("1.2", "background", "revision_requested"),
+        ("2.1", "background", "published"),
+        ("2.1", "case_study", "published"),
+        ("2.2", "background", "accepted"),
+        ("3.1", "background", "draft"),
+        ("3.2", "background", "submitted"),
+    ]
+    published = Paper.objects.get(session__code="2.1", kind="background")
+    assert (published.published_at.year, published.translations.get().language) == (2010, "es")
+    assert not Paper.objects.filter(session__code="1.1").exists()  # left for the demo author to upload
