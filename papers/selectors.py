@@ -288,3 +288,20 @@ def session_published_papers(session: Session) -> list[Paper]:
         .prefetch_related("authors", "translations")
         .order_by("kind", "published_at", "pk")
     )
+
+
+def published_papers_stamp(meeting_number: int, session_id: int | None) -> str:
+    """Changes when what the public session page shows of papers changes (its ETag includes it)."""
+    if session_id is None:
+        return ""
+    papers = list(
+        Paper.objects.published()
+        .filter(session_id=session_id, session__meeting__number=meeting_number)
+        .values_list("pk", "updated_at")
+    )
+    translations = (
+        list(Translation.objects.filter(paper__in=[pk for pk, _ in papers]).values_list("pk", "sha256"))
+        if papers
+        else []
+    )
+    return f"papers:{papers}:{translations}"
