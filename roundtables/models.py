@@ -173,3 +173,47 @@ class SessionPerson(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session.code}: {self.person} ({self.get_role_display()})"
+
+
+class ProgrammeReleaseQuerySet(models.QuerySet):
+    def latest_for(self, meeting: "Meeting") -> "ProgrammeRelease | None":
+        return self.filter(meeting=meeting).order_by("-version").first()
+
+
+class ProgrammeRelease(models.Model):
+    """One published version of a meeting's programme. The public pages render its snapshot, never the
+    live data; a release is written once and never changed (a new version is a new row)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="releases")
+    version = models.PositiveIntegerField(_("version"))
+    published_at = models.DateTimeField(_("published at"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The programme as published: meeting, roundtables, sessions and their teams, in every language.
+    snapshot = models.JSONField(_("programme"))
+    # What differs from the previous version (roundtables.programme.diff), for the "changed since" note.
+    changes = models.JSONField(_("changes"), default=list, blank=True)
+    previous_published_at = models.DateTimeField(_("previous version published at"), null=True, blank=True)
+
+    objects = ProgrammeReleaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("programme release")
+        verbose_name_plural = _("programme releases")
+        ordering = ["meeting", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "version"], name="unique_programme_version"),
+            models.CheckConstraint(condition=Q(version__gte=1), name="programme_version_from_one"),
+        ]
+
+    def __str__(self) -> str:
+        return _("Programme of meeting %(number)s, version %(version)s") % {
+            "number": self.meeting.number if self.meeting_id else "?",
+            "version": self.version,
+        }
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("A published programme release is never changed: publish a new version.")
+        super().save(*args, **kwargs)

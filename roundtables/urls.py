@@ -1,6 +1,6 @@
 from django.urls import path
 
-from roundtables.views import activity, chair, public, schedule, team
+from roundtables.views import activity, chair, public, publish, schedule, team
 
 app_name = "roundtables"
 
@@ -16,6 +16,13 @@ def meeting_paths(route: str, view, name: str) -> list:
 
 urlpatterns = [
     path("", public.home, name="home"),
+    # The published programme, for everyone.
+    path("programme/", public.programme, name="programme"),
+    path("meetings/<int:number>/programme/", public.programme, name="programme"),
+    path("meetings/<int:number>/programme.ics", public.programme_ics, name="programme_ics"),
+    path("meetings/<int:number>/roundtables/<int:rt>/", public.roundtable_detail, name="roundtable_detail"),
+    path("meetings/<int:number>/sessions/<int:pk>/", public.session_detail, name="session_detail"),
+    path("meetings/<int:number>/sessions/<int:pk>.ics", public.session_ics, name="session_ics"),
     # The Chair's office.
     *meeting_paths("", chair.chair_dashboard, "chair_dashboard"),
     *meeting_paths("structure/", chair.structure, "structure"),
@@ -23,6 +30,8 @@ urlpatterns = [
     *meeting_paths("sessions/new/", chair.session_create, "session_create"),
     *meeting_paths("activity/", activity.activity, "activity"),
     *meeting_paths("schedule/", schedule.schedule, "schedule"),
+    *meeting_paths("publish/", publish.publish, "publish"),
+    *meeting_paths("publish/preview/", publish.preview, "publish_preview"),
     path("chair/roundtables/<int:pk>/edit/", chair.roundtable_edit, name="roundtable_edit"),
     path("chair/roundtables/<int:pk>/delete/", chair.roundtable_delete, name="roundtable_delete"),
     path("chair/roundtables/<int:pk>/move/", chair.roundtable_move, name="roundtable_move"),

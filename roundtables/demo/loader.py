@@ -21,7 +21,7 @@ from roundtables.demo.states import (
     STEERING_GROUP,
     UN_MEMBER_STATES,
 )
-from roundtables.models import Meeting, Room, Roundtable, Session, SessionDelegation, SessionPerson
+from roundtables.models import Meeting, ProgrammeRelease, Room, Roundtable, Session, SessionDelegation, SessionPerson
 
 DEMO_PASSWORD = "gfmd-demo-2010"
 VALLARTA = ZoneInfo("America/Mexico_City")
@@ -338,3 +338,11 @@ def _load_roles(meeting, sessions, delegations, accounts) -> None:
     SessionPerson.objects.get_or_create(
         session=sessions["1.1"], person=accounts["rapporteur@example.org"], role=SessionPerson.Role.RAPPORTEUR
     )
+
+
+def publish_demo_programme(meeting: Meeting) -> None:
+    """Publish version 1 of the programme, as the Chair's office would, unless a version exists already."""
+    from roundtables.services import programme_publish
+
+    if not ProgrammeRelease.objects.filter(meeting=meeting).exists():
+        programme_publish(meeting=meeting, actor=User.objects.get(email="chair@example.org"))

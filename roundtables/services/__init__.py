@@ -4,6 +4,7 @@ Each one validates, saves and logs the change (activity.services.activity_log) i
 transaction. Import them from here: `from roundtables.services import session_create`.
 """
 
+from roundtables.services.programme import programme_publish
 from roundtables.services.structure import (
     roundtable_create,
     roundtable_delete,
@@ -22,6 +23,7 @@ from roundtables.services.team import (
 )
 
 __all__ = [
+    "programme_publish",
     "roundtable_create",
     "roundtable_delete",
     "roundtable_move",

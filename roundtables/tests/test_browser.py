@@ -1,4 +1,9 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
+from django.conf import settings
+from icalendar import Calendar
 from playwright.sync_api import expect
 
 from conftest import sign_in
@@ -6,7 +11,14 @@ from conftest import sign_in
 pytestmark = pytest.mark.browser
 
 
-def test_chair_office_adds_a_session_to_rt3_and_forms_its_team(demo, live_server, page, screenshot):
+def shoot(page, request, name: str) -> None:
+    """Like the `screenshot` fixture, for a page of another browser context (an anonymous visitor)."""
+    folder = settings.VAR_DIR / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{request.node.name}-{name}.png"), full_page=True)
+
+
+def test_chair_office_adds_a_session_to_rt3_and_publishes_it(demo, live_server, page, screenshot, request):
     sign_in(page, live_server, "chair@example.org")
     page.get_by_role("button", name="Chair's office").click()
     page.get_by_role("link", name="Roundtables and sessions").first.click()
@@ -60,6 +72,42 @@ def test_chair_office_adds_a_session_to_rt3_and_forms_its_team(demo, live_server
     expect(page.locator(".schedule-table")).to_contain_text("17:30–19:00")
     screenshot("schedule")
 
+    page.get_by_role("link", name="Publish").first.click()
+    expect(page.locator(".change-list")).to_contain_text("3.4 «Migration, environment and climate change»: added.")
+    screenshot("publish")
+    page.get_by_role("button", name="Publish version 2").click()
+    expect(page.get_by_text("Version 2 of the programme is published")).to_be_visible()
+
     page.get_by_role("link", name="Activity log").first.click()
-    expect(page.locator("tbody tr").first).to_contain_text("Person joined the team")
+    expect(page.locator("tbody tr").first).to_contain_text("Programme published")
     screenshot("activity")
+
+    # An anonymous visitor sees the new session in the programme and in its calendar feed.
+    visitor = page.context.browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    public = visitor.new_page()
+    public.goto(live_server.url)
+    public.get_by_role("link", name="Programme", exact=True).click()
+    expect(public.get_by_role("heading", level=1)).to_have_text("Programme")
+    expect(public.locator(".programme-changes")).to_contain_text(
+        "3.4 «Migration, environment and climate change»: added."
+    )
+    wednesday = public.locator("#day-2010-11-10")
+    expect(wednesday).to_contain_text("3.4 Migration, environment and climate change")
+    shoot(public, request, "programme")
+    public.get_by_role("link", name="3.4 Migration, environment and climate change").first.click()
+    expect(public.get_by_role("heading", level=1)).to_have_text("3.4 Migration, environment and climate change")
+    team = public.locator(".session-team")
+    expect(team).to_contain_text("Italy")
+    expect(team).to_contain_text("Kenya")
+    expect(team).to_contain_text("Dr Daniel Okafor")
+    shoot(public, request, "session")
+    feed = public.request.get(f"{live_server.url}/meetings/4/programme.ics")
+    events = {str(e["SUMMARY"]): e for e in Calendar.from_ical(feed.body()).events}
+    added = events["3.4 Migration, environment and climate change"]
+    vallarta = ZoneInfo("America/Mexico_City")
+    assert (added.start, added.end) == (
+        dt.datetime(2010, 11, 10, 17, 30, tzinfo=vallarta),
+        dt.datetime(2010, 11, 10, 19, tzinfo=vallarta),
+    )
+    assert str(added["LOCATION"]).startswith("Room C")
+    visitor.close()

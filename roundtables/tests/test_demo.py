@@ -96,3 +96,17 @@ def test_load_demo_accounts_sign_in_with_the_demo_password(client):
         response = client.post("/accounts/login/", {"login": email, "password": "gfmd-demo-2010"})
         assert response.status_code == 302, email
         assert response["Location"] == "/me/"
+
+
+@pytest.mark.django_db
+def test_load_demo_publishes_version_one_once():
+    from roundtables.models import ProgrammeRelease
+
+    call_command("load_demo", quiet_accounts=True)
+    call_command("load_demo", quiet_accounts=True)
+    release = ProgrammeRelease.objects.get()
+    assert (release.version, release.published_by.email, len(release.snapshot["sessions"])) == (
+        1,
+        "chair@example.org",
+        12,
+    )

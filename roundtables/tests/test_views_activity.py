@@ -35,3 +35,15 @@ def test_activity_page_query_count_does_not_grow(chair_client, chair, roundtable
         services.roundtable_update(roundtable=roundtable, actor=chair, fields={"title_en": f"Title {number}"})
     with django_assert_num_queries(7):
         chair_client.get(reverse("roundtables:activity"))
+
+
+@pytest.mark.django_db
+def test_activity_page_words_a_publication_and_leaves_other_apps_details_alone(
+    chair_client, chair, meeting, roundtable
+):
+    from activity.services import activity_log
+
+    services.programme_publish(meeting=meeting, actor=chair)
+    activity_log(actor=chair, action="papers.paper.submitted", meeting=meeting, data={"changes": 3})
+    rows = [(row.label, row.details) for row in chair_client.get(reverse("roundtables:activity")).context["rows"]]
+    assert rows == [("papers.paper.submitted", ""), ("Programme published", "Version 1, 0 changes")]

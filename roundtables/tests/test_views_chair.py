@@ -19,6 +19,8 @@ CHAIR_PAGES = [
     ("roundtables:session_create", {}),
     ("roundtables:activity", {}),
     ("roundtables:schedule", {}),
+    ("roundtables:publish", {}),
+    ("roundtables:publish_preview", {}),
     ("roundtables:roundtable_edit", {"pk": "roundtable"}),
     ("roundtables:roundtable_delete", {"pk": "roundtable"}),
     ("roundtables:session_edit", {"pk": "session"}),

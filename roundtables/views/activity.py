@@ -61,8 +61,11 @@ def _role_label(role: str) -> str:
 
 
 def _details(entry: ActivityLog) -> str:
-    data = entry.data or {}
-    if "changes" in data and entry.content_type_id:
+    """A short line on what the change was (for the roundtables' own actions; other apps log theirs)."""
+    data = entry.data if isinstance(entry.data, dict) else {}
+    if not entry.action.startswith("roundtables."):
+        return ""
+    if isinstance(data.get("changes"), dict) and entry.content_type_id:
         model = entry.content_type.model_class()
         labels = [_field_label(model, name) if model else name for name in data["changes"]]
         return _("Changed: %(fields)s") % {"fields": ", ".join(labels)}
@@ -75,7 +78,10 @@ def _details(entry: ActivityLog) -> str:
     if data.get("sessions"):
         return _("With its sessions %(codes)s") % {"codes": ", ".join(data["sessions"])}
     if "version" in data:
-        return _("Version %(version)s") % {"version": data["version"]}
+        return _("Version %(version)s, %(count)s changes") % {
+            "version": data["version"],
+            "count": data.get("change_count", 0),
+        }
     if "target" in data:
         return str(data["target"])
     return ""

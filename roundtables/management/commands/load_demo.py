@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from roundtables.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
+from roundtables.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo, publish_demo_programme
 
 
 class Command(BaseCommand):
@@ -21,6 +21,8 @@ class Command(BaseCommand):
         from papers.demo import load_paper_demo
 
         outcome_accounts = outcome_accounts + load_paper_demo(meeting)
+        # Last, once every app has added its part of the teams: version 1 of the public programme.
+        publish_demo_programme(meeting)
         self.stdout.write(self.style.SUCCESS(f"Loaded: {meeting.title_en} ({meeting.city}, {meeting.start_date:%Y})"))
         if not quiet_accounts:
             self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")

@@ -1,0 +1,68 @@
+"""What changed between two published versions of a programme, as data (words come when it is read)."""
+
+SESSION_FIELDS = {
+    "title": ("title",),
+    "description": ("description",),
+    "time": ("starts_at", "ends_at"),
+    "room": ("room",),
+    "code": ("code",),
+    "kind": ("kind", "heads_only"),
+    "roundtable": ("roundtable",),
+    "co_chairs": ("co_chairs",),
+    "members": ("members",),
+    "moderators": ("moderators",),
+    "rapporteurs": ("rapporteurs",),
+    "authors": ("authors",),
+    "speakers": ("speakers",),
+}
+ROUNDTABLE_FIELDS = {"title": ("title",), "description": ("description",), "number": ("number",)}
+MEETING_FIELDS = {
+    "title": ("title",),
+    "theme": ("theme",),
+    "dates": ("start_date", "end_date"),
+    "venue": ("venue", "city", "host_country"),
+}
+
+
+def _changed(old: dict, new: dict, fields: dict) -> list[str]:
+    return [name for name, keys in fields.items() if any(old.get(key) != new.get(key) for key in keys)]
+
+
+def _by_id(items: list[dict]) -> dict:
+    return {item["id"]: item for item in items}
+
+
+def programme_changes(old: dict, new: dict) -> list[dict]:
+    """[{"object": "session", "change": "added" | "removed" | "changed", "id", "code", "title", "fields"}, ...]
+    in the order of the new programme (removed items last)."""
+    changes = []
+    meeting_fields = _changed(old["meeting"], new["meeting"], MEETING_FIELDS)
+    if meeting_fields:
+        changes.append({"object": "meeting", "change": "changed", "fields": meeting_fields})
+    for kind, key, fields in (
+        ("roundtable", "roundtables", ROUNDTABLE_FIELDS),
+        ("session", "sessions", SESSION_FIELDS),
+    ):
+        before, after = _by_id(old[key]), _by_id(new[key])
+        for item_id, item in after.items():
+            label = {"code": item["code"]} if kind == "session" else {"number": item["number"]}
+            if item_id not in before:
+                changes.append({"object": kind, "change": "added", "id": item_id, "title": item["title"], **label})
+            else:
+                changed = _changed(before[item_id], item, fields)
+                if changed:
+                    changes.append(
+                        {
+                            "object": kind,
+                            "change": "changed",
+                            "id": item_id,
+                            "title": item["title"],
+                            "fields": changed,
+                            **label,
+                        }
+                    )
+        for item_id, item in before.items():
+            if item_id not in after:
+                label = {"code": item["code"]} if kind == "session" else {"number": item["number"]}
+                changes.append({"object": kind, "change": "removed", "id": item_id, "title": item["title"], **label})
+    return changes

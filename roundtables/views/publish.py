@@ -1,0 +1,79 @@
+"""The Chair's office publishes the programme, after seeing what will change."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from roundtables import services
+from roundtables.models import ProgrammeRelease, SessionPerson
+from roundtables.programme.diff import programme_changes
+from roundtables.programme.published import Programme
+from roundtables.programme.snapshot import build_snapshot
+from roundtables.schedule import meeting_clashes
+from roundtables.views._helpers import chair_required, meeting_or_404
+
+
+def _draft(meeting, latest: ProgrammeRelease | None) -> ProgrammeRelease:
+    """What publishing now would write (not saved)."""
+    snapshot = build_snapshot(meeting)
+    return ProgrammeRelease(
+        meeting=meeting,
+        version=latest.version + 1 if latest else 1,
+        published_at=timezone.now(),
+        snapshot=snapshot,
+        changes=programme_changes(latest.snapshot, snapshot) if latest else [],
+        previous_published_at=latest.published_at if latest else None,
+    )
+
+
+@chair_required
+def publish(request, number: int | None = None):
+    meeting = meeting_or_404(number)
+    if request.method == "POST":
+        try:
+            release = services.programme_publish(meeting=meeting, actor=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("Version %(version)s of the programme is published: the public pages show it now.")
+                % {"version": release.version},
+            )
+        return redirect("roundtables:publish", number=meeting.number)
+    releases = list(meeting.releases.select_related("published_by").order_by("-version"))
+    latest = releases[0] if releases else None
+    draft = _draft(meeting, latest)
+    unchanged = latest is not None and latest.snapshot == draft.snapshot
+    clashes = meeting_clashes(
+        list(meeting.sessions.select_related("room")),
+        list(SessionPerson.objects.filter(session__meeting=meeting).select_related("person")),
+    )
+    return render(
+        request,
+        "roundtables/chair/publish.html",
+        {
+            "meeting": meeting,
+            "chair_section": "publish",
+            "releases": [Programme(release) for release in releases],
+            "latest": latest,
+            "draft": Programme(draft),
+            "unchanged": unchanged,
+            "clashes": clashes,
+        },
+    )
+
+
+@chair_required
+def preview(request, number: int | None = None):
+    """The programme as it would be published now, on the public page's layout."""
+    meeting = meeting_or_404(number)
+    draft = _draft(meeting, ProgrammeRelease.objects.latest_for(meeting))
+    return render(
+        request,
+        "roundtables/public/programme.html",
+        {"meeting": meeting, "programme": Programme(draft), "preview": True},
+    )
