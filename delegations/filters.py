@@ -14,6 +14,12 @@ YES_NO = [("true", _("Yes")), ("false", _("No"))]
 
 class RegistrationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
+    delegation = django_filters.ModelChoiceFilter(
+        label=_("Delegation"), queryset=Delegation.objects.none(), empty_label=_("All")
+    )
+    session = django_filters.ModelChoiceFilter(
+        label=_("Session"), field_name="sessions", queryset=Session.objects.none(), empty_label=_("All")
+    )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Registration.Status.choices, empty_label=_("All"))
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), field_name="delegation__kind", choices=Delegation.Kind.choices, empty_label=_("All")
@@ -21,25 +27,19 @@ class RegistrationFilter(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(
         label=_("Region"), field_name="delegation__region", choices=Delegation.Region.choices, empty_label=_("All")
     )
-    delegation = django_filters.ModelChoiceFilter(
-        label=_("Delegation"), queryset=Delegation.objects.none(), empty_label=_("All")
-    )
-    session = django_filters.ModelChoiceFilter(
-        label=_("Session"), field_name="sessions", queryset=Session.objects.none(), empty_label=_("All")
-    )
-    steering_group = django_filters.TypedChoiceFilter(
+    steering_group = django_filters.ChoiceFilter(
         label=_("Steering Group"),
         field_name="delegation__steering_group",
         choices=YES_NO,
-        coerce=lambda value: value == "true",
         empty_label=_("All"),
+        method="yes_no",
     )
-    friends_of_the_forum = django_filters.TypedChoiceFilter(
+    friends_of_the_forum = django_filters.ChoiceFilter(
         label=_("Friends of the Forum"),
         field_name="delegation__friends_of_the_forum",
         choices=YES_NO,
-        coerce=lambda value: value == "true",
         empty_label=_("All"),
+        method="yes_no",
     )
 
     class Meta:
@@ -63,6 +63,9 @@ class RegistrationFilter(django_filters.FilterSet):
                 field.widget.attrs.setdefault("class", "form-select form-select-sm")
             else:
                 field.widget.attrs.setdefault("class", "form-control form-control-sm")
+
+    def yes_no(self, queryset, name, value):
+        return queryset.filter(**{name: value == "true"})
 
     def search(self, queryset, name, value):
         for word in value.split()[:5]:

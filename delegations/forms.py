@@ -81,24 +81,25 @@ class RegistrationForm(forms.Form):
         return self["role"].value() or Registration.Role.DELEGATE
 
     def session_groups(self) -> list[dict]:
-        """The sessions to tick, grouped by roundtable, each with its seats and state."""
+        """The sessions to tick: by roundtable, then the plenaries and other sessions, then the
+        heads-only sessions (last, so that hiding them leaves no gap); each with its seats."""
         chosen = {str(value) for value in (self["sessions"].value() or [])}
         initially_chosen = {str(value) for value in (self.initial.get("sessions") or [])}
-        groups: list[dict] = []
+        groups: dict[tuple, dict] = {}
         for session in self.session_list:
             if session.heads_only:
-                key, title = "heads", _("Heads of delegation only")
+                key, title = (2, 0, 0), _("Heads of delegation only")
             elif session.roundtable_id:
-                key, title = f"rt{session.roundtable_id}", str(session.roundtable)
+                roundtable = session.roundtable
+                key, title = (0, roundtable.order, roundtable.number), str(roundtable)
             else:
-                key, title = "other", _("Plenaries, special sessions and Civil Society Days")
-            if not groups or groups[-1]["key"] != key:
-                groups.append({"key": key, "title": title, "heads_only": key == "heads", "options": []})
+                key, title = (1, 0, 0), _("Plenaries, special sessions and Civil Society Days")
+            group = groups.setdefault(key, {"title": title, "heads_only": key[0] == 2, "options": []})
             seats_left = None if session.capacity is None else max(session.capacity - session.seats_taken, 0)
             # A seat this registration already holds is not counted against it.
             if seats_left is not None and str(session.pk) in initially_chosen:
                 seats_left += 1
-            groups[-1]["options"].append(
+            group["options"].append(
                 {
                     "session": session,
                     "id": f"id_sessions_{session.pk}",
@@ -107,8 +108,7 @@ class RegistrationForm(forms.Form):
                     "full": seats_left == 0,
                 }
             )
-        # Heads-only sessions last, so that the group can be hidden without leaving a gap.
-        return sorted(groups, key=lambda group: group["heads_only"])
+        return [groups[key] for key in sorted(groups)]
 
 
 class DecisionForm(forms.Form):

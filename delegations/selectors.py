@@ -122,7 +122,7 @@ def sessions_with_seats(meeting) -> QuerySet[Session]:
         Session.objects.filter(meeting=meeting)
         .select_related("roundtable", "room")
         .annotate(seats_taken=Coalesce(Subquery(taken, output_field=IntegerField()), 0))
-        .order_by("roundtable__order", "roundtable__number", "starts_at", "order", "code")
+        .order_by("starts_at", "order", "code")
     )
 
 

@@ -38,6 +38,8 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory("accounts.tests.factories.UserFactory")
     delegation = factory.SubFactory(DelegationFactory)
     role = Registration.Role.DELEGATE
+    status = Registration.Status.PENDING
+    decision_reason = factory.LazyAttribute(lambda r: "Not eligible" if r.status == "rejected" else "")
 
     @factory.post_generation
     def sessions(self, create, extracted, **kwargs):

@@ -1,0 +1,243 @@
+"""Journeys through the registration pages, as people click them, on the 2010 demo data."""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from playwright.sync_api import expect
+
+from conftest import sign_in
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "a-long-passphrase-2010"
+
+
+def make_account(email: str, first_name: str, last_name: str, *, focal_point_of: str = ""):
+    from accounts.models import User
+    from delegations.models import Delegation
+
+    user = User.objects.create_user(email, password=PASSWORD, first_name=first_name, last_name=last_name)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if focal_point_of:
+        Delegation.objects.get(kind="state", country=focal_point_of).focal_points.add(user)
+    return user
+
+
+def sign_out(page):
+    page.context.clear_cookies()
+
+
+def test_delegate_signs_up_registers_and_is_approved(demo, live_server, page, mailoutbox, screenshot):
+    # Sign up and verify the address from the mail the portal sent.
+    page.goto(f"{live_server.url}/accounts/signup/")
+    page.get_by_label("First name").fill("Amina")
+    page.get_by_label("Last name").fill("Diallo")
+    page.get_by_label("Email").fill("amina@example.org")
+    page.locator("#id_password1").fill(PASSWORD)  # its label reads "Password*"
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+    verification = [m for m in mailoutbox if m.to == ["amina@example.org"]][-1]
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", verification.body).group(0)
+    page.goto(link)
+    page.locator("main").get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Amina Diallo")
+
+    # Register with Mexico for sessions 1.1 and 2.1.
+    page.get_by_role("link", name="My registration for the current meeting").click()
+    page.get_by_role("link", name="Register now").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Register for the meeting")
+    page.get_by_role("combobox", name="Delegation").select_option(label="Mexico")
+    expect(page.get_by_role("radio", name="Delegate", exact=True)).to_be_checked()
+    page.get_by_role("textbox", name="Job title").fill("Director of Consular Affairs")
+    expect(page.get_by_label(re.compile(r"^FF "))).to_be_hidden()
+    page.get_by_label(re.compile(r"^1\.1 ")).check()
+    page.get_by_label(re.compile(r"^2\.1 ")).check()
+    page.get_by_role("textbox", name="Dietary needs").fill("Vegetarian")
+    page.get_by_role("checkbox", name=re.compile("List my name")).check()
+    screenshot("register-form")
+    page.locator("main").get_by_role("button", name="Register").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My registration")
+    expect(page.locator(".status-panel")).to_contain_text("Pending")
+    expect(page.locator(".my-sessions")).to_contain_text("1.1")
+    expect(page.locator(".my-sessions")).to_contain_text("2.1")
+    screenshot("pending")
+
+    # The focal point of Mexico sees it first and approves it.
+    sign_out(page)
+    sign_in(page, live_server, "focalpoint.mx@example.org")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Delegation of Mexico")
+    first_row = page.locator(".registrations-table tbody tr").first
+    expect(first_row).to_contain_text("Amina Diallo")
+    expect(first_row).to_contain_text("Pending")
+    screenshot("focal-point-pending")
+    page.get_by_role("link", name="Amina Diallo").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Amina Diallo")
+    expect(page.get_by_role("button", name="Approve")).to_be_visible()
+    screenshot("focal-point-registration")
+    page.go_back()
+    page.get_by_label("Select Amina Diallo").check()
+    page.get_by_role("button", name="Approve selected").click()
+    expect(page.get_by_role("alert").first).to_contain_text("1 registration(s) approved")
+    expect(page.locator(".registrations-table tbody tr", has_text="Amina Diallo")).to_contain_text("Approved")
+    screenshot("focal-point-approved")
+
+    # The delegate sees the approval and has the mail.
+    sign_out(page)
+    sign_in(page, live_server, "amina@example.org", PASSWORD)
+    page.goto(f"{live_server.url}/delegations/me/")
+    expect(page.locator(".status-panel")).to_contain_text("Approved")
+    expect(page.locator(".status-panel")).to_contain_text("Approved by Mr Javier Herrera")
+    screenshot("approved")
+    approval = [m for m in mailoutbox if m.to == ["amina@example.org"] and "approved" in m.subject]
+    assert [m.subject for m in approval] == [
+        "[GFMD] Registration approved: Fourth Meeting of the Global Forum on Migration and Development"
+    ]
+    assert "1.1  " in approval[0].body
+    assert "2.1  " in approval[0].body
+
+
+def test_future_of_the_forum_is_offered_to_heads_only(demo, live_server, page, screenshot):
+    make_account("kofi@example.org", "Kofi", "Mensah")
+    sign_in(page, live_server, "kofi@example.org", PASSWORD)
+    page.goto(f"{live_server.url}/delegations/register/")
+    future = page.get_by_label(re.compile(r"^FF Special session on the Future of the Forum"))
+    expect(future).to_be_hidden()
+    page.get_by_role("radio", name="Head of delegation").check()
+    expect(future).to_be_visible()
+    screenshot("head-sees-future-of-the-forum")
+    future.check()
+    page.get_by_role("radio", name="Adviser").check()
+    expect(future).to_be_hidden()
+    expect(future).not_to_be_checked()
+
+
+def test_focal_point_of_another_state_cannot_open_the_registration(demo, live_server, page):
+    from delegations.models import Registration
+
+    make_account("focalpoint.gh@example.org", "Ama", "Owusu", focal_point_of="GH")
+    sofia = Registration.objects.get(person__email="delegate.mx@example.org")
+    sign_in(page, live_server, "focalpoint.gh@example.org", PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Delegation of Ghana")
+    response = page.goto(f"{live_server.url}/delegations/registrations/{sofia.pk}/")
+    assert response.status == 404
+    response = page.goto(f"{live_server.url}/delegations/{sofia.delegation_id}/")
+    assert response.status == 404
+    page.goto(f"{live_server.url}/delegations/registrations/?q=Castillo")
+    expect(page.get_by_role("heading", name="0 registrations")).to_be_visible()
+
+
+def test_chair_office_filters_and_exports(demo, live_server, page, screenshot):
+    from delegations.models import Registration
+
+    everyone = Registration.objects.filter(meeting__is_current=True)
+    african_states = everyone.filter(delegation__kind="state", delegation__region="africa")
+    sign_in(page, live_server, "chair@example.org")
+    page.get_by_role("button", name="Chair's office").click()
+    page.get_by_role("link", name="Registrations").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Registrations")
+    expect(page.get_by_role("heading", name=f"{everyone.count()} registrations")).to_be_visible()
+    page.get_by_role("combobox", name="Kind").select_option(label="State")
+    page.get_by_role("combobox", name="Region").select_option(label="Africa")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.locator(".registrations-table tbody tr")).to_have_count(african_states.count())
+    expect(page.locator(".registrations-table tbody")).to_contain_text("Daniel Okafor")
+    expect(page.locator(".registrations-table tbody")).not_to_contain_text("Sofía Castillo")
+    screenshot("chair-registrations")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export XLSX").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+
+
+def test_invitation_link_registers_the_invited_person(demo, live_server, page, mailoutbox, screenshot):
+    sign_in(page, live_server, "focalpoint.mx@example.org")
+    page.get_by_label("E-mail address").fill("rosa@example.org")
+    page.get_by_label("Role").select_option(label="Adviser")
+    page.get_by_role("button", name="Send invitation").click()
+    expect(page.get_by_role("alert").first).to_contain_text("An invitation has been sent to rosa@example.org.")
+    screenshot("invitation-sent")
+    invitation = [m for m in mailoutbox if m.to == ["rosa@example.org"]][-1]
+    path = re.search(r"/delegations/invitations/\S+/", invitation.body).group(0)
+
+    sign_out(page)
+    make_account("rosa@example.org", "Rosa", "Martínez")
+    page.goto(f"{live_server.url}{path}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Invitation to register with the delegation of Mexico")
+    screenshot("invitation-landing")
+    page.locator("main").get_by_role("link", name="Sign in").click()
+    page.get_by_label("Email").fill("rosa@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Register for the meeting")
+    expect(page.get_by_label(re.compile(r"^FF "))).to_have_count(0)
+    page.get_by_label(re.compile(r"^3\.1 ")).check()
+    page.locator("main").get_by_role("button", name="Register").click()
+    expect(page.locator(".status-panel")).to_contain_text("Pending")
+    expect(page.locator("main")).to_contain_text("Adviser")
+    response = page.goto(f"{live_server.url}{path}")
+    assert response.status == 410
+
+
+def test_public_list_of_participants(demo, live_server, page, screenshot):
+    from delegations.models import Registration
+
+    Registration.objects.filter(person__email__in=["focalpoint.mx@example.org", "rapporteur@example.org"]).update(
+        public_list_consent=True
+    )
+    page.goto(f"{live_server.url}/delegations/participants/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("List of participants")
+    expect(page.get_by_role("heading", name="Mexico")).to_be_visible()
+    expect(page.get_by_role("heading", name="Ghana")).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("Sofía Castillo")  # did not consent
+    screenshot("participants")
+
+
+def test_civil_society_coordinator_rejects_with_a_reason(demo, live_server, page, mailoutbox, screenshot):
+    from delegations import services
+    from delegations.models import Delegation
+    from roundtables.models import Meeting, Session
+
+    meeting = Meeting.objects.current()
+    organisation = Delegation.objects.get(name="Migrant Forum in Asia")
+    person = make_account("ramon@example.org", "Ramón", "Bultron")
+    services.registration_create(
+        person=person,
+        meeting=meeting,
+        delegation=organisation,
+        role="delegate",
+        sessions=list(Session.objects.filter(meeting=meeting, code__in=["CSD", "CS"])),
+    )
+    sign_in(page, live_server, "civilsociety@example.org")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Civil-society organisations")
+    screenshot("civil-society")
+    page.get_by_role("link", name="Pending civil-society registrations").click()
+    page.get_by_role("link", name="Ramón Bultron").click()
+    page.get_by_role("button", name="Reject").click()
+    expect(page.get_by_text("This field is required.")).to_be_visible()
+    page.get_by_role("textbox", name="Reason for rejecting").fill("Your organisation has already used its places.")
+    page.get_by_role("button", name="Reject").click()
+    expect(page.get_by_role("alert").first).to_contain_text("Ramón Bultron's registration is rejected")
+    expect(page.locator("main")).to_contain_text("Your organisation has already used its places.")
+    screenshot("rejected")
+    rejection = [m for m in mailoutbox if m.to == ["ramon@example.org"] and "not approved" in m.subject]
+    assert "Reason: Your organisation has already used its places." in rejection[0].body
+
+
+def test_chair_office_sets_a_quota(demo, live_server, page, screenshot):
+    from delegations.models import Registration
+
+    used = Registration.objects.active().filter(delegation__country="MX", meeting__is_current=True).count()
+    sign_in(page, live_server, "chair@example.org")
+    page.get_by_role("button", name="Chair's office").click()
+    page.get_by_role("link", name="Delegations and quotas").click()
+    page.get_by_role("searchbox", name="Search").fill("Mexico")
+    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("link", name="Mexico", exact=True).click()
+    page.get_by_role("spinbutton", name="Places for this meeting").fill("12")
+    page.get_by_role("button", name="Save quota").click()
+    expect(page.locator("main")).to_contain_text(f"{used} of 12 places used")
+    screenshot("quota")
+    page.goto(f"{live_server.url}/delegations/?kind=state&q=Mex")
+    expect(page.locator("tr", has_text="Mexico")).to_contain_text("12")
+    screenshot("delegations")
