@@ -1,7 +1,11 @@
 """Forms of the Chair's office and of co-chairs. Bad input gets a message next to its field."""
 
+import datetime as dt
+from zoneinfo import available_timezones
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -187,3 +191,77 @@ class TeamPersonForm(forms.Form):
         required=True,
         error_messages={"required": _("Search for a person, then choose them from the results.")},
     )
+
+
+class MeetingForm(TranslatedFieldsMixin, forms.ModelForm):
+    """A meeting's details: for editing it, and for the new meeting a copy creates."""
+
+    translated_fields = ("title", "theme")
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "number",
+            "title_en",
+            "title_fr",
+            "title_es",
+            "theme_en",
+            "theme_fr",
+            "theme_es",
+            "host_country",
+            "city",
+            "venue",
+            "start_date",
+            "end_date",
+            "time_zone",
+            "status",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{f"theme_{language}": forms.Textarea(attrs={"rows": 2}) for language in LANGUAGE_NAMES},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label_translations(self, {"title": _("Title"), "theme": _("Theme")})
+        self.fields["theme_en"].required = True
+        self.fields["number"].help_text = _("The Forum's meetings are numbered: 4 for Mexico 2010.")
+
+    def clean_time_zone(self):
+        zone = self.cleaned_data["time_zone"].strip()
+        if zone not in available_timezones():
+            raise forms.ValidationError(
+                _("“%(zone)s” is not a time zone name. Use one like America/Mexico_City or Europe/Geneva."),
+                params={"zone": zone},
+            )
+        return zone
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The meeting must end on or after the day it starts."))
+        return data
+
+
+class MeetingCopyForm(MeetingForm):
+    """Next year's meeting: its details; the structure comes from the meeting copied."""
+
+    class Meta(MeetingForm.Meta):
+        fields = [name for name in MeetingForm.Meta.fields if name != "status"]
+
+    def __init__(self, *args, source: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            # 52 weeks on: the sessions keep their weekdays.
+            start = source.start_date + dt.timedelta(weeks=52)
+            self.initial.update(
+                {
+                    "number": (Meeting.objects.aggregate(top=Max("number"))["top"] or 0) + 1,
+                    "start_date": start,
+                    "end_date": start + (source.end_date - source.start_date),
+                    "time_zone": source.time_zone,
+                    "host_country": source.host_country,
+                }
+            )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from roundtables.views import activity, chair, public, publish, schedule, team
+from roundtables.views import activity, chair, meetings, public, publish, schedule, team
 
 app_name = "roundtables"
 
@@ -32,6 +32,9 @@ urlpatterns = [
     *meeting_paths("schedule/", schedule.schedule, "schedule"),
     *meeting_paths("publish/", publish.publish, "publish"),
     *meeting_paths("publish/preview/", publish.preview, "publish_preview"),
+    *meeting_paths("details/", meetings.meeting_edit, "meeting_edit"),
+    *meeting_paths("copy/", meetings.meeting_copy, "meeting_copy"),
+    path("chair/meetings/<int:number>/make-current/", meetings.meeting_make_current, name="meeting_make_current"),
     path("chair/roundtables/<int:pk>/edit/", chair.roundtable_edit, name="roundtable_edit"),
     path("chair/roundtables/<int:pk>/delete/", chair.roundtable_delete, name="roundtable_delete"),
     path("chair/roundtables/<int:pk>/move/", chair.roundtable_move, name="roundtable_move"),

@@ -4,6 +4,7 @@ Each one validates, saves and logs the change (activity.services.activity_log) i
 transaction. Import them from here: `from roundtables.services import session_create`.
 """
 
+from roundtables.services.meetings import meeting_copy, meeting_make_current, meeting_update
 from roundtables.services.programme import programme_publish
 from roundtables.services.structure import (
     roundtable_create,
@@ -23,6 +24,9 @@ from roundtables.services.team import (
 )
 
 __all__ = [
+    "meeting_copy",
+    "meeting_make_current",
+    "meeting_update",
     "programme_publish",
     "roundtable_create",
     "roundtable_delete",

@@ -111,3 +111,20 @@ def test_chair_office_adds_a_session_to_rt3_and_publishes_it(demo, live_server, 
     )
     assert str(added["LOCATION"]).startswith("Room C")
     visitor.close()
+
+
+def test_chair_office_copies_the_meeting_into_next_year(demo, live_server, page, screenshot):
+    sign_in(page, live_server, "chair@example.org")
+    page.goto(f"{live_server.url}/chair/copy/")
+    expect(page.get_by_label("Number")).to_have_value("5")
+    page.get_by_label("Title (English)").fill("Fifth Meeting of the Global Forum on Migration and Development")
+    page.get_by_label("Theme (English)").fill("Taking action on migration and development")
+    page.get_by_label("City").fill("Geneva")
+    page.get_by_label("Time zone").fill("Europe/Zurich")
+    screenshot("copy")
+    page.get_by_role("button", name="Create the new meeting").click()
+    expect(page.get_by_text("Its teams are yours to form.")).to_be_visible()
+    expect(page.locator(".stat").first).to_have_text("12")
+    screenshot("new-meeting")
+    page.get_by_role("link", name="Schedule").first.click()
+    expect(page.locator(".schedule-table")).to_contain_text("Monday")

@@ -21,6 +21,8 @@ CHAIR_PAGES = [
     ("roundtables:schedule", {}),
     ("roundtables:publish", {}),
     ("roundtables:publish_preview", {}),
+    ("roundtables:meeting_edit", {}),
+    ("roundtables:meeting_copy", {}),
     ("roundtables:roundtable_edit", {"pk": "roundtable"}),
     ("roundtables:roundtable_delete", {"pk": "roundtable"}),
     ("roundtables:session_edit", {"pk": "session"}),

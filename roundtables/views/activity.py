@@ -31,7 +31,8 @@ ACTION_LABELS = {
     "roundtables.team.person_added": gettext_lazy("Person joined the team"),
     "roundtables.team.person_removed": gettext_lazy("Person left the team"),
     "roundtables.programme.published": gettext_lazy("Programme published"),
-    "roundtables.meeting.copied": gettext_lazy("Meeting structure copied"),
+    "roundtables.meeting.updated": gettext_lazy("Meeting details edited"),
+    "roundtables.meeting.copied": gettext_lazy("Meeting created from another's structure"),
     "roundtables.meeting.made_current": gettext_lazy("Meeting made current"),
 }
 
@@ -82,8 +83,15 @@ def _details(entry: ActivityLog) -> str:
             "version": data["version"],
             "count": data.get("change_count", 0),
         }
-    if "target" in data:
-        return str(data["target"])
+    if "source" in data:
+        return _("From meeting %(number)s: %(roundtables)s roundtables, %(sessions)s sessions, %(rooms)s rooms") % {
+            "number": data["source"],
+            "roundtables": data.get("roundtables", 0),
+            "sessions": data.get("sessions", 0),
+            "rooms": data.get("rooms", 0),
+        }
+    if data.get("previous"):
+        return _("Instead of meeting %(number)s") % {"number": data["previous"]}
     return ""
 
 

@@ -1,0 +1,108 @@
+"""The meeting itself: its details, copying its structure into next year's meeting, which one is current."""
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from activity.services import activity_log
+from roundtables.models import Meeting, Room, Roundtable, Session
+from roundtables.services._common import apply_fields
+
+TRANSLATED = ("title_en", "title_fr", "title_es", "description_en", "description_fr", "description_es")
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Meeting:
+    changes = apply_fields(meeting, fields, saved=Meeting.objects.get(pk=meeting.pk))
+    meeting.full_clean()
+    meeting.save()
+    if changes:
+        activity_log(
+            actor=actor, action="roundtables.meeting.updated", obj=meeting, meeting=meeting, data={"changes": changes}
+        )
+    return meeting
+
+
+def _shift(moment: dt.datetime | None, *, days: int, source_zone: ZoneInfo, target_zone: ZoneInfo):
+    """The same wall-clock time `days` later, in the new meeting's time zone (a 11:00 session stays at 11:00)."""
+    if moment is None:
+        return None
+    local = moment.astimezone(source_zone).replace(tzinfo=None) + dt.timedelta(days=days)
+    return local.replace(tzinfo=target_zone)
+
+
+@transaction.atomic
+def meeting_copy(*, source: Meeting, actor, fields: dict[str, Any]) -> Meeting:
+    """A new meeting (in preparation, not current) with the source's rooms, roundtables and sessions, the
+    sessions moved by as many days as the new meeting starts later. No people, delegations or notes: the
+    next chairmanship forms its own teams."""
+    meeting = Meeting(status=Meeting.Status.PLANNING, is_current=False, concept_paper="")
+    apply_fields(meeting, fields)
+    meeting.full_clean()
+    meeting.save()
+    days = (meeting.start_date - source.start_date).days
+    source_zone, target_zone = ZoneInfo(source.time_zone), ZoneInfo(meeting.time_zone)
+
+    rooms = {
+        room.pk: Room.objects.create(meeting=meeting, name=room.name, capacity=room.capacity)
+        for room in source.rooms.all()
+    }
+    roundtables = {}
+    for roundtable in source.roundtables.order_by("order", "number"):
+        copy = Roundtable(meeting=meeting, number=roundtable.number, order=roundtable.order)
+        for name in TRANSLATED:
+            setattr(copy, name, getattr(roundtable, name))
+        copy.save()
+        roundtables[roundtable.pk] = copy
+    sessions = []
+    for session in source.sessions.order_by("starts_at", "order", "code"):
+        copy = Session(
+            meeting=meeting,
+            roundtable=roundtables.get(session.roundtable_id),
+            code=session.code,
+            kind=session.kind,
+            heads_only=session.heads_only,
+            room=rooms.get(session.room_id),
+            starts_at=_shift(session.starts_at, days=days, source_zone=source_zone, target_zone=target_zone),
+            ends_at=_shift(session.ends_at, days=days, source_zone=source_zone, target_zone=target_zone),
+            capacity=session.capacity,
+            order=session.order,
+        )
+        for name in TRANSLATED:
+            setattr(copy, name, getattr(session, name))
+        sessions.append(copy)
+    Session.objects.bulk_create(sessions)
+    activity_log(
+        actor=actor,
+        action="roundtables.meeting.copied",
+        obj=meeting,
+        meeting=meeting,
+        data={
+            "source": source.number,
+            "rooms": len(rooms),
+            "roundtables": len(roundtables),
+            "sessions": len(sessions),
+            "days": days,
+        },
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_make_current(*, meeting: Meeting, actor) -> Meeting:
+    """The chairmanship hands over: this meeting becomes the current one (exactly one is)."""
+    previous = Meeting.objects.select_for_update().filter(is_current=True).exclude(pk=meeting.pk).first()
+    if previous is not None:
+        Meeting.objects.filter(pk=previous.pk).update(is_current=False)
+    Meeting.objects.filter(pk=meeting.pk).update(is_current=True)
+    meeting.is_current = True
+    activity_log(
+        actor=actor,
+        action="roundtables.meeting.made_current",
+        obj=meeting,
+        meeting=meeting,
+        data={"previous": previous.number if previous else None},
+    )
+    return meeting

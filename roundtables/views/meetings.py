@@ -1,0 +1,72 @@
+"""The Chair's office edits the meeting's details, copies its structure into next year's meeting and hands
+over (makes another meeting the current one)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from roundtables import services
+from roundtables.forms import MeetingCopyForm, MeetingForm
+from roundtables.views._helpers import chair_required, meeting_or_404
+
+
+@chair_required
+def meeting_edit(request, number: int | None = None):
+    meeting = meeting_or_404(number)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(meeting=meeting, actor=request.user, fields=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting's details were saved."))
+            return redirect("roundtables:chair_dashboard", number=meeting.number)
+    return render(
+        request,
+        "roundtables/chair/meeting_form.html",
+        {"meeting": meeting, "chair_section": "dashboard", "form": form},
+    )
+
+
+@chair_required
+def meeting_copy(request, number: int | None = None):
+    source = meeting_or_404(number)
+    form = MeetingCopyForm(request.POST or None, source=source)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_copy(source=source, actor=request.user, fields=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(title)s was created with the structure of %(source)s. Its teams are yours to form.")
+                % {"title": meeting.title, "source": source.title},
+            )
+            return redirect("roundtables:chair_dashboard", number=meeting.number)
+    return render(
+        request,
+        "roundtables/chair/meeting_copy.html",
+        {
+            "meeting": source,
+            "chair_section": "copy",
+            "form": form,
+            "counts": {
+                "rooms": source.rooms.count(),
+                "roundtables": source.roundtables.count(),
+                "sessions": source.sessions.count(),
+            },
+        },
+    )
+
+
+@chair_required
+@require_POST
+def meeting_make_current(request, number: int):
+    meeting = meeting_or_404(number)
+    services.meeting_make_current(meeting=meeting, actor=request.user)
+    messages.success(request, _("%(title)s is now the current meeting.") % {"title": meeting.title})
+    return redirect("roundtables:chair_dashboard")
