@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "papers",
     "outcomes",
     "reports",
+    "surveys",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ urlpatterns = [
     path("me/", include("accounts.urls")),
     path("delegations/", include("delegations.urls")),
     path("mailings/", include("mailings.urls")),
+    path("surveys/", include("surveys.urls")),
     path("outcomes/", include("outcomes.urls")),
     path("papers/", include("papers.urls")),
     path("reports/", include("reports.urls")),

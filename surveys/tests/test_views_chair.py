@@ -1,0 +1,166 @@
+import pytest
+from django.urls import reverse
+
+from accounts.tests.factories import UserFactory
+from surveys.models import Invitation, Question, Section, Survey
+from surveys.tests.factories import InvitationFactory, QuestionFactory, SectionFactory, SurveyFactory
+
+pytestmark = pytest.mark.django_db
+
+OBJECT_PAGES = [
+    "detail",
+    "edit",
+    "preview",
+    "invite",
+    "invitations",
+    "reminders",
+    "results",
+    "export_csv",
+    "export_xlsx",
+]
+
+
+def test_survey_list_refuses_anonymous_and_delegates(client):
+    assert client.get(reverse("surveys:list")).status_code == 403
+    client.force_login(UserFactory())
+    assert client.get(reverse("surveys:list")).status_code == 403
+    assert client.get(reverse("surveys:new")).status_code == 403
+
+
+@pytest.mark.parametrize("name", OBJECT_PAGES)
+def test_survey_pages_are_404_for_a_delegate(client, survey, name):
+    client.force_login(UserFactory())
+    assert client.get(reverse(f"surveys:{name}", args=[survey.pk])).status_code == 404
+
+
+def test_a_delegate_cannot_add_a_question(client, survey):
+    section = SectionFactory(survey=survey)
+    client.force_login(UserFactory())
+    response = client.post(
+        reverse("surveys:question_new", args=[survey.pk]),
+        {"section": section.pk, "kind": "short_text", "text_en": "Injected?"},
+    )
+    assert (response.status_code, Question.objects.count()) == (404, 0)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_survey_list_query_count_does_not_grow(client, chair, meeting, django_assert_num_queries, count):
+    for _ in range(count):
+        survey = SurveyFactory(meeting=meeting)
+        InvitationFactory(survey=survey)
+        QuestionFactory(section=SectionFactory(survey=survey))
+    client.force_login(chair)
+    with django_assert_num_queries(5):  # session, user, groups, focal points (menu), surveys with counts
+        response = client.get(reverse("surveys:list"))
+    assert len(response.context["surveys"]) == count
+
+
+def test_chair_creates_a_survey_in_the_meetings_time_zone(client, chair, meeting):
+    meeting.time_zone = "America/Mexico_City"
+    meeting.save()
+    client.force_login(chair)
+    response = client.post(
+        reverse("surveys:new"),
+        {
+            "title_en": "Survey on the theme",
+            "title_fr": "Enquête sur le thème",
+            "opens_at": "2030-01-15T09:00",
+            "closes_at": "2030-02-26T18:00",
+            "anonymous": "on",
+        },
+    )
+    survey = Survey.objects.get()
+    assert response.url == reverse("surveys:detail", args=[survey.pk])
+    assert (survey.title_en, survey.title_fr, survey.anonymous) == ("Survey on the theme", "Enquête sur le thème", True)
+    assert survey.opens_at.isoformat() == "2030-01-15T15:00:00+00:00"
+
+
+def test_a_survey_closing_before_it_opens_is_refused_and_the_input_kept(client, chair, meeting):
+    client.force_login(chair)
+    response = client.post(
+        reverse("surveys:new"), {"title_en": "Kept", "opens_at": "2030-02-01T09:00", "closes_at": "2030-01-01T09:00"}
+    )
+    assert response.context["form"].errors == {"closes_at": ["The survey must close after it opens."]}
+    assert 'value="Kept"' in response.content.decode()
+    assert Survey.objects.count() == 0
+
+
+def test_chair_adds_a_section_and_a_choice_question_with_a_condition(client, chair, survey):
+    client.force_login(chair)
+    client.post(reverse("surveys:section_new", args=[survey.pk]), {"title_en": "Roundtables", "title_es": "Mesas"})
+    section = Section.objects.get()
+    client.post(
+        reverse("surveys:question_new", args=[survey.pk]),
+        {"section": section.pk, "kind": "yes_no", "text_en": "Should RT 3 have a third session?", "required": "on"},
+    )
+    source = Question.objects.get()
+    response = client.post(
+        reverse("surveys:question_new", args=[survey.pk]),
+        {
+            "section": section.pk,
+            "kind": "multiple",
+            "text_en": "On which topic?",
+            "options_en": "Climate change\nRegional processes\n",
+            "options_fr": "Changement climatique\nProcessus régionaux",
+            "condition": f"{source.pk}=yes",
+        },
+    )
+    question = Question.objects.get(text_en="On which topic?")
+    assert response.status_code == 302
+    assert (question.show_if_question, question.show_if_value, question.condition_label) == (source, "yes", "Yes")
+    assert list(question.options.values_list("label_en", "label_fr")) == [
+        ("Climate change", "Changement climatique"),
+        ("Regional processes", "Processus régionaux"),
+    ]
+
+
+def test_a_choice_question_needs_two_options(client, chair, survey):
+    section = SectionFactory(survey=survey)
+    client.force_login(chair)
+    response = client.post(
+        reverse("surveys:question_new", args=[survey.pk]),
+        {"section": section.pk, "kind": "single", "text_en": "Pick one", "options_en": "Only one"},
+    )
+    assert response.context["form"].errors == {"options_en": ["Give at least two options, one per line."]}
+
+
+def test_questions_are_locked_once_invitations_exist(client, chair, survey):
+    question = QuestionFactory(section=SectionFactory(survey=survey))
+    InvitationFactory(survey=survey)
+    client.force_login(chair)
+    response = client.post(reverse("surveys:question_delete", args=[survey.pk, question.pk]), follow=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        "Invitations have been sent: the questions can no longer be changed."
+    ]
+    assert Question.objects.filter(pk=question.pk).exists()
+
+
+def test_moving_a_question_below_the_one_it_depends_on_is_refused(client, chair, survey):
+    section = SectionFactory(survey=survey)
+    first = QuestionFactory(section=section, kind="yes_no", order=1)
+    second = QuestionFactory(section=section, order=2, show_if_question=first, show_if_value="yes")
+    client.force_login(chair)
+    client.post(reverse("surveys:question_move", args=[survey.pk, second.pk]), {"direction": "up"})
+    assert list(section.questions.order_by("order").values_list("pk", flat=True)) == [first.pk, second.pk]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_invitation_list_query_count_does_not_grow(
+    client, chair, survey, django_assert_num_queries, focal_point_of, count
+):
+    for code in ["GH", "MX", "ES"][:count]:
+        delegation, _person = focal_point_of(code, steering_group=True)
+        Invitation.objects.create(survey=survey, delegation=delegation)
+    client.force_login(chair)
+    # session, user, survey, groups, focal points (menu), the lock check, invitations with counts
+    with django_assert_num_queries(7):
+        response = client.get(reverse("surveys:invitations", args=[survey.pk]))
+    assert len(response.context["invitations"]) == count
+
+
+def test_chair_previews_the_survey_as_recipients_see_it(client, chair, survey, questions):
+    client.force_login(chair)
+    response = client.get(reverse("surveys:preview", args=[survey.pk]))
+    page = response.content.decode()
+    assert "Preview: this is the page recipients see through their link." in page
+    assert response.context["visible"] == {q.pk for name, q in questions.items() if name != "which"}
