@@ -44,10 +44,16 @@ ASSETS = {
 
 SANITISED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "u", "s", "sub", "sup", "ul", "ol", "li",
-    "blockquote", "h3", "h4", "h5", "a", "abbr", "cite", "q", "table", "thead", "tbody",
+    "blockquote", "h2", "h3", "h4", "h5", "a", "abbr", "cite", "q", "table", "thead", "tbody",
     "tr", "th", "td", "caption", "hr",
 }  # fmt: skip
-SANITISED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope", "colspan"}, "td": {"colspan"}}
+SANITISED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "ol": {"start"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
 
 
 def generated_url(name: str) -> str:
@@ -135,13 +141,32 @@ def _without_attachments(document) -> None:
         page.links = [link for link in page.links if link[0] != "attachment"]
 
 
-def render_part(html: str, target: BinaryIO, *, images: dict[str, bytes] | None = None) -> int:
-    """Lay out one HTML document and write its PDF to target. Returns the number of pages."""
-    from weasyprint import HTML
+def render_part(
+    html: str,
+    target: BinaryIO,
+    *,
+    images: dict[str, bytes] | None = None,
+    page_offset: int = 0,
+    continuous: bool = False,
+) -> int:
+    """Lay out one HTML document and write its PDF to target. Returns the number of pages.
+
+    A part of a longer document (continuous) numbers its pages from page_offset + 1, and its
+    footer says "Page N" without the total, which no part knows."""
+    from weasyprint import CSS, HTML
 
     fetcher = make_url_fetcher(images)
+    stylesheets = []
+    if continuous:
+        stylesheets.append(
+            CSS(
+                string=f"@page :first {{ counter-reset: page {page_offset + 1}; }}"
+                "@page { @bottom-right { content: string(running-page) ' ' counter(page) !important; } }",
+                url_fetcher=fetcher,
+            )
+        )
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
-        attachments=None, pdf_forms=False, presentational_hints=False
+        stylesheets=stylesheets, attachments=None, pdf_forms=False, presentational_hints=False
     )
     _without_attachments(document)
     document.write_pdf(target, attachments=None, pdf_forms=False)
@@ -187,7 +212,7 @@ def render_parts(
     for index, part in enumerate(parts, start=1):
         deadline.check()
         buffer = io.BytesIO()
-        pages += render_part(part.html, buffer, images=part.images)
+        pages += render_part(part.html, buffer, images=part.images, page_offset=pages, continuous=part_count > 1)
         buffers.append(buffer)
         report(5 + min(85, 85 * index // total))
         deadline.check()

@@ -19,8 +19,8 @@ from reports.documents.common import (
     clean_id,
     clean_meeting,
     load_meeting,
+    meeting_filename,
     meeting_of,
-    pdf_filename,
     render_document,
 )
 from reports.registry import Offer, Part, Renderer, ReportError, register
@@ -139,7 +139,7 @@ def title(params: dict) -> str:
 
 
 def filename(params: dict) -> str:
-    return pdf_filename(params["meeting"], "badges", params.get("delegation", "all"))
+    return meeting_filename(params, "badges", params.get("delegation", "all"))
 
 
 def offers(meeting, user) -> list[Offer]:

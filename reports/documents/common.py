@@ -51,8 +51,14 @@ def meeting_of(params: dict) -> Meeting | None:
 
 
 def pdf_filename(*words) -> str:
-    """An ASCII file name such as gfmd-4-programme-en.pdf."""
-    return "-".join(slugify(str(word)) for word in ("gfmd", *words) if str(word)) + ".pdf"
+    """An ASCII file name such as gfmd-4-programme-en.pdf (session 1.1 becomes 1-1)."""
+    return "-".join(slugify(str(word).replace(".", "-")) for word in ("gfmd", *words) if str(word)) + ".pdf"
+
+
+def meeting_filename(params: dict, *words) -> str:
+    """gfmd-<meeting number>-<words>-<language>.pdf"""
+    meeting = meeting_of(params)
+    return pdf_filename(meeting.number if meeting else "", *words, params.get("language", ""))
 
 
 def render_document(template: str, context: dict) -> str:

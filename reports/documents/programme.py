@@ -10,7 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from reports.documents.common import clean_meeting, load_meeting, meeting_of, pdf_filename, render_document
+from reports.documents.common import (
+    clean_meeting,
+    load_meeting,
+    meeting_filename,
+    meeting_of,
+    render_document,
+)
 from reports.registry import Offer, Part, Renderer, register
 from roundtables.models import SessionDelegation, SessionPerson
 
@@ -104,7 +110,7 @@ register(
         description=_("The meeting's programme: the roundtables, their sessions and teams, times and rooms."),
         can_access=can_access,
         build=build,
-        filename=lambda params: pdf_filename(params["meeting"], "programme", params["language"]),
+        filename=lambda params: meeting_filename(params, "programme"),
         clean_params=clean_meeting,
         title=title,
         offers=offers,

@@ -43,7 +43,13 @@ def test_reports_page_offers_the_documents_of_the_current_meeting(client, chair,
     client.force_login(chair)
     response = client.get(reverse("reports:index"))
     assert response.status_code == 200
-    assert [offer.kind for offer in response.context["offers"]][:2] == ["programme", "badges"]
+    assert [(offer.kind, offer.params.get("variant")) for offer in response.context["offers"]] == [
+        ("programme", None),
+        ("proceedings", None),
+        ("participants", "public"),
+        ("participants", "full"),
+        ("badges", None),
+    ]
     assert all(offer.params.get("meeting") in (meeting.pk, None) for offer in response.context["offers"])
 
 
@@ -52,8 +58,8 @@ def test_reports_page_query_count_does_not_grow_with_files(client, chair, meetin
     GeneratedFileFactory.create_batch(count, requested_by=chair, state=GeneratedFile.State.FAILED)
     client.force_login(chair)
     client.get(reverse("reports:index"))  # warm the per-process caches (content types, sites)
-    # session, user, groups, focal-point delegations, current meeting, files
-    with django_assert_num_queries(6):
+    # session, user, groups, focal-point delegations, current meeting, published outcomes, files
+    with django_assert_num_queries(7):
         response = client.get(reverse("reports:index"))
     assert len(response.context["files"]) == count
 
