@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from delegations.models import Delegation, DelegationQuota, Invitation, Registration, SessionChoice
+
+
+@admin.register(Delegation)
+class DelegationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "country", "region", "steering_group", "friends_of_the_forum"]
+    list_filter = ["kind", "region", "steering_group", "friends_of_the_forum"]
+    search_fields = ["name"]
+    filter_horizontal = ["focal_points"]
+
+
+class SessionChoiceInline(admin.TabularInline):
+    model = SessionChoice
+    extra = 0
+    raw_id_fields = ["session"]
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    """For repairs only: decisions go through the pages, which log them and mail the participant."""
+
+    list_display = ["person", "delegation", "meeting", "role", "status", "created_at"]
+    list_filter = ["meeting", "status", "role", "delegation__kind"]
+    search_fields = ["person__email", "person__last_name", "delegation__name"]
+    raw_id_fields = ["person", "delegation", "decided_by"]
+    readonly_fields = ["created_at", "decided_at"]
+    inlines = [SessionChoiceInline]
+
+
+@admin.register(DelegationQuota)
+class DelegationQuotaAdmin(admin.ModelAdmin):
+    list_display = ["delegation", "meeting", "places", "set_by", "updated_at"]
+    raw_id_fields = ["delegation", "set_by"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "delegation", "meeting", "role", "created_at", "expires_at", "used_at", "revoked_at"]
+    search_fields = ["email", "delegation__name"]
+    readonly_fields = ["token_hash", "used_at", "used_by", "created_at"]
+    raw_id_fields = ["delegation", "invited_by"]
