@@ -42,7 +42,15 @@ class TranslatedFieldsMixin:
         tabs = []
         for code, name in LANGUAGE_NAMES.items():
             fields = [self[f"{base}_{code}"] for base in self.translated_fields if f"{base}_{code}" in self.fields]
-            tabs.append({"code": code, "name": name, "fields": fields, "has_errors": any(f.errors for f in fields)})
+            tabs.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "fields": fields,
+                    "has_errors": any(f.errors for f in fields),
+                    "required": any(f.field.required for f in fields),
+                }
+            )
         active = next((tab for tab in tabs if tab["has_errors"]), tabs[0])
         active["active"] = True
         return tabs
@@ -265,3 +273,22 @@ class MeetingCopyForm(MeetingForm):
                     "host_country": source.host_country,
                 }
             )
+
+
+class CoChairSessionForm(TranslatedFieldsMixin, forms.ModelForm):
+    """What a co-chair may edit: the session's description in each language, and the team's notes."""
+
+    translated_fields = ("description",)
+
+    class Meta:
+        model = Session
+        fields = ["description_en", "description_fr", "description_es", "team_notes"]
+        widgets = {
+            **{f"description_{language}": forms.Textarea(attrs={"rows": 10}) for language in LANGUAGE_NAMES},
+            "team_notes": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label_translations(self, {"description": _("Description")})
+        self.fields["team_notes"].help_text = _("Seen by the Chair's office and the session's co-chairs only.")

@@ -100,6 +100,28 @@ def search_people(query: str) -> list:
     return list(people.order_by("last_name", "first_name", "email")[: SEARCH_LIMIT + 1])
 
 
+def sessions_co_chaired_by(user, *, meeting: Meeting | None) -> QuerySet[Session]:
+    """The sessions of the meeting that the person co-chairs: as a co-chair's representative on the team, or
+    as focal point of a co-chair delegation."""
+    if meeting is None or not user.is_authenticated:
+        return Session.objects.none()
+    as_representative = SessionPerson.objects.filter(person=user, role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE)
+    as_focal_point = SessionDelegation.objects.filter(
+        role=SessionDelegation.Role.CO_CHAIR, delegation__focal_points=user
+    )
+    co_chairs = SessionDelegation.objects.filter(role=SessionDelegation.Role.CO_CHAIR).select_related("delegation")
+    return (
+        meeting.sessions.filter(
+            Q(pk__in=as_representative.values("session_id")) | Q(pk__in=as_focal_point.values("session_id"))
+        )
+        .select_related("room", "roundtable", "meeting")
+        .prefetch_related(
+            Prefetch("team_delegations", queryset=co_chairs.order_by("delegation__name"), to_attr="co_chairs")
+        )
+        .order_by("starts_at", "order", "code")
+    )
+
+
 def team_roles_of_person(person, *, meeting: Meeting | None) -> QuerySet[SessionPerson]:
     if meeting is None:
         return SessionPerson.objects.none()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from roundtables.views import activity, chair, meetings, public, publish, schedule, team
+from roundtables.views import activity, chair, co_chairs, meetings, public, publish, schedule, team
 
 app_name = "roundtables"
 
@@ -23,6 +23,9 @@ urlpatterns = [
     path("meetings/<int:number>/roundtables/<int:rt>/", public.roundtable_detail, name="roundtable_detail"),
     path("meetings/<int:number>/sessions/<int:pk>/", public.session_detail, name="session_detail"),
     path("meetings/<int:number>/sessions/<int:pk>.ics", public.session_ics, name="session_ics"),
+    # Co-chairs: their sessions' descriptions and team notes.
+    path("my-sessions/", co_chairs.my_sessions, name="my_sessions"),
+    path("my-sessions/<int:pk>/edit/", co_chairs.session_edit, name="co_chair_edit"),
     # The Chair's office.
     *meeting_paths("", chair.chair_dashboard, "chair_dashboard"),
     *meeting_paths("structure/", chair.structure, "structure"),

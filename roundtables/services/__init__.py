@@ -4,6 +4,7 @@ Each one validates, saves and logs the change (activity.services.activity_log) i
 transaction. Import them from here: `from roundtables.services import session_create`.
 """
 
+from roundtables.services.co_chairs import session_description_update
 from roundtables.services.meetings import meeting_copy, meeting_make_current, meeting_update
 from roundtables.services.programme import programme_publish
 from roundtables.services.structure import (
@@ -34,6 +35,7 @@ __all__ = [
     "roundtable_update",
     "session_create",
     "session_delete",
+    "session_description_update",
     "session_move",
     "session_update",
     "team_delegation_add",

@@ -7,6 +7,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from conftest import sign_in
+from roundtables.models import Session
 
 pytestmark = pytest.mark.browser
 
@@ -128,3 +129,29 @@ def test_chair_office_copies_the_meeting_into_next_year(demo, live_server, page,
     screenshot("new-meeting")
     page.get_by_role("link", name="Schedule").first.click()
     expect(page.locator(".schedule-table")).to_contain_text("Monday")
+
+
+def test_co_chair_edits_their_sessions_description(demo, live_server, page, screenshot):
+    # Mexico co-chairs session 1.1 in the demo; its focal point is a co-chair.
+    sign_in(page, live_server, "focalpoint.mx@example.org")
+    page.get_by_role("button", name="Mr Javier Herrera").click()
+    page.get_by_role("link", name="Sessions I co-chair").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sessions I co-chair")
+    expect(page.locator(".co-chair-session")).to_have_count(1)
+    page.get_by_role("link", name="Edit the description and notes 1.1").click()
+    page.get_by_label("Description (English)").fill(
+        "Partnerships for more regular and protected migration, as Mexico sees them."
+    )
+    page.get_by_role("tab", name="Spanish").click()
+    page.get_by_label("Description (Spanish)").fill("Alianzas para una migración más regular y protegida.")
+    page.get_by_label("Team notes").fill("Draft questions for the moderator by 1 November.")
+    expect(page.get_by_label("Title (English)")).to_have_count(0)
+    screenshot("edit")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The description of 1.1 was saved.")).to_be_visible()
+    expect(page.locator(".co-chair-session")).to_contain_text("as Mexico sees them.")
+    expect(page.locator(".co-chair-session")).to_contain_text("Draft questions for the moderator")
+    screenshot("saved")
+    # The edit page of a session Mexico does not co-chair does not exist for this co-chair.
+    other = Session.objects.get(meeting__number=4, code="2.1")
+    assert page.request.get(f"{live_server.url}/my-sessions/{other.pk}/edit/").status == 404
