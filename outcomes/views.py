@@ -96,6 +96,7 @@ def workspace(request, session_pk: int):
             sections=sections,
             approvals=status,
             approved_count=sum(1 for _d, approval in status if approval),
+            editor_role=user.has_perm("outcomes.edit_outcome", outcome),
             can_edit=user.has_perm("outcomes.edit_outcome", outcome) and outcome.is_editable,
             can_comment=user.has_perm("outcomes.comment_outcome", outcome) and outcome.state != Outcome.State.PUBLISHED,
             can_submit=user.has_perm("outcomes.submit_outcome", outcome) and outcome.is_editable,

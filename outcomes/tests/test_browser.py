@@ -269,3 +269,23 @@ def test_sign_off_plenary_and_publication(demo, live_server, browser, screenshot
     )
     public_context.close()
     assert problems == []
+
+
+def test_signed_out_while_writing_the_text_waits_and_arrives_after_signing_in_again(demo, live_server, page, context):
+    problems = watch_console(page)
+    sign_in(page, live_server, "rapporteur@example.org")
+    page.goto(workspace_url(live_server))
+    context.clear_cookies()  # the session expired while the rapporteur was writing
+    editor(page, "conclusions").click()
+    page.keyboard.type("Bilateral labour agreements work best with civil-society monitoring.")
+    expect(status(page, "conclusions")).to_contain_text("sign in again", timeout=10_000)
+
+    other_tab = context.new_page()
+    sign_in(other_tab, live_server, "rapporteur@example.org")  # a new session and a new CSRF token
+    other_tab.close()
+    expect(status(page, "conclusions")).to_have_text(SAVED, timeout=25_000)
+    outcome = Outcome.objects.get(session__code="1.1")
+    assert outcome.sections.get(kind="conclusions").html == (
+        "<p>Bilateral labour agreements work best with civil-society monitoring.</p>"
+    )
+    assert [p for p in problems if "Content Security Policy" in p] == []

@@ -201,9 +201,15 @@
     this.retryTimer = window.setTimeout(function () { self.save(); }, RETRY_DELAY);
   };
 
+  // The CSRF token is read from the cookie at each save, so that signing in again in another tab
+  // (which rotates the token) does not leave this page unable to save.
+  SectionEditor.prototype.csrfToken = function () {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : this.form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  };
+
   SectionEditor.prototype.post = function (fields) {
     var data = new FormData();
-    data.append("csrfmiddlewaretoken", this.form.querySelector("input[name=csrfmiddlewaretoken]").value);
     Object.keys(fields).forEach(function (name) {
       data.append(name, fields[name] === null || fields[name] === undefined ? "" : fields[name]);
     });
@@ -211,7 +217,7 @@
       method: "POST",
       body: data,
       credentials: "same-origin",
-      headers: { Accept: "application/json", "X-Requested-With": "XMLHttpRequest" },
+      headers: { Accept: "application/json", "X-Requested-With": "XMLHttpRequest", "X-CSRFToken": this.csrfToken() },
     });
   };
 
@@ -242,12 +248,23 @@
     this.inFlight = true;
     if (!this.offline) { this.setStatus(gt("Saving…"), "saving"); }
     this.post(fields).then(function (response) {
-      if (response.status === 409 || response.status === 403 || response.status === 404) {
+      if (response.status === 409) {
+        // The outcome left drafting (submitted meanwhile): the text stays in this browser.
         return response.json().catch(function () { return {}; }).then(function (body) {
           self.setStatus(body.message || gt("This text can no longer be changed here. Reload the page."), "error");
           self.dirty = false;
           return null;
         });
+      }
+      if (response.status >= 500) { throw new Error("HTTP " + response.status); }
+      var signedOut = response.redirected || response.status === 403 || response.status === 404;
+      if (signedOut || !(response.headers.get("Content-Type") || "").startsWith("application/json")) {
+        // Signed out (session expired) or refused: keep the text here and try again later.
+        self.inFlight = false;
+        self.setStatus(gt("Not saved: sign in again (in another tab). Your text is kept in this browser."), "offline");
+        window.clearTimeout(self.retryTimer);
+        self.retryTimer = window.setTimeout(function () { self.save(); }, RETRY_DELAY * 3);
+        return null;
       }
       if (!response.ok) { throw new Error("HTTP " + response.status); }
       return response.json();
