@@ -310,3 +310,52 @@ def test_who_may_have_an_outcome(proceedings_meeting):
 
     Outcome.objects.filter(session=approved).update(state="published", published_at=timezone.now())
     assert renderer.can_access(delegate, {"session": approved.pk, "version": "draft"}) is False
+
+
+@pytest.fixture
+def answered_survey(meeting):
+    from surveys.models import Invitation, Question
+    from surveys.services import response_submit
+    from surveys.tests.factories import QuestionFactory, SectionFactory, SurveyFactory, choice_question
+
+    survey = SurveyFactory(meeting=meeting, title_en="Consulta sobre el tema 2010")
+    section = SectionFactory(survey=survey, title_en="The theme")
+    theme = choice_question(section, ["Agree", "Agree with changes", "Disagree"], text_en="Do you agree?")
+    scale = QuestionFactory(section=section, kind=Question.Kind.SCALE, text_en="How useful was Athens?")
+    comments = QuestionFactory(section=section, kind=Question.Kind.LONG_TEXT, text_en="Comments")
+    questions = [theme, scale, comments]
+    for country, name, option, value, text in [
+        ("GH", "Ghana", 0, 4, "Más atención a la migración laboral."),
+        ("MX", "México", 1, 5, "<script>alert(1)</script> Keep the roundtables."),
+    ]:
+        invitation = Invitation.objects.create(survey=survey, delegation=DelegationFactory(country=country, name=name))
+        response_submit(
+            invitation=invitation,
+            questions=questions,
+            values={theme.pk: theme.options.all()[option].pk, scale.pk: value, comments.pk: text},
+        )
+    Invitation.objects.create(survey=survey, delegation=OrganisationFactory(name="IOM"))
+    return survey
+
+
+def test_survey_results_with_charts(answered_survey):
+    content = produce("survey_results", {"survey": answered_survey.pk})
+    pages = page_texts(content)
+    text = " ".join(pages)
+    assert len(pages) == 3
+    assert "Consulta sobre el tema 2010" in pages[0]
+    assert "All invited 3 2 67%" in pages[1]
+    assert "Respondents Ghana · México" in pages[1]
+    assert "Do you agree?" in pages[2]
+    # The charts are SVG drawn into the page: their labels are text of the PDF.
+    assert "Agree with changes" in pages[2]
+    assert "1 · 50%" in pages[2]
+    assert "mean 4.5 out of 5" in pages[2]
+    assert "Más atención a la migración laboral. — Ghana" in text
+    assert "<script>alert(1)</script> Keep the roundtables. — México" in text
+
+
+def test_survey_results_are_for_the_chairs_office(answered_survey, chair):
+    renderer = get_renderer("survey_results")
+    assert renderer.can_access(chair, {"survey": answered_survey.pk}) is True
+    assert renderer.can_access(UserFactory(), {"survey": answered_survey.pk}) is False

@@ -58,8 +58,8 @@ def test_reports_page_query_count_does_not_grow_with_files(client, chair, meetin
     GeneratedFileFactory.create_batch(count, requested_by=chair, state=GeneratedFile.State.FAILED)
     client.force_login(chair)
     client.get(reverse("reports:index"))  # warm the per-process caches (content types, sites)
-    # session, user, groups, focal-point delegations, current meeting, published outcomes, files
-    with django_assert_num_queries(7):
+    # session, user, groups, focal-point delegations, current meeting, published outcomes, surveys, files
+    with django_assert_num_queries(8):
         response = client.get(reverse("reports:index"))
     assert len(response.context["files"]) == count
 
