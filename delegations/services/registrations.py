@@ -127,9 +127,10 @@ def registration_change(
     public_list_consent: bool,
     role: str | None = None,
 ) -> Registration:
-    """Change the sessions and details of an active registration. The role can change only while
-    the registration is pending (an approved head stays the head)."""
+    """Change the sessions and details of an active registration while registration is open. The
+    role can change only while the registration is pending (an approved head stays the head)."""
     registration = lock_registration(registration)
+    require_open(registration.meeting)
     if not registration.is_active:
         raise ValidationError(_("A withdrawn or rejected registration cannot be changed."), code="not_active")
     role = role or registration.role

@@ -327,3 +327,21 @@ def test_quota_set_and_remove(open_meeting, mexico, chair):
         {"from": None, "to": 8},
         {"from": 8, "to": None},
     ]
+
+
+def test_registration_change_needs_an_open_meeting(open_meeting, mexico):
+    registration = RegistrationFactory(meeting=open_meeting, delegation=mexico)
+    open_meeting.status = Meeting.Status.HELD
+    open_meeting.save()
+    with pytest.raises(ValidationError) as error:
+        services.registration_change(
+            registration=registration,
+            actor=registration.person,
+            sessions=[],
+            job_title="",
+            accessibility_needs="",
+            dietary_needs="",
+            visa_letter_needed=False,
+            public_list_consent=False,
+        )
+    assert error.value.messages == ["Registration for Fourth Meeting is not open."]

@@ -217,3 +217,15 @@ def test_invitation_as_delegate_does_not_offer_heads_only_sessions(client, open_
     client.force_login(UserFactory(email="ana@example.org"))
     response = client.get(invitation_url("abc"))
     assert "Future of the Forum" not in response.content.decode()
+
+
+def test_my_registration_change_once_registration_is_closed(client, open_meeting, mexico):
+    registration = RegistrationFactory(meeting=open_meeting, delegation=mexico)
+    open_meeting.status = Meeting.Status.CLOSED
+    open_meeting.save()
+    client.force_login(registration.person)
+    response = client.get(reverse("delegations:my_registration_change"), follow=True)
+    assert response.redirect_chain == [(MINE, 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        "Registration is closed: your registration can no longer be changed."
+    ]

@@ -108,7 +108,9 @@ def invite(request, pk: int):
         raise PermissionDenied
     meeting = current_meeting()
     form = InvitationForm(request.POST)
-    if form.is_valid() and meeting is not None:
+    if meeting is None:
+        form.add_error(None, _("No meeting is current."))
+    elif form.is_valid():
         try:
             invitation, _token = services.invitation_create(
                 delegation=delegation,
@@ -149,7 +151,9 @@ def quota(request, pk: int):
         raise PermissionDenied
     meeting = current_meeting()
     form = QuotaForm(request.POST)
-    if form.is_valid() and meeting is not None:
+    if meeting is None:
+        form.add_error(None, _("No meeting is current."))
+    elif form.is_valid():
         try:
             services.quota_set(
                 delegation=delegation, meeting=meeting, places=form.cleaned_data["places"], actor=request.user

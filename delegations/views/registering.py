@@ -145,6 +145,9 @@ def my_registration_change(request):
     registration = registration_of_person(request.user, meeting=meeting)
     if registration is None or not request.user.has_perm("delegations.change_registration", registration):
         raise Http404
+    if meeting.status != Meeting.Status.OPEN:
+        messages.info(request, _("Registration is closed: your registration can no longer be changed."))
+        return redirect("delegations:my_registration")
     pending = registration.status == Registration.Status.PENDING
     form = RegistrationForm(
         request.POST or None,
