@@ -24,6 +24,9 @@ class Command(BaseCommand):
         from delegations.demo import load_registration_demo
 
         outcome_accounts = outcome_accounts + load_registration_demo(meeting)
+        from surveys.demo import load_survey_demo
+
+        load_survey_demo(meeting)  # after the delegations' own focal points
         # Last, once every app has added its part of the teams: version 1 of the public programme.
         publish_demo_programme(meeting)
         self.stdout.write(self.style.SUCCESS(f"Loaded: {meeting.title_en} ({meeting.city}, {meeting.start_date:%Y})"))
