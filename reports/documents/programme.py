@@ -1,106 +1,125 @@
 """The programme booklet of a meeting: cover, the programme at a glance, then every roundtable
-and session with its team, and the other sessions (plenaries, special session, civil society)."""
+and session with its team, and the other sessions (plenaries, special session, civil society).
 
-from collections import defaultdict
-from itertools import groupby
-from zoneinfo import ZoneInfo
+It is printed from a published programme release (roundtables.programme), never from the live
+data, so that the booklet says what the public pages say. The Chair's office may also print the
+unpublished draft, marked as such."""
 
-from django.db.models import Prefetch
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from reports.documents.common import (
-    clean_meeting,
-    load_meeting,
-    meeting_filename,
-    meeting_of,
-    render_document,
-)
-from reports.registry import Offer, Part, Renderer, register
-from roundtables.models import SessionDelegation, SessionPerson
+from accounts.permissions import is_chair_office
+from reports.documents.common import clean_meeting, load_meeting, meeting_filename, meeting_of, render_document
+from reports.registry import Offer, Part, Renderer, ReportError, register
+from roundtables.models import ProgrammeRelease
+from roundtables.programme.published import Programme
+from roundtables.programme.snapshot import build_snapshot
+
+DRAFT = "draft"
 
 
-def programme_sessions(meeting):
-    return (
-        meeting.sessions.select_related("roundtable", "room")
-        .prefetch_related(
-            Prefetch(
-                "team_delegations",
-                queryset=SessionDelegation.objects.select_related("delegation").order_by("role", "delegation__name"),
-            ),
-            Prefetch(
-                "team_people",
-                queryset=SessionPerson.objects.select_related("person").order_by("role", "person__last_name"),
-            ),
+def clean_params(raw: dict) -> dict:
+    """{"meeting", "language", "version"}: the number of a published release (the latest when none
+    is given), or "draft" for the programme as it stands now."""
+    params = clean_meeting(raw)
+    version = str(raw.get("version") or "")
+    if version == DRAFT:
+        params["version"] = DRAFT
+        return params
+    releases = ProgrammeRelease.objects.filter(meeting_id=params["meeting"])
+    if version:
+        if not version.isdigit() or not releases.filter(version=int(version)).exists():
+            raise ValidationError(gettext("This version of the programme does not exist."))
+        params["version"] = int(version)
+    else:
+        latest = releases.order_by("-version").values_list("version", flat=True).first()
+        if latest is None:
+            raise ValidationError(gettext("The programme has not been published yet."))
+        params["version"] = latest
+    return params
+
+
+def can_access(user, params) -> bool:
+    if params.get("version") == DRAFT:
+        return is_chair_office(user)
+    # A published programme is public: any signed-in person may have the booklet.
+    return user.is_authenticated
+
+
+def programme_of(params: dict) -> Programme:
+    meeting = load_meeting(params)
+    if params["version"] == DRAFT:
+        release = ProgrammeRelease(
+            meeting=meeting, version=0, published_at=timezone.now(), snapshot=build_snapshot(meeting), changes=[]
         )
-        .order_by("starts_at", "order", "code")
-    )
+    else:
+        release = ProgrammeRelease.objects.filter(meeting=meeting, version=params["version"]).first()
+        if release is None:
+            raise ReportError(gettext("This version of the programme no longer exists."))
+    return Programme(release)
 
 
-def _team(session) -> dict:
-    team = defaultdict(list)
-    for membership in session.team_delegations.all():
-        team[membership.role].append(membership.delegation.name)
-    for membership in session.team_people.all():
-        team[membership.role].append(membership.person.display_name)
+def programme_context(programme: Programme, *, draft: bool) -> dict:
+    days = []
+    for day in programme.days:
+        sessions = [session for slot in day.slots for session in slot.sessions]
+        days.append((day.date, sessions))
     return {
-        "co_chairs": team[SessionDelegation.Role.CO_CHAIR],
-        "members": team[SessionDelegation.Role.MEMBER],
-        "moderators": team[SessionPerson.Role.MODERATOR],
-        "rapporteurs": team[SessionPerson.Role.RAPPORTEUR],
-    }
-
-
-def programme_context(meeting) -> dict:
-    zone = ZoneInfo(meeting.time_zone or "UTC")
-    sessions = list(programme_sessions(meeting))
-    for session in sessions:
-        session.team = _team(session)
-    roundtables = []
-    for roundtable in meeting.roundtables.order_by("order", "number"):
-        roundtable.programme_sessions = sorted(
-            (s for s in sessions if s.roundtable_id == roundtable.pk), key=lambda s: (s.order, s.code)
-        )
-        roundtables.append(roundtable)
-    timed = [s for s in sessions if s.starts_at]
-    days = [
-        (day, list(day_sessions))
-        for day, day_sessions in groupby(timed, key=lambda s: timezone.localtime(s.starts_at, zone).date())
-    ]
-    return {
-        "meeting": meeting,
-        "roundtables": roundtables,
-        "other_sessions": [s for s in sessions if s.roundtable_id is None],
+        "meeting": programme.meeting,
+        "programme": programme,
+        "release": programme.release,
+        "draft": draft,
+        "roundtables": programme.roundtables,
+        "other_sessions": programme.other_sessions,
         "days": days,
-        "untimed": [s for s in sessions if not s.starts_at],
     }
 
 
 def build(params: dict):
-    meeting = load_meeting(params)
-    yield Part(render_document("reports/programme.html", programme_context(meeting)))
-
-
-def can_access(user, params) -> bool:
-    # The programme is public: any signed-in person may have the booklet.
-    return user.is_authenticated
+    programme = programme_of(params)
+    context = programme_context(programme, draft=params["version"] == DRAFT)
+    yield Part(render_document("reports/programme.html", context))
 
 
 def title(params: dict) -> str:
     meeting = meeting_of(params)
-    return gettext("Programme booklet") + (f" · {meeting.title}" if meeting else "")
+    label = gettext("Programme booklet")
+    if params.get("version") == DRAFT:
+        label += " (" + gettext("unpublished draft") + ")"
+    elif params.get("version"):
+        label += " · " + gettext("version %(version)s") % {"version": params["version"]}
+    return label + (f" · {meeting.title}" if meeting else "")
+
+
+def filename(params: dict) -> str:
+    version = params.get("version")
+    return meeting_filename(params, "programme", DRAFT if version == DRAFT else f"v{version}")
 
 
 def offers(meeting, user) -> list[Offer]:
-    return [
-        Offer(
-            kind="programme",
-            label=_("Programme booklet"),
-            description=_("Cover, the programme at a glance, then every roundtable and session with its team."),
-            params={"meeting": meeting.pk},
+    found = []
+    if meeting.releases.exists():
+        found.append(
+            Offer(
+                kind="programme",
+                label=_("Programme booklet"),
+                description=_("The published programme: cover, the programme at a glance, every session and its team."),
+                params={"meeting": meeting.pk},
+            )
         )
-    ]
+    if is_chair_office(user):
+        found.append(
+            Offer(
+                kind="programme",
+                label=_("Programme booklet (unpublished draft)"),
+                description=_("The programme as it stands now, before it is published; every page says so."),
+                params={"meeting": meeting.pk, "version": DRAFT},
+                restricted=True,
+            )
+        )
+    return found
 
 
 register(
@@ -110,8 +129,8 @@ register(
         description=_("The meeting's programme: the roundtables, their sessions and teams, times and rooms."),
         can_access=can_access,
         build=build,
-        filename=lambda params: meeting_filename(params, "programme"),
-        clean_params=clean_meeting,
+        filename=filename,
+        clean_params=clean_params,
         title=title,
         offers=offers,
         order=10,

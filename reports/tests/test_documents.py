@@ -62,6 +62,9 @@ def programme_meeting(meeting):
     )
     SessionDelegationFactory(session=session, delegation=DelegationFactory(country="ES", name="España"))
     SessionPersonFactory(session=session, person=UserFactory(first_name="Daniel", last_name="Okafor"))
+    from roundtables.services.programme import programme_publish
+
+    programme_publish(meeting=meeting, actor=UserFactory(is_superuser=True))
     return meeting
 
 
@@ -72,6 +75,7 @@ def test_programme_booklet(programme_meeting):
     assert "Programme" in pages[0]
     assert "Puerto Vallarta, Mexico" in pages[0]
     assert "Programme at a glance" in pages[1]
+    assert "Version 1 of the programme, published on" in pages[1]
     assert "Wednesday 10 November 2010" in pages[1]
     assert "11:00–13:00 1.1 Partnerships for more regular and protected migration Salón Jalisco" in pages[1]
     assert "ROUNDTABLE 1 Partnerships for migration and development" in pages[2]
@@ -79,6 +83,36 @@ def test_programme_booklet(programme_meeting):
     assert "RAPPORTEUR Daniel Okafor" in pages[2]
     assert pages[2].endswith("Page 3 of 4")
     assert "Labour mobility: strategies for human development" in pages[3]
+
+
+def test_programme_booklet_prints_the_published_release_not_later_changes(programme_meeting):
+    session = programme_meeting.sessions.get(code="2.1")
+    session.title_en = "Renamed after publication"
+    session.save()
+    published = " ".join(page_texts(produce("programme", {"meeting": programme_meeting.pk})))
+    draft = page_texts(produce("programme", {"meeting": programme_meeting.pk, "version": "draft"}))
+    assert "Labour mobility: strategies for human development" in published
+    assert "Renamed after publication" not in published
+    assert "Renamed after publication" in " ".join(draft)
+    assert "UNPUBLISHED DRAFT: NOT THE OFFICIAL PROGRAMME" in draft[0]
+
+
+def test_who_may_have_the_programme_booklet(programme_meeting, chair):
+    renderer = get_renderer("programme")
+    delegate = UserFactory()
+    published = renderer.clean_params({"meeting": programme_meeting.pk})
+    assert published["version"] == 1
+    assert renderer.can_access(delegate, published) is True
+    assert renderer.can_access(delegate, {**published, "version": "draft"}) is False
+    assert renderer.can_access(chair, {**published, "version": "draft"}) is True
+
+
+def test_programme_booklet_of_an_unpublished_programme_is_refused(meeting):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        get_renderer("programme").clean_params({"meeting": meeting.pk})
+    assert refused.value.messages == ["The programme has not been published yet."]
 
 
 def test_programme_booklet_in_french_keeps_the_accents(programme_meeting):

@@ -43,8 +43,11 @@ def test_reports_page_offers_the_documents_of_the_current_meeting(client, chair,
     client.force_login(chair)
     response = client.get(reverse("reports:index"))
     assert response.status_code == 200
-    assert [(offer.kind, offer.params.get("variant")) for offer in response.context["offers"]] == [
-        ("programme", None),
+    # Nothing is published yet: the programme is offered as the unpublished draft only.
+    assert [
+        (offer.kind, offer.params.get("variant") or offer.params.get("version")) for offer in response.context["offers"]
+    ] == [
+        ("programme", "draft"),
         ("proceedings", None),
         ("participants", "public"),
         ("participants", "full"),
@@ -58,8 +61,9 @@ def test_reports_page_query_count_does_not_grow_with_files(client, chair, meetin
     GeneratedFileFactory.create_batch(count, requested_by=chair, state=GeneratedFile.State.FAILED)
     client.force_login(chair)
     client.get(reverse("reports:index"))  # warm the per-process caches (content types, sites)
-    # session, user, groups, focal-point delegations, current meeting, published outcomes, surveys, files
-    with django_assert_num_queries(8):
+    # session, user, groups, focal-point delegations, current meeting, programme releases, published outcomes,
+    # surveys, files
+    with django_assert_num_queries(9):
         response = client.get(reverse("reports:index"))
     assert len(response.context["files"]) == count
 
@@ -86,7 +90,7 @@ def test_request_view_refuses_with_404_who_may_not_see_the_content(client, simpl
 
 def test_request_view_with_bad_parameters_says_why(client, chair, meeting):
     client.force_login(chair)
-    response = client.post(reverse("reports:request"), {"kind": "programme", "meeting": "abc"}, follow=True)
+    response = client.post(reverse("reports:request"), {"kind": "proceedings", "meeting": "abc"}, follow=True)
     assert [str(m) for m in response.context["messages"]] == ["abc is not a valid meeting."]
     assert GeneratedFile.objects.count() == 0
 
