@@ -129,3 +129,17 @@ def published_outcome(session: Session) -> Outcome | None:
         )
         .first()
     )
+
+
+def published_outcome_stamp(meeting_number: int, session_id: int | None) -> str:
+    """Changes when the public session page's outcome changes (it joins that page's ETag).
+    A published outcome is final, so its id and publication time name it."""
+    if session_id is None:
+        return ""
+    published = (
+        Outcome.objects.published()
+        .filter(session_id=session_id, session__meeting__number=meeting_number)
+        .values_list("pk", "published_at")
+        .first()
+    )
+    return f"outcome:{published}"

@@ -260,7 +260,16 @@ def test_sign_off_plenary_and_publication(demo, live_server, browser, screenshot
     public_context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     public = public_context.new_page()
     problems += watch_console(public)
-    public.goto(f"{live_server.url}/outcomes/{Outcome.objects.get().pk}/print/")
+    session = Session.objects.get(code="1.1")
+    public.goto(f"{live_server.url}/meetings/{session.meeting.number}/sessions/{session.pk}/")
+    outcome_section = public.get_by_role("region", name="Outcome of the session")
+    expect(outcome_section).to_contain_text("Governments agreed that partnerships must include civil society.")
+    expect(outcome_section).to_contain_text("Approved by the co-chairs: Mexico, Spain")
+    outcome_section.scroll_into_view_if_needed()
+    public.screenshot(
+        path=str(_shot("x").with_name("test_sign_off_plenary_and_publication-public.png")), full_page=True
+    )
+    outcome_section.get_by_role("link", name="Printable version").click()
     expect(public.get_by_role("heading", level=1)).to_have_text("Outcome of session 1.1")
     expect(public.get_by_text("Governments agreed that partnerships must include civil society.")).to_be_visible()
     expect(public.locator("strong")).to_have_text("Reduce the cost of remittances")

@@ -337,3 +337,21 @@ def test_session_outcome_partial_renders_only_when_published(outcome, rapporteur
     assert before.strip() == ""
     assert "Visible to all." in after
     assert "Outcome of the session" in after
+
+
+def test_public_session_page_shows_the_published_outcome(client, outcome, rapporteur, chair):
+    from roundtables.services import programme_publish
+
+    session = outcome.session
+    programme_publish(meeting=session.meeting, actor=chair)
+    url = reverse("roundtables:session_detail", kwargs={"number": session.meeting.number, "pk": session.pk})
+    _write(outcome, rapporteur, "<p>Shared prosperity needs shared responsibility.</p>")
+    before = client.get(url)
+    assert before.headers["ETag"]
+    outcome_submit(outcome=outcome, actor=rapporteur)
+    outcome_approve(outcome=outcome, actor=chair)
+    outcome_publish(outcome=outcome, actor=chair)
+    after = client.get(url, HTTP_IF_NONE_MATCH=before.headers["ETag"])
+    assert "Shared prosperity needs shared responsibility." not in before.content.decode()
+    assert after.status_code == 200  # the page's ETag changed with the publication
+    assert "Shared prosperity needs shared responsibility." in after.content.decode()
