@@ -208,3 +208,60 @@ def test_badge_verification_refuses_a_forged_token(client, token):
     RegistrationFactory(status="approved")
     response = client.get(reverse("reports:badge_verify", kwargs={"token": token}))
     assert (response.status_code, response.context["registration"]) == (404, None)
+
+
+# The buttons other apps' pages carry (templates/reports/partials/request_form.html) -------------
+
+
+def _request_forms(page: str) -> list[str]:
+    """The hidden inputs of every request form of a page, as 'name=value' lists."""
+    import re
+
+    forms = re.findall(r'<form method="post" action="/reports/request/".*?</form>', page, re.S)
+    return [
+        " ".join(
+            f"{name}={value}"
+            for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form)
+            if name not in ("csrfmiddlewaretoken", "next")
+        )
+        for form in forms
+    ]
+
+
+def test_focal_point_may_print_the_badges_of_their_delegation(client, meeting):
+    from delegations.tests.factories import DelegationFactory, RegistrationFactory
+
+    mexico = DelegationFactory(country="MX", name="Mexico")
+    focal_point = UserFactory()
+    mexico.focal_points.add(focal_point)
+    RegistrationFactory(meeting=meeting, delegation=mexico, status="approved")
+    client.force_login(focal_point)
+    page = client.get(reverse("delegations:detail", kwargs={"pk": mexico.pk})).content.decode()
+    assert _request_forms(page) == [f"kind=badges meeting={meeting.pk} delegation={mexico.pk}"]
+    response = client.post(
+        reverse("reports:request"), {"kind": "badges", "meeting": meeting.pk, "delegation": mexico.pk}
+    )
+    generated = GeneratedFile.objects.get()
+    assert response["Location"] == reverse("reports:file_detail", kwargs={"pk": generated.pk})
+
+
+def test_focal_point_may_not_print_another_delegations_badges(client, meeting):
+    from delegations.tests.factories import DelegationFactory
+
+    mexico, ghana = DelegationFactory(country="MX"), DelegationFactory(country="GH")
+    focal_point = UserFactory()
+    mexico.focal_points.add(focal_point)
+    client.force_login(focal_point)
+    for params in ({"delegation": ghana.pk}, {}):
+        response = client.post(reverse("reports:request"), {"kind": "badges", "meeting": meeting.pk, **params})
+        assert response.status_code == 404
+    assert GeneratedFile.objects.count() == 0
+
+
+def test_survey_results_page_offers_the_pdf(client, chair, meeting):
+    from surveys.tests.factories import SurveyFactory
+
+    survey = SurveyFactory(meeting=meeting)
+    client.force_login(chair)
+    page = client.get(reverse("surveys:results", kwargs={"pk": survey.pk})).content.decode()
+    assert _request_forms(page) == [f"kind=survey_results survey={survey.pk}"]
