@@ -8,3 +8,8 @@ class PapersConfig(AppConfig):
 
     def ready(self) -> None:
         from papers import permissions, signals  # noqa: F401  (registers the rules and signal receivers)
+        from papers.selectors import published_papers_stamp
+        from roundtables.programme.cache import register_page_stamp
+
+        # The public session page lists the session's published papers: its ETag follows them.
+        register_page_stamp(published_papers_stamp)

@@ -192,7 +192,7 @@ def sessions_of_person(user, *, meeting: Meeting | None) -> QuerySet[Session]:
     authored = Paper.objects.filter(session=OuterRef("pk"), authors=user)
     return (
         meeting.sessions.filter(Exists(named) | Exists(through_delegation) | Exists(authored))
-        .select_related("roundtable", "meeting")
+        .select_related("roundtable", "meeting", "paper_deadline")
         .annotate(
             paper_count=Count("papers", distinct=True),
             open_count=Count(

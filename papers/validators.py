@@ -9,6 +9,7 @@ import hashlib
 import io
 import logging
 import zipfile
+import zlib
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
@@ -154,7 +155,8 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
         raise ValidationError(_("This document is too large once unpacked."), code="zip_too_large")
     try:
         return archive.read(info)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
+        # RuntimeError: an encrypted entry; zlib.error: a corrupt compressed stream.
         raise ValidationError(
             _("This document is damaged: a part of it cannot be read. Save it again and upload it."),
             code="zip_damaged",

@@ -87,9 +87,9 @@ def version_upload(*, paper: Paper, actor, file, note: str = "") -> Version:
                 {
                     "file": _(
                         "New versions can be uploaded while the paper is a draft or sent back for revision; "
-                        "it is %(state)s."
+                        "it is “%(state)s”."
                     )
-                    % {"state": paper.get_state_display().lower()}
+                    % {"state": paper.get_state_display()}
                 },
                 code="wrong_state",
             )

@@ -36,8 +36,8 @@ def _locked(paper: Paper) -> Paper:
 
 def _refuse_state(paper: Paper, action: str) -> ValidationError:
     return ValidationError(
-        _("This paper is %(state)s: it cannot be %(action)s now.")
-        % {"state": paper.get_state_display().lower(), "action": action},
+        _("This paper is “%(state)s”, so it cannot be %(action)s now.")
+        % {"state": paper.get_state_display(), "action": action},
         code="wrong_state",
     )
 

@@ -122,7 +122,9 @@ def screenshot_page(page, screenshot, name):
 def test_a_hostile_file_is_refused_next_to_the_field(demo, live_server, page, screenshot):
     sign_in(page, live_server, "author@example.org")
     page.goto(f"{live_server.url}/papers/mine/")
+    screenshot("mine")
     page.get_by_role("link", name=re.compile("Open the papers")).click()
+    screenshot("workspace")
     page.get_by_role("link", name="Upload the first draft").click()
     page.get_by_label("Title (English)").fill("A paper")
     page.get_by_label("File").set_input_files(

@@ -369,7 +369,7 @@ def test_paper_publish_before_acceptance_is_refused(team, chair):
     paper = _paper_in(team, State.IN_REVIEW)
     with pytest.raises(ValidationError) as error:
         services.paper_publish(paper=paper, actor=chair)
-    assert error.value.messages == ["This paper is in review: it cannot be published now."]
+    assert error.value.messages == ["This paper is “In review”, so it cannot be published now."]
 
 
 # Withdrawn.

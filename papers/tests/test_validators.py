@@ -90,3 +90,27 @@ def test_the_default_limit_is_twenty_megabytes(settings):
     from papers.validators import max_upload_bytes
 
     assert max_upload_bytes() == 20 * 1024 * 1024
+
+
+def test_a_docx_with_a_corrupt_body_is_refused_not_a_crash():
+    data = bytearray(files.docx_bytes("x" * 2000))
+    body = data.find(b"word/document.xml", data.find(b"word/document.xml") + 1)  # the central directory's name
+    start = data.find(b"word/document.xml") + len("word/document.xml")
+    data[start : start + 40] = b"\xff" * 40  # garble the compressed stream of the document body
+    assert body > 0
+    with pytest.raises(ValidationError) as error:
+        _inspect(bytes(data), "paper.docx")
+    assert error.value.code in {"zip_damaged", "docx_damaged"}
+
+
+def test_an_encrypted_zip_entry_is_refused_not_a_crash():
+    data = bytearray(files.docx_bytes())
+    # Set the "encrypted" flag on every entry (local headers and central directory).
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        position = data.find(signature)
+        while position != -1:
+            data[position + offset] |= 0x01
+            position = data.find(signature, position + 4)
+    with pytest.raises(ValidationError) as error:
+        _inspect(bytes(data), "paper.docx")
+    assert error.value.code == "zip_damaged"

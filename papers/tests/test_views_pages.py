@@ -182,7 +182,7 @@ def test_a_transition_in_the_wrong_state_is_explained(client, team, chair):
     response = client.post(reverse("papers:transition", args=[paper.pk]), {"action": "publish"})
     assert response.status_code == 400
     assert response.context["transition_form"].non_field_errors() == [
-        "This paper is draft: it cannot be published now."
+        "This paper is “Draft”, so it cannot be published now."
     ]
 
 
@@ -316,9 +316,11 @@ def test_my_papers_query_count_does_not_grow(client, team, meeting, django_asser
             role=SessionPerson.Role.AUTHOR,
         )
     _paper(team)
+    SubmissionDeadlineFactory(meeting=meeting, due_at=dt.datetime(2010, 10, 1, 18, tzinfo=dt.UTC))
     client.force_login(team.author)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(reverse("papers:mine"))
+    assert response.content.decode().count("due 1 Oct 2010, 18:00") == count
     assert len(response.context["sessions"]) == count
 
 

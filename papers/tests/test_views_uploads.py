@@ -134,7 +134,7 @@ def test_no_new_version_once_submitted(client, team, media_root):
     response = client.post(reverse("papers:version_upload", args=[paper.pk]), {"version-file": files.pdf_upload()})
     assert response.status_code == 400
     assert response.context["version_form"].errors["file"] == [
-        "New versions can be uploaded while the paper is a draft or sent back for revision; it is submitted."
+        "New versions can be uploaded while the paper is a draft or sent back for revision; it is “Submitted”."
     ]
     assert (paper.versions.count(), stored_files(media_root)) == (1, before)
 

@@ -95,7 +95,11 @@ def my_papers(request):
     return render(
         request,
         "papers/my_papers.html",
-        {"meeting": meeting, "sessions": selectors.sessions_of_person(request.user, meeting=meeting)},
+        {
+            "meeting": meeting,
+            "sessions": selectors.sessions_of_person(request.user, meeting=meeting),
+            "default_due_at": getattr(selectors.meeting_deadline(meeting) if meeting else None, "due_at", None),
+        },
     )
 
 
