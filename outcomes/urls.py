@@ -15,6 +15,7 @@ urlpatterns = [
         name="revision_restore",
     ),
     path("<int:pk>/sections/<slug:kind>/comments/", views.comment_add, name="comment_add"),
+    path("<int:pk>/heads/", views.heads, name="heads"),
     path("<int:pk>/submit/", views.outcome_submit, name="submit"),
     path("<int:pk>/return/", views.outcome_return, name="return"),
     path("<int:pk>/approve/", views.outcome_approve, name="approve"),

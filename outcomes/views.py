@@ -322,6 +322,33 @@ def outcome_publish(request, pk: int):
     )
 
 
+@login_required
+def heads(request, pk: int):
+    """The current version of every section (polled by open editors): a page whose text is unchanged
+    takes a newer version saved elsewhere; a page with unsaved changes compares when it saves."""
+    outcome = _outcome(request, pk)
+    sections = outcome.sections.select_related("current_revision", "current_revision__author")
+    return JsonResponse(
+        {
+            "state": outcome.state,
+            "editable": outcome.is_editable,
+            "sections": {
+                section.kind: {
+                    "head": section.current_revision_id,
+                    "html": section.html,
+                    "author": section.current_revision.author.display_name
+                    if section.current_revision_id and section.current_revision.author
+                    else "",
+                    "saved_at": _local_time(section.current_revision.created_at, outcome.session.meeting)
+                    if section.current_revision_id
+                    else "",
+                }
+                for section in sections
+            },
+        }
+    )
+
+
 def _reading_context(outcome: Outcome) -> dict:
     return {
         "outcome": outcome,

@@ -144,9 +144,22 @@ def test_two_browsers_edit_the_same_section_and_nothing_is_lost(demo, live_serve
         "<p>Diaspora investment funds deserve a recommendation.</p>"
         "<p>Circular migration schemes were cited by several delegations.</p>"
     )
+    # The first browser, idle since its save, takes the merged version without a reload...
+    expect(editor(laptop)).to_contain_text("Diaspora investment funds deserve a recommendation.", timeout=20_000)
+    expect(status(laptop)).to_contain_text("Newer version loaded")
+    # ...so that its next words are saved on top of it, not in conflict with it.
+    editor(laptop).press("Control+End")
+    laptop.keyboard.press("Enter")
+    laptop.keyboard.type("Both points were welcomed.")
+    expect(status(laptop)).to_have_text(SAVED, timeout=10_000)
+    assert summary_text() == (
+        "<p>Diaspora investment funds deserve a recommendation.</p>"
+        "<p>Circular migration schemes were cited by several delegations.</p>"
+        "<p>Both points were welcomed.</p>"
+    )
     # The history lists every version with its author.
     tablet.goto(f"{live_server.url}/outcomes/{Outcome.objects.get().pk}/sections/summary/history/")
-    expect(tablet.locator(".revision")).to_have_count(3)
+    expect(tablet.locator(".revision")).to_have_count(4)
     tablet.screenshot(path=str(_shot("history")), full_page=True)
     first.close()
     second.close()

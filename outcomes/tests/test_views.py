@@ -355,3 +355,19 @@ def test_public_session_page_shows_the_published_outcome(client, outcome, rappor
     assert "Shared prosperity needs shared responsibility." not in before.content.decode()
     assert after.status_code == 200  # the page's ETag changed with the publication
     assert "Shared prosperity needs shared responsibility." in after.content.decode()
+
+
+def test_heads_lists_every_sections_current_version(client, outcome, rapporteur):
+    revision = _write(outcome, rapporteur, "<p>Now.</p>").revision
+    client.force_login(rapporteur)
+    body = client.get(reverse("outcomes:heads", kwargs={"pk": outcome.pk})).json()
+    assert (body["state"], body["editable"]) == ("drafting", True)
+    assert body["sections"]["summary"]["head"] == revision.pk
+    assert body["sections"]["summary"]["html"] == "<p>Now.</p>"
+    assert body["sections"]["follow_up"] == {"head": None, "html": "", "author": "", "saved_at": ""}
+
+
+def test_heads_are_404_for_someone_off_the_team(client, outcome, rapporteur):
+    _write(outcome, rapporteur)
+    client.force_login(_outsiders(outcome.session)["delegate"])
+    assert client.get(reverse("outcomes:heads", kwargs={"pk": outcome.pk})).status_code == 404

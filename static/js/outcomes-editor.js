@@ -351,6 +351,18 @@
     this.conflictPanel.textContent = "";
   };
 
+  SectionEditor.prototype.takeNewer = function (current) {
+    if (!current || !current.head || current.head === this.base) { return; }
+    if (this.dirty || this.inFlight || this.conflict) { return; }  // compared when this page saves
+    if (!this.restoreBanner.classList.contains("d-none")) { return; }  // the writer decides first
+    this.editor.commands.setContent(current.html, { emitUpdate: false });
+    this.base = current.head;
+    this.baseInput.value = current.head;
+    this.serverHtml = current.html;
+    this.textarea.value = current.html;
+    this.setStatus(interpolate(gt("Newer version loaded (%s, %s)"), [current.author, current.saved_at]), "saved");
+  };
+
   // After a reload: text this browser kept that never reached the server is offered back.
   SectionEditor.prototype.offerRestore = function () {
     var self = this;
@@ -485,5 +497,32 @@
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") { editors.forEach(function (e) { if (e.dirty) { e.save(); } }); }
   });
+  // Keep an open page in step with saves made elsewhere (another browser, a co-writer): a section
+  // without unsaved changes takes the newer version; one with changes is compared when it saves.
+  var root = document.querySelector("[data-outcome-heads]");
+  var closed = false;
+  function poll() {
+    if (closed || document.visibilityState === "hidden" || window.navigator.onLine === false) { return; }
+    window.fetch(root.dataset.outcomeHeads, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (body) {
+        if (!body) { return; }
+        if (!body.editable) {
+          closed = true;
+          editors.forEach(function (e) {
+            e.editor.setEditable(false);
+            e.setStatus(gt("The outcome was submitted: editing is closed. Reload the page."), "error");
+          });
+          return;
+        }
+        editors.forEach(function (e) { e.takeNewer(body.sections[e.form.dataset.section]); });
+      })
+      .catch(function () { /* offline: the next poll tries again */ });
+  }
+  if (root) {
+    window.setInterval(poll, (parseInt(root.dataset.pollSeconds, 10) || 10) * 1000);
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "visible") { poll(); } });
+  }
+
   window.gfmdOutcomeEditors = editors;  // for the browser tests and the console
 })();
