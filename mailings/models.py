@@ -90,6 +90,8 @@ class OutgoingMail(models.Model):
     mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, null=True, blank=True, related_name="mails")
     to = models.EmailField(_("to"))
     to_name = models.CharField(_("recipient"), max_length=300, blank=True)
+    # Who the recipient is for the outbox list (their delegation); never in the mail's headers.
+    to_description = models.CharField(_("recipient's delegation"), max_length=300, blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
     subject = models.CharField(_("subject"), max_length=300)
     body_text = models.TextField(_("text"))

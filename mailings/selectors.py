@@ -72,7 +72,7 @@ def mailing_languages(mailing: Mailing) -> list[tuple[str, int]]:
 
 
 def mailing_mails(mailing: Mailing, *, state: str = "") -> QuerySet[OutgoingMail]:
-    mails = mailing.mails.order_by("to_name", "to", "pk")
+    mails = mailing.mails.order_by("to_description", "to_name", "to", "pk")
     if state == "pending":
         return mails.filter(state__in=OutgoingMail.PENDING_STATES)
     if state:

@@ -65,6 +65,7 @@ class MailRecipient:
     values: dict[str, str] = field(default_factory=dict)
     link_kind: str = ""
     link_object_id: int | None = None
+    description: str = ""  # shown in the outbox beside the name (a delegation)
 
 
 @transaction.atomic
@@ -100,6 +101,7 @@ def mailing_create(
                 mailing=mailing,
                 to=single_line(recipient.email),
                 to_name=single_line(recipient.name)[:300],
+                to_description=single_line(recipient.description)[:300],
                 language=recipient.language,
                 subject=single_line(render(subject_template, values))[:300],
                 body_text=render_for_outbox(body_template, values),

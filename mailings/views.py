@@ -43,7 +43,9 @@ def mailing_detail(request, pk: int):
     if request.GET.get("preview", "").isdigit():
         preview_mail = mailing.mails.filter(pk=int(request.GET["preview"])).first()
     if preview_mail is None:
-        preview_mail = page.object_list[0] if page.object_list else mailing.mails.order_by("to_name", "pk").first()
+        preview_mail = (
+            page.object_list[0] if page.object_list else mailing.mails.order_by("to_description", "pk").first()
+        )
     return render(
         request,
         "mailings/mailing_detail.html",

@@ -7,44 +7,43 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 WIDTH = 560
-LABEL_WIDTH = 190
-BAR_HEIGHT = 22
-GAP = 10
+LABEL_HEIGHT = 18
+BAR_HEIGHT = 16
+ROW = LABEL_HEIGHT + BAR_HEIGHT + 12
+FIGURE_WIDTH = 78
 BAR_COLOUR = "#0f6e6e"
 TRACK_COLOUR = "#e3e7ec"
 TEXT_COLOUR = "#1d2430"
 
 
-def _shorten(label: str, limit: int = 30) -> str:
+def _shorten(label: str, limit: int = 78) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 def bar_chart(counts, *, title: str, chart_id: str) -> SafeString:
-    """Horizontal bars, one per option: its label, a bar as long as its share, the count and %."""
-    track = WIDTH - LABEL_WIDTH - 90
-    height = len(counts) * (BAR_HEIGHT + GAP) + GAP
+    """One row per answer: its label, then a bar as long as its share, with the count and %."""
+    track = WIDTH - FIGURE_WIDTH
+    height = len(counts) * ROW + 4
     summary = "; ".join(
         _("%(label)s: %(count)s (%(percent)s%%)") % {"label": c.label, "count": c.count, "percent": c.percent}
         for c in counts
     )
     rows = []
     for index, count in enumerate(counts):
-        y = GAP + index * (BAR_HEIGHT + GAP)
-        bar = round(track * count.percent / 100)
+        top = index * ROW + 2
+        bar_top = top + LABEL_HEIGHT + 2
         rows.append(
             (
-                y + BAR_HEIGHT * 0.7,
+                top + 13,
                 _shorten(count.label),
-                LABEL_WIDTH,
-                y,
+                bar_top,
                 track,
                 BAR_HEIGHT,
-                LABEL_WIDTH,
-                y,
-                bar,
+                bar_top,
+                round(track * count.percent / 100),
                 BAR_HEIGHT,
-                LABEL_WIDTH + track + 8,
-                y + BAR_HEIGHT * 0.7,
+                track + 8,
+                bar_top + 12,
                 count.count,
                 count.percent,
             )
@@ -52,8 +51,8 @@ def bar_chart(counts, *, title: str, chart_id: str) -> SafeString:
     body = format_html_join(
         "",
         '<text x="0" y="{}" font-size="13" fill="' + TEXT_COLOUR + '">{}</text>'
-        '<rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="' + TRACK_COLOUR + '"/>'
-        '<rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="' + BAR_COLOUR + '"/>'
+        '<rect x="0" y="{}" width="{}" height="{}" rx="4" fill="' + TRACK_COLOUR + '"/>'
+        '<rect x="0" y="{}" width="{}" height="{}" rx="4" fill="' + BAR_COLOUR + '"/>'
         '<text x="{}" y="{}" font-size="13" font-weight="600" fill="' + TEXT_COLOUR + '">{} · {}%</text>',
         rows,
     )

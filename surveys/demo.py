@@ -79,35 +79,46 @@ def _at(year: int, month: int, day: int, hour: int = 9) -> dt.datetime:
     return dt.datetime(year, month, day, hour, tzinfo=VALLARTA)
 
 
+DEMO_JOB_TITLE = "GFMD focal point"
+
+
 def _demo_focal_points() -> None:
-    """A demo focal point for every Friends of the Forum delegation that has none."""
-    without = list(
-        Delegation.objects.filter(friends_of_the_forum=True, focal_points__isnull=True).order_by("name").distinct()
+    """A demo focal point for every Friends of the Forum delegation that has none (and the names of
+    the demo focal points made earlier brought up to date)."""
+    delegations = list(
+        Delegation.objects.filter(friends_of_the_forum=True).order_by("name").prefetch_related("focal_points")
     )
-    if not without:
-        return
-    people = []
-    for index, delegation in enumerate(without):
-        key = delegation.country.code.lower() if delegation.country else slugify(delegation.name)[:30]
-        honorific, first = FIRST_NAMES[index % len(FIRST_NAMES)]
+    wanted = []
+    for index, delegation in enumerate(delegations):
         code = delegation.country.code if delegation.country else ""
+        key = code.lower() if code else slugify(delegation.name)[:30]
+        honorific, first = FIRST_NAMES[index % len(FIRST_NAMES)]
         person = User(
             email=f"focalpoint.{key}@example.org",
             first_name=first,
-            last_name=LAST_NAMES[(index * 7 + 3) % len(LAST_NAMES)],
+            # Every pair once for the first 400: the last name shifts by one with each round of first names.
+            last_name=LAST_NAMES[(index + index // len(FIRST_NAMES)) % len(LAST_NAMES)],
             honorific=honorific,
-            job_title="GFMD focal point",
+            job_title=DEMO_JOB_TITLE,
             organisation=delegation.name,
             preferred_language="es" if code in SPANISH else "fr" if code in FRENCH else "en",
         )
         person.set_unusable_password()
-        people.append((delegation, person))
-    existing = set(User.objects.filter(email__in=[p.email for _, p in people]).values_list("email", flat=True))
-    User.objects.bulk_create([person for _, person in people if person.email not in existing])
-    users = {user.email: user for user in User.objects.filter(email__in=[p.email for _, p in people])}
+        wanted.append((delegation, person))
+    existing = {user.email: user for user in User.objects.filter(email__in=[p.email for _, p in wanted])}
+    refreshed = []
+    for _delegation, person in wanted:
+        user = existing.get(person.email)
+        if user is not None and user.job_title == DEMO_JOB_TITLE:
+            user.first_name, user.last_name, user.honorific = person.first_name, person.last_name, person.honorific
+            refreshed.append(user)
+    User.objects.bulk_update(refreshed, ["first_name", "last_name", "honorific"])
+    missing = [(d, p) for d, p in wanted if not d.focal_points.all()]
+    User.objects.bulk_create([person for _, person in missing if person.email not in existing])
+    users = {user.email: user for user in User.objects.filter(email__in=[p.email for _, p in missing])}
     through = Delegation.focal_points.through
     through.objects.bulk_create(
-        [through(delegation_id=delegation.pk, user_id=users[person.email].pk) for delegation, person in people],
+        [through(delegation_id=delegation.pk, user_id=users[person.email].pk) for delegation, person in missing],
         ignore_conflicts=True,
     )
 

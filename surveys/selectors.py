@@ -99,6 +99,11 @@ class Rate:
     def percent(self) -> int:
         return round(100 * self.responded / self.invited) if self.invited else 0
 
+    @property
+    def percent_text(self) -> str:
+        """The rate as shown: "<1" rather than a discouraging 0 when someone did respond."""
+        return "<1" if self.responded and not self.percent else str(self.percent)
+
 
 @dataclass(frozen=True)
 class OptionCount:

@@ -41,6 +41,7 @@ def _recipient(survey: Survey, invitation: Invitation, person: User) -> MailReci
     return MailRecipient(
         email=person.email,
         name=person.display_name,
+        description=invitation.delegation.name if invitation.delegation_id else person.organisation,
         language=language,
         values=values,
         link_kind=LINK_KIND,

@@ -47,7 +47,7 @@ def test_a_valid_link_opens_the_survey_without_signing_in(client, token, survey)
     assert response.context["survey"] == survey
     assert (response["Cache-Control"], response["Referrer-Policy"], response["X-Robots-Tag"]) == (
         "no-store, max-age=0, no-cache, must-revalidate, private",
-        "no-referrer",
+        "same-origin",
         "noindex, nofollow",
     )
 

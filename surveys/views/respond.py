@@ -21,9 +21,10 @@ SUBMITTED_IN_THIS_BROWSER = "surveys_submitted"
 
 
 def _private(response):
-    # The address holds a secret: never cached, never sent on as a Referer, never indexed.
+    # The address holds a secret: never cached, never indexed. (It never leaves the site as a Referer
+    # either: the portal's Referrer-Policy is same-origin. "no-referrer" would make the browser send
+    # "Origin: null" with the form, which Django's CSRF check rightly refuses.)
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
