@@ -436,3 +436,20 @@ def test_session_papers_partial_lists_published_papers(team, django_assert_num_q
         html = render_to_string("papers/partials/session_papers.html", {"session": team.session})
     assert html.count('class="card paper-card') == count
     assert "Not yet published" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 3])
+def test_paper_page_query_count_does_not_grow_with_versions(client, team, django_assert_num_queries, count):
+    from papers import services
+
+    paper = _paper(team)
+    for number in range(2, count + 1):
+        VersionFactory(paper=paper, number=number, uploaded_by=team.author)
+    for version in paper.versions.all():
+        CommentFactory(version=version, author=team.co_chair_rep)
+    services.paper_submit(paper=paper, actor=team.author)
+    client.force_login(team.co_chair_rep)
+    with django_assert_num_queries(15):
+        response = client.get(reverse("papers:detail", args=[paper.pk]))
+    assert len(response.context["versions"]) == count
