@@ -33,6 +33,12 @@ def _with_team_counts(sessions: QuerySet[Session]) -> QuerySet[Session]:
         rapporteur_count=Count("team_people", filter=Q(team_people__role=SessionPerson.Role.RAPPORTEUR), distinct=True),
         moderator_count=Count("team_people", filter=Q(team_people__role=SessionPerson.Role.MODERATOR), distinct=True),
         author_count=Count("team_people", filter=Q(team_people__role=SessionPerson.Role.AUTHOR), distinct=True),
+        # The papers app's background papers (papers.Paper.session), withdrawn and rejected ones left out.
+        paper_count=Count(
+            "papers",
+            filter=Q(papers__kind="background") & ~Q(papers__state__in=["withdrawn", "rejected"]),
+            distinct=True,
+        ),
     )
 
 

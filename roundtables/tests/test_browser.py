@@ -155,3 +155,13 @@ def test_co_chair_edits_their_sessions_description(demo, live_server, page, scre
     # The edit page of a session Mexico does not co-chair does not exist for this co-chair.
     other = Session.objects.get(meeting__number=4, code="2.1")
     assert page.request.get(f"{live_server.url}/my-sessions/{other.pk}/edit/").status == 404
+
+
+def test_programme_prints_without_the_navigation(demo, live_server, page, screenshot):
+    page.goto(f"{live_server.url}/programme/")
+    page.emulate_media(media="print")
+    expect(page.locator(".portal-header")).to_be_hidden()
+    expect(page.locator(".day-nav")).to_be_hidden()
+    expect(page.get_by_role("button", name="Print")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Wednesday 10 November 2010")).to_be_visible()
+    screenshot("print")

@@ -317,10 +317,48 @@ def test_session_move_up(chair_client, roundtable):
 
 
 @pytest.mark.django_db
-def test_chair_dashboard_counts_sessions_without_a_paper_author(chair_client, session_3_1):
-    SessionPersonFactory(session=SessionFactory(roundtable=session_3_1.roundtable), role="author")
+def test_chair_dashboard_counts_what_teams_lack(chair_client, session_3_1):
+    SessionDelegationFactory.create_batch(2, session=session_3_1)
+    SessionPersonFactory(session=session_3_1)
+    SessionFactory(roundtable=session_3_1.roundtable)
     response = chair_client.get(reverse("roundtables:chair_dashboard"))
-    assert response.context["lacking_author"] == 1
+    assert (response.context["lacking_co_chairs"], response.context["lacking_rapporteur"]) == (1, 1)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 3])
+def test_chair_dashboard_query_count_does_not_grow(chair_client, meeting, django_assert_num_queries, count):
+    for number in range(1, count + 1):
+        session = SessionFactory(roundtable=RoundtableFactory(meeting=meeting, number=number))
+        SessionDelegationFactory(session=session)
+        SessionPersonFactory(session=session)
+    # session, user, groups, focal points (the header), current meeting, sessions, meetings (the switcher)
+    with django_assert_num_queries(7):
+        chair_client.get(reverse("roundtables:chair_dashboard"))
+
+
+@pytest.mark.django_db
+def test_chair_dashboard_without_a_current_meeting(chair_client):
+    response = chair_client.get(reverse("roundtables:chair_dashboard"))
+    assert (response.status_code, response.context["meeting"]) == (200, None)
+    assert "No meeting is current." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_chair_dashboard_counts_sessions_without_a_background_paper(chair_client, session_3_1):
+    from papers.models import Paper
+
+    with_paper = SessionFactory(roundtable=session_3_1.roundtable)
+    Paper.objects.create(session=with_paper, kind="background", title_en="Background paper")
+    withdrawn = SessionFactory(roundtable=session_3_1.roundtable)
+    Paper.objects.create(session=withdrawn, kind="background", title_en="Withdrawn", state="withdrawn")
+    response = chair_client.get(reverse("roundtables:chair_dashboard"))
+    assert response.context["lacking_paper"] == 2
+    assert {s.code: s.paper_count for s in response.context["sessions"]} == {
+        "3.1": 0,
+        with_paper.code: 1,
+        withdrawn.code: 0,
+    }
 
 
 @pytest.mark.django_db

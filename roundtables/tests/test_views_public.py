@@ -295,3 +295,17 @@ def test_programme_feed_query_count_does_not_grow(client, chair, meeting, roundt
 @pytest.mark.django_db
 def test_feed_before_publication_is_404(client, meeting):
     assert client.get(reverse("roundtables:programme_ics", kwargs={"number": 4})).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 3])
+def test_session_page_query_count_does_not_grow_with_its_team(
+    client, chair, meeting, session_3_1, django_assert_num_queries, count
+):
+    for code in ["SE", "FI", "NL"][:count]:
+        SessionDelegationFactory(session=session_3_1, delegation=DelegationFactory(country=code))
+        SessionPersonFactory(session=session_3_1, role="speaker")
+    services.programme_publish(meeting=meeting, actor=chair)
+    # meeting, latest release, the papers' and outcomes' ETag stamps, the live session, their two parts
+    with django_assert_num_queries(7):
+        client.get(session_url(session_3_1))

@@ -39,7 +39,7 @@ def chair_dashboard(request, number: int | None = None):
             "sessions": sessions,
             "lacking_co_chairs": sum(1 for s in roundtable_sessions if s.co_chair_count < 2),
             "lacking_rapporteur": sum(1 for s in roundtable_sessions if s.rapporteur_count == 0),
-            "lacking_author": sum(1 for s in roundtable_sessions if s.author_count == 0),
+            "lacking_paper": sum(1 for s in roundtable_sessions if s.paper_count == 0),
         },
     )
 
