@@ -96,9 +96,9 @@ def test_a_paper_from_draft_to_the_public_library(demo, live_server, browser, br
     visitor = browser.new_context(**browser_context_args).new_page()
     visitor.goto(live_server.url)
     visitor.get_by_role("link", name="Papers", exact=True).click()
-    visitor.get_by_role("searchbox", name="Search titles and abstracts").fill("protected migration")
+    visitor.get_by_role("searchbox", name="Search titles and abstracts").fill("regular protected")
     visitor.get_by_role("button", name="Search").click()
-    expect(visitor.get_by_role("status")).to_have_text("1 paper matches “protected migration”.")
+    expect(visitor.get_by_role("status")).to_have_text("1 paper matches “regular protected”.")
     screenshot_page(visitor, screenshot, "6-search")
     with visitor.expect_download() as download_info:
         visitor.get_by_role("link", name=re.compile("^English")).click()
