@@ -136,4 +136,7 @@ def test_parts_are_merged_into_one_document():
     assert (pages, len(reader.pages)) == (2, 2)
     # Parts of one document number their pages on (page 2 is the second part's first page).
     assert [" ".join(page.extract_text().split()) for page in reader.pages] == ["First part 1", "Second part 2"]
-    assert progress == [5, 47, 90, 95]
+    # From 5 to 95, never backwards: WeasyPrint's steps inside each part, 47 when the first is done.
+    assert (progress[0], progress[-2:]) == (5, [90, 95])
+    assert 47 in progress
+    assert progress == sorted(set(progress))

@@ -1,0 +1,121 @@
+"""The Chair's office asks for the report of the proceedings, watches its progress while a real
+Celery worker produces it, and downloads the PDF."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from playwright.sync_api import expect
+
+from conftest import sign_in
+from gfmd.celery import app as celery_app
+from reports.bench import publish_sample_outcome
+from reports.tests.pdf import page_texts
+
+pytestmark = [pytest.mark.browser, pytest.mark.worker]
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{db['NAME']}"
+    host = db["HOST"] or "localhost"
+    return f"postgres://{db['USER']}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def report_worker(tmp_path, transactional_db, media_root):
+    """A real `celery worker` on the configured broker but a queue of its own, against the test
+    database, writing files where the live server reads them; stopped afterwards."""
+    broker = settings.CELERY_BROKER_URL
+    queue = f"reports-test-{os.getpid()}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "gfmd.settings",
+        "DATABASE_URL": _database_url(),
+        "CELERY_BROKER_URL": broker,
+        "GFMD_VAR_DIR": str(tmp_path / "worker"),
+        "MEDIA_ROOT": str(media_root),
+        "PYTHONUNBUFFERED": "1",
+    }
+    log_path = tmp_path / "worker.log"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "gfmd", "worker", "--pool=solo", "--loglevel=INFO",
+             "--without-gossip", "--without-mingle", "--without-heartbeat", "-Q", queue],
+            cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    previous = (celery_app.conf.task_always_eager, celery_app.conf.task_default_queue)
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.task_default_queue = queue
+    try:
+        yield log_path
+    finally:
+        celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = previous
+        process.terminate()
+        process.wait(timeout=30)
+        print(log_path.read_text()[-3000:])  # shown when the test fails
+
+
+def test_chair_asks_for_the_proceedings_watches_progress_and_downloads(
+    demo, report_worker, live_server, page, screenshot
+):
+    from roundtables.models import Meeting
+
+    meeting = Meeting.objects.current()
+    for session in meeting.sessions.filter(kind="roundtable"):
+        publish_sample_outcome(session, repeat=3)
+
+    sign_in(page, live_server, "chair@example.org")
+    page.get_by_role("button", name="Chair's office").click()
+    page.get_by_role("link", name="Reports").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reports")
+    screenshot("reports")
+
+    page.get_by_role("button", name=re.compile(r"^Produce the PDF\W+Report of the proceedings$")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Report of the proceedings · Fourth Meeting of the Global Forum on Migration and Development"
+    )
+    expect(page.get_by_label("Progress")).to_be_visible()
+    screenshot("progress")
+
+    download = page.get_by_role("link", name="Download the PDF")
+    expect(download).to_be_visible(timeout=120_000)
+    expect(page.get_by_label("Progress")).to_have_count(0)
+    expect(page.locator("#report-announcement")).to_have_text("The PDF is ready to download.")
+    screenshot("ready")
+    with page.expect_download() as event:
+        download.click()
+    assert event.value.suggested_filename == "gfmd-4-proceedings-en.pdf"
+    pages = page_texts(Path(event.value.path()).read_bytes())
+    assert "Report of the proceedings" in pages[0]
+    assert pages[1].startswith("Contents The theme of the meeting")
+    assert "1.1 Partnerships for more regular and protected migration" in pages[1]
+    assert "SESSION 3.3" in " ".join(pages)
+
+
+def test_a_delegate_gets_not_found_for_the_chairs_file(demo, live_server, page, chair_file):
+    sign_in(page, live_server, "delegate.mx@example.org")
+    response = page.goto(f"{live_server.url}/reports/files/{chair_file.pk}/download/")
+    assert response.status == 404
+
+
+@pytest.fixture
+def chair_file(demo):
+    from accounts.models import User
+    from reports.models import GeneratedFile
+    from reports.services import request_key
+
+    params = {"meeting": 1, "variant": "full", "language": "en"}
+    return GeneratedFile.objects.create(
+        kind="participants",
+        parameters=params,
+        request_key=request_key("participants", params),
+        requested_by=User.objects.get(email="chair@example.org"),
+        state=GeneratedFile.State.FAILED,
+    )
