@@ -246,6 +246,7 @@ CELERY_TIMEZONE = TIME_ZONE
 # Periodic tasks (run `celery -A gfmd beat`, or the worker with -B, beside the worker).
 CELERY_BEAT_SCHEDULE = {
     "papers-deadline-reminders": {"task": "gfmd.papers.send_deadline_reminders", "schedule": 3600.0},
+    "reports-purge-expired": {"task": "gfmd.reports.purge_expired", "schedule": 3600.0},
 }
 # A run's own queue name keeps test workers (and other portals on one Redis) apart.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")

@@ -16,3 +16,9 @@ def generate_report_task(file_id: int) -> None:
         services.report_generate(file_id=file_id)
     except SoftTimeLimitExceeded:
         services.report_fail(file_id=file_id, error=services.TIMEOUT_MESSAGE)
+
+
+@shared_task(name="gfmd.reports.purge_expired")
+def purge_expired_task() -> int:
+    """Hourly (beat): delete the files of expired documents."""
+    return services.reports_purge_expired()

@@ -168,3 +168,10 @@ def test_purge_deletes_expired_files_and_keeps_the_rows(chair, simple_renderer, 
     import os
 
     assert not os.path.exists(path)
+
+
+def test_purge_task_is_scheduled_and_runs(settings):
+    from reports.tasks import purge_expired_task
+
+    assert settings.CELERY_BEAT_SCHEDULE["reports-purge-expired"]["task"] == purge_expired_task.name
+    assert purge_expired_task.apply().get() == 0
