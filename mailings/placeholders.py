@@ -9,6 +9,7 @@ then puts the link in and undoubles the braces in one pass.
 """
 
 import re
+import unicodedata
 
 from django.utils.translation import gettext_lazy as _
 
@@ -25,8 +26,10 @@ _ANY = re.compile(r"\{([^{}\s]{1,40})\}")
 
 
 def single_line(value) -> str:
-    """Names and titles end up in headers: a line break there would be header injection."""
-    return " ".join(str(value).split())
+    """Names and titles end up in headers: a line break there would be header injection. Every
+    whitespace run becomes one space, and control characters (NUL, ESC...) go."""
+    text = "".join(" " if unicodedata.category(char) == "Cc" else char for char in str(value))
+    return " ".join(text.split())
 
 
 def unknown_placeholders(template: str) -> list[str]:

@@ -21,6 +21,13 @@ def mailings_for_list() -> QuerySet[Mailing]:
     )
 
 
+def failed_notifications(limit: int = 20) -> list[OutgoingMail]:
+    """Notifications (mails outside any mailing) that could not be delivered, newest first."""
+    return list(
+        OutgoingMail.objects.filter(mailing__isnull=True, state=State.FAILED).order_by("-created_at", "-pk")[:limit]
+    )
+
+
 @dataclass(frozen=True)
 class Progress:
     counts: dict[str, int]
@@ -71,8 +78,12 @@ def mailing_languages(mailing: Mailing) -> list[tuple[str, int]]:
     return list(mailing.mails.order_by("language").values_list("language").annotate(n=Count("pk")))
 
 
-def mailing_mails(mailing: Mailing, *, state: str = "") -> QuerySet[OutgoingMail]:
+def mailing_mails(mailing: Mailing, *, state: str = "", search: str = "") -> QuerySet[OutgoingMail]:
     mails = mailing.mails.order_by("to_description", "to_name", "to", "pk")
+    if search:
+        mails = mails.filter(
+            Q(to_name__icontains=search) | Q(to__icontains=search) | Q(to_description__icontains=search)
+        )
     if state == "pending":
         return mails.filter(state__in=OutgoingMail.PENDING_STATES)
     if state:

@@ -28,8 +28,11 @@ def _link_text() -> str:
 
 @permission_required("mailings.view_mailing", raise_exception=True)
 def mailing_list(request):
-    mailings = selectors.mailings_for_list()
-    return render(request, "mailings/mailing_list.html", {"mailings": mailings})
+    return render(
+        request,
+        "mailings/mailing_list.html",
+        {"mailings": selectors.mailings_for_list(), "failed_notifications": selectors.failed_notifications()},
+    )
 
 
 def mailing_detail(request, pk: int):
@@ -37,7 +40,8 @@ def mailing_detail(request, pk: int):
     state = request.GET.get("state", "")
     if state not in STATE_FILTERS:
         state = ""
-    mails = selectors.mailing_mails(mailing, state=state)
+    search = request.GET.get("q", "").strip()[:100]
+    mails = selectors.mailing_mails(mailing, state=state, search=search)
     page = Paginator(mails, MAILS_PER_PAGE).get_page(request.GET.get("page"))
     preview_mail = None
     if request.GET.get("preview", "").isdigit():
@@ -55,6 +59,7 @@ def mailing_detail(request, pk: int):
             "languages": selectors.mailing_languages(mailing),
             "page": page,
             "state_filter": state,
+            "search": search,
             "state_filters": [
                 ("", _("All")),
                 ("pending", _("Not sent yet")),

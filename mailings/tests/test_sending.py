@@ -177,3 +177,15 @@ def test_sweep_sends_a_notification_whose_task_was_lost(mailoutbox, settings, af
     assert after_commit(mailings_sweep)["notifications"] == 1
     assert [m.subject for m in mailoutbox] == ["Lost"]
     assert OutgoingMail.objects.get(pk=fresh.pk).state == OutgoingMail.State.QUEUED
+
+
+def test_control_characters_in_names_are_dropped(smtp, after_commit):
+    mailing, _rows = make_mailing(
+        recipients=[MailRecipient(email="ana@example.org", name="Ana\x00\x1b[31m Ruiz\u2028Bcc: x@example.org")],
+        subjects={"en": "For {name}"},
+        bodies={"en": "Dear {name}"},
+    )
+    after_commit(mailing_release, mailing=mailing, actor=None)
+    [received] = smtp.received
+    assert received.message["Subject"].strip() == "For Ana [31m Ruiz Bcc: x@example.org"
+    assert received.envelope_to == ["ana@example.org"]

@@ -33,7 +33,8 @@ def test_mailing_list_query_count_does_not_grow(client, chair, django_assert_num
     for _ in range(count):
         make_mailing(2, created_by=chair)
     client.force_login(chair)
-    with django_assert_num_queries(5):  # session, user, groups, focal point roles (menu), mailings with counts
+    # session, user, groups, focal point roles (menu), mailings with counts, failed notifications
+    with django_assert_num_queries(6):
         client.get(reverse("mailings:list"))
 
 
@@ -140,3 +141,29 @@ def test_failed_mails_are_shown_and_can_be_sent_again(client, chair, mailoutbox,
         client.post(reverse("mailings:retry_failed", args=[mailing.pk]))
     assert [m.to for m in mailoutbox] == [["person0@example.org"]]
     assert Mailing.objects.get(pk=mailing.pk).state == Mailing.State.DONE
+
+
+def test_mailing_list_shows_notifications_that_failed(client, chair):
+    OutgoingMail.objects.create(
+        to="gone@example.org",
+        subject="Your registration",
+        body_text="x",
+        state=OutgoingMail.State.FAILED,
+        smtp_code=550,
+        last_error="Mailbox unavailable",
+    )
+    client.force_login(chair)
+    page = client.get(reverse("mailings:list")).content.decode()
+    assert "550 · Mailbox unavailable" in page
+
+
+def test_mailing_detail_finds_a_recipient_by_delegation(client, chair):
+    mailing, _rows = make_mailing(
+        recipients=[
+            MailRecipient(email="a@example.org", name="Amina", description="Senegal"),
+            MailRecipient(email="j@example.org", name="Javier", description="Mexico"),
+        ]
+    )
+    client.force_login(chair)
+    response = client.get(reverse("mailings:detail", args=[mailing.pk]), {"q": "mexi"})
+    assert [mail.to for mail in response.context["page"]] == ["j@example.org"]

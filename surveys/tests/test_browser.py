@@ -56,6 +56,7 @@ def test_chair_builds_sends_reminds_and_reads_the_results(
         "Policy and institutional coherence"
     )
     page.get_by_label("An answer is required").check()
+    screenshot("question-form")
     page.get_by_role("button", name="Save question").click()
     page.get_by_role("link", name="Add a question", exact=True).click()
     page.get_by_label("Question (English)").fill("What should the background paper cover?")
@@ -79,6 +80,8 @@ def test_chair_builds_sends_reminds_and_reads_the_results(
         f"{mail_count} mails wait in the outbox"
     )
     assert len(mailoutbox) == before  # nothing leaves the outbox before "Send"
+    page.get_by_label("Find a recipient").fill("Mexico")
+    page.get_by_role("button", name="Find").click()
     page.get_by_role("link", name=re.compile(r"^Preview Mr Javier Herrera")).click()
     expect(page.locator("#mail-preview")).to_contain_text("Dear Mr Javier Herrera")
     expect(page.locator("#mail-preview")).to_contain_text("[personal link, created when the mail is sent]")
@@ -133,6 +136,10 @@ def test_chair_builds_sends_reminds_and_reads_the_results(
     expect(page.get_by_text("Circular migration and social security")).to_be_visible()
     expect(page.get_by_text("— Mexico")).to_be_visible()
     screenshot("results")
+    page.get_by_role("button", name="Chair's office").click()
+    page.get_by_role("link", name="Mailings").click()
+    expect(page.get_by_role("link", name="Survey reminder: Consultation on the roundtable sessions")).to_be_visible()
+    screenshot("mailings")
 
 
 def test_demo_results_of_the_2010_survey(demo, live_server, page, screenshot):
