@@ -26,6 +26,8 @@ class Part:
     # Images the document draws from memory (QR codes, charts), by name: the fetcher answers
     # generated_url(name) with them, and nothing else outside the named assets.
     images: dict[str, bytes] = field(default_factory=dict)
+    # Whether its pages carry the running page number (a badge sheet does not).
+    numbered: bool = True
 
 
 @dataclass

@@ -280,7 +280,7 @@ def render_parts(
             buffer,
             images=part.images,
             page_offset=pages,
-            continuous=part_count > 1,
+            continuous=part_count > 1 and part.numbered,
             on_step=within_part(min(index, total)),
         )
         buffers.append(buffer)

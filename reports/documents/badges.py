@@ -5,6 +5,7 @@ badges, merged with pypdf, so 3,000 participants fit in a small worker's memory.
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from html import escape
 from itertools import islice
 
 from django.core.exceptions import ValidationError
@@ -27,6 +28,32 @@ from reports.registry import Offer, Part, Renderer, ReportError, register
 from reports.rendering import asset_url, generated_url
 
 PER_SHEET = 8
+# Where the badges sit on an A4 sheet (mm): two columns, four rows, 90 x 62 mm each.
+BADGE_WIDTH, BADGE_HEIGHT, BAND_HEIGHT = 90, 62, 12
+POSITIONS = [(left, top) for top in (15.5, 83.5, 151.5, 219.5) for left in (12.5, 107.5)]
+
+
+def sheet_art(meeting) -> bytes:
+    """What every sheet has in common, drawn once per page as SVG instead of laid out 3,000 times:
+    the cutting frames and the header bands (the GFMD mark, the city and the year)."""
+    label = escape(f"{meeting.city} {meeting.start_date:%Y}")
+    shapes = []
+    for left, top in POSITIONS:
+        shapes.append(
+            f'<rect x="{left}" y="{top}" width="{BADGE_WIDTH}" height="{BADGE_HEIGHT}" fill="none" '
+            f'stroke="#9aa5b1" stroke-width="0.15" stroke-dasharray="1 0.8"/>'
+            f'<rect x="{left}" y="{top}" width="{BADGE_WIDTH}" height="{BAND_HEIGHT - 1.2}" fill="#12355b"/>'
+            f'<rect x="{left}" y="{top + BAND_HEIGHT - 1.2}" width="{BADGE_WIDTH}" height="1.2" fill="#0f6e6e"/>'
+            f'<rect x="{left + 4}" y="{top + 2.9}" width="12.2" height="5" fill="#ffffff"/>'
+            f'<text x="{left + 4.9}" y="{top + 6.65}" font-size="3" font-weight="bold" letter-spacing="0.3" '
+            f'fill="#12355b">GFMD</text>'
+            f'<text x="{left + 18.5}" y="{top + 6.65}" font-size="2.8" letter-spacing="0.15" '
+            f'fill="#ffffff">{label}</text>'
+        )
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm" viewBox="0 0 210 297" '
+        'font-family="DejaVu Sans, sans-serif">' + "".join(shapes) + "</svg>"
+    ).encode()
 
 
 @dataclass
@@ -83,14 +110,23 @@ def badge_parts(meeting, badges: Iterable[Badge], *, per_part: int | None = None
     per_part = per_part or conf.badges_per_part()
     per_part = max(PER_SHEET, per_part - per_part % PER_SHEET)
     iterator = iter(badges)
+    art = sheet_art(meeting)
     while chunk := list(islice(iterator, per_part)):
         sheets = [chunk[start : start + PER_SHEET] for start in range(0, len(chunk), PER_SHEET)]
+        images = {badge.qr_name: qr_png(badge.verify_url) for badge in chunk}
+        images["sheet.svg"] = art
         yield Part(
             render_document(
                 "reports/badges.html",
-                {"meeting": meeting, "sheets": sheets, "badges_css": asset_url("css/print-badges.css")},
+                {
+                    "meeting": meeting,
+                    "sheets": sheets,
+                    "badges_css": asset_url("css/print-badges.css"),
+                    "sheet_art": generated_url("sheet.svg"),
+                },
             ),
-            images={badge.qr_name: qr_png(badge.verify_url) for badge in chunk},
+            images=images,
+            numbered=False,
         )
 
 
