@@ -204,7 +204,7 @@ def mailing_finish_if_done(*, mailing_id: int) -> bool:
     )
 
 
-def mailings_sweep(*, now: datetime | None = None) -> dict[str, int]:
+def mailings_sweep(*, now: datetime | None = None, restart_all: bool = False) -> dict[str, int]:
     """Repair what dead workers and lost tasks left behind (run by beat every MAILINGS_SWEEP_SECONDS).
 
     1. Mails in "sending" for longer than MAILINGS_SENDING_TIMEOUT: their worker died mid-mail.
@@ -212,6 +212,11 @@ def mailings_sweep(*, now: datetime | None = None) -> dict[str, int]:
     2. Released mailings with due mails and no progress for MAILINGS_STALLED_AFTER: their task was
        lost with the worker; a new one is started (two running at once would still send each mail once).
     3. Notifications (no mailing) due again, or queued long ago with their task lost: sent.
+
+    restart_all (a worker that has just started): every released mailing with due mails gets a
+    sending task at once, without waiting for MAILINGS_STALLED_AFTER; a second task beside a live
+    one is harmless. Mails left in "sending" still wait for the timeout: another worker may be
+    sending them right now.
     """
     from mailings.tasks import send_mail_task, send_mailing_task
 
@@ -234,9 +239,11 @@ def mailings_sweep(*, now: datetime | None = None) -> dict[str, int]:
             )
 
     restarted = finished = 0
-    sending = Mailing.objects.filter(state=Mailing.State.SENDING).filter(
-        Q(last_progress_at__lt=stalled_before) | Q(last_progress_at__isnull=True, released_at__lt=stalled_before)
-    )
+    sending = Mailing.objects.filter(state=Mailing.State.SENDING)
+    if not restart_all:
+        sending = sending.filter(
+            Q(last_progress_at__lt=stalled_before) | Q(last_progress_at__isnull=True, released_at__lt=stalled_before)
+        )
     for mailing_id in sending.values_list("pk", flat=True):
         if OutgoingMail.objects.filter(mailing_id=mailing_id).due(now).exists():
             Mailing.objects.filter(pk=mailing_id).update(last_progress_at=now)

@@ -1,6 +1,7 @@
 """Thin tasks: ids in, the services do the work. Every task is safe to run twice."""
 
 from celery import shared_task
+from celery.signals import worker_ready
 
 from mailings import services
 from mailings.sending import PUMP_BUDGET_SECONDS
@@ -18,5 +19,11 @@ def send_mailing_task(mailing_id: int) -> None:
 
 
 @shared_task(name="gfmd.mailings.sweep")
-def sweep_task() -> None:
-    services.mailings_sweep()
+def sweep_task(restart_all: bool = False) -> None:
+    services.mailings_sweep(restart_all=restart_all)
+
+
+@worker_ready.connect
+def _resume_mailings_on_start(sender, **kwargs) -> None:
+    """A worker that starts (after a crash, say) resumes the mailings in progress at once."""
+    sweep_task.apply_async(kwargs={"restart_all": True})

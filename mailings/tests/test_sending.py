@@ -189,3 +189,15 @@ def test_control_characters_in_names_are_dropped(smtp, after_commit):
     [received] = smtp.received
     assert received.message["Subject"].strip() == "For Ana [31m Ruiz Bcc: x@example.org"
     assert received.envelope_to == ["ana@example.org"]
+
+
+def test_a_starting_worker_resumes_a_mailing_at_once(smtp, settings, after_commit):
+    settings.MAILINGS_STALLED_AFTER = 90
+    mailing, rows = make_mailing(2)
+    OutgoingMail.objects.filter(mailing=mailing).update(state=OutgoingMail.State.QUEUED)
+    Mailing.objects.filter(pk=mailing.pk).update(
+        state=Mailing.State.SENDING, released_at=timezone.now(), last_progress_at=timezone.now()
+    )
+    assert after_commit(mailings_sweep)["mailings_restarted"] == 0  # it may still be sending
+    assert after_commit(mailings_sweep, restart_all=True)["mailings_restarted"] == 1
+    assert _states(rows) == [OutgoingMail.State.SENT, OutgoingMail.State.SENT]
