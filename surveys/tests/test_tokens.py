@@ -121,3 +121,15 @@ def test_an_invalid_answer_is_reported_next_to_its_question_and_the_rest_is_save
     assert response.status_code == 422
     assert list(response.context["form"].errors) == [f"q{questions['scale'].pk}"]
     assert list(Answer.objects.values_list("value", flat=True)) == ["Still saved"]
+
+
+def test_the_page_speaks_the_invited_persons_language(client, survey, questions):
+    from accounts.tests.factories import UserFactory
+    from surveys.tests.factories import InvitationFactory
+
+    survey.title_fr = "Thème et tables rondes 2010"
+    survey.save()
+    invitation = InvitationFactory(survey=survey, person=UserFactory(preferred_language="fr"))
+    response = client.get(_url(invitation_link_create(invitation=invitation)))
+    assert response.headers["Content-Language"] == "fr"
+    assert '<h1 class="h2 fw-bold">Thème et tables rondes 2010</h1>' in response.content.decode()

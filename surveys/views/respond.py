@@ -66,8 +66,11 @@ def respond(request, token: str):
         refused = _("Your answers were already submitted. A second submission is refused.")
         return _done(request, invitation, refused=refused if request.method == "POST" else "")
     survey = invitation.survey
-    with translation.override(_language(request, invitation)), timezone.override(survey.meeting.time_zone):
-        return _respond(request, token, invitation, survey)
+    language = _language(request, invitation)
+    with translation.override(language), timezone.override(survey.meeting.time_zone):
+        response = _respond(request, token, invitation, survey)
+    response.headers.setdefault("Content-Language", language)
+    return response
 
 
 def _remember_submitted(request, invitation: Invitation) -> None:
