@@ -119,3 +119,17 @@ def chair_file(demo):
         requested_by=User.objects.get(email="chair@example.org"),
         state=GeneratedFile.State.FAILED,
     )
+
+
+def test_badge_qr_link_shows_the_registration(demo, live_server, page, screenshot):
+    from delegations.models import Registration
+    from reports.badges import badge_token
+
+    registration = Registration.objects.get(person__email="delegate.mx@example.org")
+    page.goto(f"{live_server.url}/reports/badges/verify/{badge_token(registration.pk)}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Badge verification")
+    expect(page.get_by_text("Valid badge")).to_be_visible()
+    expect(page.get_by_text("Ms Sofía Castillo")).to_be_visible()
+    screenshot("valid")
+    page.goto(f"{live_server.url}/reports/badges/verify/{registration.pk}-forgedsignature0/")
+    expect(page.get_by_text("Unknown badge")).to_be_visible()
