@@ -1,6 +1,6 @@
 from django.urls import path
 
-from surveys.views import chair, respond
+from surveys.views import chair, invite, respond, results
 
 app_name = "surveys"
 
@@ -17,13 +17,13 @@ urlpatterns = [
     path("<int:pk>/questions/<int:question_pk>/edit/", chair.question_edit, name="question_edit"),
     path("<int:pk>/questions/<int:question_pk>/delete/", chair.question_delete, name="question_delete"),
     path("<int:pk>/questions/<int:question_pk>/move/", chair.question_move, name="question_move"),
-    path("<int:pk>/invite/", chair.survey_invite, name="invite"),
-    path("<int:pk>/invitations/", chair.invitation_list, name="invitations"),
-    path("<int:pk>/reminders/", chair.reminders, name="reminders"),
-    path("<int:pk>/reminders/<int:reminder_pk>/cancel/", chair.reminder_cancel, name="reminder_cancel"),
-    path("<int:pk>/results/", chair.results, name="results"),
-    path("<int:pk>/results.csv", chair.export_csv, name="export_csv"),
-    path("<int:pk>/results.xlsx", chair.export_xlsx, name="export_xlsx"),
+    path("<int:pk>/invite/", invite.survey_invite, name="invite"),
+    path("<int:pk>/invitations/", invite.invitation_list, name="invitations"),
+    path("<int:pk>/reminders/", invite.reminders, name="reminders"),
+    path("<int:pk>/reminders/<int:reminder_pk>/cancel/", invite.reminder_cancel, name="reminder_cancel"),
+    path("<int:pk>/results/", results.results, name="results"),
+    path("<int:pk>/results.csv", results.export_csv, name="export_csv"),
+    path("<int:pk>/results.xlsx", results.export_xlsx, name="export_xlsx"),
     # The recipient's personal link: the token is the only key.
     path("r/<str:token>/", respond.respond, name="respond"),
 ]

@@ -1,0 +1,70 @@
+"""The results page and the CSV and XLSX exports (the PDF report is the reports app's)."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from surveys import charts, exports, selectors
+from surveys.models import Survey
+from surveys.views.common import survey_context, survey_view
+
+
+@survey_view
+def results(request, survey: Survey):
+    if not request.user.has_perm("surveys.view_results", survey):
+        raise Http404
+    data = selectors.survey_results(survey)
+    charted = [
+        (
+            result,
+            charts.bar_chart(result.counts, title=result.question.text, chart_id=f"chart-{result.question.pk}")
+            if result.counts
+            else None,
+        )
+        for result in data.questions
+    ]
+    rate_groups = [
+        (_("By group"), data.by_group),
+        (_("By region"), data.by_region),
+        (_("By kind of delegation"), data.by_kind),
+    ]
+    return render(
+        request,
+        "surveys/results.html",
+        survey_context(survey, "results", results=data, charted=charted, rate_groups=rate_groups),
+    )
+
+
+def _download(content, *, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _filename(survey: Survey, extension: str) -> str:
+    return f"survey-{survey.pk}-{slugify(survey.title_en or survey.title)[:50]}.{extension}"
+
+
+@survey_view
+def export_csv(request, survey: Survey):
+    if not request.user.has_perm("surveys.view_results", survey):
+        raise Http404
+    # A byte-order mark so that Excel reads the accents right.
+    return _download(
+        "\ufeff" + exports.results_csv(survey),
+        content_type="text/csv; charset=utf-8",
+        filename=_filename(survey, "csv"),
+    )
+
+
+@survey_view
+def export_xlsx(request, survey: Survey):
+    if not request.user.has_perm("surveys.view_results", survey):
+        raise Http404
+    return _download(
+        exports.results_xlsx(survey),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename=_filename(survey, "xlsx"),
+    )
