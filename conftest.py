@@ -75,3 +75,14 @@ def sign_in(page, live_server, email: str, password: str = "gfmd-demo-2010") -> 
     page.get_by_label("Password").fill(password)
     page.locator("main").get_by_role("button", name="Sign In").click()
     page.wait_for_load_state()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with an empty cache: allauth's rate limits (one confirmation mail per
+    address every few minutes, for example) must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
