@@ -154,3 +154,10 @@ def test_demo_results_of_the_2010_survey(demo, live_server, page, screenshot):
     screenshot("questions-2010")
     page.get_by_role("link", name="Invitations").click()
     screenshot("invitations-2010")
+    page.get_by_role("link", name="Preview").click()
+    # The follow-up question appears only for the answer it depends on.
+    follow_up = page.get_by_text("Which changes to the theme would your government propose?")
+    expect(follow_up).to_be_hidden()
+    page.get_by_label("Yes, with changes").check()
+    expect(follow_up).to_be_visible()
+    screenshot("preview-2010")
