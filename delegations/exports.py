@@ -7,25 +7,13 @@ apostrophe, so that it is shown as text, and XLSX cells are always stored as str
 
 import csv
 import io
-import re
 from collections.abc import Iterable
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from delegations.models import Registration
-
-DANGEROUS_FIRST_CHARACTERS = ("=", "+", "-", "@", "\t", "\r", "\0")
-# Characters XML 1.0 (hence XLSX) cannot hold at all; NUL among them.
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def neutralise(value) -> str:
-    """The cell's text, with a leading apostrophe when a spreadsheet would read it as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(DANGEROUS_FIRST_CHARACTERS):
-        text = "'" + text
-    return _ILLEGAL_XML.sub("", text)
+from gfmd.spreadsheets import neutralise
 
 
 def _yes_no(value: bool) -> str:

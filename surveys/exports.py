@@ -10,15 +10,8 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from gfmd.spreadsheets import neutralise
 from surveys.selectors import answer_rows, survey_results
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-
-
-def neutralise(value):
-    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _cell(value):
