@@ -1,11 +1,17 @@
-"""`make bench`: the portal's pages under load, as ratios against a minimal Django view.
+"""`make bench`: the portal's pages, mailings and PDFs at GFMD scale, as ratios against the machine's own limits.
 
-For each scale (1x and 10x by default) it builds a database of that size, serves the portal
-with gunicorn and production settings, and measures every page with wrk on loopback: requests
-per second, median and 99th-percentile latency, SQL queries per request. The minimal view is
-measured on the same server in the same run, interleaved with the pages, so that each page's
-throughput is reported as a fraction of it: a ratio survives a noisy, shared machine better
-than a raw figure. Results go to var/bench/results.{json,md} and the README's table.
+For each scale (1x and 10x by default) it builds a fresh database of that size (generate_scale_data),
+serves the portal with gunicorn and production settings, and measures every page with wrk on
+loopback: requests per second, median and 99th-percentile latency, SQL queries per request (the
+X-Query-Count header of benchmarks.middleware). A minimal Django view on the same server, measured
+in the same runs, is the yardstick each page is divided by: a ratio survives a noisy, shared
+machine better than a raw figure.
+
+On the first scale's data it then measures a survey mailing to 5,000 recipients through a real
+Celery worker to a local SMTP server, against a plain smtplib loop; and the report of the proceedings
+and the badges of every participant, against the same HTML rendered by WeasyPrint directly.
+
+Results: var/bench/results.json and results.md, and the README's table (between its bench markers).
 """
 
 import argparse
@@ -13,288 +19,140 @@ import datetime as dt
 import json
 import os
 import platform
-import re
 import shutil
-import signal
-import statistics
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from dataclasses import dataclass, field
-from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-OUT = BASE_DIR / "var" / "bench"
-PY = sys.executable
-PORT = 8765
-README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+from benchmarks.runner.mail import measure_mail
+from benchmarks.runner.pages import measure_pages
+from benchmarks.runner.pdfs import measure_pdfs
+from benchmarks.runner.processes import BASE_DIR, OUT, STATE, BenchError, bench_env, database_url, manage
+from benchmarks.runner.report import targets, to_markdown, update_readme
 
 
-@dataclass
-class Page:
-    name: str
-    path: str
-    as_user: str = ""  # "chair" or "focal_point": the session cookie to send
+def _label(scale: float) -> str:
+    return f"x{scale:g}"
 
 
-@dataclass
-class Measure:
-    name: str
-    path: str
-    status: int = 0
-    queries: int | None = None
-    rps: list[float] = field(default_factory=list)
-    p50_ms: list[float] = field(default_factory=list)
-    p99_ms: list[float] = field(default_factory=list)
-
-    def summary(self, minimal_rps: float | None) -> dict:
-        rps = statistics.median(self.rps) if self.rps else 0.0
-        return {
-            "name": self.name,
-            "path": self.path,
-            "status": self.status,
-            "queries": self.queries,
-            "rps": round(rps, 1),
-            "rps_spread": round(max(self.rps) - min(self.rps), 1) if self.rps else 0.0,
-            "p50_ms": round(statistics.median(self.p50_ms), 2) if self.p50_ms else None,
-            "p99_ms": round(statistics.median(self.p99_ms), 2) if self.p99_ms else None,
-            "p99_ms_max": round(max(self.p99_ms), 2) if self.p99_ms else None,
-            "ratio_to_minimal": round(rps / minimal_rps, 3) if minimal_rps else None,
-        }
+def prepare_scale(scale: float, args) -> tuple[dict, dict]:
+    """A fresh database of the scale, migrated, with static files collected and the data generated."""
+    env = bench_env(database_url(scale))
+    label = _label(scale)
+    print(f"[{label}] migrating and generating the data set...", flush=True)
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    output = manage(env, "generate_scale_data", "--scale", str(scale), "--seed", str(args.seed), "--json")
+    info = json.loads(output.strip().splitlines()[-1])
+    print(f"[{label}] generated in {info['seconds']} s: {info['counts']}", flush=True)
+    return env, info
 
 
-def pages_for(info: dict) -> list[Page]:
-    session_id = info["session_ids"][0]
-    return [
-        Page("minimal Django view", "/bench/minimal/"),
-        Page("home page", "/"),
-        Page("public programme", "/programme/"),
-        Page("session page", f"/sessions/{session_id}/"),
-        Page("paper library with a search", "/papers/?q=migration"),
-        Page("Chair's office: registrations", "/delegations/registrations/", "chair"),
-        Page("focal point: delegation page", f"/delegations/{info['focal_point_delegation_id']}/", "focal_point"),
-        Page("survey results", f"/surveys/{info.get('survey_id', 0)}/results/", "chair"),
-    ]
-
-
-def _env(database_url: str) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG"}}
-    env.update(
-        DJANGO_SETTINGS_MODULE="gfmd.settings",
-        GFMD_ENV="production",
-        GFMD_BENCHMARK="1",
-        SECRET_KEY="bench-" + "x" * 50,
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        SITE_URL=f"http://127.0.0.1:{PORT}",
-        SECURE_SSL_REDIRECT="false",
-        EMAIL_HOST="127.0.0.1",
-        DATABASE_URL=database_url,
-        LOG_LEVEL="WARNING",
-    )
-    return env
-
-
-def _database_url(scale: int) -> str:
-    base = os.environ.get("DATABASE_URL", "")
-    if base.startswith("postgres"):
-        import psycopg2
-
-        name = f"gfmd_bench_x{scale}"
-        server, _ = base.rsplit("/", 1)
-        conn = psycopg2.connect(f"{server}/postgres")
-        conn.autocommit = True
-        with conn.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        conn.close()
-        return f"{server}/{name}"
-    path = OUT / f"x{scale}.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    return f"sqlite:///{path}"
-
-
-def _manage(env: dict, *args: str) -> str:
-    done = subprocess.run([PY, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True)
-    if done.returncode:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    return done.stdout
-
-
-def _session_cookie(env: dict, email: str) -> str:
-    code = (
-        "from django.contrib.auth import get_user_model, HASH_SESSION_KEY, SESSION_KEY, BACKEND_SESSION_KEY;"
-        "from django.contrib.sessions.backends.db import SessionStore;"
-        f"u = get_user_model().objects.get(email='{email}');"
-        "s = SessionStore(); s[SESSION_KEY] = str(u.pk);"
-        "s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend';"
-        "s[HASH_SESSION_KEY] = u.get_session_auth_hash(); s.create(); print(s.session_key)"
-    )
-    return _manage(env, "shell", "-c", code).strip().splitlines()[-1]
-
-
-def _probe(url: str, cookie: str) -> tuple[int, int | None]:
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+def _machine() -> str:
+    cpu = ""
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            response.read()
-            count = response.headers.get("X-Query-Count")
-            return response.status, int(count) if count else None
-    except urllib.error.HTTPError as error:
-        return error.code, None
-
-
-_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
-def _wrk(url: str, cookie: str, duration: int, connections: int) -> tuple[float, float, float]:
-    cmd = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--latency", url]
-    if cookie:
-        cmd[1:1] = ["-H", f"Cookie: {cookie}"]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    latency = {
-        pct: float(value) * _UNITS[unit]
-        for pct, value, unit in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.MULTILINE)
-    }
-    return rps, latency["50"], latency["99"]
-
-
-def measure_scale(scale: int, args) -> dict:
-    database_url = _database_url(scale)
-    env = _env(database_url)
-    print(f"[x{scale}] migrating and generating the data set...", flush=True)
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "collectstatic", "--noinput")
-    info = json.loads(_manage(env, "generate_scale_data", "--scale", str(scale), "--json").strip().splitlines()[-1])
-    cookies = {
-        "chair": f"sessionid={_session_cookie(env, info['chair_email'])}",
-        "focal_point": f"sessionid={_session_cookie(env, info['focal_point_email'])}",
-    }
-    server = subprocess.Popen(
-        [
-            str(Path(PY).parent / "gunicorn"),
-            "gfmd.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(args.workers),
-            "--access-logfile",
-            "-" if args.verbose else "/dev/null",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-        start_new_session=True,
-    )
+        with open("/proc/cpuinfo") as info:
+            cpu = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), "")
+    except OSError:
+        pass
+    memory = ""
     try:
-        base = f"http://127.0.0.1:{PORT}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/bench/minimal/", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.2)
-        pages = pages_for(info)
-        measures = {page.name: Measure(page.name, page.path) for page in pages}
-        for page in pages:
-            status, queries = _probe(base + page.path, cookies.get(page.as_user, ""))
-            measures[page.name].status, measures[page.name].queries = status, queries
-            for _ in range(3):  # warm up caches and connections
-                _probe(base + page.path, cookies.get(page.as_user, ""))
-        for run in range(args.runs):
-            for page in pages:
-                if measures[page.name].status != 200:
-                    continue
-                rps, p50, p99 = _wrk(base + page.path, cookies.get(page.as_user, ""), args.duration, args.connections)
-                m = measures[page.name]
-                m.rps.append(rps), m.p50_ms.append(p50), m.p99_ms.append(p99)
-            print(f"[x{scale}] run {run + 1}/{args.runs} done", flush=True)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-    minimal = measures["minimal Django view"]
-    minimal_rps = statistics.median(minimal.rps) if minimal.rps else None
-    return {"scale": scale, "counts": info["counts"], "pages": [m.summary(minimal_rps) for m in measures.values()]}
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        memory = f", {pages / 2**30:.0f} GB RAM"
+    except (ValueError, OSError):
+        pass
+    return (
+        f"{cpu or platform.machine()}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
 
 
-def to_markdown(results: dict) -> str:
-    meta = results["meta"]
-    lines = [
-        f"Measured {meta['date']} on {meta['machine']} at commit `{meta['commit']}`; database {meta['database']}; "
-        f"gunicorn with {meta['workers']} workers; wrk with {meta['connections']} connections, "
-        f"{meta['runs']} runs of {meta['duration']} s per page (median, spread = max - min).",
-        "",
-    ]
-    for scale in results["scales"]:
-        lines += [
-            f"**Scale x{scale['scale']}** ({scale['counts']['delegations']} delegations, "
-            f"{scale['counts']['registrations']} registrations, {scale['counts']['sessions']} sessions)",
-            "",
-            "| page | status | req/s (spread) | vs minimal view | p50 ms | p99 ms | SQL queries |",
-            "|---|---|---|---|---|---|---|",
-        ]
-        for p in scale["pages"]:
-            if p["status"] != 200:
-                lines.append(f"| {p['name']} (`{p['path']}`) | {p['status']} | not measured | | | | |")
-                continue
-            lines.append(
-                f"| {p['name']} | 200 | {p['rps']} ({p['rps_spread']}) | {p['ratio_to_minimal']:.0%} | "
-                f"{p['p50_ms']} | {p['p99_ms']} | {p['queries']} |"
-            )
-        lines.append("")
-    for name, section in results.get("extra", {}).items():
-        lines += [f"**{name}**", "", section, ""]
-    return "\n".join(lines)
+def _commit() -> str:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=BASE_DIR, capture_output=True, text=True)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=BASE_DIR, capture_output=True, text=True
+    )
+    return done.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
 
 
-def update_readme(markdown: str) -> None:
-    readme = BASE_DIR / "README.md"
-    text = readme.read_text()
-    if README_START in text and README_END in text:
-        head, rest = text.split(README_START, 1)
-        _, tail = rest.split(README_END, 1)
-        readme.write_text(f"{head}{README_START}\n{markdown}\n{README_END}{tail}")
-
-
-def main() -> None:
+def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", default="1,10")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--duration", type=int, default=5)
+    parser.add_argument("--scales", default="1,10", help="comma-separated scale factors (default 1,10)")
+    parser.add_argument("--seed", type=int, default=2010)
+    parser.add_argument("--runs", type=int, default=3, help="runs of every page (default 3)")
+    parser.add_argument("--duration", type=int, default=5, help="seconds of wrk per page and run (default 5)")
     parser.add_argument("--connections", type=int, default=4)
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) + 1)
-    parser.add_argument("--no-readme", action="store_true")
-    parser.add_argument("--verbose", action="store_true")
-    args = parser.parse_args()
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) + 1, help="gunicorn workers")
+    parser.add_argument("--mail-recipients", type=int, default=5000)
+    parser.add_argument("--mail-runs", type=int, help="default: --runs")
+    parser.add_argument("--worker-concurrency", type=int, default=2, help="Celery worker processes")
+    parser.add_argument("--pdf-runs", type=int, help="default: --runs")
+    parser.add_argument("--skip-mail", action="store_true")
+    parser.add_argument("--skip-pdf", action="store_true")
+    parser.add_argument("--no-readme", action="store_true", help="leave the README's table alone")
+    parser.add_argument("--verbose", action="store_true", help="gunicorn's access log in var/bench")
+    args = parser.parse_args(argv)
+    args.mail_runs = args.mail_runs or args.runs
+    args.pdf_runs = args.pdf_runs or args.runs
+    return args
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
     if not shutil.which("wrk"):
-        sys.exit("wrk is missing: apt-get install wrk")
+        sys.exit("wrk is missing: sudo apt-get install wrk (scripts/bench.sh installs it when run as root)")
     OUT.mkdir(parents=True, exist_ok=True)
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=BASE_DIR, capture_output=True, text=True
-    ).stdout.strip()
+    STATE.mkdir(parents=True, exist_ok=True)
+    using_postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
     results = {
         "meta": {
             "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-            "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
-            "commit": commit,
-            "database": "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite",
+            "machine": _machine(),
+            "commit": _commit(),
+            "database": "PostgreSQL" if using_postgres else "SQLite",
+            "broker": "Redis" if os.environ.get("REDIS_URL") else "SQLite (kombu SQLAlchemy transport)",
             "workers": args.workers,
             "connections": args.connections,
             "runs": args.runs,
             "duration": args.duration,
+            "seed": args.seed,
         },
-        "scales": [measure_scale(int(scale), args) for scale in args.scales.split(",")],
+        "scales": [],
+        "mail": None,
+        "pdfs": None,
     }
+    try:
+        for index, scale in enumerate(float(value) for value in args.scales.split(",")):
+            label = _label(scale)
+            env, info = prepare_scale(scale, args)
+            pages = measure_pages(env, info, args, label=label)
+            results["scales"].append(
+                {
+                    "scale": scale,
+                    "label": label,
+                    "counts": info["counts"],
+                    "generate_seconds": info["seconds"],
+                    "pages": pages,
+                }
+            )
+            if index == 0 and not args.skip_mail:
+                results["mail"] = measure_mail(env, args, label=label)
+            if index == 0 and not args.skip_pdf:
+                pdfs = measure_pdfs(env, info["meeting_id"], args, label=label)
+                pdfs["proceedings"]["outcomes"] = info["counts"]["outcomes"]
+                pdfs["badges"]["badges"] = info["counts"]["approved_registrations"]
+                results["pdfs"] = pdfs
+    except BenchError as error:
+        sys.exit(f"The benchmark stopped: {error}")
+    results["targets"] = targets(results)
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
     markdown = to_markdown(results)
     (OUT / "results.md").write_text(markdown)
     print(markdown)
     if not args.no_readme:
-        update_readme(markdown)
+        if update_readme(markdown, BASE_DIR / "README.md"):
+            print("README.md: the benchmark table is updated.")
+        else:
+            print("README.md has no bench markers: the table is in var/bench/results.md only.")
 
 
 if __name__ == "__main__":

@@ -305,6 +305,12 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
+# `make bench` serves the portal with a minimal yardstick view and a per-request SQL query count.
+BENCHMARK_MODE = env.bool("GFMD_BENCHMARK", default=False)
+INSTALLED_APPS.append("benchmarks")  # its data generator command is always available
+if BENCHMARK_MODE:
+    MIDDLEWARE.insert(0, "benchmarks.middleware.QueryCountMiddleware")
+
 # Where the demo loader finds the 2010 concept paper (a copy ships in the repository).
 GFMD_CONCEPT_PAPER = env.str(
     "GFMD_CONCEPT_PAPER", default=str(BASE_DIR / "roundtables" / "demo" / "gfmd-2010-concept-paper.txt")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
@@ -8,11 +9,14 @@ urlpatterns = [
     path("delegations/", include("delegations.urls")),
     path("mailings/", include("mailings.urls")),
     path("surveys/", include("surveys.urls")),
-    path("outcomes/", include("outcomes.urls")),
     path("papers/", include("papers.urls")),
+    path("outcomes/", include("outcomes.urls")),
     path("reports/", include("reports.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCHMARK_MODE:
+    urlpatterns.append(path("bench/", include("benchmarks.urls")))

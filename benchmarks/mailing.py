@@ -1,0 +1,153 @@
+"""The mail benchmark's work inside Django: a survey sent to N recipients through the portal's real
+path (survey_invite writes the outbox, mailing_release hands it to the Celery worker, which sends
+over SMTP), and the yardstick: a plain smtplib loop sending the same mails on one connection.
+
+Called by `manage.py bench_mail` from the runner (benchmarks.runner.mail), which starts the SMTP
+server and the worker around it."""
+
+import datetime as dt
+import random
+import secrets
+import smtplib
+import time
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.db.models import Count
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.roles import CHAIR_OFFICE
+from delegations.models import Registration
+from mailings.models import Mailing, OutgoingMail
+from mailings.placeholders import finalize
+from mailings.services import mailing_release
+from roundtables.models import Meeting
+from surveys.audiences import AudiencePlan, Target
+from surveys.mail_templates import INVITATION_BODIES, INVITATION_SUBJECTS
+from surveys.models import Section, Survey
+from surveys.services import survey_invite
+
+from .scale.text import FIRST_NAMES, LAST_NAMES
+
+RECIPIENT_DOMAIN = "recipients.bench.example.org"
+
+
+def _chair() -> User:
+    chair = User.objects.filter(groups__name=CHAIR_OFFICE).order_by("pk").first()
+    if chair is None:
+        raise LookupError("No Chair's office account: generate the scale data first.")
+    return chair
+
+
+def recipients(count: int, *, meeting: Meeting, seed: int = 2010) -> list[tuple[User, object]]:
+    """(person, delegation) for `count` recipients: the meeting's approved participants, then
+    people made for the purpose when there are fewer participants than that (made once, reused)."""
+    registrations = (
+        Registration.objects.filter(meeting=meeting, status=Registration.Status.APPROVED)
+        .select_related("person", "delegation")
+        .order_by("pk")[:count]
+    )
+    pairs = [(registration.person, registration.delegation) for registration in registrations]
+    missing = count - len(pairs)
+    if missing > 0:
+        made = list(User.objects.filter(email__endswith="@" + RECIPIENT_DOMAIN).order_by("pk")[:missing])
+        if len(made) < missing:
+            rng = random.Random(f"{seed}:recipients:{len(made)}")
+            password = make_password(None)
+            User.objects.bulk_create(
+                [
+                    User(
+                        email=f"r{n:06d}@{RECIPIENT_DOMAIN}",
+                        first_name=rng.choice(FIRST_NAMES),
+                        last_name=rng.choice(LAST_NAMES),
+                        organisation="Friends of the Forum",
+                        preferred_language=rng.choice(["en", "en", "en", "fr", "es"]),
+                        password=password,
+                    )
+                    for n in range(len(made), missing)
+                ],
+                batch_size=2000,
+            )
+            made = list(User.objects.filter(email__endswith="@" + RECIPIENT_DOMAIN).order_by("pk")[:missing])
+        pairs += [(person, None) for person in made]
+    return pairs
+
+
+def prepare(*, recipients_count: int, seed: int = 2010) -> dict:
+    """A new open survey and its invitation mailing to `recipients_count` people, waiting in the
+    outbox as the Chair's office would leave it before pressing Send."""
+    meeting = Meeting.objects.current()
+    chair = _chair()
+    pairs = recipients(recipients_count, meeting=meeting, seed=seed)
+    now = timezone.now()
+    number = Survey.objects.filter(meeting=meeting, title_en__startswith="Benchmark survey").count() + 1
+    survey = Survey.objects.create(
+        meeting=meeting,
+        title_en=f"Benchmark survey {number}",
+        opens_at=now - dt.timedelta(hours=1),
+        closes_at=now + dt.timedelta(days=30),
+        created_by=chair,
+    )
+    Section.objects.create(survey=survey, order=1, title_en="Your views")
+    plan = AudiencePlan(targets=[Target(delegation=d, person=p, recipients=[p]) for p, d in pairs])
+    started = time.perf_counter()
+    mailing = survey_invite(
+        survey=survey, plan=plan, subjects=INVITATION_SUBJECTS, bodies=INVITATION_BODIES, actor=chair
+    )
+    return {
+        "mailing": mailing.pk,
+        "survey": survey.pk,
+        "mails": mailing.mails.count(),
+        "outbox_seconds": round(time.perf_counter() - started, 3),
+    }
+
+
+def send(*, mailing_id: int, timeout: float = 600) -> dict:
+    """Press Send (mailing_release) and wait until the worker has finished the mailing. The time is
+    the mailing's own: from its release to the worker's last mail (finished_at - released_at)."""
+    mailing = Mailing.objects.get(pk=mailing_id)
+    started = time.monotonic()
+    mailing_release(mailing=mailing, actor=_chair())  # its task is queued when the release commits
+    while not Mailing.objects.filter(pk=mailing_id, state=Mailing.State.DONE).exists():
+        if time.monotonic() - started > timeout:
+            raise TimeoutError(f"The worker did not finish mailing {mailing_id} in {timeout} s.")
+        time.sleep(0.05)
+    mailing.refresh_from_db()
+    states = _state_counts(mailing_id)
+    seconds = (mailing.finished_at - mailing.released_at).total_seconds()
+    return {
+        "mailing": mailing_id,
+        "sent": states.get(OutgoingMail.State.SENT, 0),
+        "states": states,
+        "seconds": round(seconds, 3),
+        "wall_seconds": round(time.monotonic() - started, 3),
+    }
+
+
+def _state_counts(mailing_id: int) -> dict[str, int]:
+    rows = OutgoingMail.objects.filter(mailing_id=mailing_id).order_by().values("state").annotate(n=Count("pk"))
+    return {row["state"]: row["n"] for row in rows}
+
+
+def plain_loop(*, mailing_id: int, host: str, port: int) -> dict:
+    """The yardstick: the same mails (recipient, subject, text with a personal link of the same
+    length) sent by a plain loop over one smtplib connection, with nothing else around it."""
+    rows = list(
+        OutgoingMail.objects.filter(mailing_id=mailing_id).order_by("pk").values_list("to", "subject", "body_text")
+    )
+    sender = settings.DEFAULT_FROM_EMAIL
+    prefix = f"{settings.SITE_URL}/surveys/r/"
+    mails = [(to, subject, finalize(body, link=f"{prefix}{secrets.token_urlsafe(32)}/")) for to, subject, body in rows]
+    started = time.perf_counter()
+    with smtplib.SMTP(host, port) as connection:
+        for to, subject, body in mails:
+            message = EmailMessage()
+            message["From"], message["To"], message["Subject"] = sender, to, subject
+            message["Message-ID"] = make_msgid(domain="gfmd.example.org")
+            message.set_content(body)
+            connection.send_message(message)
+    seconds = time.perf_counter() - started
+    return {"mailing": mailing_id, "sent": len(mails), "seconds": round(seconds, 3)}

@@ -1,0 +1,194 @@
+"""The pages under load: gunicorn with production settings, wrk on loopback, the minimal view as yardstick.
+
+Every page is measured in every run, one after the other (minimal view first), so that a page and
+the yardstick it is divided by see the same machine at nearly the same moment."""
+
+import re
+import statistics
+import subprocess
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .processes import OUT, PORT, PY, Background, BenchError, manage, port_free, wait_until
+
+BASE = f"http://127.0.0.1:{PORT}"
+
+
+@dataclass
+class Page:
+    name: str
+    path: str
+    as_user: str = ""  # "chair" or "focal_point": the session cookie to send
+    conditional: bool = False  # sent with If-None-Match: the ETag of the page (a browser's second visit)
+    expect: int = 200
+    grows: str = ""  # what the page lists in full, so its size grows with the meeting (told in the table)
+
+
+@dataclass
+class Measure:
+    page: Page
+    status: int = 0
+    queries: int | None = None
+    bytes: int = 0
+    headers: dict = field(default_factory=dict)
+    rps: list[float] = field(default_factory=list)
+    p50_ms: list[float] = field(default_factory=list)
+    p99_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+
+    def summary(self, minimal_rps: float | None) -> dict:
+        rps = statistics.median(self.rps) if self.rps else 0.0
+        return {
+            "name": self.page.name,
+            "path": self.page.path,
+            "conditional": self.page.conditional,
+            "grows": self.page.grows,
+            "status": self.status,
+            "queries": self.queries,
+            "bytes": self.bytes,
+            "rps": round(rps, 1),
+            "rps_runs": [round(value, 1) for value in self.rps],
+            "rps_spread": round(max(self.rps) - min(self.rps), 1) if self.rps else 0.0,
+            "p50_ms": round(statistics.median(self.p50_ms), 2) if self.p50_ms else None,
+            "p99_ms": round(statistics.median(self.p99_ms), 2) if self.p99_ms else None,
+            "p99_ms_max": round(max(self.p99_ms), 2) if self.p99_ms else None,
+            "errors": self.errors,
+            "ratio_to_minimal": round(rps / minimal_rps, 3) if minimal_rps and self.rps else None,
+        }
+
+
+MINIMAL = "minimal Django view"
+
+
+def pages_for(info: dict) -> list[Page]:
+    """The pages of the issue, at their real URLs, for the data set `info` describes (generate_scale_data --json)."""
+    number = info["meeting_number"]
+    session = f"/meetings/{number}/sessions/{info['session_ids'][0]}/"
+    return [
+        Page(MINIMAL, "/bench/minimal/"),
+        Page("home page", "/", grows="every roundtable and session"),
+        Page("public programme", "/programme/", grows="every session"),
+        Page("public programme, conditional GET (304)", "/programme/", conditional=True, expect=304),
+        Page("session page", session),
+        Page("session page, conditional GET (304)", session, conditional=True, expect=304),
+        Page(
+            f"paper library, search «{info['library_query']}»",
+            f"/papers/?q={info['library_query']}",
+            grows="every matching paper (no pagination)",
+        ),
+        Page("Chair's office: registrations", "/delegations/registrations/", "chair"),
+        Page(
+            "focal point: delegation page",
+            f"/delegations/{info['focal_point_delegation_id']}/",
+            "focal_point",
+        ),
+        Page(
+            f"survey results ({info['survey_invitations']:,} invited, {info['survey_responses']:,} responses)",
+            f"/surveys/{info['survey_id']}/results/",
+            "chair",
+            grows="every invitation and answer of the survey",
+        ),
+    ]
+
+
+def session_cookie(env: dict, email: str) -> str:
+    code = (
+        "from django.contrib.auth import get_user_model, HASH_SESSION_KEY, SESSION_KEY, BACKEND_SESSION_KEY;"
+        "from django.contrib.sessions.backends.db import SessionStore;"
+        f"u = get_user_model().objects.get(email='{email}');"
+        "s = SessionStore(); s[SESSION_KEY] = str(u.pk);"
+        "s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend';"
+        "s[HASH_SESSION_KEY] = u.get_session_auth_hash(); s.create(); print(s.session_key)"
+    )
+    return "sessionid=" + manage(env, "shell", "-c", code).strip().splitlines()[-1]
+
+
+def probe(url: str, headers: dict) -> tuple[int, int | None, int, dict]:
+    """(status, SQL queries, body bytes, response headers) of one request."""
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            body = response.read()
+            status, found = response.status, response.headers
+    except urllib.error.HTTPError as error:  # urllib treats 304 and every 4xx/5xx as errors
+        body, status, found = error.read(), error.code, error.headers
+    count = found.get("X-Query-Count")
+    return status, int(count) if count else None, len(body), dict(found.items())
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def parse_wrk(out: str) -> dict:
+    """Requests per second, median and 99th-percentile latency (ms) and errors from `wrk --latency` output."""
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    latency = {
+        pct: float(value) * _UNITS[unit]
+        for pct, value, unit in re.findall(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", out, re.MULTILINE)
+    }
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses:\s+(\d+)", out))
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if socket:
+        errors += sum(int(n) for n in socket.groups())
+    return {"rps": rps, "p50_ms": latency["50"], "p99_ms": latency["99"], "errors": errors}
+
+
+def wrk(url: str, headers: dict, *, duration: float, connections: int) -> dict:
+    cmd = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+    for name, value in headers.items():
+        cmd += ["-H", f"{name}: {value}"]
+    done = subprocess.run([*cmd, url], capture_output=True, text=True)
+    if done.returncode:
+        raise BenchError(f"wrk failed on {url}: {(done.stderr or done.stdout)[-1000:]}")
+    return parse_wrk(done.stdout)
+
+
+def _serving() -> bool:
+    try:
+        return probe(BASE + "/bench/minimal/", {})[0] == 200
+    except OSError:
+        return False
+
+
+def measure_pages(env: dict, info: dict, args, *, label: str) -> list[dict]:
+    if not port_free(PORT):
+        raise BenchError(f"Port {PORT} is taken: stop whatever listens there and run the benchmark again.")
+    cookies = {
+        "chair": session_cookie(env, info["chair_email"]),
+        "focal_point": session_cookie(env, info["focal_point_email"]),
+    }
+    gunicorn = [str(Path(PY).parent / "gunicorn"), "gfmd.wsgi", "--bind", f"127.0.0.1:{PORT}"]
+    gunicorn += ["--workers", str(args.workers), "--access-logfile", "-" if args.verbose else "/dev/null"]
+    with Background("gunicorn", gunicorn, env, log=OUT / f"gunicorn-{label}.log") as server:
+        wait_until(_serving, timeout=60, what="gunicorn", process=server.process)
+        pages = pages_for(info)
+        measures = []
+        for page in pages:
+            headers = {"Cookie": cookies[page.as_user]} if page.as_user else {}
+            if page.conditional:
+                etag = probe(BASE + page.path, headers)[3].get("ETag")
+                if etag:
+                    headers["If-None-Match"] = etag
+            measure = Measure(page, headers=headers)
+            measure.status, measure.queries, measure.bytes, _ = probe(BASE + page.path, headers)
+            measures.append(measure)
+        for measure in measures:  # warm every worker's caches and connections
+            if measure.status == measure.page.expect:
+                wrk(BASE + measure.page.path, measure.headers, duration=1, connections=args.connections)
+        for run in range(args.runs):
+            for measure in measures:
+                if measure.status != measure.page.expect:
+                    continue
+                result = wrk(
+                    BASE + measure.page.path, measure.headers, duration=args.duration, connections=args.connections
+                )
+                measure.rps.append(result["rps"])
+                measure.p50_ms.append(result["p50_ms"])
+                measure.p99_ms.append(result["p99_ms"])
+                measure.errors += result["errors"]
+            print(f"[{label}] pages: run {run + 1}/{args.runs} done", flush=True)
+    minimal = next(m for m in measures if m.page.name == MINIMAL)
+    minimal_rps = statistics.median(minimal.rps) if minimal.rps else None
+    return [measure.summary(minimal_rps) for measure in measures]

@@ -1,0 +1,80 @@
+"""The Django side of the mail and PDF benchmarks, on a small meeting: the mailing prepared through the
+surveys service, the plain loop against a real SMTP server, and the same HTML rendered directly."""
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from benchmarks import mailing
+from benchmarks.pdf_direct import render_folder
+from benchmarks.pdf_html import dump_parts
+from benchmarks.runner.processes import free_port
+from benchmarks.scale import ScaleCounts, generate
+from benchmarks.smtp_sink import CountingHandler
+from mailings.models import Mailing, OutgoingMail
+from reports.bench import time_report
+from surveys.models import SurveyMail
+
+SMALL = ScaleCounts(
+    delegations=6, registrations=24, sessions=2, papers=4, surveys=1, invitations=10, responses=4, outcomes=2
+)
+
+
+@pytest.fixture
+def smtp_server():
+    handler = CountingHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, handler
+    controller.stop()
+
+
+@pytest.mark.django_db
+def test_prepare_puts_a_survey_invitation_to_every_recipient_in_the_outbox():
+    generate(seed=1, counts=SMALL)
+
+    prepared = mailing.prepare(recipients_count=30)  # 24 participants and 6 people made for the purpose
+
+    held = OutgoingMail.objects.filter(mailing_id=prepared["mailing"])
+    assert (prepared["mails"], held.count(), held.filter(state=OutgoingMail.State.HELD).count()) == (30, 30, 30)
+    assert Mailing.objects.get(pk=prepared["mailing"]).state == Mailing.State.OUTBOX
+    assert SurveyMail.objects.filter(mail__in=held).count() == 30
+    assert held.filter(to__endswith="@" + mailing.RECIPIENT_DOMAIN).count() == 6
+    assert {"{link}" in body for body in held.values_list("body_text", flat=True)} == {True}
+
+
+@pytest.mark.django_db
+def test_recipients_made_for_the_purpose_are_made_once():
+    data = generate(seed=1, counts=SMALL)
+
+    first = mailing.recipients(30, meeting=data.meeting)
+    second = mailing.recipients(30, meeting=data.meeting)
+
+    assert [person.pk for person, _delegation in first] == [person.pk for person, _delegation in second]
+
+
+@pytest.mark.django_db
+def test_plain_loop_sends_the_same_mails_over_one_connection(smtp_server):
+    controller, handler = smtp_server
+    generate(seed=1, counts=SMALL)
+    prepared = mailing.prepare(recipients_count=12)
+
+    result = mailing.plain_loop(mailing_id=prepared["mailing"], host=controller.hostname, port=controller.port)
+
+    assert (result["sent"], handler.messages, handler.recipients) == (12, 12, 12)
+
+
+@pytest.mark.django_db
+def test_the_direct_rendering_lays_out_the_same_html_as_the_portal(tmp_path):
+    data = generate(seed=1, counts=SMALL)
+    params = {"meeting": data.meeting.pk, "language": "en"}
+
+    manifest = dump_parts("proceedings", params, tmp_path / "html")
+    direct = render_folder(tmp_path / "html")
+    portal = time_report("proceedings", params)
+
+    assert (manifest["parts"], direct["parts"]) == ([{"html": "part-001.html", "numbered": True, "images": 0}], 1)
+    assert direct["pages"] == portal.pages
+    assert sorted(path.name for path in (tmp_path / "html" / "static" / "css").iterdir()) == [
+        "print-badges.css",
+        "print.css",
+    ]

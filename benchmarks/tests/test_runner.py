@@ -1,0 +1,173 @@
+"""The runner's arithmetic and its output: wrk's figures read right, the targets judged from the
+figures, the table written between the README's markers. No server is started here."""
+
+from benchmarks.runner.mail import summarise as summarise_mail
+from benchmarks.runner.pages import parse_wrk
+from benchmarks.runner.pdfs import summarise as summarise_pdf
+from benchmarks.runner.report import README_END, README_START, targets, to_markdown, update_readme
+
+WRK_OUTPUT = """Running 5s test @ http://127.0.0.1:8765/programme/
+  2 threads and 4 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    15.31ms    9.02ms  93.21ms   80.10%
+    Req/Sec   131.40     20.11   170.00     70.00%
+  Latency Distribution
+     50%  850.00us
+     75%   18.02ms
+     90%   24.97ms
+     99%    1.20s
+  1314 requests in 5.01s, 10.30MB read
+  Socket errors: connect 0, read 2, write 0, timeout 1
+  Non-2xx or 3xx responses: 4
+Requests/sec:    262.43
+Transfer/sec:      2.06MB
+"""
+
+
+def test_wrk_output_is_read_in_milliseconds():
+    assert parse_wrk(WRK_OUTPUT) == {"rps": 262.43, "p50_ms": 0.85, "p99_ms": 1200.0, "errors": 7}
+
+
+def _page(name, rps, ratio, queries, *, p99=20.0, conditional=False, status=None):
+    return {
+        "name": name,
+        "path": "/",
+        "conditional": conditional,
+        "grows": "",
+        "status": status or (304 if conditional else 200),
+        "queries": queries,
+        "bytes": 2048,
+        "rps": rps,
+        "rps_runs": [rps],
+        "rps_spread": 3.0,
+        "p50_ms": 10.0,
+        "p99_ms": p99,
+        "p99_ms_max": p99,
+        "errors": 0,
+        "ratio_to_minimal": ratio,
+    }
+
+
+def _results():
+    def scale(label, programme_queries):
+        return {
+            "scale": 1.0,
+            "label": label,
+            "counts": {"delegations": 200, "registrations": 3000},
+            "generate_seconds": 6.0,
+            "pages": [
+                _page("minimal Django view", 1000.0, 1.0, 0),
+                _page("public programme", 250.0, 0.25, programme_queries),
+                _page("public programme, conditional GET (304)", 600.0, 0.6, 2, conditional=True),
+                _page("session page", 90.0, 0.09, 12, p99=140.0),
+            ],
+        }
+
+    mail = summarise_mail(
+        [
+            {
+                "mails": 100,
+                "outbox_seconds": 0.5,
+                "portal": {"sent": 100, "seconds": 2.0},
+                "plain": {"sent": 100, "seconds": 0.5},
+            },
+            {
+                "mails": 100,
+                "outbox_seconds": 0.7,
+                "portal": {"sent": 100, "seconds": 1.0},
+                "plain": {"sent": 100, "seconds": 0.4},
+            },
+        ],
+        {"messages": 400, "recipients": 400},
+        recipients=100,
+    )
+    run = {
+        "portal": {"seconds": 11.0, "pages": 375, "peak_rss_mb": 300.0},
+        "direct": {"seconds": 10.0, "pages": 375, "peak_rss_mb": 250.0},
+    }
+    pdfs = {
+        "proceedings": {**summarise_pdf("proceedings", [run], parts=1), "outcomes": 40},
+        "badges": {**summarise_pdf("badges", [run, run], parts=13), "badges": 3000},
+    }
+    results = {
+        "meta": {
+            "date": "2026-11-27 20:00 UTC",
+            "machine": "test machine",
+            "commit": "abc1234",
+            "database": "SQLite",
+            "broker": "Redis",
+            "workers": 3,
+            "connections": 4,
+            "runs": 2,
+            "duration": 5,
+        },
+        "scales": [scale("x1", 2), scale("x10", 3)],
+        "mail": mail,
+        "pdfs": pdfs,
+    }
+    results["targets"] = targets(results)
+    return results
+
+
+def test_mail_summary_takes_medians_of_the_rates():
+    mail = _results()["mail"]
+
+    assert (mail["portal_mails_per_s"], mail["portal_spread"]) == (75.0, 50.0)
+    assert (mail["plain_mails_per_s"], mail["plain_spread"]) == (225.0, 50.0)
+    assert (mail["ratio"], mail["not_sent"], mail["smtp_expected"]) == (0.333, 0, 400)
+
+
+def test_pdf_summary_compares_time_and_memory():
+    badges = _results()["pdfs"]["badges"]
+
+    assert (badges["portal_seconds"], badges["direct_seconds"], badges["time_ratio"]) == (11.0, 10.0, 1.1)
+    assert (badges["portal_peak_mb"], badges["memory_ratio"]) == (300.0, 1.2)
+
+
+def test_targets_are_judged_from_the_figures():
+    verdicts = {row["target"]: (row["met"], row["measured"]) for row in _results()["targets"]}
+
+    assert verdicts == {
+        "Public programme and session page at ≥ 50% of the minimal view's throughput": (
+            False,
+            "first visit (200): public programme x1 25%, session page x1 9%, public programme x10 25%, "
+            "session page x10 9%; repeat visit (304): public programme x1 60%, public programme x10 60%",
+        ),
+        "Every page ≥ 100 req/s at 4 connections, 99th percentile < 100 ms": (
+            False,
+            "short of it: session page x1: 90 req/s, p99 140 ms; session page x10: 90 req/s, p99 140 ms",
+        ),
+        "SQL queries per page the same at every scale": (False, "public programme: x1 2, x10 3"),
+        "Mailing at ≥ 50% of the plain SMTP loop's rate": (False, "75.0 vs 225.0 mails/s: 33%"),
+        "PDFs within 10% of direct WeasyPrint rendering": (
+            True,
+            "proceedings: 11.0 s vs 10.0 s (1.10×); badges: 11.0 s vs 10.0 s (1.10×)",
+        ),
+        "Badges of 3,000 participants in < 60 s and < 1 GB": (True, "3,000 badges (375 pages): 11.0 s, peak 300 MB"),
+    }
+
+
+def test_markdown_has_a_row_per_page_and_the_targets():
+    markdown = to_markdown(_results())
+
+    assert "| public programme | 250 (3) | 25% | 10.0 | 20.0 | 2 | 2 |" in markdown.splitlines()
+    assert "| badges (3,000 participants, 13 parts) | 375 | 11.0 (0.0) | 10.0 (0.0) | 1.10× | 300 | 250 | 1.20× |" in (
+        markdown.splitlines()
+    )
+    assert markdown.count("**not met**") == 4
+
+
+def test_readme_table_is_replaced_between_the_markers(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Title\n\n{README_START}\nold table\n{README_END}\n\nAfter.\n")
+
+    assert update_readme("new table\n", readme) is True
+    assert readme.read_text() == f"# Title\n\n{README_START}\nnew table\n{README_END}\n\nAfter.\n"
+
+
+def test_readme_without_markers_is_left_alone(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Title\n")
+
+    assert update_readme("new table\n", readme) is False
+    assert readme.read_text() == "# Title\n"
