@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var T = window.Tiptap;
-  var gt = window.gettext || function (s) { return s; };
+  var gettext = window.gettext || function (s) { return s; };
   var interpolate = window.interpolate || function (fmt, args) { return fmt.replace("%s", args[0]); };
   if (!T) { return; }
 
@@ -127,7 +127,7 @@
           },
         }),
         Table, T.TableRow, TableHeader, TableCell,
-        T.Placeholder.configure({ placeholder: gt("Start writing here…") }),
+        T.Placeholder.configure({ placeholder: gettext("Start writing here…") }),
       ],
       editorProps: {
         transformPastedHTML: cleanPastedHtml,
@@ -182,10 +182,10 @@
     this.token = this.newToken();  // a new text gets a new token; a retry of the same text keeps it
     writeStore(this.key, { html: html, base: this.base, token: this.token, at: Date.now() });
     if (this.conflict) {
-      this.setStatus(gt("Conflict: merge, then save"), "conflict");
+      this.setStatus(gettext("Conflict: merge, then save"), "conflict");
       return;
     }
-    if (!this.offline) { this.setStatus(gt("Editing…"), "pending"); }
+    if (!this.offline) { this.setStatus(gettext("Editing…"), "pending"); }
     this.saveSoon(AUTOSAVE_DELAY);
   };
 
@@ -241,17 +241,17 @@
     if (window.navigator.onLine === false) {
       // No connection: the text waits in this browser; the "online" event (or the retry) sends it.
       this.offline = true;
-      this.setStatus(gt("Offline: not saved yet"), "offline");
+      this.setStatus(gettext("Offline: not saved yet"), "offline");
       this.retrySoon();
       return;
     }
     this.inFlight = true;
-    if (!this.offline) { this.setStatus(gt("Saving…"), "saving"); }
+    if (!this.offline) { this.setStatus(gettext("Saving…"), "saving"); }
     this.post(fields).then(function (response) {
       if (response.status === 409) {
         // The outcome left drafting (submitted meanwhile): the text stays in this browser.
         return response.json().catch(function () { return {}; }).then(function (body) {
-          self.setStatus(body.message || gt("This text can no longer be changed here. Reload the page."), "error");
+          self.setStatus(body.message || gettext("This text can no longer be changed here. Reload the page."), "error");
           self.dirty = false;
           return null;
         });
@@ -261,7 +261,7 @@
       if (signedOut || !(response.headers.get("Content-Type") || "").startsWith("application/json")) {
         // Signed out (session expired) or refused: keep the text here and try again later.
         self.inFlight = false;
-        self.setStatus(gt("Not saved: sign in again (in another tab). Your text is kept in this browser."), "offline");
+        self.setStatus(gettext("Not saved: sign in again (in another tab). Your text is kept in this browser."), "offline");
         window.clearTimeout(self.retryTimer);
         self.retryTimer = window.setTimeout(function () { self.save(); }, RETRY_DELAY * 3);
         return null;
@@ -282,8 +282,8 @@
       self.inFlight = false;
       self.offline = true;
       var onlineNow = window.navigator.onLine;
-      self.setStatus(onlineNow ? gt("Not saved yet: no answer from the server, trying again")
-                               : gt("Offline: not saved yet"), "offline");
+      self.setStatus(onlineNow ? gettext("Not saved yet: no answer from the server, trying again")
+                               : gettext("Offline: not saved yet"), "offline");
       self.retrySoon();
     });
   };
@@ -297,7 +297,7 @@
       this.dirty = false;
       this.token = null;
       dropStore(this.key);
-      this.setStatus(body.saved_at ? interpolate(gt("Saved %s"), [body.saved_at]) : gt("Saved"), "saved");
+      this.setStatus(body.saved_at ? interpolate(gettext("Saved %s"), [body.saved_at]) : gettext("Saved"), "saved");
     } else {
       // More was typed while this save travelled: keep the new text, on the new base.
       writeStore(this.key, { html: this.html(), base: this.base, token: this.token, at: Date.now() });
@@ -311,7 +311,7 @@
     this.conflictInput.value = body.revision;
     this.conflictPanel.innerHTML = body.conflict_html;  // rendered and escaped by the server
     this.conflictPanel.classList.remove("d-none");
-    this.setStatus(gt("Conflict: both texts are kept, please merge"), "conflict");
+    this.setStatus(gettext("Conflict: both texts are kept, please merge"), "conflict");
     // The server holds this text now (as a version of its own): nothing to keep in the browser.
     dropStore(this.key);
     this.conflictPanel.querySelectorAll("[data-conflict-action]").forEach(function (button) {
@@ -337,7 +337,7 @@
       this.closeConflict();
       this.dirty = false;
       dropStore(this.key);
-      this.setStatus(gt("Their version is in the editor; yours stays in the history"), "saved");
+      this.setStatus(gettext("Their version is in the editor; yours stays in the history"), "saved");
       return;
     }
     // keep-mine: the editor's text (merged or not) becomes the current version.
@@ -360,7 +360,7 @@
     this.baseInput.value = current.head;
     this.serverHtml = current.html;
     this.textarea.value = current.html;
-    this.setStatus(interpolate(gt("Newer version loaded (%s, %s)"), [current.author, current.saved_at]), "saved");
+    this.setStatus(interpolate(gettext("Newer version loaded (%s, %s)"), [current.author, current.saved_at]), "saved");
   };
 
   // After a reload: text this browser kept that never reached the server is offered back.
@@ -371,9 +371,9 @@
     if (kept.html === this.serverHtml) { dropStore(this.key); return; }
     var when = new Date(kept.at || Date.now());
     this.restoreBanner.querySelector("[data-restore-text]").textContent = interpolate(
-      gt("This browser kept text for this section from %s that has not reached the server."), [clock(when)]);
+      gettext("This browser kept text for this section from %s that has not reached the server."), [clock(when)]);
     this.restoreBanner.classList.remove("d-none");
-    this.setStatus(gt("Unsaved text found in this browser"), "pending");
+    this.setStatus(gettext("Unsaved text found in this browser"), "pending");
     this.restoreBanner.querySelector("[data-restore-accept]").addEventListener("click", function () {
       self.restoreBanner.classList.add("d-none");
       self.editor.commands.setContent(kept.html, { emitUpdate: false });
@@ -449,7 +449,7 @@
       editor.chain().focus().extendMarkRange("link").unsetLink().run();
       return;
     }
-    var url = window.prompt(gt("Address of the link (https://…)"), "https://");
+    var url = window.prompt(gettext("Address of the link (https://…)"), "https://");
     if (!url || url === "https://") { return; }
     if (!/^(https?:\/\/|mailto:)/i.test(url)) { url = "https://" + url; }
     if (editor.state.selection.empty) {
@@ -491,7 +491,7 @@
     editors.forEach(function (e) { if (e.dirty && !e.conflict) { e.save(); } });
   });
   window.addEventListener("offline", function () {
-    editors.forEach(function (e) { if (e.dirty) { e.offline = true; e.setStatus(gt("Offline: not saved yet"), "offline"); } });
+    editors.forEach(function (e) { if (e.dirty) { e.offline = true; e.setStatus(gettext("Offline: not saved yet"), "offline"); } });
   });
   // Leaving the page (or hiding the tab) sends what is pending; what cannot be sent stays in this browser.
   document.addEventListener("visibilitychange", function () {
@@ -511,7 +511,7 @@
           closed = true;
           editors.forEach(function (e) {
             e.editor.setEditable(false);
-            e.setStatus(gt("The outcome was submitted: editing is closed. Reload the page."), "error");
+            e.setStatus(gettext("The outcome was submitted: editing is closed. Reload the page."), "error");
           });
           return;
         }
