@@ -82,7 +82,10 @@ def parse_args(argv=None):
     parser.add_argument("--duration", type=int, default=5, help="seconds of wrk per page and run (default 5)")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument(
-        "--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn sync workers (default 2 × cores + 1)"
+        "--workers",
+        type=int,
+        default=2 * (os.cpu_count() or 1) + 1,
+        help="gunicorn sync workers (default 2 × cores + 1)",
     )
     parser.add_argument("--mail-recipients", type=int, default=5000)
     parser.add_argument("--mail-runs", type=int, help="default: --runs")

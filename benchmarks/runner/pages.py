@@ -38,8 +38,11 @@ class Measure:
     p99_ms: list[float] = field(default_factory=list)
     errors: int = 0
 
-    def summary(self, minimal_rps: float | None) -> dict:
+    def summary(self, minimal_runs: list[float]) -> dict:
+        """Medians over the runs. The ratio pairs each run with the minimal view's figure of the same
+        run (measured less than a minute before), then takes the median of those ratios."""
         rps = statistics.median(self.rps) if self.rps else 0.0
+        ratios = [page / minimal for page, minimal in zip(self.rps, minimal_runs, strict=False) if minimal]
         return {
             "name": self.page.name,
             "path": self.page.path,
@@ -55,7 +58,7 @@ class Measure:
             "p99_ms": round(statistics.median(self.p99_ms), 2) if self.p99_ms else None,
             "p99_ms_max": round(max(self.p99_ms), 2) if self.p99_ms else None,
             "errors": self.errors,
-            "ratio_to_minimal": round(rps / minimal_rps, 3) if minimal_rps and self.rps else None,
+            "ratio_to_minimal": round(statistics.median(ratios), 3) if ratios else None,
         }
 
 
@@ -84,12 +87,16 @@ def pages_for(info: dict) -> list[Page]:
             f"/delegations/{info['focal_point_delegation_id']}/",
             "focal_point",
         ),
-        Page(
-            f"survey results ({info['survey_invitations']:,} invited, {info['survey_responses']:,} responses)",
-            f"/surveys/{info['survey_id']}/results/",
-            "chair",
-            grows="every invitation and answer of the survey",
-        ),
+        *[
+            Page(
+                f"survey results, {survey['label']} ({survey['invitations']:,} invited, "
+                f"{survey['responses']:,} responses)",
+                f"/surveys/{survey['id']}/results/",
+                "chair",
+                grows="every invitation and answer of the survey",
+            )
+            for survey in info["results_surveys"]
+        ],
     ]
 
 
@@ -136,7 +143,7 @@ def parse_wrk(out: str) -> dict:
 
 
 def wrk(url: str, headers: dict, *, duration: float, connections: int) -> dict:
-    cmd = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+    cmd = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "30s"]
     for name, value in headers.items():
         cmd += ["-H", f"{name}: {value}"]
     done = subprocess.run([*cmd, url], capture_output=True, text=True)
@@ -161,6 +168,7 @@ def measure_pages(env: dict, info: dict, args, *, label: str) -> list[dict]:
     }
     gunicorn = [str(Path(PY).parent / "gunicorn"), "gfmd.wsgi", "--bind", f"127.0.0.1:{PORT}"]
     gunicorn += ["--workers", str(args.workers), "--access-logfile", "-" if args.verbose else "/dev/null"]
+    gunicorn += ["--no-control-socket"]
     with Background("gunicorn", gunicorn, env, log=OUT / f"gunicorn-{label}.log") as server:
         wait_until(_serving, timeout=60, what="gunicorn", process=server.process)
         pages = pages_for(info)
@@ -190,5 +198,4 @@ def measure_pages(env: dict, info: dict, args, *, label: str) -> list[dict]:
                 measure.errors += result["errors"]
             print(f"[{label}] pages: run {run + 1}/{args.runs} done", flush=True)
     minimal = next(m for m in measures if m.page.name == MINIMAL)
-    minimal_rps = statistics.median(minimal.rps) if minimal.rps else None
-    return [measure.summary(minimal_rps) for measure in measures]
+    return [measure.summary(minimal.rps) for measure in measures]

@@ -3,8 +3,9 @@
 At scale 1: 200 delegations (states, observer and civil-society organisations), 3,000 people
 registered with them (each with two sessions chosen), 40 sessions with full teams, 600 papers with
 their versions, 3 surveys with 5,000 invitations and 2,000 responses, 40 published outcomes, and
-the programme published (the public pages read its release). `scale` multiplies every count; a
-fraction (0.05) makes a small meeting for tests, and `counts` sets each count by hand.
+the programme published (the public pages read its release). `scale` multiplies every count but
+the number of surveys (still three a year, each to `scale` times as many people); a fraction
+(0.05) makes a small meeting for tests, and `counts` sets each count by hand.
 
 Each part draws from its own generator seeded from `seed` and the part's name, so the same seed
 gives the same meeting (names, titles, texts, answers) whatever else changes. Rows are written with
@@ -50,9 +51,12 @@ class ScaleCounts:
     outcomes: int = 40
 
     def times(self, scale: float) -> "ScaleCounts":
+        """Every count times `scale` (at least one of each), but the number of surveys: a meeting ten
+        times larger still runs its three surveys a year, each to ten times as many people."""
         if scale <= 0:
             raise ValueError("The scale must be above zero.")
-        return ScaleCounts(**{name: max(1, round(value * scale)) for name, value in asdict(self).items()})
+        counts = {name: max(1, round(value * scale)) for name, value in asdict(self).items()}
+        return ScaleCounts(**{**counts, "surveys": self.surveys})
 
 
 @dataclass
@@ -67,14 +71,16 @@ class ScaleData:
     surveys: list[Survey] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
 
-    @property
-    def results_survey(self) -> Survey | None:
-        """The survey whose results page the benchmark reads: the one with the most responses."""
-        return max(self.surveys, key=lambda survey: (survey.responses.count(), -survey.pk), default=None)
+    def results_surveys(self) -> list[Survey]:
+        """The surveys whose results pages the benchmark reads: the consultation of every delegation
+        (the survey GFMD runs every year), and the survey with the most responses (the heaviest page)."""
+        surveys = sorted(self.surveys, key=lambda survey: survey.pk)
+        consultation = next((survey for survey in surveys if survey.invitations.filter(person=None).exists()), None)
+        largest = max(surveys, key=lambda survey: (survey.responses.count(), -survey.pk), default=None)
+        return [survey for survey in dict.fromkeys([consultation, largest]) if survey is not None]
 
     def summary(self) -> dict:
         """What the benchmark needs to find its pages (generate_scale_data --json)."""
-        survey = self.results_survey
         return {
             "meeting_id": self.meeting.pk,
             "meeting_number": self.meeting.number,
@@ -82,12 +88,24 @@ class ScaleData:
             "focal_point_email": self.focal_point.email,
             "focal_point_delegation_id": self.focal_point_delegation.pk,
             "session_ids": [session.pk for session in self.sessions[:5]],
-            "survey_id": survey.pk if survey else None,
-            "survey_invitations": survey.invitations.count() if survey else 0,
-            "survey_responses": survey.responses.count() if survey else 0,
+            "results_surveys": [
+                {
+                    "id": survey.pk,
+                    "label": _survey_label(survey),
+                    "invitations": survey.invitations.count(),
+                    "responses": survey.responses.count(),
+                }
+                for survey in self.results_surveys()
+            ],
             "library_query": LIBRARY_QUERY,
             "counts": self.counts,
         }
+
+
+def _survey_label(survey: Survey) -> str:
+    if survey.invitations.filter(person=None).exists():
+        return "consultation of every delegation"
+    return "anonymous inquiry" if survey.anonymous else "participants' evaluation"
 
 
 def _rng(seed: int, part: str) -> random.Random:

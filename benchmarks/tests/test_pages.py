@@ -56,7 +56,8 @@ def test_every_page_of_the_benchmark_answers_at_its_real_url(client):
         "paper library, search «diaspora»": 200,
         "Chair's office: registrations": 200,
         "focal point: delegation page": 200,
-        "survey results": 200,
+        "survey results, consultation of every delegation": 200,
+        "survey results, participants' evaluation": 200,
     }
 
 

@@ -2,7 +2,7 @@
 figures, the table written between the README's markers. No server is started here."""
 
 from benchmarks.runner.mail import summarise as summarise_mail
-from benchmarks.runner.pages import parse_wrk
+from benchmarks.runner.pages import Measure, Page, parse_wrk
 from benchmarks.runner.pdfs import summarise as summarise_pdf
 from benchmarks.runner.report import README_END, README_START, targets, to_markdown, update_readme
 
@@ -26,6 +26,16 @@ Transfer/sec:      2.06MB
 
 def test_wrk_output_is_read_in_milliseconds():
     assert parse_wrk(WRK_OUTPUT) == {"rps": 262.43, "p50_ms": 0.85, "p99_ms": 1200.0, "errors": 7}
+
+
+def test_a_page_is_divided_by_the_minimal_view_of_the_same_run():
+    measure = Measure(Page("session page", "/s/"), status=200, queries=12, rps=[100.0, 200.0, 50.0])
+    measure.p50_ms, measure.p99_ms = [10.0, 12.0, 30.0], [40.0, 45.0, 90.0]
+
+    summary = measure.summary([1000.0, 1000.0, 250.0])
+
+    assert (summary["rps"], summary["rps_spread"], summary["ratio_to_minimal"]) == (100.0, 150.0, 0.2)
+    assert (summary["p50_ms"], summary["p99_ms"], summary["p99_ms_max"]) == (12.0, 45.0, 90.0)
 
 
 def _page(name, rps, ratio, queries, *, p99=20.0, conditional=False, status=None):

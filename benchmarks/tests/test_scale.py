@@ -17,13 +17,13 @@ SMALL = ScaleCounts(
 )
 
 
-def test_scale_multiplies_every_count():
+def test_scale_multiplies_every_count_but_the_surveys_a_year():
     assert ScaleCounts().times(10) == ScaleCounts(
         delegations=2000,
         registrations=30000,
         sessions=400,
         papers=6000,
-        surveys=30,
+        surveys=3,
         invitations=50000,
         responses=20000,
         outcomes=400,
@@ -32,8 +32,9 @@ def test_scale_multiplies_every_count():
 
 def test_a_fraction_of_the_scale_makes_a_small_meeting_with_at_least_one_of_each():
     assert ScaleCounts().times(0.05) == ScaleCounts(
-        delegations=10, registrations=150, sessions=2, papers=30, surveys=1, invitations=250, responses=100, outcomes=2
+        delegations=10, registrations=150, sessions=2, papers=30, surveys=3, invitations=250, responses=100, outcomes=2
     )
+    assert ScaleCounts().times(0.0001).sessions == 1
 
 
 def test_scale_zero_is_refused():
@@ -46,6 +47,14 @@ def test_survey_plan_at_scale_one():
         SurveyPlan("delegations", 200, 80),
         SurveyPlan("participants", 2400, 960),
         SurveyPlan("inquiry", 2400, 960),
+    ]
+
+
+def test_survey_plan_at_scale_ten_consults_every_delegation():
+    assert plan(3, 50000, 20000, delegations=2000, people=30000) == [
+        SurveyPlan("delegations", 2000, 800),
+        SurveyPlan("participants", 24000, 9600),
+        SurveyPlan("inquiry", 24000, 9600),
     ]
 
 
@@ -77,7 +86,10 @@ def test_generate_builds_the_meeting_it_is_asked_for():
         "programme_releases": 1,
     }
     assert data.focal_point_delegation.focal_points.get() == data.focal_point
-    assert data.results_survey.responses.count() == 18
+    assert [(s["label"], s["invitations"], s["responses"]) for s in data.summary()["results_surveys"]] == [
+        ("consultation of every delegation", 10, 4),
+        ("participants' evaluation", 45, 18),
+    ]
 
 
 @pytest.mark.django_db
