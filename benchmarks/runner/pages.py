@@ -6,6 +6,7 @@ the yardstick it is divided by see the same machine at nearly the same moment.""
 import re
 import statistics
 import subprocess
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ class Measure:
     rps: list[float] = field(default_factory=list)
     p50_ms: list[float] = field(default_factory=list)
     p99_ms: list[float] = field(default_factory=list)
+    alone_ms: float | None = None  # one request on an idle server (median of three)
     errors: int = 0
 
     def summary(self, minimal_runs: list[float]) -> dict:
@@ -54,12 +56,21 @@ class Measure:
             "rps": round(rps, 1),
             "rps_runs": [round(value, 1) for value in self.rps],
             "rps_spread": round(max(self.rps) - min(self.rps), 1) if self.rps else 0.0,
-            "p50_ms": round(statistics.median(self.p50_ms), 2) if self.p50_ms else None,
-            "p99_ms": round(statistics.median(self.p99_ms), 2) if self.p99_ms else None,
-            "p99_ms_max": round(max(self.p99_ms), 2) if self.p99_ms else None,
+            "p50_ms": _median(self.p50_ms),
+            "p99_ms": _median(self.p99_ms),
+            "p99_ms_max": round(max(latencies), 2)
+            if (latencies := [v for v in self.p99_ms if v is not None])
+            else None,
+            "alone_ms": self.alone_ms,
             "errors": self.errors,
             "ratio_to_minimal": round(statistics.median(ratios), 3) if ratios else None,
         }
+
+
+def _median(values: list[float | None]) -> float | None:
+    """The median of the runs that completed requests (a run of a very slow page may complete none)."""
+    known = [value for value in values if value is not None]
+    return round(statistics.median(known), 2) if known else None
 
 
 MINIMAL = "minimal Django view"
@@ -116,7 +127,7 @@ def probe(url: str, headers: dict) -> tuple[int, int | None, int, dict]:
     """(status, SQL queries, body bytes, response headers) of one request."""
     request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:
+        with urllib.request.urlopen(request, timeout=120) as response:
             body = response.read()
             status, found = response.status, response.headers
     except urllib.error.HTTPError as error:  # urllib treats 304 and every 4xx/5xx as errors
@@ -135,6 +146,8 @@ def parse_wrk(out: str) -> dict:
         pct: float(value) * _UNITS[unit]
         for pct, value, unit in re.findall(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", out, re.MULTILINE)
     }
+    if int(re.search(r"(\d+) requests in", out).group(1)) == 0:  # nothing completed within the run
+        latency = {"50": None, "99": None}
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses:\s+(\d+)", out))
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     if socket:
@@ -150,6 +163,43 @@ def wrk(url: str, headers: dict, *, duration: float, connections: int) -> dict:
     if done.returncode:
         raise BenchError(f"wrk failed on {url}: {(done.stderr or done.stdout)[-1000:]}")
     return parse_wrk(done.stdout)
+
+
+def _cpu_ticks(master: int) -> int:
+    """CPU time (clock ticks) used so far by the gunicorn master and its workers."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == master or ppid == master:
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+    return total
+
+
+def wait_idle(master: int, *, timeout: float = 300) -> None:
+    """Wait until the server has finished what wrk left in flight: when wrk stops, sync workers still
+    render the requests it abandoned, and those would weigh on whatever is measured next."""
+    deadline = time.monotonic() + timeout
+    before = _cpu_ticks(master)
+    while time.monotonic() < deadline:
+        time.sleep(0.25)
+        now = _cpu_ticks(master)
+        if now - before <= 1:  # at most one tick (10 ms) in 250 ms: nothing is running
+            return
+        before = now
+
+
+def alone_ms(url: str, headers: dict) -> float:
+    """The median time of three requests one after the other, on an otherwise idle server."""
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        probe(url, headers)
+        times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 1)
 
 
 def _serving() -> bool:
@@ -182,9 +232,12 @@ def measure_pages(env: dict, info: dict, args, *, label: str) -> list[dict]:
             measure = Measure(page, headers=headers)
             measure.status, measure.queries, measure.bytes, _ = probe(BASE + page.path, headers)
             measures.append(measure)
-        for measure in measures:  # warm every worker's caches and connections
+        master = server.process.pid
+        for measure in measures:  # warm every worker's caches and connections, then time one request alone
             if measure.status == measure.page.expect:
                 wrk(BASE + measure.page.path, measure.headers, duration=1, connections=args.connections)
+                wait_idle(master)
+                measure.alone_ms = alone_ms(BASE + measure.page.path, measure.headers)
         for run in range(args.runs):
             for measure in measures:
                 if measure.status != measure.page.expect:
@@ -192,6 +245,7 @@ def measure_pages(env: dict, info: dict, args, *, label: str) -> list[dict]:
                 result = wrk(
                     BASE + measure.page.path, measure.headers, duration=args.duration, connections=args.connections
                 )
+                wait_idle(master)
                 measure.rps.append(result["rps"])
                 measure.p50_ms.append(result["p50_ms"])
                 measure.p99_ms.append(result["p99_ms"])

@@ -23,7 +23,14 @@ def _n(value) -> str:
 
 
 def _pct(value) -> str:
-    return "" if value is None else f"{value:.0%}"
+    return "" if value is None else f"{value:.0%}" if value >= 0.01 or value == 0 else "< 1%"
+
+
+def _ms(value) -> str:
+    """Milliseconds as read: 0.9, 12.3, 457, 2,040; a dash when no request completed in a run."""
+    if value is None:
+        return "–"
+    return f"{value:.1f}" if value < 100 else f"{value:,.0f}"
 
 
 def _page_key(page: dict) -> str:
@@ -69,8 +76,8 @@ def targets(results: dict) -> list[dict]:
                 slow.append(f"{page['name']} {scale['label']}: answered {page['status']}")
                 continue
             measured += 1
-            if page["rps"] < 100 or (page["p99_ms"] or 0) >= 100:
-                slow.append(f"{page['name']} {scale['label']}: {page['rps']:.0f} req/s, p99 {page['p99_ms']:.0f} ms")
+            if page["rps"] < 100 or page["p99_ms"] is None or page["p99_ms"] >= 100:
+                slow.append(f"{page['name']} {scale['label']}: {page['rps']:.0f} req/s, p99 {_ms(page['p99_ms'])} ms")
     rows.append(
         {
             "target": "Every page ≥ 100 req/s at 4 connections, 99th percentile < 100 ms",
@@ -170,18 +177,19 @@ def to_markdown(results: dict) -> str:
         lines += [
             f"**Pages at {scale['label']}** ({made}; generated in {scale['generate_seconds']} s)",
             "",
-            "| page | req/s (spread) | vs minimal view | p50 ms | p99 ms | SQL queries | KB |",
-            "|---|---|---|---|---|---|---|",
+            "| page | req/s (spread) | vs minimal view | p50 ms | p99 ms | one request alone, ms | SQL queries | KB |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for p in scale["pages"]:
             expected = 304 if p["conditional"] else 200
             name = p["name"] + (f" — lists {p['grows']}" if p.get("grows") else "")
             if p["status"] != expected:
-                lines.append(f"| {name} (`{p['path']}`) | answered {p['status']}: not measured | | | | | |")
+                lines.append(f"| {name} (`{p['path']}`) | answered {p['status']}: not measured | | | | | | |")
                 continue
+            rate = f"{p['rps']:.0f} ({p['rps_spread']:.0f})" if p["rps"] >= 1 else f"{p['rps']:.1f}"
             lines.append(
-                f"| {name} | {p['rps']:.0f} ({p['rps_spread']:.0f}) | {_pct(p['ratio_to_minimal'])} | "
-                f"{p['p50_ms']:.1f} | {p['p99_ms']:.1f} | {p['queries']} | {p['bytes'] / 1024:.0f} |"
+                f"| {name} | {rate} | {_pct(p['ratio_to_minimal'])} | {_ms(p['p50_ms'])} | {_ms(p['p99_ms'])} | "
+                f"{_ms(p.get('alone_ms'))} | {p['queries']} | {p['bytes'] / 1024:.0f} |"
                 + (f" ⚠ {p['errors']} errors" if p["errors"] else "")
             )
         lines.append("")

@@ -38,6 +38,12 @@ def test_a_page_is_divided_by_the_minimal_view_of_the_same_run():
     assert (summary["p50_ms"], summary["p99_ms"], summary["p99_ms_max"]) == (12.0, 45.0, 90.0)
 
 
+def test_a_run_that_completed_no_request_has_no_latency():
+    out = WRK_OUTPUT.replace("1314 requests in", "0 requests in").replace("262.43", "0.00")
+
+    assert parse_wrk(out) == {"rps": 0.0, "p50_ms": None, "p99_ms": None, "errors": 7}
+
+
 def _page(name, rps, ratio, queries, *, p99=20.0, conditional=False, status=None):
     return {
         "name": name,
@@ -53,6 +59,7 @@ def _page(name, rps, ratio, queries, *, p99=20.0, conditional=False, status=None
         "p50_ms": 10.0,
         "p99_ms": p99,
         "p99_ms_max": p99,
+        "alone_ms": 12.5,
         "errors": 0,
         "ratio_to_minimal": ratio,
     }
@@ -70,6 +77,7 @@ def _results():
                 _page("public programme", 250.0, 0.25, programme_queries),
                 _page("public programme, conditional GET (304)", 600.0, 0.6, 2, conditional=True),
                 _page("session page", 90.0, 0.09, 12, p99=140.0),
+                {**_page("survey results", 0.0, 0.0, 13), "p50_ms": None, "p99_ms": None, "alone_ms": 4420.0},
             ],
         }
 
@@ -145,7 +153,8 @@ def test_targets_are_judged_from_the_figures():
         ),
         "Every page ≥ 100 req/s at 4 connections, 99th percentile < 100 ms": (
             False,
-            "short of it: session page x1: 90 req/s, p99 140 ms; session page x10: 90 req/s, p99 140 ms",
+            "short of it: session page x1: 90 req/s, p99 140 ms; survey results x1: 0 req/s, p99 – ms; "
+            "session page x10: 90 req/s, p99 140 ms; survey results x10: 0 req/s, p99 – ms",
         ),
         "SQL queries per page the same at every scale": (False, "public programme: x1 2, x10 3"),
         "Mailing at ≥ 50% of the plain SMTP loop's rate": (False, "75.0 vs 225.0 mails/s: 33%"),
@@ -160,7 +169,8 @@ def test_targets_are_judged_from_the_figures():
 def test_markdown_has_a_row_per_page_and_the_targets():
     markdown = to_markdown(_results())
 
-    assert "| public programme | 250 (3) | 25% | 10.0 | 20.0 | 2 | 2 |" in markdown.splitlines()
+    assert "| public programme | 250 (3) | 25% | 10.0 | 20.0 | 12.5 | 2 | 2 |" in markdown.splitlines()
+    assert "| survey results | 0.0 | 0% | – | – | 4,420 | 13 | 2 |" in markdown.splitlines()
     assert "| badges (3,000 participants, 13 parts) | 375 | 11.0 (0.0) | 10.0 (0.0) | 1.10× | 300 | 250 | 1.20× |" in (
         markdown.splitlines()
     )
