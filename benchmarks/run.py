@@ -95,14 +95,35 @@ def parse_args(argv=None):
     parser.add_argument("--skip-pdf", action="store_true")
     parser.add_argument("--no-readme", action="store_true", help="leave the README's table alone")
     parser.add_argument("--verbose", action="store_true", help="gunicorn's access log in var/bench")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="measure nothing: rewrite results.md and the README from results.json",
+    )
     args = parser.parse_args(argv)
     args.mail_runs = args.mail_runs or args.runs
     args.pdf_runs = args.pdf_runs or args.runs
     return args
 
 
+def write_report(results: dict, *, readme: bool) -> None:
+    results["targets"] = targets(results)
+    (OUT / "results.json").write_text(json.dumps(results, indent=2))
+    markdown = to_markdown(results)
+    (OUT / "results.md").write_text(markdown)
+    print(markdown)
+    if readme:
+        if update_readme(markdown, BASE_DIR / "README.md"):
+            print("README.md: the benchmark table is updated.")
+        else:
+            print("README.md has no bench markers: the table is in var/bench/results.md only.")
+
+
 def main(argv=None) -> None:
     args = parse_args(argv)
+    if args.report_only:
+        write_report(json.loads((OUT / "results.json").read_text()), readme=not args.no_readme)
+        return
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: sudo apt-get install wrk (scripts/bench.sh installs it when run as root)")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -148,16 +169,7 @@ def main(argv=None) -> None:
                 results["pdfs"] = pdfs
     except BenchError as error:
         sys.exit(f"The benchmark stopped: {error}")
-    results["targets"] = targets(results)
-    (OUT / "results.json").write_text(json.dumps(results, indent=2))
-    markdown = to_markdown(results)
-    (OUT / "results.md").write_text(markdown)
-    print(markdown)
-    if not args.no_readme:
-        if update_readme(markdown, BASE_DIR / "README.md"):
-            print("README.md: the benchmark table is updated.")
-        else:
-            print("README.md has no bench markers: the table is in var/bench/results.md only.")
+    write_report(results, readme=not args.no_readme)
 
 
 if __name__ == "__main__":

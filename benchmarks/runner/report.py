@@ -73,11 +73,13 @@ def targets(results: dict) -> list[dict]:
             if page["name"] == MINIMAL:
                 continue
             if page["status"] != (304 if page["conditional"] else 200):
-                slow.append(f"{page['name']} {scale['label']}: answered {page['status']}")
+                slow.append(f"{_page_key(page)} {scale['label']}: answered {page['status']}")
                 continue
             measured += 1
             if page["rps"] < 100 or page["p99_ms"] is None or page["p99_ms"] >= 100:
-                slow.append(f"{page['name']} {scale['label']}: {page['rps']:.0f} req/s, p99 {_ms(page['p99_ms'])} ms")
+                slow.append(
+                    f"{_page_key(page)} {scale['label']}: {page['rps']:.0f} req/s, p99 {_ms(page['p99_ms'])} ms"
+                )
     rows.append(
         {
             "target": "Every page ≥ 100 req/s at 4 connections, 99th percentile < 100 ms",
