@@ -39,7 +39,7 @@ def bench_env(database_url: str, **extra: str) -> dict[str, str]:
         SECURE_SSL_REDIRECT="false",
         DATABASE_URL=database_url,
         LOG_LEVEL="WARNING",
-        CELERY_TASK_DEFAULT_QUEUE=f"gfmd-bench-{os.getpid()}",
+        CELERY_TASK_DEFAULT_QUEUE="gfmd-bench",
         EMAIL_HOST="127.0.0.1",
         EMAIL_USE_TLS="false",
     )
