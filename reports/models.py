@@ -34,6 +34,8 @@ class GeneratedFile(models.Model):
         FAILED = "failed", _("Failed")
 
     ACTIVE_STATES = (State.QUEUED, State.RUNNING)
+    # The first start and two retries after the worker died.
+    MAX_ATTEMPTS = 3
 
     kind = models.CharField(_("kind"), max_length=50)
     parameters = models.JSONField(_("parameters"), default=dict, blank=True)
@@ -44,6 +46,10 @@ class GeneratedFile(models.Model):
     )
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    # How many times a worker started the job: a task whose worker died is delivered again
+    # (acks_late), and the service refuses a start past MAX_ATTEMPTS so that a document that kills
+    # its worker every time fails instead of looping.
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     file = models.FileField(_("file"), upload_to="reports/%Y/%m/", blank=True)
     filename = models.CharField(_("file name"), max_length=200, blank=True)
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)

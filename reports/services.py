@@ -13,8 +13,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from activity.services import activity_log
@@ -97,17 +98,35 @@ def report_retry(*, generated_file: GeneratedFile, user) -> GeneratedFile:
     return request_report(kind=generated_file.kind, params=generated_file.parameters, user=user)
 
 
+def worker_lost_message() -> str:
+    return ngettext(
+        "The worker producing this document stopped before finishing, %(count)s time, so it was not "
+        "tried again (the document may be too large for the worker's memory). Ask the portal's "
+        "technical team to look at the worker's log before trying again.",
+        "The worker producing this document stopped before finishing, %(count)s times, so it was not "
+        "tried again (the document may be too large for the worker's memory). Ask the portal's "
+        "technical team to look at the worker's log before trying again.",
+        GeneratedFile.MAX_ATTEMPTS,
+    ) % {"count": GeneratedFile.MAX_ATTEMPTS}
+
+
 def report_start(*, file_id: int) -> GeneratedFile | None:
-    """queued -> running. A redelivered task (its worker died) finds the row running and starts
-    it again; a finished or failed row is left alone."""
+    """queued -> running, counting the attempt. A redelivered task (its worker died) finds the
+    row running and starts it again, at most MAX_ATTEMPTS times in all; the delivery after the
+    last attempt marks it failed instead, so a document that kills its worker never loops. A
+    finished or failed row is left alone."""
     with transaction.atomic():
         generated = GeneratedFile.objects.select_for_update().filter(pk=file_id).first()
         if generated is None or not generated.is_active:
             return None
+        if generated.attempts >= GeneratedFile.MAX_ATTEMPTS:
+            _mark_failed(generated, worker_lost_message())
+            return None
         generated.state = GeneratedFile.State.RUNNING
         generated.progress = 1
+        generated.attempts += 1
         generated.started_at = timezone.now()
-        generated.save(update_fields=["state", "progress", "started_at"])
+        generated.save(update_fields=["state", "progress", "attempts", "started_at"])
     return generated
 
 
@@ -137,34 +156,67 @@ def report_finish(*, file_id: int, content: File, filename: str, page_count: int
     return generated
 
 
+def _mark_failed(generated: GeneratedFile, error: str) -> None:
+    """The failed state and its log entry; the caller holds the row's lock."""
+    generated.state = GeneratedFile.State.FAILED
+    generated.error = str(error)[:2000]
+    generated.finished_at = timezone.now()
+    generated.save(update_fields=["state", "error", "finished_at"])
+    activity_log(
+        actor=None,
+        action="reports.file.failed",
+        obj=generated,
+        data={"kind": generated.kind, "error": generated.error, "attempts": generated.attempts},
+    )
+
+
 def report_fail(*, file_id: int, error: str) -> GeneratedFile | None:
     """queued/running -> failed, with a message the person who asked can read."""
     with transaction.atomic():
         generated = GeneratedFile.objects.select_for_update().filter(pk=file_id).first()
         if generated is None or not generated.is_active:
             return generated
-        generated.state = GeneratedFile.State.FAILED
-        generated.error = str(error)[:2000]
-        generated.finished_at = timezone.now()
-        generated.save(update_fields=["state", "error", "finished_at"])
-        activity_log(
-            actor=None,
-            action="reports.file.failed",
-            obj=generated,
-            data={"kind": generated.kind, "error": generated.error},
-        )
+        _mark_failed(generated, error)
     return generated
+
+
+def reports_sweep_stalled() -> int:
+    """Fail the jobs nobody is producing any more: queued for longer than QUEUED_TOO_LONG (no
+    worker running), or running past the hard time limit (the worker died and the task was not
+    delivered again). Returns how many. Meant for a periodic task; the request of the same
+    document does the same for its own key."""
+    now = timezone.now()
+    stalled = GeneratedFile.objects.filter(
+        Q(state=GeneratedFile.State.QUEUED, created_at__lt=now - timedelta(seconds=QUEUED_TOO_LONG))
+        | Q(state=GeneratedFile.State.RUNNING, started_at__lt=now - timedelta(seconds=conf.time_limit() + 60))
+    )
+    count = 0
+    for file_id in stalled.values_list("pk", flat=True):
+        with transaction.atomic():
+            generated = GeneratedFile.objects.select_for_update().filter(pk=file_id).first()
+            if generated is None or not generated.is_active:
+                continue
+            language = generated.parameters.get("language") or settings.LANGUAGE_CODE
+            with translation.override(language):
+                exhausted = generated.attempts >= GeneratedFile.MAX_ATTEMPTS
+                _mark_failed(generated, worker_lost_message() if exhausted else str(STALE_MESSAGE))
+            count += 1
+    return count
 
 
 def report_generate(*, file_id: int) -> GeneratedFile | None:
     """The task's work: render the document with a time limit, store it, or record why not."""
-    generated = report_start(file_id=file_id)
-    if generated is None:
-        return None
-    renderer = get_renderer(generated.kind)
-    params = generated.parameters
-    language = params.get("language") or settings.LANGUAGE_CODE
+    language = (
+        GeneratedFile.objects.filter(pk=file_id).values_list("parameters__language", flat=True).first()
+        or settings.LANGUAGE_CODE
+    )
     with translation.override(language):
+        # Started in the document's language: a refusal after the last attempt is written in it.
+        generated = report_start(file_id=file_id)
+        if generated is None:
+            return None
+        renderer = get_renderer(generated.kind)
+        params = generated.parameters
         try:
             with tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024) as target:
                 pages = render_parts(

@@ -22,3 +22,9 @@ def generate_report_task(file_id: int) -> None:
 def purge_expired_task() -> int:
     """Hourly (beat): delete the files of expired documents."""
     return services.reports_purge_expired()
+
+
+@shared_task(name="gfmd.reports.sweep_stalled")
+def sweep_stalled_task() -> int:
+    """Periodic (beat): fail the jobs no worker is producing any more, so no page waits forever."""
+    return services.reports_sweep_stalled()
