@@ -32,7 +32,7 @@ lint: $(STAMP)
 ## Refresh the French and Spanish catalogues from the code and templates.
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l fr -l es --ignore=.venv --ignore=var --no-obsolete
-	$(PY) manage.py makemessages -d djangojs -l fr -l es --ignore=.venv --ignore=var --ignore=static/vendor --no-obsolete
+	$(PY) manage.py makemessages -d djangojs -l fr -l es --ignore=.venv --ignore=var --ignore=static/vendor --ignore=tests/vendor --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
 vendor:

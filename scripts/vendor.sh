@@ -17,5 +17,9 @@ cp outcomes/assets/tiptap-entry.mjs "$tmp/"
 (cd "$tmp" && npx esbuild tiptap-entry.mjs --bundle --minify --format=iife --global-name=Tiptap \
   --target=es2019 --legal-comments=eof --outfile=tiptap.min.js)
 cp "$tmp/tiptap.min.js" static/vendor/tiptap/
+# axe-core audits every page the browser tests visit (conftest.py). Test-only: kept out of static/ so it is
+# never collected or served to users.
+mkdir -p tests/vendor/axe-core
+cp "$nm"/axe-core/axe.min.js "$nm"/axe-core/LICENSE tests/vendor/axe-core/
 rm -rf "$tmp"
-echo "static/vendor refreshed"
+echo "static/vendor and tests/vendor refreshed"
