@@ -1,9 +1,9 @@
 """The registrations list as CSV and XLSX files, safe to open in a spreadsheet.
 
-A spreadsheet runs a cell that begins with = + - @ (or a tab, carriage return or NUL that
-hides one) as a formula: "=HYPERLINK(...)" typed as a job title would run on the Chair's office's
-machine. Every text cell that begins with one of those characters is written with a leading
-apostrophe, so that it is shown as text, and XLSX cells are always stored as strings."""
+A spreadsheet runs a cell that begins with = + - @ (or hides one behind a control character or a
+space) as a formula: "=HYPERLINK(...)" typed as a job title would run on the Chair's office's
+machine. Every cell goes through gfmd.spreadsheets, the one rule of every export: such text gets a
+leading apostrophe, and XLSX text cells are always stored as strings."""
 
 import csv
 import io
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from delegations.models import Registration
-from gfmd.spreadsheets import neutralise
+from gfmd.spreadsheets import append_row, neutralised_row
 
 
 def _yes_no(value: bool) -> str:
@@ -51,9 +51,8 @@ def header() -> list[str]:
 def rows(registrations: Iterable[Registration]) -> Iterable[list[str]]:
     """One row per registration (expects registrations_visible_to's select/prefetch)."""
     for r in registrations:
-        yield [
-            neutralise(value)
-            for value in (
+        yield neutralised_row(
+            (
                 r.delegation.name,
                 r.delegation.get_kind_display(),
                 r.delegation.get_region_display(),
@@ -74,14 +73,14 @@ def rows(registrations: Iterable[Registration]) -> Iterable[list[str]]:
                 _when(r.decided_at),
                 r.decision_reason,
             )
-        ]
+        )
 
 
 def as_csv(registrations: Iterable[Registration]) -> bytes:
     # UTF-8 with a byte-order mark, so that spreadsheet programs read the accents right.
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header())
+    writer.writerow(neutralised_row(header()))
     writer.writerows(rows(registrations))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -93,16 +92,11 @@ def as_xlsx(registrations: Iterable[Registration], *, title: str) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
-    sheet.append(header())
+    append_row(sheet, header())
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row_number, row in enumerate(rows(registrations), start=2):
-        for column, value in enumerate(row, start=1):
-            cell = sheet.cell(row=row_number, column=column)
-            # Assigning a str starting with "=" would make openpyxl store a formula: set the
-            # value and the string type explicitly.
-            cell.value = value
-            cell.data_type = "s"
+    for row in rows(registrations):
+        append_row(sheet, row)
     sheet.freeze_panes = "A2"
     for column, width in zip(
         "ABCDEFGHIJKLMNOPQRS", (28, 14, 10, 8, 16, 18, 28, 28, 18, 10, 18, 8, 24, 18, 8, 16, 20, 16, 30), strict=True

@@ -1,8 +1,9 @@
 """CSV and XLSX exports of a survey's answers, safe to open in a spreadsheet.
 
-A cell that begins with =, +, -, @, a tab or a carriage return is read as a formula by Excel and
-LibreOffice ("CSV injection"): such text gets a leading apostrophe, which shows it as the text it
-is. Numbers (scale answers) stay numbers."""
+A cell that begins with =, +, -, @, a tab or a carriage return (or hides one behind a control
+character or a space) is read as a formula by Excel and LibreOffice ("CSV injection"): every cell
+goes through gfmd.spreadsheets, the one rule of every export, which gives such text a leading
+apostrophe and stores XLSX text cells as strings. Numbers (scale answers) stay numbers."""
 
 import csv
 import io
@@ -10,29 +11,28 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from gfmd.spreadsheets import neutralise
+from gfmd.spreadsheets import append_row, neutralised_row
 from surveys.selectors import answer_rows, survey_results
 
 
 def _cell(value):
+    # XLSX has no time zones: the local time, as the results page shows it.
     if isinstance(value, datetime):
         return timezone.localtime(value).replace(tzinfo=None)
-    return neutralise(value)
+    return value
 
 
 def results_csv(survey) -> str:
     header, rows = answer_rows(survey)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([neutralise(title) for title in header])
+    writer.writerow(neutralised_row(header))
     for row in rows:
         writer.writerow(
-            [
-                timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-                if isinstance(value, datetime)
-                else neutralise(value)
+            neutralised_row(
+                timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value
                 for value in row
-            ]
+            )
         )
     return buffer.getvalue()
 
@@ -45,33 +45,24 @@ def results_xlsx(survey) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Answers"
-    sheet.append([neutralise(title) for title in header])
+    append_row(sheet, header)
     for row in rows:
-        sheet.append([_cell(value) for value in row])
+        append_row(sheet, [_cell(value) for value in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for column in sheet.columns:
         sheet.column_dimensions[column[0].column_letter].width = 28
-    # Every text cell is a string, whatever it looks like: never a formula.
-    for row in sheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
 
     results = survey_results(survey)
     rates = workbook.create_sheet("Response rate")
-    rates.append(["Group", "Invited", "Responded", "%"])
+    append_row(rates, ["Group", "Invited", "Responded", "%"])
     for rate in [results.overall, *results.by_group, *results.by_region, *results.by_kind]:
-        rates.append([neutralise(rate.label), rate.invited, rate.responded, rate.percent])
+        append_row(rates, [rate.label, rate.invited, rate.responded, rate.percent])
     rates.append([])
-    rates.append(["Responded"])
+    append_row(rates, ["Responded"])
     for name in results.respondents:
-        rates.append([neutralise(name)])
-    for row in rates.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
+        append_row(rates, [name])
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

@@ -6,7 +6,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from delegations.tests.factories import DelegationFactory, OrganisationFactory
-from surveys.exports import neutralise, results_csv, results_xlsx
+from gfmd.spreadsheets import neutralise
+from surveys.exports import results_csv, results_xlsx
 from surveys.models import Invitation
 from surveys.selectors import survey_results
 from surveys.services import response_submit
