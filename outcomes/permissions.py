@@ -7,7 +7,8 @@ published; the views answer 404 for drafts."""
 import rules
 
 from accounts.permissions import is_chair_office
-from outcomes.selectors import team_role
+from outcomes.selectors import sign_offs, team_role
+from roundtables.selectors import signing_delegation
 
 
 def _session(obj):
@@ -26,8 +27,24 @@ def is_co_chair_representative(user, obj) -> bool:
 
 
 @rules.predicate
-def represents_a_co_chair(user, obj) -> bool:
-    return obj is not None and bool(team_role(user, _session(obj)).represents)
+def signs_for_a_co_chair(user, obj) -> bool:
+    """Speaks for a co-chair government of the session and holds, now, an approved registration
+    with that government (read afresh: the service locks the registration before asking)."""
+    return obj is not None and signing_delegation(user, _session(obj)) is not None
+
+
+@rules.predicate
+def is_submitted(user, outcome) -> bool:
+    return outcome is not None and getattr(outcome, "state", None) == "submitted"
+
+
+@rules.predicate
+def awaits_my_government(user, outcome) -> bool:
+    """The government the user signs for has no sign-off that still counts."""
+    delegation = signing_delegation(user, outcome.session)
+    return delegation is not None and not any(
+        sign_off.counts and sign_off.delegation.pk == delegation.pk for sign_off in sign_offs(outcome)
+    )
 
 
 @rules.predicate
@@ -48,7 +65,11 @@ rules.add_perm("outcomes.edit_outcome", is_rapporteur | is_chair_office)
 rules.add_perm("outcomes.comment_outcome", on_team)
 rules.add_perm("outcomes.submit_outcome", is_rapporteur | is_chair_office)
 rules.add_perm("outcomes.return_outcome", is_co_chair_representative | is_chair_office)
-rules.add_perm("outcomes.approve_outcome", represents_a_co_chair | is_chair_office)
+# Who may ask to approve at all (the view's gate); the sign-off itself, checked by the service and
+# deciding whether the button shows, also needs a submitted outcome still waiting for that government.
+rules.add_perm("outcomes.approve_outcome", signs_for_a_co_chair | is_chair_office)
+rules.add_perm("outcomes.sign_off_outcome", is_submitted & signs_for_a_co_chair & awaits_my_government)
+rules.add_perm("outcomes.approve_in_place", is_submitted & is_chair_office)
 rules.add_perm("outcomes.publish_outcome", is_chair_office)
 rules.add_perm("outcomes.present_outcome", is_published | (on_team & is_presentable))
 rules.add_perm("outcomes.list_outcomes", rules.is_authenticated)

@@ -1,15 +1,17 @@
 """What the outcome pages read: who holds which role on a session's team, and the prefetched
 querysets of the pages."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from accounts.permissions import is_chair_office
-from delegations.models import Delegation
+from delegations.models import Delegation, Registration
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
 from roundtables.models import Session, SessionDelegation, SessionPerson
+from roundtables.selectors import co_chair_delegations, signing_delegation
 
 
 @dataclass
@@ -17,38 +19,107 @@ class TeamRole:
     """A person's part in one session's outcome."""
 
     rapporteur: bool = False
+    # Speaks for a co-chair government of the session (its representative on the team, or its focal
+    # point): reads the draft, comments, returns it. Signing off asks more: see signing_delegation.
     co_chair_representative: bool = False
-    # The co-chair governments this person signs off for.
-    represents: list[Delegation] = field(default_factory=list)
-
-
-def co_chair_delegations(session: Session) -> QuerySet[Delegation]:
-    return Delegation.objects.filter(
-        session_roles__session=session, session_roles__role=SessionDelegation.Role.CO_CHAIR
-    ).order_by("name")
 
 
 def team_role(user, session: Session) -> TeamRole:
-    """The user's role on the session's team, read once per request (cached on the user).
-
-    A co-chair government is represented by its focal points, and by the people named
-    "co-chair's representative" on the session's team who are registered with that government."""
+    """The user's role on the session's team, read once per request (cached on the user)."""
     if not user.is_authenticated or session is None:
         return TeamRole()
     cache = user.__dict__.setdefault("_gfmd_outcome_roles", {})
     if session.pk not in cache:
         roles = set(SessionPerson.objects.filter(session=session, person=user).values_list("role", flat=True))
         is_rep = SessionPerson.Role.CO_CHAIR_REPRESENTATIVE in roles
-        represents_filter = Q(focal_points=user)
-        if is_rep:
-            represents_filter |= Q(registrations__person=user, registrations__meeting_id=session.meeting_id)
-        represents = list(co_chair_delegations(session).filter(represents_filter).distinct())
         cache[session.pk] = TeamRole(
             rapporteur=SessionPerson.Role.RAPPORTEUR in roles,
-            co_chair_representative=is_rep or bool(represents),
-            represents=represents,
+            co_chair_representative=is_rep or co_chair_delegations(session).filter(focal_points=user).exists(),
         )
     return cache[session.pk]
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """One co-chair government of the session, with its recorded sign-off (or None) and, when that
+    sign-off no longer counts, why."""
+
+    delegation: Delegation
+    approval: Approval | None = None
+    void_reason: str = ""
+
+    @property
+    def counts(self) -> bool:
+        return self.approval is not None and not self.void_reason
+
+    @property
+    def void(self) -> bool:
+        return self.approval is not None and bool(self.void_reason)
+
+
+def _void_reason(approval: Approval, *, registration, speaks_for: set[tuple[int, int]]) -> str:
+    """Why a recorded sign-off no longer counts ("" if it still does): the person who signed must
+    still hold, unchanged since the sign-off, an approved registration with that government, and
+    still speak for it on the session."""
+    if approval.approved_by_id is None:
+        return _("the account of the person who signed was removed")
+    if registration is None:
+        return _("no longer registered for the meeting")
+    if registration.delegation_id != approval.delegation_id:
+        return _("now registered with %(delegation)s") % {"delegation": registration.delegation.name}
+    if registration.status == Registration.Status.WITHDRAWN:
+        return _("registration withdrawn")
+    if registration.status == Registration.Status.REJECTED:
+        return _("registration rejected")
+    if registration.status == Registration.Status.PENDING:
+        return _("registration awaiting approval again")
+    if registration.decided_at is not None and registration.decided_at > approval.approved_at:
+        # Withdrawn (or rejected) and approved again since: a new registration, not the one that signed.
+        return _("registered again after signing off")
+    if (approval.approved_by_id, approval.delegation_id) not in speaks_for:
+        return _("no longer speaks for %(delegation)s on this session") % {"delegation": approval.delegation.name}
+    return ""
+
+
+def sign_offs(outcome: Outcome) -> list[SignOff]:
+    """Every co-chair government of the session, with its sign-off and whether it still counts.
+    At most four queries, whatever the number of co-chairs."""
+    session = outcome.session
+    approvals = {a.delegation_id: a for a in outcome.approvals.select_related("approved_by", "delegation")}
+    people = {a.approved_by_id for a in approvals.values() if a.approved_by_id}
+    registrations, speaks_for = {}, set()
+    if people:
+        registrations = {
+            r.person_id: r
+            for r in Registration.objects.filter(meeting_id=session.meeting_id, person_id__in=people).select_related(
+                "delegation"
+            )
+        }
+        speaks_for = set(
+            SessionPerson.objects.filter(
+                session=session,
+                role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE,
+                person_id__in=people,
+                delegation__isnull=False,
+            ).values_list("person_id", "delegation_id")
+        ) | set(
+            Delegation.focal_points.through.objects.filter(user_id__in=people).values_list("user_id", "delegation_id")
+        )
+    result = []
+    for delegation in co_chair_delegations(session):
+        approval = approvals.get(delegation.pk)
+        reason = (
+            _void_reason(approval, registration=registrations.get(approval.approved_by_id), speaks_for=speaks_for)
+            if approval is not None
+            else ""
+        )
+        result.append(SignOff(delegation=delegation, approval=approval, void_reason=reason))
+    return result
+
+
+def approved_by_every_co_chair(outcome: Outcome) -> bool:
+    signed = sign_offs(outcome)
+    return bool(signed) and all(sign_off.counts for sign_off in signed)
 
 
 def rapporteurs(session: Session) -> QuerySet:
@@ -108,12 +179,6 @@ def outcome_sections(outcome: Outcome) -> QuerySet[OutcomeSection]:
     )
 
 
-def approval_status(outcome: Outcome) -> list[tuple[Delegation, Approval | None]]:
-    """Every co-chair government, with its sign-off or None: who approved, who has not yet."""
-    approvals = {a.delegation_id: a for a in outcome.approvals.select_related("approved_by")}
-    return [(delegation, approvals.get(delegation.pk)) for delegation in co_chair_delegations(outcome.session)]
-
-
 def section_revisions(section: OutcomeSection) -> QuerySet[OutcomeRevision]:
     return section.revisions.select_related("author", "base", "restored_from").order_by("-number")
 
@@ -125,7 +190,6 @@ def published_outcome(session: Session) -> Outcome | None:
         .select_related("session")
         .prefetch_related(
             Prefetch("sections", queryset=OutcomeSection.objects.select_related("current_revision")),
-            Prefetch("approvals", queryset=Approval.objects.select_related("delegation")),
         )
         .first()
     )
@@ -143,3 +207,28 @@ def published_outcome_stamp(meeting_number: int, session_id: int | None) -> str:
         .first()
     )
     return f"outcome:{published}"
+
+
+def sign_off_hint(user, outcome: Outcome) -> str:
+    """Why someone who speaks for a co-chair government cannot sign off the submitted outcome now
+    ("" when there is nothing to say), so that a missing button is never a mystery."""
+    session = outcome.session
+    if outcome.state != Outcome.State.SUBMITTED or not team_role(user, session).co_chair_representative:
+        return ""
+    governments = list(
+        co_chair_delegations(session)
+        .filter(Q(team_representatives__session=session, team_representatives__person=user) | Q(focal_points=user))
+        .distinct()
+    )
+    if not governments:
+        return _(
+            "The Chair's office has not yet said which co-chair government you represent on this session: "
+            "you can sign off once it has."
+        )
+    if signing_delegation(user, session) is not None:
+        return _("%(government)s has signed off: nothing more is needed from you.") % {
+            "government": governments[0].name
+        }
+    return _("You can sign off for %(governments)s once your registration with it for this meeting is approved.") % {
+        "governments": ", ".join(government.name for government in governments)
+    }

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,19 +13,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.permissions import is_chair_office
 from activity.services import activity_log
 from mailings.services import queue_mail
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
 from outcomes.sanitize import clean_outcome_html
-from outcomes.selectors import (
-    chair_office_people,
-    co_chair_delegations,
-    co_chair_representatives,
-    rapporteurs,
-    team_role,
-)
+from outcomes.selectors import approved_by_every_co_chair, chair_office_people, co_chair_representatives, rapporteurs
 from roundtables.models import Session
+from roundtables.selectors import signing_delegation
 
 
 @dataclass(frozen=True)
@@ -283,28 +277,25 @@ def outcome_return(*, outcome: Outcome, actor, comment: str) -> Outcome:
 
 @transaction.atomic
 def outcome_approve(*, outcome: Outcome, actor) -> Outcome:
-    """Record the sign-off of the co-chair government(s) the actor represents; once every co-chair
-    government has signed off (or the Chair's office approves), submitted -> approved."""
+    """Record the sign-off of the one co-chair government the actor signs for; once every co-chair
+    government's sign-off counts (or the Chair's office approves in their place), submitted -> approved.
+
+    The rule is decided here, under locks: the outcome row, then the actor's registration (which a
+    withdrawal or a move also locks), so the registration cannot change between the check and the
+    sign-off."""
     outcome = Outcome.objects.select_for_update().select_related("session").get(pk=outcome.pk)
     _require(outcome.state == Outcome.State.SUBMITTED, _("Only a submitted outcome can be approved."))
-    represents = team_role(actor, outcome.session).represents
-    chair_office = is_chair_office(actor)
-    if not represents and not chair_office:
+    delegation = signing_delegation(actor, outcome.session, lock=True)
+    if delegation is not None:
+        _require(
+            actor.has_perm("outcomes.sign_off_outcome", outcome),
+            _("%(government)s has already signed off this outcome.") % {"government": delegation.name},
+        )
+        _sign_off(outcome=outcome, delegation=delegation, actor=actor)
+    elif not actor.has_perm("outcomes.approve_in_place", outcome):
         raise PermissionDenied
-    signed = []
-    for delegation in represents:
-        try:
-            with transaction.atomic():
-                Approval.objects.create(outcome=outcome, delegation=delegation, approved_by=actor)
-        except IntegrityError:
-            continue  # another representative of the same government signed first
-        signed.append(delegation.name)
-    if signed:
-        _log(actor=actor, action="outcomes.outcome.signed_off", outcome=outcome, data={"governments": signed})
-    required = set(co_chair_delegations(outcome.session).values_list("pk", flat=True))
-    approved = set(outcome.approvals.values_list("delegation_id", flat=True))
-    if not (required and required <= approved):
-        if not chair_office:
+    if not approved_by_every_co_chair(outcome):
+        if not actor.has_perm("outcomes.approve_in_place", outcome):
             return outcome  # still waiting for other co-chair governments
         outcome.approved_by_chair_office = actor
     outcome.state = Outcome.State.APPROVED
@@ -324,6 +315,24 @@ def outcome_approve(*, outcome: Outcome, actor) -> Outcome:
         actor=actor,
     )
     return outcome
+
+
+def _sign_off(*, outcome: Outcome, delegation, actor) -> None:
+    """Write the government's sign-off: a new row, or in place of an earlier one that no longer
+    counts (its signer withdrew or moved); the activity log keeps who had signed before."""
+    earlier = Approval.objects.select_for_update().filter(outcome=outcome, delegation=delegation).first()
+    data = {"government": delegation.name}
+    if earlier is None:
+        Approval.objects.create(outcome=outcome, delegation=delegation, approved_by=actor)
+    else:
+        data["replaces"] = {
+            "person": earlier.approved_by.display_name if earlier.approved_by else "",
+            "approved_at": earlier.approved_at.isoformat(),
+        }
+        earlier.approved_by = actor
+        earlier.approved_at = timezone.now()
+        earlier.save(update_fields=["approved_by", "approved_at"])
+    _log(actor=actor, action="outcomes.outcome.signed_off", outcome=outcome, data=data)
 
 
 @transaction.atomic

@@ -19,9 +19,16 @@ from outcomes import services
 from outcomes.diff import has_changes, side_by_side
 from outcomes.forms import CommentForm, ReturnForm, SectionSaveForm
 from outcomes.models import Outcome, OutcomeRevision, OutcomeSection
-from outcomes.selectors import approval_status, outcome_sections, section_revisions, sessions_for_outcomes, team_role
+from outcomes.selectors import (
+    outcome_sections,
+    section_revisions,
+    sessions_for_outcomes,
+    sign_off_hint,
+    sign_offs,
+    team_role,
+)
 from roundtables.models import Session
-from roundtables.selectors import current_meeting
+from roundtables.selectors import current_meeting, signing_delegation
 
 
 def _outcome(request, pk: int, perm: str = "outcomes.view_draft") -> Outcome:
@@ -84,8 +91,8 @@ def workspace(request, session_pk: int):
     if outcome is not None:
         outcome.session = session
         user = request.user
-        status = approval_status(outcome)
-        waiting_for_me = [d for d, approval in status if approval is None and d in context["role"].represents]
+        signed = sign_offs(outcome)
+        can_sign_off = user.has_perm("outcomes.sign_off_outcome", outcome)
         sections = list(outcome_sections(outcome))
         for section in sections:
             section.form = SectionSaveForm(
@@ -94,19 +101,19 @@ def workspace(request, session_pk: int):
             )
         context.update(
             sections=sections,
-            approvals=status,
-            approved_count=sum(1 for _d, approval in status if approval),
+            sign_offs=signed,
+            approved_count=sum(1 for sign_off in signed if sign_off.counts),
             editor_role=user.has_perm("outcomes.edit_outcome", outcome),
             can_edit=user.has_perm("outcomes.edit_outcome", outcome) and outcome.is_editable,
             can_comment=user.has_perm("outcomes.comment_outcome", outcome) and outcome.state != Outcome.State.PUBLISHED,
             can_submit=user.has_perm("outcomes.submit_outcome", outcome) and outcome.is_editable,
             can_return=user.has_perm("outcomes.return_outcome", outcome)
             and outcome.state in (Outcome.State.SUBMITTED, Outcome.State.APPROVED),
-            can_approve=user.has_perm("outcomes.approve_outcome", outcome)
-            and outcome.state == Outcome.State.SUBMITTED
-            and (bool(waiting_for_me) or user.has_perm("outcomes.publish_outcome", outcome)),
+            # The same rules the service checks: the button shows only when the click would be accepted.
+            can_approve=can_sign_off or user.has_perm("outcomes.approve_in_place", outcome),
+            signs_for=signing_delegation(user, session) if can_sign_off else None,
+            sign_off_hint=sign_off_hint(user, outcome),
             can_publish=user.has_perm("outcomes.publish_outcome", outcome) and outcome.state == Outcome.State.APPROVED,
-            waiting_for_me=waiting_for_me,
             comment_form=CommentForm(),
             return_form=ReturnForm(),
         )
@@ -355,7 +362,7 @@ def _reading_context(outcome: Outcome) -> dict:
         "session": outcome.session,
         "meeting": outcome.session.meeting,
         "sections": [s for s in outcome_sections(outcome) if s.html],
-        "approvals": [(d, a) for d, a in approval_status(outcome) if a],
+        "sign_offs": [sign_off for sign_off in sign_offs(outcome) if sign_off.approval],
     }
 
 

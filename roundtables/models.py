@@ -150,7 +150,8 @@ class SessionDelegation(models.Model):
 
 
 class SessionPerson(models.Model):
-    """A person on a session's team: moderator, rapporteur, background paper author or speaker."""
+    """A person on a session's team: moderator, rapporteur, background paper author, speaker, or the
+    representative of one of its co-chair governments."""
 
     class Role(models.TextChoices):
         MODERATOR = "moderator", _("Moderator")
@@ -162,6 +163,17 @@ class SessionPerson(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="team_people")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_roles")
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    # A co-chair's representative speaks for one co-chair government, chosen by the Chair's office; never
+    # inferred from the person's registration, which can be withdrawn or moved to another delegation.
+    # Empty (for a representative): cannot sign off until the Chair's office chooses the government.
+    delegation = models.ForeignKey(
+        "delegations.Delegation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="team_representatives",
+        verbose_name=_("for the co-chair government"),
+    )
 
     class Meta:
         verbose_name = _("team person")
@@ -169,6 +181,10 @@ class SessionPerson(models.Model):
         ordering = ["session", "role", "person__last_name"]
         constraints = [
             models.UniqueConstraint(fields=["session", "person", "role"], name="unique_person_role_per_session"),
+            models.CheckConstraint(
+                condition=Q(role="co_chair_rep") | Q(delegation__isnull=True),
+                name="only_a_co_chair_representative_has_a_government",
+            ),
         ]
 
     def __str__(self) -> str:

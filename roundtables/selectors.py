@@ -6,7 +6,7 @@ from operator import and_
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from delegations.models import Delegation
+from delegations.models import Delegation, Registration
 from roundtables.models import Meeting, Roundtable, Session, SessionDelegation, SessionPerson
 
 SEARCH_LIMIT = 10
@@ -66,6 +66,40 @@ def session_team(session: Session) -> tuple[list[SessionDelegation], list[Sessio
         session.team_people.select_related("person").order_by("role", "person__last_name", "person__first_name")
     )
     return delegations, people
+
+
+def co_chair_delegations(session: Session) -> QuerySet[Delegation]:
+    """The session's co-chair governments, by name."""
+    return Delegation.objects.filter(
+        session_roles__session=session, session_roles__role=SessionDelegation.Role.CO_CHAIR
+    ).order_by("name")
+
+
+def representatives_without_government(session: Session) -> QuerySet[SessionPerson]:
+    return session.team_people.filter(role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE, delegation__isnull=True)
+
+
+def signing_delegation(user, session: Session, *, lock: bool = False) -> Delegation | None:
+    """The one co-chair government the user may sign off for on this session, now; None if none.
+
+    Two facts must hold at once: the user speaks for a co-chair government of the session (its
+    representative on the team, tied to it by the Chair's office, or its focal point), and holds an
+    approved registration for the meeting with that same government. A person has one registration
+    per meeting, so one person never signs for two governments. With lock=True (inside a
+    transaction), the registration row is locked, so a withdrawal or move waits for the sign-off
+    (and a sign-off for the withdrawal) instead of the two crossing."""
+    if not user.is_authenticated or session is None:
+        return None
+    registrations = Registration.objects.filter(
+        meeting_id=session.meeting_id, person=user, status=Registration.Status.APPROVED
+    )
+    if lock:
+        registrations = registrations.select_for_update()
+    registration = registrations.only("pk", "delegation_id").first()
+    if registration is None:
+        return None
+    speaks_for = Q(team_representatives__session=session, team_representatives__person=user) | Q(focal_points=user)
+    return co_chair_delegations(session).filter(speaks_for, pk=registration.delegation_id).distinct().first()
 
 
 def _words(query: str) -> list[str]:

@@ -1,11 +1,16 @@
 from django import template
 
-from outcomes.selectors import published_outcome
+from outcomes.selectors import published_outcome, sign_offs
 
 register = template.Library()
 
 
 @register.simple_tag
 def session_published_outcome(session):
-    """The session's published outcome, or None (for the session's public page)."""
-    return published_outcome(session) if session is not None else None
+    """The session's published outcome, or None (for the session's public page), with its co-chairs'
+    sign-offs (a sign-off that no longer counts is shown as such)."""
+    outcome = published_outcome(session) if session is not None else None
+    if outcome is not None:
+        outcome.session = session
+        outcome.signed = [sign_off for sign_off in sign_offs(outcome) if sign_off.approval]
+    return outcome

@@ -1,6 +1,7 @@
 import factory
 
 from accounts.tests.factories import UserFactory
+from delegations.models import Registration
 from delegations.tests.factories import DelegationFactory, RegistrationFactory
 from outcomes.models import Outcome, OutcomeSection, SectionComment
 from roundtables.models import SessionDelegation, SessionPerson
@@ -42,17 +43,23 @@ def rapporteur_of(session):
 
 
 def co_chair_focal_point(session, country: str):
-    """A focal point of a co-chair government of the session (who signs off for it)."""
+    """A focal point of a co-chair government of the session, registered (approved) with it: signs off for it."""
     delegation = DelegationFactory(country=country)
     SessionDelegationFactory(session=session, delegation=delegation, role=SessionDelegation.Role.CO_CHAIR)
     person = UserFactory()
     delegation.focal_points.add(person)
+    RegistrationFactory(
+        meeting=session.meeting, person=person, delegation=delegation, status=Registration.Status.APPROVED
+    )
     return person, delegation
 
 
-def co_chair_representative(session, delegation):
-    """A person named co-chair's representative on the team, registered with the co-chair government."""
+def co_chair_representative(session, delegation, *, status=Registration.Status.APPROVED, registered_with=None):
+    """A person named on the team as co-chair's representative of `delegation`, with a registration
+    (approved unless told otherwise) with `registered_with` (by default the same government)."""
     person = UserFactory()
-    SessionPersonFactory(session=session, person=person, role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE)
-    RegistrationFactory(meeting=session.meeting, person=person, delegation=delegation)
+    SessionPersonFactory(
+        session=session, person=person, role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE, delegation=delegation
+    )
+    RegistrationFactory(meeting=session.meeting, person=person, delegation=registered_with or delegation, status=status)
     return person

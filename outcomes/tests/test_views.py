@@ -295,7 +295,9 @@ def test_rapporteur_sees_who_approved_and_who_has_not(client, outcome, rapporteu
     client.post(reverse("outcomes:approve", kwargs={"pk": outcome.pk}))
     client.force_login(rapporteur)
     response = client.get(_workspace(outcome))
-    status = [(d.name, a.approved_by if a else None) for d, a in response.context["approvals"]]
+    status = [
+        (s.delegation.name, s.approval.approved_by if s.approval else None) for s in response.context["sign_offs"]
+    ]
     assert status == sorted([(mexico.name, mexico_fp), (spain.name, None)], key=lambda row: row[0])
     assert "Not yet approved" in response.content.decode()
 
