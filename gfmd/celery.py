@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gfmd.settings")
 
@@ -21,6 +22,8 @@ def _mail_and_survey_schedule(sender, source, **kwargs) -> None:
         {
             # Requeue mails stuck in "sending" after a worker died, send due retries, restart stalled mailings.
             "mailings-sweep": {"task": "gfmd.mailings.sweep", "schedule": settings.MAILINGS_SWEEP_SECONDS},
+            # Blank the text of mails sent more than MAILINGS_BODY_RETENTION_DAYS ago, once a day.
+            "mailings-purge-bodies": {"task": "gfmd.mailings.purge_bodies", "schedule": crontab(hour=3, minute=17)},
             # Scheduled survey reminders whose time has come (each is sent once: a database constraint).
             "surveys-due-reminders": {
                 "task": "gfmd.surveys.send_due_reminders",

@@ -108,6 +108,8 @@ class OutgoingMail(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sending_started_at = models.DateTimeField(_("sending started at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # Set when the body was blanked after MAILINGS_BODY_RETENTION_DAYS (sending.mail_bodies_purge).
+    body_purged_at = models.DateTimeField(_("text removed at"), null=True, blank=True)
 
     objects = OutgoingMailQuerySet.as_manager()
 

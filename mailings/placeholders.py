@@ -57,3 +57,10 @@ def render_for_outbox(template: str, values: dict[str, str]) -> str:
 
 def finalize(stored: str, *, link: str) -> str:
     return _FINAL.sub(lambda match: "{" if match.group(0) == "{{" else link, stored)
+
+
+def with_link_placeholder(rendered: str, *, marker: str) -> str:
+    """A notification rendered with `marker` where its personal link goes, stored like a
+    mailing's message: literal braces doubled and the marker turned into "{link}", so that
+    `finalize()` puts the link in when the mail is sent."""
+    return rendered.replace("{", "{{").replace(marker, "{link}")

@@ -103,5 +103,6 @@ def mail_preview(mail: OutgoingMail, *, link_text: str) -> Preview:
     `link_text` stands in for it."""
     from mailings.placeholders import finalize
 
-    body = finalize(mail.body_text, link=link_text) if mail.mailing_id else mail.body_text
+    half_rendered = bool(mail.mailing_id or mail.link_kind)
+    body = finalize(mail.body_text, link=link_text) if half_rendered else mail.body_text
     return Preview(mail=mail, subject=mail.subject, body=body)

@@ -21,6 +21,7 @@ from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.html import escape
 
 from mailings.links import mint_personal_link
 from mailings.models import Mailing, OutgoingMail
@@ -102,7 +103,10 @@ def _claim(candidates, *, now: datetime, wait: bool):
 
 
 def _build_message(mail: OutgoingMail, link: str) -> EmailMultiAlternatives:
-    body = finalize(mail.body_text, link=link) if mail.mailing_id else mail.body_text
+    # A mailing's messages and notifications with a personal link are stored half-rendered
+    # (placeholders.with_link_placeholder); other notifications as they are sent.
+    half_rendered = bool(mail.mailing_id or mail.link_kind)
+    body = finalize(mail.body_text, link=link) if half_rendered else mail.body_text
     message = EmailMultiAlternatives(
         subject=mail.subject,
         body=body,
@@ -112,7 +116,8 @@ def _build_message(mail: OutgoingMail, link: str) -> EmailMultiAlternatives:
         headers={"Message-ID": _message_id(mail), "Auto-Submitted": "auto-generated"},
     )
     if mail.body_html:
-        message.attach_alternative(mail.body_html, "text/html")
+        html = finalize(mail.body_html, link=escape(link)) if half_rendered else mail.body_html
+        message.attach_alternative(html, "text/html")
     return message
 
 
@@ -270,3 +275,23 @@ def mailings_sweep(*, now: datetime | None = None, restart_all: bool = False) ->
     if any(summary.values()):
         logger.info("Mail sweep: %s", summary)
     return summary
+
+
+def mail_bodies_purge(*, now: datetime | None = None) -> int:
+    """Blank the text of mails finished more than MAILINGS_BODY_RETENTION_DAYS ago (run daily by
+    beat); returns how many. What a mail said to a person is theirs, not an archive's: the
+    delivery record (recipient, subject, state, attempts, times) stays, the body goes.
+
+    A failed mail of a mailing keeps its body while the Chair's office may still send it again
+    (mailing_retry_failed), that is until the same period has passed since it was written."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.MAILINGS_BODY_RETENTION_DAYS)
+    finished = Q(state=OutgoingMail.State.SENT, sent_at__lt=cutoff) | Q(
+        state__in=[OutgoingMail.State.FAILED, OutgoingMail.State.CANCELLED], created_at__lt=cutoff
+    )
+    purged = OutgoingMail.objects.filter(finished, body_purged_at__isnull=True).update(
+        body_text="", body_html="", body_purged_at=now
+    )
+    if purged:
+        logger.info("Mail bodies purged: %s older than %s days", purged, settings.MAILINGS_BODY_RETENTION_DAYS)
+    return purged

@@ -7,21 +7,25 @@
   a dead worker left behind.
 """
 
+import contextlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone, translation
 
 from activity.services import activity_log
+from mailings.links import LINK_MARKER
 from mailings.models import Mailing, OutgoingMail
-from mailings.placeholders import render, render_for_outbox, single_line
-from mailings.sending import mail_send, mailing_pump, mailings_sweep
+from mailings.placeholders import render, render_for_outbox, single_line, with_link_placeholder
+from mailings.sending import mail_bodies_purge, mail_send, mailing_pump, mailings_sweep
 
 __all__ = [
     "MailRecipient",
     "MailingStateError",
+    "mail_bodies_purge",
     "mail_send",
     "mailing_create",
     "mailing_discard",
@@ -30,6 +34,7 @@ __all__ = [
     "mailing_retry_failed",
     "mailings_sweep",
     "queue_mail",
+    "suppressed",
 ]
 
 logger = logging.getLogger(__name__)
@@ -39,16 +44,59 @@ class MailingStateError(Exception):
     """The mailing is not in a state that allows this (sent twice, discarded after sending...)."""
 
 
-def queue_mail(*, to: str, subject: str, body_text: str, body_html: str = "", reply_to: str = "") -> OutgoingMail:
-    """Write the mail as a row and send it once the surrounding transaction commits."""
+# Why mail is not being queued right now (loading the demo), or None: see suppressed().
+_suppressed: ContextVar[str | None] = ContextVar("mailings_suppressed", default=None)
+
+
+@contextlib.contextmanager
+def suppressed(reason: str) -> Iterator[None]:
+    """Inside this block queue_mail() writes and sends nothing: for data loaded on behalf of
+    nobody (the demo, loaded again at every start), whose services would otherwise notify
+    people of changes that no one made. A context variable, so other threads keep sending."""
+    token = _suppressed.set(reason)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
+def queue_mail(
+    *,
+    to: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    reply_to: str = "",
+    link_kind: str = "",
+    link_object_id: int | None = None,
+) -> OutgoingMail | None:
+    """Write the mail as a row and send it once the surrounding transaction commits.
+
+    A mail with a secret link (a password reset, an invitation) is rendered with
+    mailings.links.LINK_MARKER where the link goes, and names the link's provider and object:
+    the link is created when the mail is sent, so no outbox row, admin page or backup holds it.
+    Returns None, writing nothing, inside suppressed()."""
     from mailings.tasks import send_mail_task
 
+    reason = _suppressed.get()
+    if reason is not None:
+        logger.debug("Mail to %s not queued (%s): %s", to, reason, subject)
+        return None
+    if link_kind:
+        if LINK_MARKER not in body_text:
+            raise ValueError("A mail with a personal link must show LINK_MARKER where the link goes.")
+        body_text = with_link_placeholder(body_text, marker=LINK_MARKER)
+        body_html = with_link_placeholder(body_html, marker=LINK_MARKER) if body_html else ""
+    elif LINK_MARKER in body_text or LINK_MARKER in body_html:
+        raise ValueError("LINK_MARKER in a mail without link_kind: the recipient would get no link.")
     mail = OutgoingMail.objects.create(
         to=single_line(to),
         subject=single_line(subject)[:300],
         body_text=body_text,
         body_html=body_html,
         reply_to=single_line(reply_to),
+        link_kind=link_kind,
+        link_object_id=link_object_id,
         state=OutgoingMail.State.QUEUED,
     )
     transaction.on_commit(lambda: send_mail_task.delay(mail.pk))
@@ -174,7 +222,8 @@ def mailing_retry_failed(*, mailing: Mailing, actor) -> int:
     locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
     if locked.state not in (Mailing.State.SENDING, Mailing.State.DONE):
         raise MailingStateError("Only a mailing that has been sent can have its failed mails retried.")
-    count = locked.mails.filter(state=OutgoingMail.State.FAILED).update(
+    # A mail whose text was already removed (mail_bodies_purge) cannot be sent again.
+    count = locked.mails.filter(state=OutgoingMail.State.FAILED, body_purged_at__isnull=True).update(
         state=OutgoingMail.State.QUEUED, attempts=0, retry_at=None, smtp_code=None, last_error=""
     )
     if count:

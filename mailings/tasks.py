@@ -23,6 +23,11 @@ def sweep_task(restart_all: bool = False) -> None:
     services.mailings_sweep(restart_all=restart_all)
 
 
+@shared_task(name="gfmd.mailings.purge_bodies")
+def purge_bodies_task() -> None:
+    services.mail_bodies_purge()
+
+
 @worker_ready.connect
 def _resume_mailings_on_start(sender, **kwargs) -> None:
     """A worker that starts (after a crash, say) resumes the mailings in progress at once."""
