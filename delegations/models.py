@@ -120,6 +120,9 @@ class Registration(models.Model):
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.TextField(_("reason"), blank=True)
+    # Which badge is the good one: raised at every approval (the badge's QR code carries it), so a
+    # badge printed before a withdrawal, a rejection or a new registration no longer verifies.
+    badge_serial = models.PositiveIntegerField(_("badge serial"), default=0, editable=False)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
     objects = RegistrationQuerySet.as_manager()

@@ -1,4 +1,11 @@
-"""Badge verification links: a registration id with a short keyed signature, and its QR code."""
+"""Badge verification links, and the QR code that carries them.
+
+A link names a registration and the badge serial it was printed with, under a short keyed
+signature: `<id>-<signature>` for serial 0 (the badges printed before serials existed keep
+verifying) and `<id>.<serial>-<signature>` after. A badge verifies only while its registration is
+approved and its serial is the registration's current one: every approval raises the serial
+(delegations.services.registration_approve), so the badge of a registration withdrawn or rejected,
+then approved again, answers "not valid"."""
 
 import base64
 import io
@@ -13,33 +20,51 @@ SALT = "gfmd.reports.badge"
 SIGNATURE_LENGTH = 16  # base64 characters: 96 bits, not guessable, short enough for a small QR code
 
 
-def _signature(registration_id: int) -> str:
-    digest = salted_hmac(SALT, str(registration_id), algorithm="sha256").digest()
+def _signed_part(registration_id: int, serial: int) -> str:
+    return str(registration_id) if serial == 0 else f"{registration_id}.{serial}"
+
+
+def _signature(signed: str) -> str:
+    digest = salted_hmac(SALT, signed, algorithm="sha256").digest()
     return base64.urlsafe_b64encode(digest).decode()[:SIGNATURE_LENGTH]
 
 
-def badge_token(registration_id: int) -> str:
-    return f"{registration_id}-{_signature(registration_id)}"
+def badge_token(registration_id: int, serial: int = 0) -> str:
+    signed = _signed_part(registration_id, serial)
+    return f"{signed}-{_signature(signed)}"
 
 
-def registration_id_from_token(token: str) -> int | None:
-    number, _, signature = token.partition("-")
+def badge_from_token(token: str) -> tuple[int, int] | None:
+    """(registration id, badge serial) of a genuine token; None for anything forged or damaged."""
+    signed, _, signature = token.partition("-")
+    number, dot, serial = signed.partition(".")
     if not number.isdigit() or len(number) > 12:
         return None
-    if not constant_time_compare(signature, _signature(int(number))):
+    if dot and (not serial.isdigit() or len(serial) > 9 or serial.startswith("0")):
         return None
-    return int(number)
-
-
-def registration_from_token(token: str) -> Registration | None:
-    registration_id = registration_id_from_token(token)
-    if registration_id is None:
+    if not constant_time_compare(signature, _signature(signed)):
         return None
-    return Registration.objects.select_related("person", "delegation", "meeting").filter(pk=registration_id).first()
+    return int(number), int(serial or 0)
 
 
-def verification_url(registration_id: int) -> str:
-    return settings.SITE_URL + reverse("reports:badge_verify", kwargs={"token": badge_token(registration_id)})
+def valid_badge_registration(token: str) -> Registration | None:
+    """The registration a badge admits, or None: forged, approved no longer (withdrawn, rejected,
+    pending again), or an older badge of a registration approved again. The caller must not tell
+    these apart, so that the page says nothing about people who are not admitted."""
+    badge = badge_from_token(token)
+    if badge is None:
+        return None
+    registration_id, serial = badge
+    return (
+        Registration.objects.select_related("person", "delegation", "meeting")
+        .filter(pk=registration_id, badge_serial=serial, status=Registration.Status.APPROVED)
+        .first()
+    )
+
+
+def verification_url(registration_id: int, serial: int) -> str:
+    token = badge_token(registration_id, serial)
+    return settings.SITE_URL + reverse("reports:badge_verify", kwargs={"token": token})
 
 
 def qr_png(data: str) -> bytes:

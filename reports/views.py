@@ -4,11 +4,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
 from reports import services
-from reports.badges import registration_from_token
+from reports.badges import valid_badge_registration
 from reports.models import GeneratedFile
 from reports.registry import ReportError, all_renderers, find_renderer, get_renderer
 from reports.selectors import files_requested_by
@@ -119,13 +120,20 @@ def file_retry(request, pk: int):
 
 
 @require_GET
+@never_cache
 def badge_verify(request, token: str):
-    """Where a badge's QR code leads: is this person's registration valid? Public, since the
-    people at the door are not signed in; the signed token cannot be guessed from an id."""
-    registration = registration_from_token(token)
-    return render(
+    """Where a badge's QR code leads: may this person in? Public, since the stewards at the door
+    are not signed in; the signed token cannot be guessed from an id. A badge that does not admit
+    its bearer answers the same page whatever the reason (forged, withdrawn, rejected, pending, an
+    older badge): it names nobody, so the link of a withdrawn person tells nothing about them.
+    Never cached, so that a phone does not show yesterday's answer."""
+    registration = valid_badge_registration(token)
+    response = render(
         request,
         "reports/badge_verify.html",
-        {"registration": registration, "valid": registration is not None and registration.status == "approved"},
+        {"registration": registration, "valid": registration is not None},
         status=200 if registration is not None else 404,
     )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response

@@ -85,6 +85,9 @@ def registration_approve(*, registration: Registration, actor, reason: str = "")
             exclude=registration,
             new={s.pk for s in sessions},
         )
+    # Every approval issues a new badge: one printed before a withdrawal or rejection no longer verifies.
+    registration.badge_serial += 1
+    registration.save(update_fields=["badge_serial"])
     _record(
         registration,
         status=Status.APPROVED,

@@ -102,7 +102,7 @@ def badges_of(registrations) -> Iterator[Badge]:
             delegation_kind=registration.delegation.kind,
             role=registration.get_role_display(),
             role_code=registration.role,
-            verify_url=verification_url(registration.pk),
+            verify_url=verification_url(registration.pk, registration.badge_serial),
         )
 
 

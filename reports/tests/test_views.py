@@ -3,7 +3,6 @@ from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
 from activity.models import ActivityLog
-from reports.badges import badge_token
 from reports.models import GeneratedFile
 from reports.services import request_report
 from reports.tests.factories import GeneratedFileFactory
@@ -180,34 +179,6 @@ def test_expired_file_is_not_served(client, chair, produced):
     GeneratedFile.objects.filter(pk=produced.pk).update(expires_at=timezone.now())
     client.force_login(chair)
     assert client.get(reverse("reports:file_download", kwargs={"pk": produced.pk})).status_code == 404
-
-
-def test_badge_verification_shows_the_approved_registration(client):
-    from delegations.tests.factories import RegistrationFactory
-
-    registration = RegistrationFactory(status="approved", person=UserFactory(first_name="Sofía", last_name="Castillo"))
-    response = client.get(reverse("reports:badge_verify", kwargs={"token": badge_token(registration.pk)}))
-    page = response.content.decode()
-    assert (response.status_code, response.context["valid"]) == (200, True)
-    assert "Sofía Castillo" in page
-    assert "Valid badge" in page
-
-
-def test_badge_verification_of_a_pending_registration_is_not_valid(client):
-    from delegations.tests.factories import RegistrationFactory
-
-    registration = RegistrationFactory(status="pending")
-    response = client.get(reverse("reports:badge_verify", kwargs={"token": badge_token(registration.pk)}))
-    assert (response.status_code, response.context["valid"]) == (200, False)
-
-
-@pytest.mark.parametrize("token", ["1-AAAAAAAAAAAAAAAA", "1", "abc-def", "99999999999999-x"])
-def test_badge_verification_refuses_a_forged_token(client, token):
-    from delegations.tests.factories import RegistrationFactory
-
-    RegistrationFactory(status="approved")
-    response = client.get(reverse("reports:badge_verify", kwargs={"token": token}))
-    assert (response.status_code, response.context["registration"]) == (404, None)
 
 
 # The buttons other apps' pages carry (templates/reports/partials/request_form.html) -------------
