@@ -69,7 +69,7 @@ class PaperDetailsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, session: Session, **kwargs):
+    def __init__(self, *args, session: Session, paper: Paper | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.session = session
         for code, name in settings.LANGUAGES:
@@ -85,7 +85,16 @@ class PaperDetailsForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4, "lang": code}),
             )
-        self.fields["authors"].queryset = team_people(session)
+        people = team_people(session)
+        if paper is not None:
+            # The paper's authors stay choosable even when they are not on the session's team
+            # (a guest author may edit the paper and must not drop out by saving it).
+            people = (
+                User.objects.filter(Q(pk__in=people.values("pk")) | Q(papers_authored=paper))
+                .distinct()
+                .order_by("last_name", "first_name")
+            )
+        self.fields["authors"].queryset = people
         self.fields["contributing_delegations"].queryset = Delegation.objects.filter(
             session_roles__session=session
         ).order_by("name")

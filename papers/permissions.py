@@ -1,37 +1,33 @@
-"""Who may do what with papers (django-rules). Views and templates check these names; the
-services check them again, so no path around a view can skip them.
+"""Who may do what with papers, and when (django-rules). Views and templates check these names
+to show a button; the services check the same names again on the locked paper, so the button
+and the action follow one rule and no path around a view can skip it.
+
+Each write rule is "who & when", in pretalx's style (can_withdraw = is_author & is_withdrawable):
+
+- who writes: the people named on the session's team, the paper's authors and the focal points
+  of the team's delegations (co-chair and member). An approved delegate of a team delegation is
+  not among them: registering with a government does not hand its paper to every delegate.
+- who reads drafts: the writers and the Chair's office. Everyone else gets a 404, as if the
+  draft did not exist.
+- when: the paper's state (a draft can be edited, a submitted paper cannot...).
+
+The "who" rules alone (papers.write_paper, papers.manage_paper, papers.review_paper) tell a
+person who may not act at all (403/404) from one who may not act now (a message saying why).
 
 Object of each rule: a Paper, except where noted (a Session, or none)."""
 
 import rules
 
 from accounts.permissions import is_chair_office
-from papers.roles import is_author_of, session_roles
+from papers.models import Paper
+from papers.roles import is_author_of, session_roles, session_roles_by_id
+
+# Who, on a session.
 
 
 @rules.predicate
-def is_session_team_member(user, session) -> bool:
-    return session_roles(user, session).member
-
-
-@rules.predicate
-def is_session_co_chair(user, session) -> bool:
-    return session_roles(user, session).co_chair
-
-
-@rules.predicate
-def is_paper_team_member(user, paper) -> bool:
-    return paper is not None and session_roles(user, paper.session).member
-
-
-@rules.predicate
-def is_paper_co_chair(user, paper) -> bool:
-    return paper is not None and session_roles(user, paper.session).co_chair
-
-
-@rules.predicate
-def is_paper_author(user, paper) -> bool:
-    return is_author_of(user, paper)
+def is_session_writer(user, session) -> bool:
+    return session_roles(user, session).writer
 
 
 @rules.predicate
@@ -41,28 +37,100 @@ def is_author_in_session(user, session) -> bool:
     return session.papers.filter(authors=user).exists()
 
 
+# Who, on a paper.
+
+
 @rules.predicate
-def is_published(user, paper) -> bool:
-    return paper is not None and paper.state == "published"
+def is_named_on_paper_team(user, paper) -> bool:
+    return paper is not None and session_roles_by_id(user, paper.session_id).named
 
 
-# The team's side: see drafts, upload versions, submit, comment.
-can_work_on_paper = is_paper_team_member | is_paper_author
-can_review_paper = is_paper_co_chair | is_chair_office
+@rules.predicate
+def is_paper_team_focal_point(user, paper) -> bool:
+    return paper is not None and session_roles_by_id(user, paper.session_id).focal_point
 
-rules.add_perm("papers.view_paper", is_published | can_work_on_paper | is_chair_office)
-rules.add_perm("papers.view_paper_workspace", can_work_on_paper | is_chair_office)
-rules.add_perm("papers.change_paper", can_work_on_paper)
-rules.add_perm("papers.submit_paper", can_work_on_paper)
-rules.add_perm("papers.withdraw_paper", can_work_on_paper | is_chair_office)
-rules.add_perm("papers.review_paper", can_review_paper)
-rules.add_perm("papers.publish_paper", is_chair_office)
-rules.add_perm("papers.comment_paper", can_work_on_paper | is_chair_office)
-rules.add_perm("papers.add_translation", can_work_on_paper | is_chair_office)
+
+@rules.predicate
+def is_paper_co_chair(user, paper) -> bool:
+    return paper is not None and session_roles_by_id(user, paper.session_id).co_chair
+
+
+@rules.predicate
+def is_paper_author(user, paper) -> bool:
+    return is_author_of(user, paper)
+
+
+is_paper_writer = is_named_on_paper_team | is_paper_author | is_paper_team_focal_point
+
+
+# When: the paper's state, as the caller holds it (the services pass the locked row).
+
+
+def _state_in(name: str, states) -> rules.Predicate:
+    states = frozenset(states)
+
+    @rules.predicate(name=name)
+    def predicate(user, paper) -> bool:
+        return paper is not None and paper.state in states
+
+    return predicate
+
+
+is_published = _state_in("is_published", [Paper.State.PUBLISHED])
+is_editable = _state_in("is_editable", Paper.EDITABLE_STATES)
+is_submittable = _state_in("is_submittable", Paper.SUBMITTABLE_STATES)
+is_withdrawable = _state_in("is_withdrawable", Paper.WITHDRAWABLE_STATES)
+is_submitted = _state_in("is_submitted", [Paper.State.SUBMITTED])
+is_under_review = _state_in("is_under_review", Paper.UNDER_REVIEW_STATES)
+is_accepted = _state_in("is_accepted", [Paper.State.ACCEPTED])
+is_translatable = _state_in("is_translatable", [Paper.State.ACCEPTED, Paper.State.PUBLISHED])
+
+
+# The rules.
+
+can_read_draft = is_paper_writer | is_chair_office
+may_manage = is_paper_writer | is_chair_office  # withdraw, add translations
+may_review = is_paper_co_chair | is_chair_office
+
+can_change = is_paper_writer & is_editable  # details, authors, new versions
+can_submit = is_paper_writer & is_submittable
+can_withdraw = may_manage & is_withdrawable
+can_translate = may_manage & is_translatable
+can_start_review = may_review & is_submitted
+can_decide = may_review & is_under_review
+can_publish = is_chair_office & is_accepted
+
+rules.add_perm("papers.view_paper", is_published | can_read_draft)
+rules.add_perm("papers.view_paper_workspace", can_read_draft)
+rules.add_perm("papers.comment_paper", can_read_draft)
+# Who alone, whatever the state.
+rules.add_perm("papers.write_paper", is_paper_writer)
+rules.add_perm("papers.manage_paper", may_manage)
+rules.add_perm("papers.review_paper", may_review)
+# Who and when.
+rules.add_perm("papers.change_paper", can_change)
+rules.add_perm("papers.submit_paper", can_submit)
+rules.add_perm("papers.withdraw_paper", can_withdraw)
+rules.add_perm("papers.add_translation", can_translate)
+rules.add_perm("papers.start_review", can_start_review)
+rules.add_perm("papers.decide_paper", can_decide)
+rules.add_perm("papers.publish_paper", can_publish)
+
+# The "who" part of each write rule: having it but not the rule means "not now", not "not you".
+WHO = {
+    "papers.change_paper": "papers.write_paper",
+    "papers.submit_paper": "papers.write_paper",
+    "papers.withdraw_paper": "papers.manage_paper",
+    "papers.add_translation": "papers.manage_paper",
+    "papers.start_review": "papers.review_paper",
+    "papers.decide_paper": "papers.review_paper",
+    "papers.publish_paper": "papers.publish_papers",
+}
+rules.add_perm("papers.publish_papers", is_chair_office)
 
 # On a session.
-rules.add_perm("papers.view_session_papers", is_session_team_member | is_chair_office | is_author_in_session)
-rules.add_perm("papers.add_paper", is_session_team_member)
+rules.add_perm("papers.view_session_papers", is_session_writer | is_chair_office | is_author_in_session)
+rules.add_perm("papers.add_paper", is_session_writer)
 # No object.
 rules.add_perm("papers.view_overview", is_chair_office)
 rules.add_perm("papers.set_deadline", is_chair_office)

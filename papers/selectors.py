@@ -174,21 +174,13 @@ def overview(meeting: Meeting, *, state: str = "", now: dt.datetime | None = Non
 
 
 def sessions_of_person(user, *, meeting: Meeting | None) -> QuerySet[Session]:
-    """Sessions whose papers the person works on: named on the team, focal point or approved
-    delegate of a team delegation, or author of one of its papers."""
+    """Sessions whose papers the person works on: named on the team, focal point of a team
+    delegation, or author of one of its papers (as papers.permissions has it: a plain delegate
+    of a team delegation is not listed)."""
     if meeting is None or not user.is_authenticated:
         return Session.objects.none()
-    from delegations.models import Registration
-
     named = SessionPerson.objects.filter(session=OuterRef("pk"), person=user)
-    through_delegation = SessionDelegation.objects.filter(session=OuterRef("pk")).filter(
-        Q(delegation__focal_points=user)
-        | Q(
-            delegation__registrations__person=user,
-            delegation__registrations__meeting=meeting,
-            delegation__registrations__status=Registration.Status.APPROVED,
-        )
-    )
+    through_delegation = SessionDelegation.objects.filter(session=OuterRef("pk"), delegation__focal_points=user)
     authored = Paper.objects.filter(session=OuterRef("pk"), authors=user)
     return (
         meeting.sessions.filter(Exists(named) | Exists(through_delegation) | Exists(authored))

@@ -12,7 +12,15 @@ from django.utils.translation import gettext as _
 from activity.services import activity_log
 from papers.filenames import clean_original_name, storage_name
 from papers.models import FILE_FORMATS, Paper, StoredFile, Translation, Version
+from papers.permissions import WHO
 from papers.validators import InspectedDocument, inspect_document
+
+
+def _require_who(actor, perm: str, paper: Paper) -> None:
+    """The "who" half of the rule, checked before the file is read; the whole rule (who and
+    when) is checked again on the locked paper."""
+    if actor is None or not actor.has_perm(WHO[perm], paper):
+        raise PermissionDenied
 
 
 def inspect_upload(file, *, field: str = "file") -> InspectedDocument:
@@ -77,12 +85,11 @@ def version_store(*, paper: Paper, actor, file, inspected: InspectedDocument, no
 
 def version_upload(*, paper: Paper, actor, file, note: str = "") -> Version:
     """A new version from the team while the paper is a draft or sent back for revision."""
-    if actor is None or not actor.has_perm("papers.change_paper", paper):
-        raise PermissionDenied
+    _require_who(actor, "papers.change_paper", paper)
     inspected = inspect_upload(file)
     with files_kept_only_if_saved(), transaction.atomic():
         paper = Paper.objects.select_for_update().select_related("session__meeting").get(pk=paper.pk)
-        if paper.state not in Paper.EDITABLE_STATES:
+        if not actor.has_perm("papers.change_paper", paper):  # the person may, the paper's state says no
             raise ValidationError(
                 {
                     "file": _(
@@ -98,8 +105,7 @@ def version_upload(*, paper: Paper, actor, file, note: str = "") -> Version:
 
 def translation_upload(*, paper: Paper, actor, language: str, file) -> Translation:
     """Add (or replace) the paper's version in another language, once the paper is accepted."""
-    if actor is None or not actor.has_perm("papers.add_translation", paper):
-        raise PermissionDenied
+    _require_who(actor, "papers.add_translation", paper)
     if language == paper.language:
         raise ValidationError(
             {"language": _("The paper itself is in this language; choose another one.")}, code="same_language"
@@ -107,7 +113,7 @@ def translation_upload(*, paper: Paper, actor, language: str, file) -> Translati
     inspected = inspect_upload(file)
     with files_kept_only_if_saved(), transaction.atomic():
         paper = Paper.objects.select_for_update().select_related("session__meeting").get(pk=paper.pk)
-        if paper.state not in (Paper.State.ACCEPTED, Paper.State.PUBLISHED):
+        if not actor.has_perm("papers.add_translation", paper):  # the person may, the paper's state says no
             raise ValidationError({"file": _("Translations are added once the paper is accepted.")}, code="wrong_state")
         previous = Translation.objects.select_for_update().filter(paper=paper, language=language).first()
         old_name = previous.file.name if previous else None

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from activity.services import activity_log
 from papers.models import Comment, Paper
+from papers.permissions import WHO
 from papers.services import notify
 from papers.services.files import files_kept_only_if_saved, inspect_upload, version_store
 from roundtables.models import Session
@@ -28,6 +29,16 @@ State = Paper.State
 def _require(actor, perm: str, obj) -> None:
     if actor is None or not actor.has_perm(perm, obj):
         raise PermissionDenied
+
+
+def _require_now(actor, perm: str, paper: Paper, *, action: str) -> None:
+    """The whole rule (who and when) on the locked paper, the rule the page's button follows.
+    Not the person: PermissionDenied; the person, but not in this state: a message saying so."""
+    if actor is not None and actor.has_perm(perm, paper):
+        return
+    if actor is not None and actor.has_perm(WHO[perm], paper):
+        raise _refuse_state(paper, action)
+    raise PermissionDenied
 
 
 def _locked(paper: Paper) -> Paper:
@@ -141,11 +152,10 @@ def paper_update(
     contributing_delegations,
 ) -> Paper:
     """Edit a paper's details while it is with the team (draft or revision requested)."""
-    _require(actor, "papers.change_paper", paper)
+    _require(actor, WHO["papers.change_paper"], paper)
     with transaction.atomic():
         paper = _locked(paper)
-        if paper.state not in Paper.EDITABLE_STATES:
-            raise _refuse_state(paper, _("edited"))
+        _require_now(actor, "papers.change_paper", paper, action=_("edited"))
         if not titles.get(language):
             raise ValidationError(
                 {f"title_{language}": _("Give the title in the paper's language.")}, code="title_required"
@@ -170,10 +180,9 @@ def paper_update(
 @transaction.atomic
 def paper_submit(*, paper: Paper, actor) -> Paper:
     """Draft or revision requested -> submitted: the team hands the latest version to the reviewers."""
-    _require(actor, "papers.submit_paper", paper)
+    _require(actor, WHO["papers.submit_paper"], paper)
     paper = _locked(paper)
-    if paper.state not in Paper.SUBMITTABLE_STATES:
-        raise _refuse_state(paper, _("submitted"))
+    _require_now(actor, "papers.submit_paper", paper, action=_("submitted"))
     if not paper.versions.exists():
         raise ValidationError(_("Upload a version of the paper before submitting it."), code="no_version")
     _move(paper, actor=actor, to=State.SUBMITTED, event="submitted", submitted_at=timezone.now())
@@ -189,10 +198,9 @@ def paper_submit(*, paper: Paper, actor) -> Paper:
 @transaction.atomic
 def paper_start_review(*, paper: Paper, actor) -> Paper:
     """Submitted -> in review: a co-chair or the Chair's office takes the paper up."""
-    _require(actor, "papers.review_paper", paper)
+    _require(actor, WHO["papers.start_review"], paper)
     paper = _locked(paper)
-    if paper.state != State.SUBMITTED:
-        raise _refuse_state(paper, _("taken into review"))
+    _require_now(actor, "papers.start_review", paper, action=_("taken into review"))
     _move(paper, actor=actor, to=State.IN_REVIEW, event="review_started")
     notify.mail_paper_event(paper=paper, event="review_started", actor=actor, recipients=[notify.authors(paper)])
     return paper
@@ -202,13 +210,12 @@ def paper_start_review(*, paper: Paper, actor) -> Paper:
 def paper_request_revision(*, paper: Paper, actor, message: str) -> Paper:
     """Submitted or in review -> revision requested, with a message to the authors (kept as a
     comment on the version that was reviewed)."""
-    _require(actor, "papers.review_paper", paper)
+    _require(actor, WHO["papers.decide_paper"], paper)
     message = (message or "").strip()
     if not message:
         raise ValidationError({"message": _("Say what needs to change: the authors will read it.")}, code="required")
     paper = _locked(paper)
-    if paper.state not in Paper.UNDER_REVIEW_STATES:
-        raise _refuse_state(paper, _("sent back for revision"))
+    _require_now(actor, "papers.decide_paper", paper, action=_("sent back for revision"))
     latest = paper.versions.order_by("-number").first()
     Comment.objects.create(version=latest, author=actor, body=message, transition=State.REVISION_REQUESTED)
     _move(paper, actor=actor, to=State.REVISION_REQUESTED, event="revision_requested", message=message)
@@ -226,10 +233,9 @@ def paper_request_revision(*, paper: Paper, actor, message: str) -> Paper:
 @transaction.atomic
 def paper_accept(*, paper: Paper, actor, message: str = "") -> Paper:
     """Submitted or in review -> accepted: the latest version becomes the one to publish."""
-    _require(actor, "papers.review_paper", paper)
+    _require(actor, WHO["papers.decide_paper"], paper)
     paper = _locked(paper)
-    if paper.state not in Paper.UNDER_REVIEW_STATES:
-        raise _refuse_state(paper, _("accepted"))
+    _require_now(actor, "papers.decide_paper", paper, action=_("accepted"))
     latest = paper.versions.order_by("-number").first()
     message = (message or "").strip()
     if message:
@@ -248,13 +254,12 @@ def paper_accept(*, paper: Paper, actor, message: str = "") -> Paper:
 @transaction.atomic
 def paper_reject(*, paper: Paper, actor, message: str) -> Paper:
     """Submitted or in review -> rejected, with the reasons."""
-    _require(actor, "papers.review_paper", paper)
+    _require(actor, WHO["papers.decide_paper"], paper)
     message = (message or "").strip()
     if not message:
         raise ValidationError({"message": _("Give the reasons: the authors will read them.")}, code="required")
     paper = _locked(paper)
-    if paper.state not in Paper.UNDER_REVIEW_STATES:
-        raise _refuse_state(paper, _("rejected"))
+    _require_now(actor, "papers.decide_paper", paper, action=_("rejected"))
     latest = paper.versions.order_by("-number").first()
     Comment.objects.create(version=latest, author=actor, body=message, transition=State.REJECTED)
     _move(paper, actor=actor, to=State.REJECTED, event="rejected", message=message)
@@ -271,10 +276,9 @@ def paper_reject(*, paper: Paper, actor, message: str) -> Paper:
 @transaction.atomic
 def paper_publish(*, paper: Paper, actor) -> Paper:
     """Accepted -> published: only the Chair's office; the accepted version becomes public."""
-    _require(actor, "papers.publish_paper", paper)
+    _require(actor, WHO["papers.publish_paper"], paper)
     paper = _locked(paper)
-    if paper.state != State.ACCEPTED:
-        raise _refuse_state(paper, _("published"))
+    _require_now(actor, "papers.publish_paper", paper, action=_("published"))
     _move(paper, actor=actor, to=State.PUBLISHED, event="published", published_at=timezone.now())
     notify.mail_paper_event(
         paper=paper,
@@ -288,10 +292,9 @@ def paper_publish(*, paper: Paper, actor) -> Paper:
 @transaction.atomic
 def paper_withdraw(*, paper: Paper, actor, message: str = "") -> Paper:
     """Any state before publication -> withdrawn, by the team or the Chair's office."""
-    _require(actor, "papers.withdraw_paper", paper)
+    _require(actor, WHO["papers.withdraw_paper"], paper)
     paper = _locked(paper)
-    if paper.state not in Paper.WITHDRAWABLE_STATES:
-        raise _refuse_state(paper, _("withdrawn"))
+    _require_now(actor, "papers.withdraw_paper", paper, action=_("withdrawn"))
     message = (message or "").strip()
     _move(paper, actor=actor, to=State.WITHDRAWN, event="withdrawn", message=message)
     notify.mail_paper_event(

@@ -20,12 +20,12 @@ def test_session_roles_read_from_the_team(team, chair, outsider):
         ]
     }
     assert roles == {
-        "co_chair_focal_point": SessionRoles(member=True, co_chair=True),
-        "co_chair_rep": SessionRoles(member=True, co_chair=True),
-        "member_focal_point": SessionRoles(member=True, co_chair=False),
-        "delegate": SessionRoles(member=True, co_chair=False),
-        "author": SessionRoles(member=True, co_chair=False),
-        "rapporteur": SessionRoles(member=True, co_chair=False),
+        "co_chair_focal_point": SessionRoles(focal_point=True, co_chair=True),
+        "co_chair_rep": SessionRoles(named=True, co_chair=True),
+        "member_focal_point": SessionRoles(focal_point=True),
+        "delegate": SessionRoles(),  # approved delegate of a team delegation: no role on its papers
+        "author": SessionRoles(named=True),
+        "rapporteur": SessionRoles(named=True),
     }
     assert session_roles(chair, team.session) == SessionRoles()
     assert session_roles(outsider, team.session) == SessionRoles()
@@ -39,23 +39,42 @@ def test_session_roles_are_read_once_per_person_and_session(team, django_assert_
 
 
 @pytest.mark.django_db
-def test_a_registered_delegate_of_a_co_chair_delegation_is_a_member_not_a_co_chair(team):
+def test_a_registered_delegate_of_a_co_chair_delegation_has_no_role(team):
     from delegations.models import Registration
     from delegations.tests.factories import RegistrationFactory
 
     delegate = RegistrationFactory(
         meeting=team.session.meeting, delegation=team.co_chair_delegation, status=Registration.Status.APPROVED
     ).person
-    assert session_roles(delegate, team.session) == SessionRoles(member=True, co_chair=False)
+    assert session_roles(delegate, team.session) == SessionRoles()
 
 
-@pytest.mark.django_db
-def test_a_delegate_registered_for_another_meeting_is_not_on_the_team(team):
-    from delegations.models import Registration
-    from delegations.tests.factories import RegistrationFactory
+WRITES = {"view", "workspace", "comment", "change", "submit", "withdraw"}
+PERMS = {
+    "view": "papers.view_paper",
+    "workspace": "papers.view_paper_workspace",
+    "change": "papers.change_paper",
+    "submit": "papers.submit_paper",
+    "withdraw": "papers.withdraw_paper",
+    "comment": "papers.comment_paper",
+    "translate": "papers.add_translation",
+    "start_review": "papers.start_review",
+    "decide": "papers.decide_paper",
+    "publish": "papers.publish_paper",
+}
 
-    other_year = RegistrationFactory(delegation=team.member_delegation, status=Registration.Status.APPROVED).person
-    assert session_roles(other_year, team.session) == SessionRoles()
+
+def _person(who, team, chair, outsider):
+    from django.contrib.auth.models import AnonymousUser
+
+    if who == "paper_author":  # named on the paper only, not on the session's team
+        return UserFactory(email="guest.author@example.org")
+    user = {"anonymous": AnonymousUser(), "stranger": UserFactory(), "outsider": outsider, "chair": chair}.get(who)
+    return user or getattr(team, who)
+
+
+def _allowed(user, paper) -> set[str]:
+    return {name for name, perm in PERMS.items() if user.has_perm(perm, paper)}
 
 
 @pytest.mark.django_db
@@ -65,30 +84,89 @@ def test_a_delegate_registered_for_another_meeting_is_not_on_the_team(team):
         ("anonymous", set()),
         ("stranger", set()),
         ("outsider", set()),
-        ("delegate", {"view", "workspace", "change", "submit", "withdraw", "comment", "translate"}),
-        ("author", {"view", "workspace", "change", "submit", "withdraw", "comment", "translate"}),
-        ("co_chair_rep", {"view", "workspace", "change", "submit", "withdraw", "comment", "translate", "review"}),
-        ("chair", {"view", "workspace", "withdraw", "comment", "translate", "review", "publish"}),
+        ("delegate", set()),  # approved delegate of the member delegation: not a writer, not a reader
+        ("paper_author", WRITES),
+        ("author", WRITES),  # named on the session's team as author
+        ("rapporteur", WRITES),
+        ("member_focal_point", WRITES),
+        ("co_chair_focal_point", WRITES),
+        ("co_chair_rep", WRITES),
+        ("chair", {"view", "workspace", "withdraw", "comment"}),
     ],
 )
 def test_who_may_do_what_with_a_draft(team, chair, outsider, who, expected):
-    from django.contrib.auth.models import AnonymousUser
-
+    user = _person(who, team, chair, outsider)
     paper = PaperFactory(session=team.session, state=Paper.State.DRAFT)
-    user = {"anonymous": AnonymousUser(), "stranger": UserFactory(), "outsider": outsider, "chair": chair}.get(who)
-    user = user or getattr(team, who)
-    perms = {
-        "view": "papers.view_paper",
-        "workspace": "papers.view_paper_workspace",
-        "change": "papers.change_paper",
-        "submit": "papers.submit_paper",
-        "withdraw": "papers.withdraw_paper",
-        "comment": "papers.comment_paper",
-        "translate": "papers.add_translation",
-        "review": "papers.review_paper",
-        "publish": "papers.publish_paper",
+    if who == "paper_author":
+        paper.authors.add(user)
+    assert _allowed(user, paper) == expected
+
+
+READ = {"view", "workspace", "comment"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("state", "author", "co_chair", "chair_office", "delegate"),
+    [
+        (Paper.State.DRAFT, WRITES, WRITES, {*READ, "withdraw"}, set()),
+        (
+            Paper.State.SUBMITTED,
+            {*READ, "withdraw"},
+            {*READ, "withdraw", "start_review", "decide"},
+            {*READ, "withdraw", "start_review", "decide"},
+            set(),
+        ),
+        (
+            Paper.State.IN_REVIEW,
+            {*READ, "withdraw"},
+            {*READ, "withdraw", "decide"},
+            {*READ, "withdraw", "decide"},
+            set(),
+        ),
+        (Paper.State.REVISION_REQUESTED, WRITES, WRITES, {*READ, "withdraw"}, set()),
+        (
+            Paper.State.ACCEPTED,
+            {*READ, "withdraw", "translate"},
+            {*READ, "withdraw", "translate"},
+            {*READ, "withdraw", "translate", "publish"},
+            set(),
+        ),
+        (Paper.State.PUBLISHED, {*READ, "translate"}, {*READ, "translate"}, {*READ, "translate"}, {"view"}),
+        (Paper.State.WITHDRAWN, READ, READ, READ, set()),
+        (Paper.State.REJECTED, READ, READ, READ, set()),
+    ],
+)
+def test_each_rule_is_who_and_when(team, chair, state, author, co_chair, chair_office, delegate):
+    paper = PaperFactory(session=team.session, state=Paper.State.DRAFT, authors=[team.author])
+    paper.state = state  # the rules read the state of the paper they are given (the locked row, in a service)
+    assert {
+        "author": _allowed(team.author, paper),
+        "co_chair": _allowed(team.co_chair_focal_point, paper),
+        "chair_office": _allowed(chair, paper),
+        "delegate": _allowed(team.delegate, paper),
+    } == {"author": author, "co_chair": co_chair, "chair_office": chair_office, "delegate": delegate}
+
+
+@pytest.mark.django_db
+def test_the_who_rules_hold_whatever_the_state(team, chair):
+    """They tell "not you" (403/404) from "not now" (a message)."""
+    paper = PaperFactory(session=team.session, state=Paper.State.WITHDRAWN)
+    who = ["papers.write_paper", "papers.manage_paper", "papers.review_paper", "papers.publish_papers"]
+    assert {
+        name: [perm for perm in who if user.has_perm(perm, paper)]
+        for name, user in {
+            "author": team.author,
+            "co_chair": team.co_chair_rep,
+            "chair": chair,
+            "delegate": team.delegate,
+        }.items()
+    } == {
+        "author": ["papers.write_paper", "papers.manage_paper"],
+        "co_chair": ["papers.write_paper", "papers.manage_paper", "papers.review_paper"],
+        "chair": ["papers.manage_paper", "papers.review_paper", "papers.publish_papers"],
+        "delegate": [],
     }
-    assert {name for name, perm in perms.items() if user.has_perm(perm, paper)} == expected
 
 
 @pytest.mark.django_db
@@ -101,22 +179,28 @@ def test_anyone_may_view_a_published_paper_but_not_its_workspace(team):
 
 
 @pytest.mark.django_db
-def test_session_papers_are_for_the_team_the_chairs_office_and_the_authors(team, chair, outsider):
+def test_session_papers_are_for_the_writers_the_chairs_office_and_the_authors(team, chair, outsider):
     guest = UserFactory()
     PaperFactory(session=team.session, authors=[guest])
-    allowed = {
+    people = {
+        "rapporteur": team.rapporteur,
+        "member focal point": team.member_focal_point,
         "delegate": team.delegate,
         "chair": chair,
         "guest author": guest,
         "outsider": outsider,
         "stranger": UserFactory(),
     }
-    assert {name for name, u in allowed.items() if u.has_perm("papers.view_session_papers", team.session)} == {
-        "delegate",
+    assert {name for name, u in people.items() if u.has_perm("papers.view_session_papers", team.session)} == {
+        "rapporteur",
+        "member focal point",
         "chair",
         "guest author",
     }
-    assert {name for name, u in allowed.items() if u.has_perm("papers.add_paper", team.session)} == {"delegate"}
+    assert {name for name, u in people.items() if u.has_perm("papers.add_paper", team.session)} == {
+        "rapporteur",
+        "member focal point",
+    }
 
 
 @pytest.mark.django_db

@@ -94,7 +94,7 @@ def test_paper_create_by_the_chairs_office_is_refused(team, chair):
 def test_paper_create_refuses_a_second_background_paper(team):
     _create(team)
     with pytest.raises(ValidationError) as error:
-        _create(team, actor=team.delegate)
+        _create(team, actor=team.member_focal_point)
     assert list(error.value.message_dict) == ["kind"]
     assert Paper.objects.count() == 1
 
@@ -102,7 +102,7 @@ def test_paper_create_refuses_a_second_background_paper(team):
 @pytest.mark.django_db
 def test_paper_create_allows_an_annex_beside_the_background_paper(team):
     _create(team)
-    annex = _create(team, actor=team.delegate, kind=Paper.Kind.ANNEX, title="Annex: data tables")
+    annex = _create(team, actor=team.member_focal_point, kind=Paper.Kind.ANNEX, title="Annex: data tables")
     assert annex.kind == Paper.Kind.ANNEX
 
 
@@ -124,7 +124,9 @@ def test_paper_create_needs_the_title_in_the_papers_language(team):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("who", ["author", "delegate", "member_focal_point", "rapporteur", "co_chair_rep"])
+@pytest.mark.parametrize(
+    "who", ["author", "member_focal_point", "co_chair_focal_point", "rapporteur", "co_chair_rep"]
+)
 def test_team_members_and_authors_may_submit(team, who):
     paper = _paper_in(team, State.DRAFT)
     services.paper_submit(paper=paper, actor=getattr(team, who))
@@ -136,10 +138,10 @@ def test_team_members_and_authors_may_submit(team, who):
 @pytest.mark.django_db
 def test_paper_submit_logs_and_mails_co_chairs_chair_office_and_authors(team, chair):
     paper = _paper_in(team, State.DRAFT)
-    services.paper_submit(paper=paper, actor=team.delegate)
+    services.paper_submit(paper=paper, actor=team.rapporteur)
     log = ActivityLog.objects.get(action="papers.paper.submitted")
     assert (log.actor, log.meeting, log.data) == (
-        team.delegate,
+        team.rapporteur,
         team.session.meeting,
         {"from": "draft", "to": "submitted"},
     )

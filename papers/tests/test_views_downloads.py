@@ -64,7 +64,7 @@ def test_an_earlier_version_of_a_published_paper_stays_private(client, team):
     final = VersionFactory(paper=paper, number=2)
     Paper.objects.filter(pk=paper.pk).update(state="published", accepted_version=final, published_at=paper.created_at)
     assert client.get(reverse("papers:version_download", args=[draft.pk])).status_code == 404
-    client.force_login(team.delegate)
+    client.force_login(team.member_focal_point)
     assert client.get(reverse("papers:version_download", args=[draft.pk])).status_code == 200
 
 

@@ -35,7 +35,7 @@ def _create_data(upload, **overrides):
     ],
 )
 def test_a_team_member_uploads_a_draft(client, team, media_root, name, data, file_format):
-    client.force_login(team.delegate)
+    client.force_login(team.member_focal_point)
     response = client.post(
         reverse("papers:create", args=[team.session.pk]),
         _create_data(files.upload(name, data, "application/octet-stream")),
@@ -69,7 +69,7 @@ HOSTILE = [
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "data", "message"), HOSTILE)
 def test_a_hostile_first_version_leaves_no_paper_and_no_file(client, team, media_root, name, data, message):
-    client.force_login(team.delegate)
+    client.force_login(team.member_focal_point)
     response = client.post(reverse("papers:create", args=[team.session.pk]), _create_data(files.upload(name, data)))
     form = response.context["form"]
     assert response.status_code == 200
@@ -82,7 +82,7 @@ def test_a_hostile_first_version_leaves_no_paper_and_no_file(client, team, media
 @pytest.mark.django_db
 def test_an_oversized_file_is_refused_with_the_limit(client, team, media_root, settings):
     settings.PAPERS_MAX_UPLOAD_BYTES = 2048
-    client.force_login(team.delegate)
+    client.force_login(team.member_focal_point)
     response = client.post(
         reverse("papers:create", args=[team.session.pk]),
         _create_data(files.upload("big.pdf", files.pdf_bytes(pages=3) + b"%" * 4096)),

@@ -22,20 +22,21 @@ from papers.forms import (
     VersionForm,
 )
 from papers.models import Paper, Version
+from papers.permissions import WHO
 from roundtables.models import Session
 from roundtables.selectors import current_meeting
 
 TRANSITIONS = {
-    # action: (service, permission, what the person sees afterwards)
+    # action: (service, permission (who and when), what the person sees afterwards)
     "submit": (services.paper_submit, "papers.submit_paper", gettext_lazy("The paper has been submitted for review.")),
-    "start_review": (services.paper_start_review, "papers.review_paper", gettext_lazy("The paper is now in review.")),
+    "start_review": (services.paper_start_review, "papers.start_review", gettext_lazy("The paper is now in review.")),
     "request_revision": (
         services.paper_request_revision,
-        "papers.review_paper",
+        "papers.decide_paper",
         gettext_lazy("A revision has been requested; the authors have been told."),
     ),
-    "accept": (services.paper_accept, "papers.review_paper", gettext_lazy("The paper has been accepted.")),
-    "reject": (services.paper_reject, "papers.review_paper", gettext_lazy("The paper has been rejected.")),
+    "accept": (services.paper_accept, "papers.decide_paper", gettext_lazy("The paper has been accepted.")),
+    "reject": (services.paper_reject, "papers.decide_paper", gettext_lazy("The paper has been rejected.")),
     "publish": (services.paper_publish, "papers.publish_paper", gettext_lazy("The paper is published.")),
     "withdraw": (services.paper_withdraw, "papers.withdraw_paper", gettext_lazy("The paper has been withdrawn.")),
 }
@@ -106,7 +107,8 @@ def my_papers(request):
 @login_required
 def workspace(request, session_id: int):
     session = _session_or_404(request, session_id)
-    papers = list(selectors.papers_of_session(session))
+    # An author who is not on the team sees the session's papers they wrote, not the others' drafts.
+    papers = [p for p in selectors.papers_of_session(session) if request.user.has_perm("papers.view_paper", p)]
     return render(
         request,
         "papers/workspace.html",
@@ -155,8 +157,18 @@ def paper_create(request, session_id: int):
 def paper_edit(request, pk: int):
     paper = _paper_or_404(request, pk)
     if not request.user.has_perm("papers.change_paper", paper):
-        raise PermissionDenied
-    form = PaperDetailsForm(request.POST or None, session=paper.session, initial=PaperDetailsForm.initial_from(paper))
+        if not request.user.has_perm(WHO["papers.change_paper"], paper):
+            _refuse(request, paper)
+        # One of the writers, but the paper is no longer with the team: say why, on the paper.
+        messages.error(
+            request,
+            _("This paper is “%(state)s”, so it cannot be %(action)s now.")
+            % {"state": paper.get_state_display(), "action": _("edited")},
+        )
+        return redirect("papers:detail", pk=paper.pk)
+    form = PaperDetailsForm(
+        request.POST or None, session=paper.session, paper=paper, initial=PaperDetailsForm.initial_from(paper)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.paper_update(
@@ -192,25 +204,17 @@ def paper_detail(request, pk: int):
 
 def _render_workspace(request, paper: Paper, *, status: int = 200, **forms):
     user = request.user
-    can = {
-        "change": user.has_perm("papers.change_paper", paper),
-        "submit": user.has_perm("papers.submit_paper", paper),
-        "review": user.has_perm("papers.review_paper", paper),
+    # Each button is shown by the very rule (who and when) its service checks.
+    actions = {
+        "submit": user.has_perm("papers.submit_paper", paper) and bool(paper.versions.all()),
+        "start_review": user.has_perm("papers.start_review", paper),
+        "decide": user.has_perm("papers.decide_paper", paper),
         "publish": user.has_perm("papers.publish_paper", paper),
         "withdraw": user.has_perm("papers.withdraw_paper", paper),
-        "comment": user.has_perm("papers.comment_paper", paper),
+        "upload": user.has_perm("papers.change_paper", paper),
         "translate": user.has_perm("papers.add_translation", paper),
     }
-    State = Paper.State
-    actions = {
-        "submit": can["submit"] and paper.state in Paper.SUBMITTABLE_STATES and bool(paper.versions.all()),
-        "start_review": can["review"] and paper.state == State.SUBMITTED,
-        "decide": can["review"] and paper.state in Paper.UNDER_REVIEW_STATES,
-        "publish": can["publish"] and paper.state == State.ACCEPTED,
-        "withdraw": can["withdraw"] and paper.state in Paper.WITHDRAWABLE_STATES,
-        "upload": can["change"] and paper.state in Paper.EDITABLE_STATES,
-        "translate": can["translate"] and paper.state in (State.ACCEPTED, State.PUBLISHED),
-    }
+    can = {"comment": user.has_perm("papers.comment_paper", paper)}
     context = {
         "paper": paper,
         "session": paper.session,
@@ -241,8 +245,9 @@ def _render_workspace(request, paper: Paper, *, status: int = 200, **forms):
 @require_POST
 def version_upload(request, pk: int):
     paper = _paper_or_404(request, pk)
-    if not request.user.has_perm("papers.change_paper", paper):
-        raise PermissionDenied
+    if not request.user.has_perm(WHO["papers.change_paper"], paper):
+        _refuse(request, paper)
+    # The state is the service's to check (on the locked paper): its refusal shows by the field.
     form = VersionForm(request.POST, request.FILES, prefix="version")
     if form.is_valid():
         try:
@@ -265,8 +270,8 @@ def version_upload(request, pk: int):
 @require_POST
 def translation_upload(request, pk: int):
     paper = _paper_or_404(request, pk)
-    if not request.user.has_perm("papers.add_translation", paper):
-        raise PermissionDenied
+    if not request.user.has_perm(WHO["papers.add_translation"], paper):
+        _refuse(request, paper)
     form = TranslationForm(request.POST, request.FILES, paper=paper, prefix="translation")
     if form.is_valid():
         try:
@@ -293,8 +298,9 @@ def paper_transition(request, pk: int):
         return _render_workspace(request, paper, status=400, transition_form=form)
     action = form.cleaned_data["action"]
     service, perm, done = TRANSITIONS[action]
-    if not request.user.has_perm(perm, paper):
+    if not request.user.has_perm(WHO[perm], paper):
         _refuse(request, paper)
+    # Who may, but not in this state: the service refuses with a message shown on the page.
     kwargs = {"message": form.cleaned_data["message"]} if action in WITH_MESSAGE else {}
     try:
         service(paper=paper, actor=request.user, **kwargs)
@@ -312,7 +318,7 @@ def comment_add(request, pk: int):
     paper = _paper_or_404(request, version.paper_id)
     version = next(v for v in paper.versions.all() if v.pk == version.pk)
     if not request.user.has_perm("papers.comment_paper", paper):
-        raise PermissionDenied
+        _refuse(request, paper)
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
