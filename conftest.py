@@ -86,3 +86,69 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# -- Accessibility: axe-core audits every page every browser test loads (tests/accessibility.py) ------
+_AUDIT = pytest.StashKey["AccessibilityAudit"]()
+_BROWSER_FIXTURES = ("page", "context", "new_context", "browser")
+
+
+def _is_browser_test(item: pytest.Item) -> bool:
+    return item.get_closest_marker("browser") is not None or any(
+        name in getattr(item, "fixturenames", ()) for name in _BROWSER_FIXTURES
+    )
+
+
+@pytest.fixture(autouse=True)
+def _accessibility_audit(request, monkeypatch):
+    """Every browser test is audited by axe-core; `@pytest.mark.axe_skip(reason=...)` opts out, with a reason."""
+    if not _is_browser_test(request.node):
+        yield None
+        return
+    skip = request.node.get_closest_marker("axe_skip")
+    if skip is not None:
+        if not skip.kwargs.get("reason"):
+            pytest.fail("@pytest.mark.axe_skip needs a reason=... saying why this test is not audited", pytrace=False)
+        yield None
+        return
+    from tests.accessibility import AccessibilityAudit
+
+    audit = AccessibilityAudit()
+    audit.watch(monkeypatch)
+    request.node.stash[_AUDIT] = audit
+    yield audit
+    audit.stop()
+
+
+@pytest.fixture
+def audit(_accessibility_audit):
+    """`audit(page)` audits the page as it is now (after an htmx swap, with a dialog open) and returns its
+    serious and critical violations; they also fail the test at its end, like those of page loads."""
+    if _accessibility_audit is None:
+        pytest.fail("audit() needs a browser test that is not marked axe_skip", pytrace=False)
+    return _accessibility_audit.audit
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    audit = item.stash.get(_AUDIT, None)
+    if audit is None:
+        return (yield)
+    for name in ("page", "context"):  # created before the audit started watching, should fixtures reorder
+        target = item.funcargs.get(name)
+        if target is not None:
+            audit.watch_context(getattr(target, "context", target))
+    try:
+        result = yield
+    except BaseException:
+        # The test failed on its own: say what axe found so far, without hiding the test's own error.
+        audit.stop()
+        if audit.failures:
+            item.add_report_section("call", "axe-core", audit.report())
+        raise
+    # The page the journey ended on has not been audited yet (no Playwright call came after its load).
+    audit.finish()
+    item.add_report_section("call", "axe-core", f"{audit.audited_pages} page states audited in {audit.seconds:.2f} s")
+    if audit.failures:
+        pytest.fail(audit.report(), pytrace=False)
+    return result

@@ -1,0 +1,100 @@
+"""The axe-core audit that every browser test gets from conftest.py (tests/accessibility.py)."""
+
+import pytest
+
+from tests.accessibility import Violation
+
+SITE = "http://portal.test"
+GREY_ON_WHITE = """<!DOCTYPE html><html lang="en"><head><title>Grey</title></head>
+<body><main><p style="color: #aaaaaa; background: #ffffff">Hard to read</p>
+<a href="/fine">Next</a></main></body></html>"""
+FINE = """<!DOCTYPE html><html lang="en"><head><title>Fine</title></head>
+<body><main><p>Easy to read</p></main></body></html>"""
+CONTRAST_SUMMARY = (
+    "Fix any of the following:\n  Element has insufficient color contrast of 2.32 (foreground color: #aaaaaa, "
+    "background color: #ffffff, font size: 12.0pt (16px), font weight: normal). Expected contrast ratio of 4.5:1"
+)
+
+
+def serve(context):
+    """Answer for a made-up site, so each test controls the markup axe sees."""
+    pages = {"/grey": GREY_ON_WHITE, "/fine": FINE}
+    context.route(
+        f"{SITE}/**",
+        lambda route: route.fulfill(body=pages[route.request.url.removeprefix(SITE)], content_type="text/html"),
+    )
+
+
+def found(audit):
+    return [(v.rule, v.impact, v.url, [target for target, _ in v.targets]) for v in audit.violations]
+
+
+@pytest.mark.browser
+def test_a_loaded_page_is_audited_before_the_journey_goes_on(page, _accessibility_audit):
+    serve(page.context)
+
+    page.goto(f"{SITE}/grey")
+    page.get_by_role("link", name="Next").click()
+    page.wait_for_url(f"{SITE}/fine")
+
+    assert found(_accessibility_audit) == [("color-contrast", "serious", f"{SITE}/grey", ["p"])]
+    assert _accessibility_audit.violations[0].targets[0][1] == CONTRAST_SUMMARY
+    _accessibility_audit.violations.clear()  # seen: the test must not fail for it
+
+
+@pytest.mark.browser
+def test_the_page_a_journey_ends_on_is_audited(page, _accessibility_audit):
+    serve(page.context)
+
+    page.goto(f"{SITE}/fine")
+    page.goto(f"{SITE}/grey")
+    _accessibility_audit.finish()
+
+    assert found(_accessibility_audit) == [("color-contrast", "serious", f"{SITE}/grey", ["p"])]
+    assert _accessibility_audit.audited_pages == 2
+    _accessibility_audit.violations.clear()
+
+
+@pytest.mark.browser
+def test_pages_of_a_context_the_test_opens_itself_are_audited(browser, _accessibility_audit):
+    context = browser.new_context()
+    serve(context)
+    other = context.new_page()
+
+    other.goto(f"{SITE}/grey")
+    context.close()
+
+    assert found(_accessibility_audit) == [("color-contrast", "serious", f"{SITE}/grey", ["p"])]
+    _accessibility_audit.violations.clear()
+
+
+@pytest.mark.browser
+def test_audit_checks_what_changed_without_a_page_load(page, audit, _accessibility_audit):
+    serve(page.context)
+    page.goto(f"{SITE}/fine")
+
+    assert audit(page) == []
+    page.locator("main").evaluate("main => main.insertAdjacentHTML('beforeend', '<img src=\"data:,\" id=\"x\">')")
+    failures = audit(page)
+
+    assert [(v.rule, v.impact, [t for t, _ in v.targets]) for v in failures] == [("image-alt", "critical", ["#x"])]
+    _accessibility_audit.violations.clear()
+
+
+def test_the_report_names_rule_impact_page_help_and_elements():
+    violation = Violation(
+        url="http://localhost/delegations/participants/",
+        rule="color-contrast",
+        impact="serious",
+        help="Elements must meet minimum color contrast ratio thresholds",
+        help_url="https://dequeuniversity.com/rules/axe/4.14/color-contrast",
+        targets=((".badge", "Fix any of the following:\n  Element has insufficient color contrast of 3.2"),),
+    )
+
+    assert violation.describe() == (
+        "color-contrast (serious) on http://localhost/delegations/participants/\n"
+        "  Elements must meet minimum color contrast ratio thresholds: "
+        "https://dequeuniversity.com/rules/axe/4.14/color-contrast\n"
+        "  - .badge\n"
+        "      Fix any of the following: Element has insufficient color contrast of 3.2"
+    )
