@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from delegations.models import Delegation
 from roundtables.models import Meeting, Roundtable, Session, SessionDelegation, SessionPerson
 from roundtables.schedule import session_clash_errors
+from roundtables.selectors import co_chair_delegations
 
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "es": _("Spanish")}
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -191,6 +192,16 @@ class TeamDelegationForm(forms.Form):
     )
 
 
+def _co_chair_field(session: Session | None, *, required: bool) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=_("For the co-chair government"),
+        queryset=co_chair_delegations(session) if session is not None else Delegation.objects.none(),
+        required=required,
+        empty_label=_("— co-chair's representative only —") if not required else _("Choose the government"),
+        help_text=_("A co-chair's representative speaks and signs off for this government only."),
+    )
+
+
 class TeamPersonForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=SessionPerson.Role.choices)
     person = forms.ModelChoiceField(
@@ -199,6 +210,27 @@ class TeamPersonForm(forms.Form):
         required=True,
         error_messages={"required": _("Search for a person, then choose them from the results.")},
     )
+
+    def __init__(self, *args, session: Session | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["delegation"] = _co_chair_field(session, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == SessionPerson.Role.CO_CHAIR_REPRESENTATIVE:
+            if not cleaned.get("delegation"):
+                self.add_error("delegation", _("Choose the co-chair government this person represents."))
+        else:
+            cleaned["delegation"] = None  # only a co-chair's representative speaks for a government
+        return cleaned
+
+
+class TeamRepresentativeForm(forms.Form):
+    """The Chair's office says which co-chair government a representative speaks for."""
+
+    def __init__(self, *args, session: Session | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["delegation"] = _co_chair_field(session, required=True)
 
 
 class MeetingForm(TranslatedFieldsMixin, forms.ModelForm):

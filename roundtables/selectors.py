@@ -63,7 +63,9 @@ def meeting_structure(meeting: Meeting) -> tuple[list[Roundtable], list[Session]
 def session_team(session: Session) -> tuple[list[SessionDelegation], list[SessionPerson]]:
     delegations = list(session.team_delegations.select_related("delegation").order_by("role", "delegation__name"))
     people = list(
-        session.team_people.select_related("person").order_by("role", "person__last_name", "person__first_name")
+        session.team_people.select_related("person", "delegation").order_by(
+            "role", "person__last_name", "person__first_name"
+        )
     )
     return delegations, people
 

@@ -53,6 +53,11 @@ urlpatterns = [
     ),
     path("chair/sessions/<int:pk>/team/people/", team.team_person_add, name="team_person_add"),
     path("chair/sessions/<int:pk>/team/people/<int:item>/remove/", team.team_person_remove, name="team_person_remove"),
+    path(
+        "chair/sessions/<int:pk>/team/people/<int:item>/government/",
+        team.team_representative_government,
+        name="team_representative_government",
+    ),
     path("chair/sessions/<int:pk>/search/delegations/", team.search_delegations_results, name="search_delegations"),
     path("chair/sessions/<int:pk>/search/people/", team.search_people_results, name="search_people"),
 ]

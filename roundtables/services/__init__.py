@@ -22,6 +22,7 @@ from roundtables.services.team import (
     team_delegation_remove,
     team_person_add,
     team_person_remove,
+    team_representative_set_government,
 )
 
 __all__ = [
@@ -42,4 +43,5 @@ __all__ = [
     "team_delegation_remove",
     "team_person_add",
     "team_person_remove",
+    "team_representative_set_government",
 ]

@@ -44,7 +44,7 @@ def test_search_delegations_matches_words_and_leaves_out_the_team(chair_client, 
     OrganisationFactory(name="International Organization for Migration")
     url = reverse("roundtables:search_delegations", kwargs={"pk": session_3_1.pk})
     response = chair_client.get(url, {"q": "sw"}, headers={"HX-Request": "true"})
-    assert response.context["delegation_search"]["results"] == [switzerland]
+    assert response.context["search"]["results"] == [switzerland]
     page = response.content.decode()
     assert f'name="delegation" value="{switzerland.pk}"' in page
     assert "<html" not in page  # a fragment
@@ -54,7 +54,7 @@ def test_search_delegations_matches_words_and_leaves_out_the_team(chair_client, 
 def test_search_delegations_finds_organisations_by_several_words(chair_client, session_3_1):
     iom = OrganisationFactory(name="International Organization for Migration")
     url = reverse("roundtables:search_delegations", kwargs={"pk": session_3_1.pk})
-    assert chair_client.get(url, {"q": "organization migr"}).context["delegation_search"]["results"] == [iom]
+    assert chair_client.get(url, {"q": "organization migr"}).context["search"]["results"] == [iom]
 
 
 @pytest.mark.django_db
@@ -62,7 +62,7 @@ def test_search_needs_two_letters(chair_client, session_3_1):
     DelegationFactory(country="SE", name="Sweden")
     url = reverse("roundtables:search_delegations", kwargs={"pk": session_3_1.pk})
     response = chair_client.get(url, {"q": "s"})
-    assert (response.context["delegation_search"]["results"], response.content.decode().strip()) == ([], "")
+    assert (response.context["search"]["results"], response.content.decode().strip()) == ([], "")
 
 
 @pytest.mark.django_db
@@ -70,8 +70,8 @@ def test_search_people_by_name_email_or_organisation(chair_client, session_3_1):
     okafor = UserFactory(first_name="Daniel", last_name="Okafor", organisation="Ministry of Foreign Affairs, Ghana")
     UserFactory(first_name="Other", last_name="Person", is_active=False, organisation="Ghana")
     url = reverse("roundtables:search_people", kwargs={"pk": session_3_1.pk})
-    assert chair_client.get(url, {"q": "okaf"}).context["person_search"]["results"] == [okafor]
-    assert chair_client.get(url, {"q": "ghana daniel"}).context["person_search"]["results"] == [okafor]
+    assert chair_client.get(url, {"q": "okaf"}).context["search"]["results"] == [okafor]
+    assert chair_client.get(url, {"q": "ghana daniel"}).context["search"]["results"] == [okafor]
 
 
 @pytest.mark.django_db
@@ -83,7 +83,7 @@ def test_search_query_count_does_not_grow(chair_client, session_3_1, django_asse
     # session, user, groups, the team's session, the matches, focal points (context processor)
     with django_assert_num_queries(6):
         response = chair_client.get(url, {"q": "s country"})
-    assert len(response.context["delegation_search"]["results"]) == count
+    assert len(response.context["search"]["results"]) == count
 
 
 @pytest.mark.django_db
@@ -91,7 +91,7 @@ def test_search_shows_ten_and_says_there_are_more(chair_client, session_3_1):
     for number in range(12):
         OrganisationFactory(name=f"Agency {number:02}")
     url = reverse("roundtables:search_delegations", kwargs={"pk": session_3_1.pk})
-    search = chair_client.get(url, {"q": "agency"}).context["delegation_search"]
+    search = chair_client.get(url, {"q": "agency"}).context["search"]
     assert (len(search["results"]), search["more"]) == (10, True)
 
 
@@ -118,7 +118,7 @@ def test_add_delegation_without_choosing_shows_results_and_a_message(chair_clien
     assert response.context["delegation_form"].errors == {
         "delegation": ["Search for a delegation, then choose it from the results."]
     }
-    assert response.context["delegation_search"]["results"] == [kenya]
+    assert response.context["search"]["results"] == [kenya]
     page = response.content.decode()
     assert 'value="keny"' in page
     assert '<option value="member" selected>' in page

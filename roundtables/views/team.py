@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from roundtables import services
-from roundtables.forms import TeamDelegationForm, TeamPersonForm
+from roundtables.forms import TeamDelegationForm, TeamPersonForm, TeamRepresentativeForm
 from roundtables.models import Session, SessionDelegation, SessionPerson
 from roundtables.selectors import SEARCH_LIMIT, search_delegations, search_people, session_team
 from roundtables.views._helpers import chair_required, meeting_time
@@ -43,7 +43,7 @@ def _team_page(request, session, *, delegation_form=None, person_form=None):
         "members": [d for d in delegations if d.role == SessionDelegation.Role.MEMBER],
         "people_by_role": [(role, label, by_role[role]) for role, label in SessionPerson.Role.choices],
         "delegation_form": delegation_form or TeamDelegationForm(initial={"role": SessionDelegation.Role.CO_CHAIR}),
-        "person_form": person_form or TeamPersonForm(initial={"role": SessionPerson.Role.RAPPORTEUR}),
+        "person_form": person_form or TeamPersonForm(initial={"role": SessionPerson.Role.RAPPORTEUR}, session=session),
         # Without JavaScript, the search box is sent with the form: show its results on the page.
         "delegation_search": _results(
             request.POST.get("q", "") if delegation_form else "", search_delegations, session=session
@@ -104,13 +104,14 @@ def team_delegation_remove(request, pk: int, item: int):
 @require_POST
 def team_person_add(request, pk: int):
     session = _session(pk)
-    form = TeamPersonForm(request.POST)
+    form = TeamPersonForm(request.POST, session=session)
     if form.is_valid():
         try:
             added = services.team_person_add(
                 session=session,
                 person=form.cleaned_data["person"],
                 role=form.cleaned_data["role"],
+                delegation=form.cleaned_data["delegation"],
                 actor=request.user,
             )
         except ValidationError as error:
@@ -123,6 +124,40 @@ def team_person_add(request, pk: int):
             )
             return redirect(_team_url(session, "people"))
     return _team_page(request, session, person_form=form)
+
+
+@chair_required
+@require_POST
+def team_representative_government(request, pk: int, item: int):
+    """The Chair's office says which co-chair government a co-chair's representative speaks for."""
+    session = _session(pk)
+    team_person = get_object_or_404(
+        SessionPerson.objects.select_related("person"),
+        pk=item,
+        session=session,
+        role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE,
+    )
+    form = TeamRepresentativeForm(request.POST, session=session)
+    if form.is_valid():
+        try:
+            services.team_representative_set_government(
+                team_person=team_person, delegation=form.cleaned_data["delegation"], actor=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(person)s now represents %(delegation)s on %(code)s.")
+                % {
+                    "person": team_person.person.display_name,
+                    "delegation": form.cleaned_data["delegation"].name,
+                    "code": session.code,
+                },
+            )
+    else:
+        messages.error(request, _("Choose one of the session's co-chair governments."))
+    return redirect(_team_url(session, "people"))
 
 
 @chair_required
@@ -150,10 +185,11 @@ def search_delegations_results(request, pk: int):
     session = _session(pk)
     return render(
         request,
-        "roundtables/chair/session_team.html#delegation-results",
+        "roundtables/chair/_picker_results.html",
         {
-            "session": session,
-            "delegation_search": _results(request.GET.get("q", ""), search_delegations, session=session),
+            "search": _results(request.GET.get("q", ""), search_delegations, session=session),
+            "field": "delegation",
+            "kind": "delegation",
         },
     )
 
@@ -162,9 +198,9 @@ def search_delegations_results(request, pk: int):
 @require_GET
 def search_people_results(request, pk: int):
     """The picker's results (an htmx fragment): people by name, e-mail or organisation."""
-    session = _session(pk)
+    _session(pk)  # 404 for a session that does not exist
     return render(
         request,
-        "roundtables/chair/session_team.html#person-results",
-        {"session": session, "person_search": _results(request.GET.get("q", ""), search_people)},
+        "roundtables/chair/_picker_results.html",
+        {"search": _results(request.GET.get("q", ""), search_people), "field": "person", "kind": "person"},
     )
