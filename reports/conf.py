@@ -18,3 +18,12 @@ def keep_for() -> dt.timedelta:
 def badges_per_part() -> int:
     """Badges laid out per WeasyPrint document (a multiple of the 8 on a sheet)."""
     return int(getattr(settings, "REPORTS_BADGES_PER_PART", 240))
+
+
+def request_rate() -> tuple[int, int]:
+    """How many documents one person may ask for (REPORTS_REQUESTS_PER_WINDOW) in how many seconds
+    (REPORTS_REQUEST_WINDOW): enough for anyone at work, not for a script filling the worker's queue."""
+    return (
+        int(getattr(settings, "REPORTS_REQUESTS_PER_WINDOW", 20)),
+        int(getattr(settings, "REPORTS_REQUEST_WINDOW", 600)),
+    )

@@ -23,6 +23,7 @@ from reports import conf
 from reports.models import GeneratedFile
 from reports.registry import ReportError, get_renderer
 from reports.rendering import ReportTimeout, render_parts
+from reports.throttle import report_request_throttle
 
 logger = logging.getLogger(__name__)
 
@@ -50,13 +51,14 @@ def request_report(*, kind: str, params: dict, user) -> GeneratedFile:
     (whoever started it); otherwise creates a row and sends the task once the transaction commits.
 
     Raises ValidationError for bad parameters, PermissionDenied if the user may not see the
-    content."""
+    content, ReportThrottled if the user asked for too many documents lately."""
     from reports.tasks import generate_report_task
 
     renderer = get_renderer(kind)
     params = renderer.clean_params(params)
     if not user.is_authenticated or not renderer.can_access(user, params):
         raise PermissionDenied
+    report_request_throttle(user)
     key = request_key(kind, params)
     _fail_stale_jobs(key)
     for _attempt in range(3):

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -13,6 +14,7 @@ from reports.badges import valid_badge_registration
 from reports.models import GeneratedFile
 from reports.registry import ReportError, all_renderers, find_renderer, get_renderer
 from reports.selectors import files_requested_by
+from reports.throttle import ReportThrottled
 from roundtables.selectors import current_meeting
 
 RESERVED_FIELDS = {"kind", "csrfmiddlewaretoken", "next"}
@@ -42,6 +44,13 @@ def _next_url(request) -> str | None:
     return None
 
 
+def _throttled(request, error: ReportThrottled, *, back: str):
+    """429 Too Many Requests, with the reason and the way back, and when to try again."""
+    response = render(request, "reports/throttled.html", {"message": str(error), "back": back}, status=429)
+    response["Retry-After"] = str(error.retry_after)
+    return response
+
+
 @login_required
 @require_POST
 def report_request(request):
@@ -53,6 +62,8 @@ def report_request(request):
         generated = services.request_report(kind=request.POST.get("kind", ""), params=raw, user=request.user)
     except PermissionDenied:
         raise Http404 from None
+    except ReportThrottled as error:
+        return _throttled(request, error, back=_next_url(request) or reverse("reports:index"))
     except (ValidationError, ReportError) as error:
         for message in getattr(error, "messages", None) or [str(error)]:
             messages.error(request, message)
@@ -112,6 +123,8 @@ def file_retry(request, pk: int):
         retried = services.report_retry(generated_file=generated, user=request.user)
     except PermissionDenied:
         raise Http404 from None
+    except ReportThrottled as error:
+        return _throttled(request, error, back=reverse("reports:file_detail", kwargs={"pk": generated.pk}))
     except (ValidationError, ReportError) as error:
         for message in getattr(error, "messages", None) or [str(error)]:
             messages.error(request, message)
