@@ -8,3 +8,8 @@ class DelegationsConfig(AppConfig):
 
     def ready(self) -> None:
         from delegations import permissions  # noqa: F401  (registers the rules)
+        from delegations.services.invitations import INVITATION_LINK, invitation_link_mint
+        from mailings.links import register_link_provider
+
+        # An invitation's link is made when its mail is sent, never stored in clear.
+        register_link_provider(INVITATION_LINK, invitation_link_mint)

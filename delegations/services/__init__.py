@@ -17,6 +17,7 @@ from delegations.services.invitations import (
     hash_token,
     invitation_by_token,
     invitation_create,
+    invitation_link_mint,
     invitation_revoke,
 )
 from delegations.services.quotas import quota_set
@@ -26,6 +27,7 @@ __all__ = [
     "hash_token",
     "invitation_by_token",
     "invitation_create",
+    "invitation_link_mint",
     "invitation_revoke",
     "quota_set",
     "registration_approve",

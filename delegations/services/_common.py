@@ -106,13 +106,16 @@ def site_link(name: str, **kwargs) -> str:
     return f"{settings.SITE_URL}{reverse(name, kwargs=kwargs or None)}"
 
 
-def mail_in_language(*, to: str, language: str, template: str, context: dict) -> None:
+def mail_in_language(
+    *, to: str, language: str, template: str, context: dict, link_kind: str = "", link_object_id: int | None = None
+) -> None:
     """Render delegations/mail/<template>_subject.txt and <template>.txt in the recipient's
-    language and queue the mail (sent by Celery once the transaction commits)."""
+    language and queue the mail (sent by Celery once the transaction commits). A secret link is
+    rendered as mailings.links.LINK_MARKER and made when the mail is sent (link_kind)."""
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"delegations/mail/{template}_subject.txt", context).strip()
         body = render_to_string(f"delegations/mail/{template}.txt", context)
-    queue_mail(to=to, subject=subject, body_text=body)
+    queue_mail(to=to, subject=subject, body_text=body, link_kind=link_kind, link_object_id=link_object_id)
 
 
 def mail_person(person, *, template: str, context: dict) -> None:

@@ -1,4 +1,15 @@
-"""Invitations: a focal point invites a person, by e-mail, to register with the delegation."""
+"""Invitations: a focal point invites a person, by e-mail, to register with the delegation.
+
+The link is made when the invitation's mail is sent (mailings.links, "delegations.invitation"):
+a fresh random token whose SHA-256 replaces the stored one, so neither the invitations table nor
+the outbox ever holds a link that opens the invitation. We chose a rotated hash over a signed
+token (django.core.signing over the id and a nonce): it needs no new column, keeps lookups an
+indexed equality, and a leaked SECRET_KEY cannot forge one. The cost: should a dying worker send
+the mail twice, only the second copy's link works (both reach the same inbox).
+
+A focal point learns nothing of people outside the delegation: inviting someone registered with
+another delegation answers exactly as inviting a newcomer; the invitee sees the conflict when
+opening the link (their registration is theirs to withdraw)."""
 
 import datetime as dt
 import hashlib
@@ -13,9 +24,11 @@ from accounts.models import User
 from activity.services import activity_log
 from delegations.models import Delegation, Invitation, Registration
 from delegations.services._common import mail_in_language, require_open, site_link
+from mailings.links import LINK_MARKER
 from roundtables.models import Meeting
 
 INVITATION_VALIDITY = dt.timedelta(days=14)
+INVITATION_LINK = "delegations.invitation"
 
 
 def hash_token(token: str) -> str:
@@ -40,13 +53,18 @@ def invitation_create(
     role: str,
     invited_by,
     valid_for: dt.timedelta = INVITATION_VALIDITY,
-) -> tuple[Invitation, str]:
-    """Create the invitation and mail its link; returns the invitation and the token (the only
-    time it exists in clear). An earlier open invitation to the same address is revoked."""
+) -> Invitation:
+    """Create the invitation and queue its mail (the link is made when the mail is sent). An
+    earlier open invitation to the same address is revoked."""
     require_open(meeting)
     email = User.objects.normalize_email(email).strip().lower()
-    if Registration.objects.active().filter(meeting=meeting, person__email__iexact=email).exists():
-        raise ValidationError({"email": _("%(email)s is already registered for this meeting.") % {"email": email}})
+    # Only the delegation's own registrations are checked: they are on the focal point's page
+    # anyway, while a registration with another delegation is none of the focal point's business.
+    ours = Registration.objects.active().filter(meeting=meeting, delegation=delegation)
+    if ours.filter(person__email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("%(email)s is already registered with your delegation for this meeting.") % {"email": email}}
+        )
     if (
         role == Registration.Role.HEAD
         and Registration.objects.active().filter(meeting=meeting, delegation=delegation, role=role).exists()
@@ -56,13 +74,13 @@ def invitation_create(
     Invitation.objects.usable().filter(meeting=meeting, delegation=delegation, email__iexact=email).update(
         revoked_at=now
     )
-    token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         meeting=meeting,
         delegation=delegation,
         email=email,
         role=role,
-        token_hash=hash_token(token),
+        # A hash nobody holds the token of: the invitation opens nothing until its mail is sent.
+        token_hash=hash_token(secrets.token_urlsafe(32)),
         expires_at=now + valid_for,
         invited_by=invited_by,
     )
@@ -78,13 +96,22 @@ def invitation_create(
         to=email,
         language=existing.preferred_language if existing else translation.get_language(),
         template="invitation",
-        context={
-            "invitation": invitation,
-            "link": site_link("delegations:invitation", token=token),
-            "inviter": invited_by,
-        },
+        context={"invitation": invitation, "link": LINK_MARKER, "inviter": invited_by},
+        link_kind=INVITATION_LINK,
+        link_object_id=invitation.pk,
     )
-    return invitation, token
+    return invitation
+
+
+def invitation_link_mint(invitation_id: int | None) -> str | None:
+    """The mailings link provider ("delegations.invitation"), called in the transaction that
+    marks the mail "sending": a new token, whose hash replaces the stored one. None (the mail is
+    dropped) when the invitation was used, revoked or has expired meanwhile."""
+    if not Invitation.objects.usable().filter(pk=invitation_id).exists():
+        return None
+    token = secrets.token_urlsafe(32)
+    Invitation.objects.filter(pk=invitation_id).update(token_hash=hash_token(token))
+    return site_link("delegations:invitation", token=token)
 
 
 @transaction.atomic

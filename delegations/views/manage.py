@@ -112,7 +112,7 @@ def invite(request, pk: int):
         form.add_error(None, _("No meeting is current."))
     elif form.is_valid():
         try:
-            invitation, _token = services.invitation_create(
+            invitation = services.invitation_create(
                 delegation=delegation,
                 meeting=meeting,
                 email=form.cleaned_data["email"],

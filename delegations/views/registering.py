@@ -99,7 +99,9 @@ def invitation(request, token: str):
     meeting = invitation.meeting
     existing = registration_of_person(request.user, meeting=meeting)
     if existing is not None and existing.status != Registration.Status.WITHDRAWN:
-        return render(request, "delegations/invitation.html", {**context, "problem": "registered"}, status=409)
+        # The invitee, not the focal point who invited them, learns of the conflict.
+        context.update(problem="registered", registration=existing)
+        return render(request, "delegations/invitation.html", context, status=409)
     if meeting.status != Meeting.Status.OPEN:
         return render(request, "delegations/register_closed.html", {"meeting": meeting})
     form = RegistrationForm(
