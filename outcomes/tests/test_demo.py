@@ -1,0 +1,75 @@
+"""The demo's outcomes: 1.1 left to draft, 1.2 and 2.2 published through the real workflow and signed
+off by both co-chair governments, so every document the reports page offers can be produced."""
+
+import pytest
+from django.core.management import call_command
+
+from outcomes.models import Approval, Outcome, OutcomeRevision
+from outcomes.selectors import sign_offs
+from reports.documents.outcomes import build_proceedings
+from roundtables.models import Meeting, SessionPerson
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_loaded():
+    call_command("load_demo", quiet_accounts=True)
+    return Meeting.objects.current()
+
+
+def test_demo_publishes_two_outcomes_signed_off_by_both_co_chairs(demo_loaded):
+    published = Outcome.objects.published().select_related("session").order_by("session__code")
+    assert [outcome.session.code for outcome in published] == ["1.2", "2.2"]
+    signed = {
+        outcome.session.code: [(s.delegation.name, s.approval.approved_by.email, s.counts) for s in sign_offs(outcome)]
+        for outcome in published
+    }
+    assert signed == {
+        "1.2": [
+            ("Morocco", "cochair.ma@example.org", True),
+            ("United States of America", "cochair.us@example.org", True),
+        ],
+        "2.2": [("Ecuador", "cochair.ec@example.org", True), ("Greece", "cochair.gr@example.org", True)],
+    }
+    summary = published[0].sections.get(kind="summary").html
+    assert summary.startswith("<p>The session looked at irregular migration as the other face of regular migration")
+    assert [section.html != "" for section in published[1].sections.all()] == [True] * 5
+    assert Outcome.objects.filter(session__code="1.1").exists() is False  # left for the rapporteur to draft
+
+
+def test_demo_representatives_are_tied_to_their_government(demo_loaded):
+    assert sorted(
+        SessionPerson.objects.filter(role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE).values_list(
+            "session__code", "person__email", "delegation__country"
+        )
+    ) == [
+        ("1.1", "cochair.es@example.org", "ES"),
+        ("1.2", "cochair.ma@example.org", "MA"),
+        ("1.2", "cochair.us@example.org", "US"),
+        ("2.2", "cochair.ec@example.org", "EC"),
+        ("2.2", "cochair.gr@example.org", "GR"),
+    ]
+
+
+def test_loading_the_demo_again_changes_no_outcome(demo_loaded):
+    before = (
+        list(Outcome.objects.values_list("pk", "state", "published_at")),
+        OutcomeRevision.objects.count(),
+        list(Approval.objects.values_list("pk", "approved_by", "approved_at")),
+    )
+    call_command("load_demo", quiet_accounts=True)
+    after = (
+        list(Outcome.objects.values_list("pk", "state", "published_at")),
+        OutcomeRevision.objects.count(),
+        list(Approval.objects.values_list("pk", "approved_by", "approved_at")),
+    )
+    assert after == before
+
+
+def test_the_demo_report_of_the_proceedings_can_be_produced(demo_loaded):
+    parts = list(build_proceedings({"meeting": demo_loaded.pk}))
+    assert len(parts) == 1
+    html = parts[0].html
+    assert "Joint Strategies to address irregular migration" in html
+    assert "Migration, gender and family" in html
