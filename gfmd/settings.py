@@ -2,8 +2,9 @@
 
 One module for every environment: a local run needs no variables at all (SQLite
 and mail files under var/, a generated secret key), production sets them
-(`GFMD_ENV=production` makes SECRET_KEY, ALLOWED_HOSTS and SITE_URL required and
-turns on the HTTPS settings). Tests use gfmd.settings_test, which imports this.
+(`GFMD_ENV=production` makes SECRET_KEY, ALLOWED_HOSTS, SITE_URL and the proxy set-up,
+TRUSTED_PROXY_COUNT or TRUSTED_CLIENT_IP_HEADER, required and turns on the HTTPS
+settings). Tests use gfmd.settings_test, which imports this.
 """
 
 import secrets
@@ -158,8 +159,39 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[GFMD] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
-# allauth's built-in rate limits stay on (ACCOUNT_RATE_LIMITS keeps its defaults); they need a
-# cache shared by every web process, which is Redis whenever REDIS_URL is set.
+# allauth's rate limits need a cache shared by every web process, which is Redis whenever
+# REDIS_URL is set. Failed sign-ins count per client address and per account (the address
+# typed), never for the whole site: hammering one account locks that account for five minutes,
+# not everybody else's sign-in, and one address cannot try more than ten passwords a minute
+# across accounts. The Django admin's own login goes through this sign-in too (gfmd/urls.py).
+ACCOUNT_RATE_LIMITS = {"login": "30/m/ip", "login_failed": "10/m/ip,5/5m/key"}
+
+# Who the client is, for those limits. Behind a reverse proxy every request comes from the
+# proxy's address, so counting by REMOTE_ADDR would put every visitor in one bucket (and lock
+# everyone out together); X-Forwarded-For cannot be taken at its word either, since a client
+# sets whatever it likes in it. So production names its set-up, one way or the other:
+# - TRUSTED_PROXY_COUNT: how many proxies of ours stand in front of the portal (0 when none).
+#   The client is the address that many hops from the right end of X-Forwarded-For, which our
+#   last proxy appended; what the client wrote further left is never read.
+# - TRUSTED_CLIENT_IP_HEADER: the header our proxy sets to the client's address (X-Real-IP,
+#   CF-Connecting-IP); it wins over the count when both are set.
+# allauth reads them as ALLAUTH_*. Anything of the portal that needs the client's address asks
+# allauth too (get_adapter().get_client_ip(request)) rather than reading REMOTE_ADDR: one rule.
+_TRUSTED_PROXY_COUNT = env.str("TRUSTED_PROXY_COUNT", default="").strip()
+TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default="").strip()
+if PRODUCTION and not _TRUSTED_PROXY_COUNT and not TRUSTED_CLIENT_IP_HEADER:
+    raise environ.ImproperlyConfigured(
+        "Set TRUSTED_PROXY_COUNT to the number of reverse proxies in front of the portal (0 when "
+        "clients connect to it directly), or TRUSTED_CLIENT_IP_HEADER to the header your proxy sets "
+        "to the client's address (e.g. X-Real-IP), so that rate limits count each client rather than "
+        "the proxy."
+    )
+if _TRUSTED_PROXY_COUNT and not _TRUSTED_PROXY_COUNT.isdigit():
+    raise environ.ImproperlyConfigured(
+        f"TRUSTED_PROXY_COUNT must be a whole number of proxies (0 or more), not {_TRUSTED_PROXY_COUNT!r}."
+    )
+ALLAUTH_TRUSTED_PROXY_COUNT = int(_TRUSTED_PROXY_COUNT or 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER or None
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]

@@ -1,8 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.decorators.cache import cache_control
 from django.views.i18n import JavaScriptCatalog
+
+# The admin's own login form would check passwords outside allauth, so without its rate limits:
+# it sends people to the portal's sign-in (and back to the admin), as allauth's docs advise.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("roundtables.urls")),
