@@ -13,6 +13,7 @@ from django_countries import countries
 from accounts.models import User
 from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
 from accounts.services import role_group
+from accounts.sites import site_sync
 from delegations.models import Delegation, Registration
 from roundtables.demo.concept_paper import parse_concept_paper
 from roundtables.demo.states import (
@@ -160,6 +161,8 @@ TEAMS = {
 
 @transaction.atomic
 def load_demo(concept_paper_path: Path) -> Meeting:
+    """Queues no mail when called through `manage.py load_demo` (mailings.services.suppressed)."""
+    site_sync()  # the portal's name and SITE_URL in allauth's mails, never "example.com"
     paper = parse_concept_paper(concept_paper_path)
     meeting = _load_meeting(paper)
     rooms = _load_rooms(meeting)
