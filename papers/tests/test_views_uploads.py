@@ -63,6 +63,28 @@ HOSTILE = [
     ("invoice.pdf", files.HTML_AS_PDF, "This file is not a PDF, Word (.docx) or OpenDocument text (.odt)"),
     ("logo.pdf", files.SVG_AS_PDF, "This file is not a PDF, Word (.docx) or OpenDocument text (.odt)"),
     ("empty.pdf", b"", "The submitted file is empty."),
+    (
+        "script.pdf",
+        files.annotated_pdf_bytes(b"<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /A << /S /JavaScript /JS (1) >> >>"),
+        "The PDF contains JavaScript.",
+    ),
+    (
+        "template.docx",
+        files.docx_bytes(
+            parts=(
+                (
+                    "word/_rels/settings.xml.rels",
+                    files.relationships(("attachedTemplate", "http://evil.example/t.dotm", "External")),
+                ),
+            )
+        ),
+        "The document links to an external template.",
+    ),
+    (
+        "object.odt",
+        files.odt_bytes(parts=(("Object 1", files.OLE_MAGIC + b"\x00" * 600),)),
+        "The document contains an embedded OLE object.",
+    ),
 ]
 
 
@@ -201,3 +223,24 @@ def test_translation_upload_refuses_a_hostile_file(client, team, chair, media_ro
     assert response.status_code == 400
     assert response.context["translation_form"].errors["file"][0].startswith("This file is not a PDF")
     assert (paper.translations.count(), stored_files(media_root)) == (0, before)
+
+
+@pytest.mark.django_db
+def test_every_reason_is_shown_next_to_the_field_then_what_to_do(client, team, media_root):
+    paper = PaperFactory(session=team.session, state=Paper.State.DRAFT, authors=[team.author])
+    VersionFactory(paper=paper, number=1)
+    client.force_login(team.author)
+    data = files.pdf_bytes(
+        extra=b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >> /AcroForm << /Fields [] /XFA [] >> "
+    )
+    response = client.post(
+        reverse("papers:version_upload", args=[paper.pk]), {"version-file": files.upload("form.pdf", data)}
+    )
+    assert response.context["version_form"].errors["file"] == [
+        "The PDF contains JavaScript.",
+        "The PDF runs an action as soon as it is opened (OpenAction).",
+        "The PDF contains an XFA form.",
+        "Export or print it again as a plain PDF and upload it.",
+    ]
+    assert 'class="invalid-feedback' in response.content.decode()
+    assert paper.versions.count() == 1

@@ -1,0 +1,341 @@
+"""DOCX and ODT: ZIP packages whose parts we read and parse ourselves.
+
+What we refuse, and why. The threat in a word-processing document is not its text but what
+opening it makes the reader's office suite do:
+- macros (VBA, Basic, scripts) and ActiveX controls: programs;
+- embedded OLE objects: programs or exploit carriers inside the document (an OLE2 compound
+  file in any part, an oleObject relationship or element, draw:object-ole);
+- DDE fields and links: ask the reader's computer to run a command;
+- relationships and links that LOAD content from outside when the document opens: an attached
+  template (remote template injection: the template brings the macros), a frame, a
+  sub-document, a linked picture or object, an included section.
+What we keep: a hyperlink relationship (TargetMode="External", Type .../hyperlink) or a text:a
+link is followed only when the reader clicks it, and a background paper cites its sources by
+their addresses; refusing those would refuse nearly every real paper. Charts and formulas are
+ODF sub-documents (XML), checked like the rest of the package.
+
+oletools' olevba and msodde are built for this, but they read the same parts and import
+pyparsing in a way that warns on import; we parse the XML ourselves with the standard library
+(no DTD: no entity expansion) and take the OLE signature from olefile, which oletools uses.
+"""
+
+import io
+import zipfile
+import zlib
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from papers.validators.common import NOT_A_DOCUMENT, refuse_active_content
+
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+DOCX_MAIN_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+RELATIONSHIPS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+# Transitional and Strict OOXML name the WordprocessingML namespace differently.
+W_NAMESPACES = (
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+)
+VML_OFFICE_NS = "urn:schemas-microsoft-com:office:office"
+
+# An OOXML package with macros: the parts, and the words in content types.
+MACRO_PARTS = ("vbaproject.bin", "vbadata.xml", "vbaprojectsignature.bin")
+MACRO_CONTENT_TYPE_WORDS = (b"macroenabled", b"vbaproject")
+ACTIVEX_FOLDERS = ("word/activex/",)
+# Relationships that load their target from outside the package when the document opens. The
+# type is the last segment of the relationship's Type URI. "hyperlink" is not here, on purpose.
+EXTERNAL_RELATIONSHIPS = {
+    "attachedTemplate": "external_template",
+    "subDocument": "external_document",
+    "frame": "external_frame",
+    "image": "external_image",
+    "oleObject": "linked_object",
+}
+INTERNAL_RELATIONSHIPS = {"oleObject": "ole_object", "control": "activex", "activeXControlBinary": "activex"}
+DDE_FIELDS = {"DDE", "DDEAUTO"}
+
+# OpenDocument macros live in these folders (of the document or of a sub-document).
+ODT_MACRO_FOLDERS = {"basic", "scripts"}
+ODF = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    "script": "urn:oasis:names:tc:opendocument:xmlns:script:1.0",
+    "presentation": "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0",
+}
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+def _odf(tag: str) -> str:
+    prefix, name = tag.split(":")
+    return f"{{{ODF[prefix]}}}{name}"
+
+
+# Elements that are active content wherever they are (an external href is not needed).
+ODT_ELEMENTS = {
+    _odf("draw:object-ole"): "ole_object",
+    _odf("draw:applet"): "applet",
+    _odf("draw:plugin"): "applet",
+    _odf("draw:floating-frame"): "external_frame",
+    _odf("meta:template"): "external_template",
+    _odf("text:section-source"): "external_document",
+    _odf("office:event-listeners"): "macro_link",
+    _odf("script:event-listener"): "macro_link",
+    _odf("presentation:event-listener"): "macro_link",
+    _odf("office:dde-source"): "dde",
+    _odf("text:dde-connection-decl"): "dde",
+    _odf("text:dde-connection"): "dde",
+    _odf("table:dde-link"): "dde",
+}
+# Elements that load their href when the document opens: refused when the href leaves the package.
+ODT_LINKED_ELEMENTS = {_odf("draw:image"): "external_image", _odf("draw:object"): "linked_object"}
+MACRO_URL_SCHEMES = ("vnd.sun.star.script:", "macro:")
+
+MAX_ZIP_ENTRIES = 5000
+MAX_XML_PART_BYTES = 50 * 1024 * 1024  # declared (uncompressed) size of a part we read
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all the parts we read, together
+
+
+def check_zip_document(data: bytes) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise ValidationError(NOT_A_DOCUMENT, code="bad_zip") from exc
+    if not entries or len(entries) > MAX_ZIP_ENTRIES:
+        raise ValidationError(NOT_A_DOCUMENT, code="bad_zip")
+    if sum(entry.file_size for entry in entries if _is_read(entry.filename)) > MAX_UNPACKED_BYTES:
+        raise _too_large()
+    names = {entry.filename for entry in entries}
+    with archive:
+        if entries[0].filename == "mimetype":
+            _check_odt(archive, names)
+            return "odt"
+        if "[Content_Types].xml" in names:
+            _check_docx(archive, names)
+            return "docx"
+    raise ValidationError(NOT_A_DOCUMENT, code="unrecognised_zip")
+
+
+def _is_read(name: str) -> bool:
+    """The parts we read whole: XML and relationships (the rest only by its first bytes)."""
+    return name.lower().endswith((".xml", ".rels")) or name == "mimetype"
+
+
+def _too_large() -> ValidationError:
+    return ValidationError(_("This document is too large once unpacked."), code="zip_too_large")
+
+
+def _damaged(exc: Exception) -> ValidationError:
+    return ValidationError(
+        _("This document is damaged: a part of it cannot be read. Save it again and upload it."),
+        code="zip_damaged",
+    )
+
+
+ZIP_READ_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error)
+
+
+def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    info = archive.getinfo(name)
+    if info.file_size > MAX_XML_PART_BYTES:
+        raise _too_large()
+    try:
+        return archive.read(info)
+    except ZIP_READ_ERRORS as exc:  # RuntimeError: an encrypted entry; zlib.error: a corrupt stream
+        raise _damaged(exc) from exc
+
+
+def _has_ole_parts(archive: zipfile.ZipFile) -> bool:
+    """An OLE2 compound file (an embedded Office 97 object, an OLE package...) in any part."""
+    from olefile import MAGIC
+
+    for info in archive.infolist():
+        if info.is_dir() or info.file_size < len(MAGIC):
+            continue
+        try:
+            with archive.open(info) as part:
+                if part.read(len(MAGIC)) == MAGIC:
+                    return True
+        except ZIP_READ_ERRORS as exc:
+            raise _damaged(exc) from exc
+    return False
+
+
+def _parse_xml(content: bytes):
+    # Office documents never declare a DTD; refusing one rules out entity expansion attacks.
+    if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
+        raise ElementTree.ParseError("DTD not allowed")
+    return ElementTree.fromstring(content)
+
+
+def _leaves_package(href: str | None) -> bool:
+    """A link to outside the package: a URL or a path out of it (C:\\..., /etc/..., ../x)."""
+    if not href:
+        return False
+    href = href.strip()
+    return bool(urlsplit(href).scheme) or href.startswith(("/", "\\", "../", "..\\"))
+
+
+# DOCX
+
+
+def _check_docx(archive: zipfile.ZipFile, names: set[str]) -> None:
+    lowered = {name.lower() for name in names}
+    content_types = _read_part(archive, "[Content_Types].xml")
+    if any(name.rsplit("/", 1)[-1] in MACRO_PARTS for name in lowered) or any(
+        word in content_types.lower() for word in MACRO_CONTENT_TYPE_WORDS
+    ):
+        raise ValidationError(
+            _(
+                "This Word document contains macros or ActiveX controls, which are not accepted. Save it as a "
+                "plain Word document (.docx, without macros) and upload it again."
+            ),
+            code="docx_macros",
+        )
+    if "word/document.xml" not in names:
+        raise ValidationError(
+            _("This file is an Office package but not a Word document (it has no document body)."),
+            code="docx_no_body",
+        )
+    reasons: set[str] = set()
+    try:
+        overrides = {
+            element.get("PartName"): element.get("ContentType")
+            for element in _parse_xml(content_types).iter(f"{CONTENT_TYPES_NS}Override")
+        }
+        for name in sorted(names):
+            if name.endswith(".rels"):
+                reasons |= _docx_relationships(_parse_xml(_read_part(archive, name)))
+            elif name.startswith("word/") and name.endswith(".xml"):
+                reasons |= _docx_part(_parse_xml(_read_part(archive, name)))
+    except ElementTree.ParseError as exc:
+        raise ValidationError(
+            _("This Word document is damaged: its structure cannot be read. Save it again and upload it."),
+            code="docx_damaged",
+        ) from exc
+    if overrides.get("/word/document.xml") != DOCX_MAIN_CONTENT_TYPE:
+        raise ValidationError(
+            _("This Office file is not a Word document (.docx); templates and other kinds are not accepted."),
+            code="docx_wrong_type",
+        )
+    if any(name.startswith(ACTIVEX_FOLDERS) for name in lowered) or b"activex" in content_types.lower():
+        reasons.add("activex")
+    if _has_ole_parts(archive):
+        reasons.add("ole_object")
+    refuse_active_content("docx", reasons)
+
+
+def _docx_relationships(root) -> set[str]:
+    found = set()
+    for relationship in root.iter(f"{RELATIONSHIPS_NS}Relationship"):
+        kind = (relationship.get("Type") or "").rstrip("/").rsplit("/", 1)[-1]
+        if (relationship.get("TargetMode") or "").lower() == "external":
+            if kind != "hyperlink":  # followed only on a click: allowed (see the module's docstring)
+                found.add(EXTERNAL_RELATIONSHIPS.get(kind, "external_content"))
+        elif kind in INTERNAL_RELATIONSHIPS:
+            found.add(INTERNAL_RELATIONSHIPS[kind])
+    return found
+
+
+def _w(element, name: str) -> bool:
+    return element.tag in (f"{{{ns}}}{name}" for ns in W_NAMESPACES)
+
+
+def _w_attribute(element, name: str) -> str:
+    for ns in W_NAMESPACES:
+        value = element.get(f"{{{ns}}}{name}")
+        if value is not None:
+            return value
+    return ""
+
+
+def _docx_part(root) -> set[str]:
+    """ActiveX controls, OLE objects and DDE fields in a part of the document's XML.
+
+    A field's instruction may be split over several runs (Word does it, and so does anyone
+    hiding "DDEAUTO" from a naive search): the pieces between a field's begin and its separate
+    or end marks are joined before the instruction is read."""
+    found = set()
+    open_fields: list[list[str]] = []
+    for element in root.iter():
+        if _w(element, "control"):
+            found.add("activex")
+        elif element.tag == f"{{{VML_OFFICE_NS}}}OLEObject":
+            found.add("linked_object" if element.get("Type") == "Link" else "ole_object")
+        elif _w(element, "fldSimple"):
+            if _is_dde(_w_attribute(element, "instr")):
+                found.add("dde")
+        elif _w(element, "fldChar"):
+            mark = _w_attribute(element, "fldCharType")
+            if mark == "begin":
+                open_fields.append([])
+            elif mark in ("separate", "end") and open_fields:
+                if _is_dde("".join(open_fields[-1])):
+                    found.add("dde")
+                open_fields[-1] = []  # read once; the result that follows is not instruction text
+                if mark == "end":
+                    open_fields.pop()
+        elif _w(element, "instrText"):
+            if open_fields:
+                open_fields[-1].append(element.text or "")
+            elif _is_dde(element.text or ""):
+                found.add("dde")
+    if any(_is_dde("".join(pieces)) for pieces in open_fields):  # a field never closed
+        found.add("dde")
+    return found
+
+
+def _is_dde(instruction: str) -> bool:
+    words = instruction.strip().lstrip("\"'").split(maxsplit=1)
+    return bool(words) and words[0].upper() in DDE_FIELDS
+
+
+# ODT
+
+
+def _check_odt(archive: zipfile.ZipFile, names: set[str]) -> None:
+    mimetype = _read_part(archive, "mimetype")
+    if mimetype.strip() != ODT_MIMETYPE:
+        raise ValidationError(
+            _("This OpenDocument file is not a text document (.odt): spreadsheets and presentations are not accepted."),
+            code="odt_wrong_type",
+        )
+    if any(ODT_MACRO_FOLDERS & {segment.lower() for segment in name.split("/")[:-1]} for name in names):
+        raise ValidationError(
+            _("This document contains macros, which are not accepted. Save it without macros and upload it again."),
+            code="odt_macros",
+        )
+    if "content.xml" not in names:
+        raise ValidationError(_("This OpenDocument file has no content."), code="odt_no_content")
+    reasons: set[str] = set()
+    try:
+        for name in sorted(names):
+            if name.endswith(".xml"):
+                reasons |= _odt_part(_parse_xml(_read_part(archive, name)))
+    except ElementTree.ParseError as exc:
+        raise ValidationError(
+            _("This OpenDocument file is damaged: its content cannot be read. Save it again and upload it."),
+            code="odt_damaged",
+        ) from exc
+    if _has_ole_parts(archive):
+        reasons.add("ole_object")
+    refuse_active_content("odt", reasons)
+
+
+def _odt_part(root) -> set[str]:
+    found = set()
+    for element in root.iter():
+        if element.tag in ODT_ELEMENTS:
+            found.add(ODT_ELEMENTS[element.tag])
+        elif element.tag in ODT_LINKED_ELEMENTS and _leaves_package(element.get(XLINK_HREF)):
+            found.add(ODT_LINKED_ELEMENTS[element.tag])
+        # A link or a button may start a macro instead of opening an address.
+        if any(str(value).strip().lower().startswith(MACRO_URL_SCHEMES) for value in element.attrib.values()):
+            found.add("macro_link")
+    return found

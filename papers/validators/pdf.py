@@ -1,0 +1,138 @@
+"""PDF: parsed with pikepdf (qpdf), every object visited.
+
+Active content can sit anywhere the PDF specification allows an action or an attachment: the
+catalogue (OpenAction, AA, the JavaScript and EmbeddedFiles name trees, AcroForm's XFA), pages
+(AA), annotations (a link's A, a widget's AA, FileAttachment, RichMedia, Screen), form fields,
+outline items, and chained actions (Next). So we do not look in those places one by one: we
+visit every object of the file, including those packed in compressed object streams, and every
+dictionary nested in them, and judge each dictionary by its keys and its action type. qpdf
+decodes names written with #xx escapes (/J#61vaScript is /JavaScript) and decompresses object
+streams, so neither hides anything; a byte scan would miss both.
+"""
+
+import io
+import logging
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from papers.validators.common import refuse_active_content
+
+logger = logging.getLogger(__name__)
+
+# A PDF of 20 MB has at most a few hundred thousand objects; far more is a decompression bomb.
+MAX_PDF_OBJECTS = 2_000_000
+
+# Action types (/S) and what they are.
+ACTION_REASONS = {
+    "/JavaScript": "javascript",
+    "/Launch": "launch",
+    "/GoToE": "embedded_file",  # go to a PDF embedded in this one
+    "/Rendition": "rich_media",
+    "/Movie": "rich_media",
+    "/Sound": "rich_media",
+}
+# Annotation subtypes (/Subtype) that play media or carry files.
+SUBTYPE_REASONS = {
+    "/FileAttachment": "embedded_file",
+    "/RichMedia": "rich_media",
+    "/Screen": "rich_media",
+    "/Movie": "rich_media",
+    "/Sound": "rich_media",
+    "/3D": "rich_media",
+}
+# Keys whose mere presence is active content.
+KEY_REASONS = {
+    "/JS": "javascript",
+    "/JavaScript": "javascript",  # the document's JavaScript name tree
+    "/AA": "additional_actions",
+    "/EmbeddedFiles": "embedded_file",  # the document's name tree of attachments
+    "/EF": "embedded_file",  # a file specification holding the file itself
+    "/XFA": "xfa",
+    "/RichMediaContent": "rich_media",
+    "/RichMediaSettings": "rich_media",
+}
+
+
+def check_pdf(data: bytes) -> None:
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            if pdf.is_encrypted:
+                raise _encrypted()
+            page_count = len(pdf.pages)
+            reasons = active_content(pdf)
+    except ValidationError:
+        raise
+    except pikepdf.PasswordError as exc:
+        raise _encrypted() from exc
+    except Exception as exc:  # qpdf raises several kinds of errors on broken files: all mean "not a PDF"
+        logger.info("Refused an upload that starts like a PDF but does not parse: %s", exc)
+        raise ValidationError(
+            _("This file starts like a PDF but cannot be read as one. Export it again as PDF and upload it."),
+            code="pdf_broken",
+        ) from exc
+    refuse_active_content("pdf", reasons)
+    if page_count < 1:
+        raise ValidationError(_("This PDF has no pages."), code="pdf_empty")
+
+
+def _encrypted() -> ValidationError:
+    return ValidationError(
+        _("This PDF is protected by a password. Remove the protection and upload it again."),
+        code="pdf_encrypted",
+    )
+
+
+def active_content(pdf) -> set[str]:
+    """The reasons (keys of common.REASONS) found anywhere in the file."""
+    import pikepdf
+
+    reasons: set[str] = set()
+    # Every indirect object (qpdf reads those inside object streams too), and the trailer.
+    pending = [pdf.trailer, *pdf.objects]
+    visited = 0
+    while pending:
+        obj = pending.pop()
+        visited += 1
+        if visited > MAX_PDF_OBJECTS:
+            raise ValidationError(_("This PDF is too complex to be checked."), code="pdf_too_complex")
+        if isinstance(obj, pikepdf.Stream):
+            obj = obj.stream_dict
+        if isinstance(obj, pikepdf.Dictionary):
+            reasons |= _judge(obj)
+            children = obj.values()
+        elif isinstance(obj, pikepdf.Array):
+            children = list(obj)
+        else:
+            continue
+        # Direct children only: an indirect one is in pdf.objects and is visited there (once).
+        pending.extend(
+            child
+            for child in children
+            if isinstance(child, pikepdf.Dictionary | pikepdf.Array) and not child.is_indirect
+        )
+    return reasons
+
+
+def _judge(dictionary) -> set[str]:
+    import pikepdf
+
+    keys = {str(key) for key in dictionary}
+    found = {reason for key, reason in KEY_REASONS.items() if key in keys}
+    action = dictionary.get("/S")
+    if isinstance(action, pikepdf.Name) and str(action) in ACTION_REASONS:
+        found.add(ACTION_REASONS[str(action)])
+    subtype = dictionary.get("/Subtype")
+    if isinstance(subtype, pikepdf.Name) and str(subtype) in SUBTYPE_REASONS:
+        found.add(SUBTYPE_REASONS[str(subtype)])
+    if dictionary.get("/Type") == pikepdf.Name.EmbeddedFile:
+        found.add("embedded_file")
+    # An OpenAction that is a destination (an array: "open at page 1, fit the width") or a
+    # GoTo action is what LibreOffice and Word write; any other action runs on opening.
+    if "/OpenAction" in keys:
+        opening = dictionary.get("/OpenAction")
+        if isinstance(opening, pikepdf.Dictionary) and opening.get("/S") != pikepdf.Name.GoTo:
+            found.add("open_action")
+    return found
