@@ -49,6 +49,8 @@ class Offer:
     params: dict = field(default_factory=dict)
     choice: Choice | None = None
     restricted: bool = False
+    # Why it cannot be produced now (the renderer's `unavailable`), shown beside a disabled button.
+    unavailable: str | None = None
 
 
 @dataclass
@@ -70,6 +72,12 @@ class Renderer:
     title: Callable[[dict], str] | None = None
     # (meeting, user) -> list[Offer]: what the reports page offers to ask for.
     offers: Callable[[Any, Any], list["Offer"]] = field(default=lambda meeting, user: [])
+    # (params) -> str | None: why the document cannot be produced now ("No outcome of this meeting
+    # has been published yet."), or None. The one check of its kind: the reports page disables an
+    # offer with this reason, the service refuses to queue the request with it, and the task
+    # fails with it should things change in between. It reads an offer's parameters (a choice not
+    # yet made: the meeting as a whole) as well as the cleaned ones.
+    unavailable: Callable[[dict], str | None] = field(default=lambda params: None)
     order: int = 100  # place on the reports page
 
     def describe(self, params: dict) -> str:
@@ -99,3 +107,14 @@ def find_renderer(kind: str) -> Renderer | None:
 
 def all_renderers() -> list[Renderer]:
     return sorted(_RENDERERS.values(), key=lambda renderer: (renderer.order, renderer.kind))
+
+
+def offers_for(meeting, user) -> list[Offer]:
+    """What the reports page offers `user` for `meeting`, in the renderers' order, each with the
+    reason it cannot be produced now if it cannot."""
+    offers = []
+    for renderer in all_renderers():
+        for offer in renderer.offers(meeting, user):
+            offer.unavailable = renderer.unavailable(offer.params)
+            offers.append(offer)
+    return offers

@@ -51,13 +51,18 @@ def request_report(*, kind: str, params: dict, user) -> GeneratedFile:
     (whoever started it); otherwise creates a row and sends the task once the transaction commits.
 
     Raises ValidationError for bad parameters, PermissionDenied if the user may not see the
-    content, ReportThrottled if the user asked for too many documents lately."""
+    content, ReportError with the renderer's reason if the document cannot be produced now (the
+    reports page disables its offer for the same reason), ReportThrottled if the user asked for
+    too many documents lately."""
     from reports.tasks import generate_report_task
 
     renderer = get_renderer(kind)
     params = renderer.clean_params(params)
     if not user.is_authenticated or not renderer.can_access(user, params):
         raise PermissionDenied
+    reason = renderer.unavailable(params)
+    if reason:
+        raise ReportError(reason)
     report_request_throttle(user)
     key = request_key(kind, params)
     _fail_stale_jobs(key)
@@ -219,6 +224,9 @@ def report_generate(*, file_id: int) -> GeneratedFile | None:
             return None
         renderer = get_renderer(generated.kind)
         params = generated.parameters
+        reason = renderer.unavailable(params)
+        if reason:  # things changed since the request (an outcome unpublished, a participant withdrawn)
+            return report_fail(file_id=file_id, error=reason)
         try:
             with tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024) as target:
                 pages = render_parts(

@@ -12,7 +12,7 @@ from rules.contrib.views import permission_required
 from reports import services
 from reports.badges import valid_badge_registration
 from reports.models import GeneratedFile
-from reports.registry import ReportError, all_renderers, find_renderer, get_renderer
+from reports.registry import ReportError, find_renderer, get_renderer, offers_for
 from reports.selectors import files_requested_by
 from reports.throttle import ReportThrottled
 from roundtables.selectors import current_meeting
@@ -22,12 +22,10 @@ RESERVED_FIELDS = {"kind", "csrfmiddlewaretoken", "next"}
 
 @permission_required("reports.view_reports_page", raise_exception=True)
 def reports_index(request):
-    """The Chair's office's reports page: every document it can ask for, and its recent files."""
+    """The Chair's office's reports page: every document it can ask for (disabled, with the
+    reason, when it cannot be produced yet), and its recent files."""
     meeting = current_meeting()
-    offers = []
-    if meeting is not None:
-        for renderer in all_renderers():
-            offers += [offer for offer in renderer.offers(meeting, request.user)]
+    offers = offers_for(meeting, request.user) if meeting is not None else []
     files = list(files_requested_by(request.user))
     for generated in files:
         renderer = find_renderer(generated.kind)
@@ -79,9 +77,19 @@ def _visible_file(request, pk: int) -> GeneratedFile:
     return generated
 
 
+def _retry_unavailable(generated: GeneratedFile, renderer) -> str | None:
+    """Why asking again would be refused (the service's own check), for a disabled button."""
+    return renderer.unavailable(generated.parameters) if generated.state == GeneratedFile.State.FAILED else None
+
+
 def _file_context(generated: GeneratedFile) -> dict:
     renderer = get_renderer(generated.kind)
-    return {"file": generated, "renderer": renderer, "title": renderer.describe(generated.parameters)}
+    return {
+        "file": generated,
+        "renderer": renderer,
+        "title": renderer.describe(generated.parameters),
+        "retry_unavailable": _retry_unavailable(generated, renderer),
+    }
 
 
 @login_required

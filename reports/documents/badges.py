@@ -24,7 +24,7 @@ from reports.documents.common import (
     meeting_of,
     render_document,
 )
-from reports.registry import Offer, Part, Renderer, ReportError, register
+from reports.registry import Offer, Part, Renderer, register
 from reports.rendering import asset_url, generated_url
 
 PER_SHEET = 8
@@ -150,11 +150,16 @@ def can_access(user, params) -> bool:
     return delegation is not None and user.has_perm("delegations.manage_delegation", delegation)
 
 
+def unavailable(params: dict) -> str | None:
+    if not badge_registrations(params.get("meeting"), delegation_id=params.get("delegation")).exists():
+        return gettext("No approved participant needs a badge yet.")
+    return None
+
+
 def build(params: dict) -> Iterator[Part]:
     meeting = load_meeting(params)
+    # Whether anyone needs a badge: unavailable(), which the service and the task check first.
     registrations = badge_registrations(meeting, delegation_id=params.get("delegation"))
-    if not registrations.exists():
-        raise ReportError(gettext("No approved participant needs a badge yet."))
     yield from badge_parts(meeting, badges_of(registrations))
 
 
@@ -204,6 +209,7 @@ register(
         part_count=part_count,
         title=title,
         offers=offers,
+        unavailable=unavailable,
         order=40,
     )
 )

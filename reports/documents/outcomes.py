@@ -97,11 +97,18 @@ def proceedings_context(meeting) -> dict:
 # The report of the proceedings --------------------------------------------------------------
 
 
+def meeting_unavailable(params: dict) -> str | None:
+    """The report of the proceedings, or an outcome not chosen yet: is any outcome published?
+    One query, by the meeting's id (a deleted meeting has none either)."""
+    if not Session.objects.filter(meeting_id=params.get("meeting"), outcome__state=Outcome.State.PUBLISHED).exists():
+        return gettext("No outcome of this meeting has been published yet.")
+    return None
+
+
 def build_proceedings(params: dict):
+    # Whether any outcome is published: meeting_unavailable(), which the service and the task check first.
     meeting = load_meeting(params)
     context = proceedings_context(meeting)
-    if not context["session_count"]:
-        raise ReportError(gettext("No outcome of this meeting has been published yet."))
     # One document, not parts: the table of contents needs every page number.
     yield Part(render_document("reports/proceedings.html", context))
 
@@ -137,6 +144,7 @@ register(
         clean_params=clean_meeting,
         title=proceedings_title,
         offers=proceedings_offers,
+        unavailable=meeting_unavailable,
         order=20,
     )
 )
@@ -203,19 +211,30 @@ def outcome_filename(params: dict) -> str:
     return pdf_filename(*words, params["language"])
 
 
+def outcome_unavailable(params: dict) -> str | None:
+    if not params.get("session"):  # an offer before a session is chosen
+        return meeting_unavailable(params)
+    outcome = _outcome_of(params)
+    if outcome is None:
+        return gettext("This session has no outcome yet.")
+    if params.get("version", PUBLISHED) == PUBLISHED and outcome.state != Outcome.State.PUBLISHED:
+        return gettext("This outcome has not been published.")
+    return None
+
+
 def outcome_offers(meeting, user) -> list[Offer]:
     if not is_chair_office(user):
         return []
     sessions = meeting.sessions.filter(outcome__state=Outcome.State.PUBLISHED).order_by("code")
     options = [(session.pk, f"{session.code} {session.title}") for session in sessions]
-    if not options:
-        return []
     return [
         Offer(
             kind="outcome",
             label=_("Outcome of a session"),
             description=_("The published outcome of one session, as presented at the closing plenary."),
-            params={"version": PUBLISHED},
+            # The meeting is there for the offer's check (are any outcomes published?); the
+            # request keeps only the session.
+            params={"meeting": meeting.pk, "version": PUBLISHED},
             choice=Choice(name="session", label=_("Session"), options=options),
         )
     ]
@@ -232,6 +251,7 @@ register(
         clean_params=clean_outcome_params,
         title=outcome_title,
         offers=outcome_offers,
+        unavailable=outcome_unavailable,
         order=30,
     )
 )

@@ -17,7 +17,7 @@ from reports.documents.common import (
     meeting_of,
     render_document,
 )
-from reports.registry import Offer, Part, Renderer, ReportError, register
+from reports.registry import Offer, Part, Renderer, register
 
 PUBLIC = "public"
 FULL = "full"
@@ -106,10 +106,15 @@ def can_access(user, params) -> bool:
     return user.is_authenticated
 
 
+def unavailable(params: dict) -> str | None:
+    if not listed_registrations(params.get("meeting"), variant=params.get("variant") or PUBLIC).exists():
+        return gettext("No approved participant is on this list yet.")
+    return None
+
+
 def build(params: dict):
+    # Whether anyone is listed: unavailable(), which the service and the task check first.
     meeting = load_meeting(params)
-    if not listed_registrations(meeting, variant=params["variant"]).exists():
-        raise ReportError(gettext("No approved participant is on this list yet."))
     yield from participant_parts(meeting, variant=params["variant"])
 
 
@@ -164,6 +169,7 @@ register(
         part_count=part_count,
         title=title,
         offers=offers,
+        unavailable=unavailable,
         order=35,
     )
 )

@@ -36,7 +36,8 @@ def clean_params(raw: dict) -> dict:
     else:
         latest = releases.order_by("-version").values_list("version", flat=True).first()
         if latest is None:
-            raise ValidationError(gettext("The programme has not been published yet."))
+            # Nothing to print: unavailable() says so, on the reports page and to the request alike.
+            return params
         params["version"] = latest
     return params
 
@@ -98,17 +99,23 @@ def filename(params: dict) -> str:
     return meeting_filename(params, "programme", DRAFT if version == DRAFT else f"v{version}")
 
 
+def unavailable(params: dict) -> str | None:
+    if params.get("version") == DRAFT:
+        return None
+    if not ProgrammeRelease.objects.filter(meeting_id=params.get("meeting")).exists():
+        return gettext("The programme has not been published yet.")
+    return None
+
+
 def offers(meeting, user) -> list[Offer]:
-    found = []
-    if meeting.releases.exists():
-        found.append(
-            Offer(
-                kind="programme",
-                label=_("Programme booklet"),
-                description=_("The published programme: cover, the programme at a glance, every session and its team."),
-                params={"meeting": meeting.pk},
-            )
+    found = [
+        Offer(
+            kind="programme",
+            label=_("Programme booklet"),
+            description=_("The published programme: cover, the programme at a glance, every session and its team."),
+            params={"meeting": meeting.pk},
         )
+    ]
     if is_chair_office(user):
         found.append(
             Offer(
@@ -133,6 +140,7 @@ register(
         clean_params=clean_params,
         title=title,
         offers=offers,
+        unavailable=unavailable,
         order=10,
     )
 )

@@ -74,17 +74,26 @@ def filename(params: dict) -> str:
     )
 
 
+def unavailable(params: dict) -> str | None:
+    if params.get("survey"):
+        return None if _survey(params) else gettext("The survey of this document no longer exists.")
+    # An offer before a survey is chosen.
+    if not Survey.objects.filter(meeting_id=params.get("meeting")).exists():
+        return gettext("No survey of this meeting has been created yet.")
+    return None
+
+
 def offers(meeting, user) -> list[Offer]:
     if not is_chair_office(user):
         return []
     options = [(survey.pk, survey.title) for survey in meeting.surveys.order_by("-opens_at", "-pk")]
-    if not options:
-        return []
     return [
         Offer(
             kind="survey_results",
             label=_("Results of a survey"),
             description=_("Response rates, a chart for every question with choices, and the written answers."),
+            # The meeting is there for the offer's check; the request keeps only the survey.
+            params={"meeting": meeting.pk},
             choice=Choice(name="survey", label=_("Survey"), options=options),
             restricted=True,
         )
@@ -102,6 +111,7 @@ register(
         clean_params=clean_params,
         title=title,
         offers=offers,
+        unavailable=unavailable,
         order=50,
     )
 )

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from accounts.tests.factories import UserFactory
 from delegations.tests.factories import DelegationFactory, OrganisationFactory, RegistrationFactory
-from reports.registry import get_renderer
+from reports.registry import ReportError, get_renderer
 from reports.rendering import render_parts
 from reports.tests.factories import publish_outcome
 from reports.tests.hostile import hostile_fragment, recording_server
@@ -107,12 +107,16 @@ def test_who_may_have_the_programme_booklet(programme_meeting, chair):
     assert renderer.can_access(chair, {**published, "version": "draft"}) is True
 
 
-def test_programme_booklet_of_an_unpublished_programme_is_refused(meeting):
-    from django.core.exceptions import ValidationError
+def test_programme_booklet_of_an_unpublished_programme_is_refused(meeting, chair):
+    from reports.services import request_report
 
-    with pytest.raises(ValidationError) as refused:
-        get_renderer("programme").clean_params({"meeting": meeting.pk})
-    assert refused.value.messages == ["The programme has not been published yet."]
+    renderer = get_renderer("programme")
+    assert renderer.unavailable(renderer.clean_params({"meeting": meeting.pk})) == (
+        "The programme has not been published yet."
+    )
+    with pytest.raises(ReportError) as refused:
+        request_report(kind="programme", params={"meeting": meeting.pk}, user=chair)
+    assert str(refused.value) == "The programme has not been published yet."
 
 
 def test_programme_booklet_in_french_keeps_the_accents(programme_meeting):
@@ -286,15 +290,14 @@ def test_proceedings_cover_contents_theme_and_outcomes(proceedings_meeting):
     assert len(pages) == reader_of(produce("proceedings", {"meeting": proceedings_meeting.pk})).get_num_pages()
 
 
-def test_proceedings_without_published_outcomes_fail_with_a_clear_message(
-    chair, meeting, django_capture_on_commit_callbacks
-):
+def test_proceedings_without_published_outcomes_are_refused_with_a_clear_message(chair, meeting):
+    from reports.models import GeneratedFile
     from reports.services import request_report
 
-    with django_capture_on_commit_callbacks(execute=True):
-        generated = request_report(kind="proceedings", params={"meeting": meeting.pk}, user=chair)
-    generated.refresh_from_db()
-    assert (generated.state, generated.error) == ("failed", "No outcome of this meeting has been published yet.")
+    with pytest.raises(ReportError) as refused:
+        request_report(kind="proceedings", params={"meeting": meeting.pk}, user=chair)
+    assert str(refused.value) == "No outcome of this meeting has been published yet."
+    assert GeneratedFile.objects.count() == 0
 
 
 def test_hostile_outcome_in_the_proceedings_fetches_nothing_and_attaches_nothing(proceedings_meeting):

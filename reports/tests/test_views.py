@@ -42,17 +42,21 @@ def test_reports_page_offers_the_documents_of_the_current_meeting(client, chair,
     client.force_login(chair)
     response = client.get(reverse("reports:index"))
     assert response.status_code == 200
-    # Nothing is published yet: the programme is offered as the unpublished draft only.
+    # Nothing is published yet: every document is offered, and only the draft programme enabled.
     assert [
-        (offer.kind, offer.params.get("variant") or offer.params.get("version")) for offer in response.context["offers"]
+        (offer.kind, offer.params.get("variant") or offer.params.get("version"), offer.unavailable)
+        for offer in response.context["offers"]
     ] == [
-        ("programme", "draft"),
-        ("proceedings", None),
-        ("participants", "public"),
-        ("participants", "full"),
-        ("badges", None),
+        ("programme", None, "The programme has not been published yet."),
+        ("programme", "draft", None),
+        ("proceedings", None, "No outcome of this meeting has been published yet."),
+        ("outcome", "published", "No outcome of this meeting has been published yet."),
+        ("participants", "public", "No approved participant is on this list yet."),
+        ("participants", "full", "No approved participant is on this list yet."),
+        ("badges", None, "No approved participant needs a badge yet."),
+        ("survey_results", None, "No survey of this meeting has been created yet."),
     ]
-    assert all(offer.params.get("meeting") in (meeting.pk, None) for offer in response.context["offers"])
+    assert all(offer.params.get("meeting") == meeting.pk for offer in response.context["offers"])
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -60,9 +64,9 @@ def test_reports_page_query_count_does_not_grow_with_files(client, chair, meetin
     GeneratedFileFactory.create_batch(count, requested_by=chair, state=GeneratedFile.State.FAILED)
     client.force_login(chair)
     client.get(reverse("reports:index"))  # warm the per-process caches (content types, sites)
-    # session, user, groups, focal-point delegations, current meeting, programme releases, published outcomes,
-    # surveys, files
-    with django_assert_num_queries(9):
+    # session, user, groups, focal-point delegations, current meeting, published outcomes (the
+    # outcome's choice), surveys, files; then one check per offer but the draft programme's (7)
+    with django_assert_num_queries(15):
         response = client.get(reverse("reports:index"))
     assert len(response.context["files"]) == count
 
