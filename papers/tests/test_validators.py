@@ -228,6 +228,31 @@ def test_a_pdf_hiding_javascript_in_a_compressed_object_stream_is_refused():
     assert _refusal(data) == [JAVASCRIPT, OPEN_ACTION, PDF_ADVICE]
 
 
+@pytest.mark.parametrize("passwords", [{"user": "secret", "owner": "secret"}, {"user": "", "owner": "owner"}])
+def test_a_password_protected_pdf_is_refused(passwords):
+    import io
+
+    import pikepdf
+
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(files.pdf_bytes())) as pdf:
+        pdf.save(out, encryption=pikepdf.Encryption(**passwords))
+    assert _refusal(out.getvalue()) == [
+        ("pdf_encrypted", "This PDF is protected by a password. Remove the protection and upload it again.")
+    ]
+
+
+def test_a_pdf_without_pages_is_refused():
+    import io
+
+    import pikepdf
+
+    out = io.BytesIO()
+    with pikepdf.new() as pdf:
+        pdf.save(out)
+    assert _refusal(out.getvalue()) == [("pdf_empty", "This PDF has no pages.")]
+
+
 def test_hex_escaped_names_are_invisible_to_a_byte_scan():
     data = files.pdf_bytes(extra=b"/OpenAction << /S /J#61vaScript /J#53 (x) >> ")
     assert b"JavaScript" not in data and b"/JS" not in data

@@ -41,6 +41,8 @@ SUBTYPE_REASONS = {
     "/Sound": "rich_media",
     "/3D": "rich_media",
 }
+# Keys whose value says what the dictionary is: an action's type, an annotation's, an object's.
+VALUE_REASONS = {"/S": ACTION_REASONS, "/Subtype": SUBTYPE_REASONS, "/Type": {"/EmbeddedFile": "embedded_file"}}
 # Keys whose mere presence is active content.
 KEY_REASONS = {
     "/JS": "javascript",
@@ -101,8 +103,17 @@ def active_content(pdf) -> set[str]:
         if isinstance(obj, pikepdf.Stream):
             obj = obj.stream_dict
         if isinstance(obj, pikepdf.Dictionary):
-            reasons |= _judge(obj)
-            children = obj.values()
+            children = []
+            for key, value in obj.items():  # one pass: keys are decoded names ("/JavaScript")
+                if key in KEY_REASONS:
+                    reasons.add(KEY_REASONS[key])
+                elif key in VALUE_REASONS and isinstance(value, pikepdf.Name):
+                    reason = VALUE_REASONS[key].get(str(value))
+                    if reason:
+                        reasons.add(reason)
+                elif key == "/OpenAction" and _runs_on_opening(value):
+                    reasons.add("open_action")
+                children.append(value)
         elif isinstance(obj, pikepdf.Array):
             children = list(obj)
         else:
@@ -116,23 +127,9 @@ def active_content(pdf) -> set[str]:
     return reasons
 
 
-def _judge(dictionary) -> set[str]:
+def _runs_on_opening(opening) -> bool:
+    """An OpenAction that is a destination (an array: "open at page 1, fit the width") or a
+    GoTo action is what LibreOffice and Word write; any other action runs on opening."""
     import pikepdf
 
-    keys = {str(key) for key in dictionary}
-    found = {reason for key, reason in KEY_REASONS.items() if key in keys}
-    action = dictionary.get("/S")
-    if isinstance(action, pikepdf.Name) and str(action) in ACTION_REASONS:
-        found.add(ACTION_REASONS[str(action)])
-    subtype = dictionary.get("/Subtype")
-    if isinstance(subtype, pikepdf.Name) and str(subtype) in SUBTYPE_REASONS:
-        found.add(SUBTYPE_REASONS[str(subtype)])
-    if dictionary.get("/Type") == pikepdf.Name.EmbeddedFile:
-        found.add("embedded_file")
-    # An OpenAction that is a destination (an array: "open at page 1, fit the width") or a
-    # GoTo action is what LibreOffice and Word write; any other action runs on opening.
-    if "/OpenAction" in keys:
-        opening = dictionary.get("/OpenAction")
-        if isinstance(opening, pikepdf.Dictionary) and opening.get("/S") != pikepdf.Name.GoTo:
-            found.add("open_action")
-    return found
+    return isinstance(opening, pikepdf.Dictionary) and opening.get("/S") != pikepdf.Name.GoTo
