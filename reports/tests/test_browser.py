@@ -122,15 +122,86 @@ def chair_file(demo):
     )
 
 
-def test_badge_qr_link_shows_the_registration(demo, live_server, page, screenshot):
+def test_badge_verification_at_the_door_before_and_after_a_new_approval(demo, live_server, page, screenshot):
+    """A steward scans Sofía's badge: valid. She withdraws, registers again and is approved again:
+    her old badge answers "not valid" and names nobody; the reprinted one is valid."""
+    from accounts.models import User
     from delegations.models import Registration
+    from delegations.services import registration_approve, registration_create, registration_withdraw
     from reports.badges import badge_token
+    from roundtables.models import Meeting
 
-    registration = Registration.objects.get(person__email="delegate.mx@example.org")
-    page.goto(f"{live_server.url}/reports/badges/verify/{badge_token(registration.pk)}/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Badge verification")
-    expect(page.get_by_text("Valid badge")).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 844})  # the steward's phone
+    registration = Registration.objects.select_related("person", "delegation", "meeting").get(
+        person__email="delegate.mx@example.org"
+    )
+    old_badge = f"{live_server.url}/reports/badges/verify/{badge_token(registration.pk, registration.badge_serial)}/"
+    page.goto(old_badge)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Valid")
     expect(page.get_by_text("Ms Sofía Castillo")).to_be_visible()
+    expect(page.locator(".badge-check-delegation")).to_have_text("Mexico")
+    expect(page.get_by_text(registration.meeting.title)).to_be_visible()
     screenshot("valid")
+
+    registration_withdraw(registration=registration, actor=registration.person)
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Not valid")
+    expect(page.get_by_text("Sofía")).to_have_count(0)
+    screenshot("withdrawn")
+
+    Meeting.objects.filter(pk=registration.meeting_id).update(status="open")
+    registration_create(
+        person=registration.person,
+        meeting=registration.meeting,
+        delegation=registration.delegation,
+        role=registration.role,
+        sessions=[],
+    )
+    registration_approve(registration=registration, actor=User.objects.get(email="chair@example.org"))
+    registration.refresh_from_db()
+    page.goto(old_badge)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Not valid")
+    expect(
+        page.get_by_text("This badge does not admit its bearer. Send them to the registration desk.")
+    ).to_be_visible()
+    for secret in ("Sofía", "Castillo", "Mexico", "Withdrawn", "Delegate"):
+        expect(page.get_by_text(secret)).to_have_count(0)
+    screenshot("old-badge")
+
+    page.goto(f"{live_server.url}/reports/badges/verify/{badge_token(registration.pk, registration.badge_serial)}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Valid")
+    expect(page.get_by_text("Ms Sofía Castillo")).to_be_visible()
     page.goto(f"{live_server.url}/reports/badges/verify/{registration.pk}-forgedsignature0/")
-    expect(page.get_by_text("Unknown badge")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Not valid")
+
+
+def test_reports_page_disables_a_document_that_cannot_be_produced_yet(demo, live_server, page, screenshot):
+    """Whatever outcomes the demo holds, none is published here: the report of the proceedings is
+    shown disabled with the reason; once one outcome is published it can be asked for."""
+    from django.utils import timezone
+
+    from outcomes.models import Outcome
+    from roundtables.models import Meeting
+
+    meeting = Meeting.objects.current()
+    Outcome.objects.filter(session__meeting=meeting).update(state=Outcome.State.APPROVED, published_at=None)
+
+    sign_in(page, live_server, "chair@example.org")
+    page.goto(f"{live_server.url}/reports/")
+    card = page.locator("article.report-offer").filter(
+        has=page.get_by_role("heading", name="Report of the proceedings")
+    )
+    button = card.get_by_role("button", name=re.compile("Produce the PDF"))
+    expect(button).to_be_disabled()
+    expect(card.get_by_text("No outcome of this meeting has been published yet.")).to_be_visible()
+    expect(button).to_have_accessible_description("No outcome of this meeting has been published yet.")
+    screenshot("disabled")
+
+    session = meeting.sessions.filter(kind="roundtable").order_by("code").first()
+    if hasattr(session, "outcome"):
+        Outcome.objects.filter(pk=session.outcome.pk).update(state=Outcome.State.PUBLISHED, published_at=timezone.now())
+    else:
+        publish_sample_outcome(session)
+    page.reload()
+    expect(button).to_be_enabled()
+    expect(card.get_by_text("No outcome of this meeting has been published yet.")).to_have_count(0)
