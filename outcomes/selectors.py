@@ -229,6 +229,6 @@ def sign_off_hint(user, outcome: Outcome) -> str:
         return _("%(government)s has signed off: nothing more is needed from you.") % {
             "government": governments[0].name
         }
-    return _("You can sign off for %(governments)s once your registration with it for this meeting is approved.") % {
+    return _("You can sign off for %(governments)s only with an approved registration with it for this meeting.") % {
         "governments": ", ".join(government.name for government in governments)
     }
