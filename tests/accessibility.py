@@ -53,7 +53,7 @@ RUN_AXE = """async (options) => {
 FINGERPRINT = """() => {
   if (document.contentType !== "text/html") return null;
   let html = document.documentElement.outerHTML;
-  for (const input of document.querySelectorAll("input[type=hidden]")) {
+  for (const input of document.querySelectorAll("input[name=csrfmiddlewaretoken]")) {
     if (input.value) html = html.split(input.value).join("");
   }
   let hash = 0x811c9dc5;
