@@ -136,6 +136,25 @@ def test_a_hostile_file_is_refused_next_to_the_field(demo, live_server, page, sc
     expect(page.locator(".invalid-feedback")).to_contain_text("This file is not a PDF, Word (.docx) or OpenDocument")
     expect(page.get_by_label("Title (English)")).to_have_value("A paper")
     screenshot("refused")
+    # A real PDF that runs a script on opening: refused with its reasons, then what to do.
+    page.get_by_label("File").set_input_files(
+        files=[
+            {
+                "name": "paper.pdf",
+                "mimeType": "application/pdf",
+                "buffer": files.pdf_bytes(extra=b"/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >> "),
+            }
+        ]
+    )
+    page.get_by_role("button", name="Save the draft").click()
+    expect(page.locator(".invalid-feedback p")).to_have_text(
+        [
+            "The PDF contains JavaScript.",
+            "The PDF runs an action as soon as it is opened (OpenAction).",
+            "Export or print it again as a plain PDF and upload it.",
+        ]
+    )
+    screenshot("refused-active-content")
 
 
 def test_the_library_and_a_published_paper(demo, live_server, page, screenshot):
