@@ -100,6 +100,7 @@ class AccessibilityAudit:
         self._busy = False
         self._active = False
         self._axe_source: str | None = None
+        self._test_greenlet: greenlet.greenlet | None = None
 
     # -- wiring ----------------------------------------------------------------------------------
     def watch(self, monkeypatch: Any) -> None:
@@ -111,8 +112,9 @@ class AccessibilityAudit:
 
         def _sync(sync_object: SyncBase, awaitable: Any) -> Any:
             __tracebackhide__ = True
-            # Not from the dispatcher: an event handler must never block on a call of its own.
-            if audit._pending and not audit._busy and greenlet.getcurrent() is not sync_object._dispatcher_fiber:
+            # Only from the test itself: Playwright runs the test's event and route handlers in greenlets of
+            # their own, and one of them accepting a dialog must not wait for an audit that waits for it.
+            if audit._pending and not audit._busy and greenlet.getcurrent() is audit._test_greenlet:
                 audit.audit_pending()
             return original_sync(sync_object, awaitable)
 
@@ -126,6 +128,7 @@ class AccessibilityAudit:
             audit.watch_context(page.context)
             return page
 
+        self._test_greenlet = greenlet.getcurrent()
         monkeypatch.setattr(SyncBase, "_sync", _sync)
         monkeypatch.setattr(Browser, "new_context", new_context)
         monkeypatch.setattr(Browser, "new_page", new_page)

@@ -8,8 +8,11 @@ SITE = "http://portal.test"
 GREY_ON_WHITE = """<!DOCTYPE html><html lang="en"><head><title>Grey</title></head>
 <body><main><p style="color: #aaaaaa; background: #ffffff">Hard to read</p>
 <a href="/fine">Next</a></main></body></html>"""
+ASKS_ON_LOAD = """<!DOCTYPE html><html lang="en"><head><title>Asks</title>
+<script>addEventListener("load", () => setTimeout(() => { window.answer = confirm("Sure?"); }, 0));</script>
+</head><body><main><p>A question</p></main></body></html>"""
 FINE = """<!DOCTYPE html><html lang="en"><head><title>Fine</title></head>
-<body><main><p>Easy to read</p></main></body></html>"""
+<body><main><p>Easy to read</p><a href="/asks">Ask</a></main></body></html>"""
 CONTRAST_SUMMARY = (
     "Fix any of the following:\n  Element has insufficient color contrast of 2.32 (foreground color: #aaaaaa, "
     "background color: #ffffff, font size: 12.0pt (16px), font weight: normal). Expected contrast ratio of 4.5:1"
@@ -18,7 +21,7 @@ CONTRAST_SUMMARY = (
 
 def serve(context):
     """Answer for a made-up site, so each test controls the markup axe sees."""
-    pages = {"/grey": GREY_ON_WHITE, "/fine": FINE}
+    pages = {"/grey": GREY_ON_WHITE, "/fine": FINE, "/asks": ASKS_ON_LOAD}
     context.route(
         f"{SITE}/**",
         lambda route: route.fulfill(body=pages[route.request.url.removeprefix(SITE)], content_type="text/html"),
@@ -66,6 +69,23 @@ def test_pages_of_a_context_the_test_opens_itself_are_audited(browser, _accessib
 
     assert found(_accessibility_audit) == [("color-contrast", "serious", f"{SITE}/grey", ["p"])]
     _accessibility_audit.violations.clear()
+
+
+@pytest.mark.browser
+def test_a_dialog_accepted_by_an_event_handler_does_not_wait_for_an_audit(page, _accessibility_audit):
+    # The page loads and asks while the test waits: the handler's dialog.accept() comes while the load still
+    # waits for its audit, which could not run while the dialog is open (a deadlock if the handler ran it).
+    serve(page.context)
+    page.on("dialog", lambda dialog: dialog.accept())
+
+    page.goto(f"{SITE}/fine")
+    page.get_by_role("link", name="Ask").click()
+    page.wait_for_function("window.answer !== undefined", timeout=5000)
+
+    assert page.evaluate("window.answer") is True
+    _accessibility_audit.finish()
+    assert _accessibility_audit.audited_pages == 2
+    assert _accessibility_audit.violations == []
 
 
 @pytest.mark.browser
