@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('delegations', '0003_registration_details'),
+        ("delegations", "0003_registration_details"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='registration',
-            name='badge_serial',
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='badge serial'),
+            model_name="registration",
+            name="badge_serial",
+            field=models.PositiveIntegerField(default=0, editable=False, verbose_name="badge serial"),
         ),
     ]
