@@ -148,7 +148,11 @@ def pytest_runtest_call(item):
         raise
     # The page the journey ended on has not been audited yet (no Playwright call came after its load).
     audit.finish()
-    item.add_report_section("call", "axe-core", f"{audit.audited_pages} page states audited in {audit.seconds:.2f} s")
+    item.add_report_section(
+        "call",
+        "axe-core",
+        f"{audit.audited_pages} page states audited ({audit.reused} known from before) in {audit.seconds:.2f} s",
+    )
     if audit.failures:
         pytest.fail(audit.report(), pytrace=False)
     return result

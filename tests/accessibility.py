@@ -34,8 +34,12 @@ FAILING_IMPACTS = ("serious", "critical")
 # axe spends building its report on large pages.
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
-# Runs in the page, once axe is in it.
+# Runs in the page, once axe is in it. Colours are measured once the transitions under way have ended (a button
+# the test just clicked is still fading to its hover colours); endless animations (spinners) are not waited for.
 RUN_AXE = """async (options) => {
+  const ending = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+  const settled = Promise.all(ending.map((a) => a.finished.catch(() => null)));
+  await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2000))]);
   const results = await axe.run(document, options);
   return results.violations.map((violation) => ({
     rule: violation.id,
@@ -93,6 +97,7 @@ class AccessibilityAudit:
     def __init__(self) -> None:
         self.violations: list[Violation] = []
         self.audited_pages = 0
+        self.reused = 0
         self.seconds = 0.0
         self._pending: list[Page] = []
         self._pages: list[Page] = []
@@ -172,16 +177,18 @@ class AccessibilityAudit:
         while self._pending:
             page = self._pending.pop(0)
             if not page.is_closed():
-                self.audit(page)
+                self.audit(page, reuse=True)
 
-    def audit(self, page: Page) -> list[Violation]:
-        """Audit the page as it is now; return its serious and critical violations."""
+    def audit(self, page: Page, *, reuse: bool = False) -> list[Violation]:
+        """Audit the page as it is now; return its serious and critical violations. With reuse, a page whose
+        markup was audited before in this worker gets that answer (hover, focus and transitions aside, it is
+        the same page); an explicit audit always runs axe, since the state it checks may not show in the markup."""
         if self._busy:
             return []
         self._busy = True
         started = time.perf_counter()
         try:
-            found = self._run(page)
+            found = self._run(page, reuse=reuse)
         finally:
             self._busy = False
             self.seconds += time.perf_counter() - started
@@ -193,7 +200,7 @@ class AccessibilityAudit:
                 self.violations.append(violation)
         return [violation for violation in found if violation.fails]
 
-    def _run(self, page: Page) -> list[Violation] | None:
+    def _run(self, page: Page, *, reuse: bool) -> list[Violation] | None:
         url = page.url
         if not url.startswith(("http://", "https://")):
             return None
@@ -201,13 +208,16 @@ class AccessibilityAudit:
             state = page.evaluate(FINGERPRINT)
             if state is None:
                 return None
-            raw = _RESULTS_BY_FINGERPRINT.get(state["fingerprint"])
-            if raw is None:
+            raw = _RESULTS_BY_FINGERPRINT.get(state["fingerprint"]) if reuse else None
+            if raw is not None:
+                self.reused += 1
+            else:
                 for frame in page.frames:
                     if frame is not page.main_frame or not state["axe"]:
                         frame.evaluate(f"() => {{ if (typeof window.axe !== 'object') {{ {self._axe()}\n}} }}")
                 raw = page.evaluate(RUN_AXE, AXE_OPTIONS)
-                _RESULTS_BY_FINGERPRINT[state["fingerprint"]] = raw
+                if reuse:
+                    _RESULTS_BY_FINGERPRINT[state["fingerprint"]] = raw
         except Error as error:
             # The page went on to another document while it was being audited (a redirect by script,
             # an htmx HX-Redirect): that document's own load queues its audit.

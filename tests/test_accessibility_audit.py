@@ -11,6 +11,10 @@ GREY_ON_WHITE = """<!DOCTYPE html><html lang="en"><head><title>Grey</title></hea
 ASKS_ON_LOAD = """<!DOCTYPE html><html lang="en"><head><title>Asks</title>
 <script>addEventListener("load", () => setTimeout(() => { window.answer = confirm("Sure?"); }, 0));</script>
 </head><body><main><p>A question</p></main></body></html>"""
+FADES_ON_HOVER = """<!DOCTYPE html><html lang="en"><head><title>Fades</title><style>
+button { color: #0b5394; background: #fff; border: 1px solid #0b5394; transition: color 1s, background-color 1s; }
+button:hover { color: #fff; background: #0b5394; }
+</style></head><body><main><button type="button">Preview</button></main></body></html>"""
 FINE = """<!DOCTYPE html><html lang="en"><head><title>Fine</title></head>
 <body><main><p>Easy to read</p><a href="/asks">Ask</a></main></body></html>"""
 CONTRAST_SUMMARY = (
@@ -21,7 +25,7 @@ CONTRAST_SUMMARY = (
 
 def serve(context):
     """Answer for a made-up site, so each test controls the markup axe sees."""
-    pages = {"/grey": GREY_ON_WHITE, "/fine": FINE, "/asks": ASKS_ON_LOAD}
+    pages = {"/grey": GREY_ON_WHITE, "/fine": FINE, "/asks": ASKS_ON_LOAD, "/fades": FADES_ON_HOVER}
     context.route(
         f"{SITE}/**",
         lambda route: route.fulfill(body=pages[route.request.url.removeprefix(SITE)], content_type="text/html"),
@@ -59,6 +63,21 @@ def test_the_page_a_journey_ends_on_is_audited(page, _accessibility_audit):
 
 
 @pytest.mark.browser
+def test_the_same_markup_is_audited_once_and_reported_each_time(page, _accessibility_audit):
+    serve(page.context)
+
+    page.goto(f"{SITE}/grey")
+    page.goto(f"{SITE}/fine")
+    page.goto(f"{SITE}/grey")
+    _accessibility_audit.finish()
+
+    assert _accessibility_audit.audited_pages == 3
+    assert _accessibility_audit.reused >= 1  # the second /grey at least: earlier tests may have seen both
+    assert found(_accessibility_audit) == [("color-contrast", "serious", f"{SITE}/grey", ["p"])]
+    _accessibility_audit.violations.clear()
+
+
+@pytest.mark.browser
 def test_pages_of_a_context_the_test_opens_itself_are_audited(browser, _accessibility_audit):
     context = browser.new_context()
     serve(context)
@@ -86,6 +105,17 @@ def test_a_dialog_accepted_by_an_event_handler_does_not_wait_for_an_audit(page, 
     _accessibility_audit.finish()
     assert _accessibility_audit.audited_pages == 2
     assert _accessibility_audit.violations == []
+
+
+@pytest.mark.browser
+def test_colours_are_measured_once_a_transition_has_ended(page, audit):
+    serve(page.context)
+    page.goto(f"{SITE}/fades")
+
+    page.get_by_role("button", name="Preview").click()  # the pointer stays on it: a one-second fade to hover
+    page.wait_for_timeout(450)  # half-way, both colours are mid-blue
+
+    assert audit(page) == []
 
 
 @pytest.mark.browser
