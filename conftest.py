@@ -122,8 +122,9 @@ def _accessibility_audit(request, monkeypatch):
 
 @pytest.fixture
 def audit(_accessibility_audit):
-    """`audit(page)` audits the page as it is now (after an htmx swap, with a dialog open) and returns its
-    serious and critical violations; they also fail the test at its end, like those of page loads."""
+    """`audit(page)` audits the page as it is now (a dialog open, a section unfolded: page loads and htmx swaps
+    are audited without asking) and returns its serious and critical violations; they also fail the test at
+    its end, like the others."""
     if _accessibility_audit is None:
         pytest.fail("audit() needs a browser test that is not marked axe_skip", pytrace=False)
     return _accessibility_audit.audit

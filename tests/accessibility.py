@@ -1,18 +1,20 @@
 """axe-core in every browser test: each page a journey loads is audited against WCAG 2.1 A and AA.
 
-How it works, and why this way. Playwright's sync API must not be driven from its event handlers
-(they run on its dispatcher and a blocking call there deadlocks), so the `load` handler only notes
-the page as waiting for an audit. The audit itself runs on the test's side, just before the test's
+How it works, and why this way. Playwright's sync API runs event handlers while it dispatches the
+browser's events, and a handler that waits on the page (an audit while a dialog is open) can wait for
+ever, so the `load` handler only notes the page as waiting for an audit. The audit itself runs on the test's side, just before the test's
 next Playwright call of any kind (a click, a fill, an `expect`, a screenshot, closing a context):
 every Playwright sync call goes through `SyncBase._sync`, which `AccessibilityAudit.watch` wraps.
 So a page is audited once it has loaded and before the journey touches it again, with nothing
-to change in the tests; the page last loaded is audited when the test body ends.
+to change in the tests; the page last loaded is audited when the test body ends. A part of a page that
+htmx swaps in asks for an audit the same way (an init script listens for `htmx:afterSettle` and calls
+an exposed binding, whose callback only takes note).
 Injecting axe through `evaluate` (the DevTools protocol) is not subject to the page's
 Content-Security-Policy, so the portal's strict policy stays as it is.
 
 A serious or critical violation fails the test once its body has run, with every violation found
-on the way (rule, impact, URL, help, the elements' selectors and axe's summary). State reached
-without a page load (an htmx swap, an opened dialog) is audited by calling the `audit` fixture.
+on the way (rule, impact, URL, help, the elements' selectors and axe's summary). A state reached
+otherwise (a dialog opened, a section unfolded) is audited by calling the `audit` fixture.
 """
 
 from __future__ import annotations
@@ -51,6 +53,10 @@ RUN_AXE = """async (options) => {
   }));
 }"""
 
+
+# Injected by the DevTools protocol like `evaluate`, so the Content-Security-Policy does not apply to it.
+SETTLED_BINDING = "__axeAuditAfterSwap"
+SETTLED_SCRIPT = f"document.addEventListener('htmx:afterSettle', () => window.{SETTLED_BINDING}());"
 
 # What identifies a page state for axe: its markup (less the per-request CSRF tokens) and the viewport.
 # The same state audited twice gives the same answer, so a worker audits the sign-in page, the home page
@@ -150,6 +156,9 @@ class AccessibilityAudit:
             return
         self._watched.add(id(context))
         context.on("page", self.watch_page)
+        # htmx replaces parts of a page without loading it: each settled swap asks for an audit the same way.
+        context.expose_binding(SETTLED_BINDING, self._settled)
+        context.add_init_script(script=SETTLED_SCRIPT)
         for page in context.pages:
             self.watch_page(page)
 
@@ -173,6 +182,9 @@ class AccessibilityAudit:
                     page.wait_for_load_state("load")
         self.audit_pending()
         self.stop()
+
+    def _settled(self, source: dict[str, Any]) -> None:
+        self._loaded(source["page"])
 
     def stop(self) -> None:
         self._active = False

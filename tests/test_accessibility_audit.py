@@ -1,6 +1,7 @@
 """The axe-core audit that every browser test gets from conftest.py (tests/accessibility.py)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.accessibility import Violation
 
@@ -15,6 +16,12 @@ FADES_ON_HOVER = """<!DOCTYPE html><html lang="en"><head><title>Fades</title><st
 button { color: #0b5394; background: #fff; border: 1px solid #0b5394; transition: color 1s, background-color 1s; }
 button:hover { color: #fff; background: #0b5394; }
 </style></head><body><main><button type="button">Preview</button></main></body></html>"""
+SWAPS = """<!DOCTYPE html><html lang="en"><head><title>Swaps</title><script>
+addEventListener("click", () => {
+  document.querySelector("main").insertAdjacentHTML("beforeend", '<p style="color: #aaaaaa">Swapped in</p>');
+  document.dispatchEvent(new CustomEvent("htmx:afterSettle"));
+});
+</script></head><body><main><button type="button">Load more</button></main></body></html>"""
 FINE = """<!DOCTYPE html><html lang="en"><head><title>Fine</title></head>
 <body><main><p>Easy to read</p><a href="/asks">Ask</a></main></body></html>"""
 CONTRAST_SUMMARY = (
@@ -25,7 +32,7 @@ CONTRAST_SUMMARY = (
 
 def serve(context):
     """Answer for a made-up site, so each test controls the markup axe sees."""
-    pages = {"/grey": GREY_ON_WHITE, "/fine": FINE, "/asks": ASKS_ON_LOAD, "/fades": FADES_ON_HOVER}
+    pages = {"/grey": GREY_ON_WHITE, "/fine": FINE, "/asks": ASKS_ON_LOAD, "/fades": FADES_ON_HOVER, "/swaps": SWAPS}
     context.route(
         f"{SITE}/**",
         lambda route: route.fulfill(body=pages[route.request.url.removeprefix(SITE)], content_type="text/html"),
@@ -74,6 +81,19 @@ def test_the_same_markup_is_audited_once_and_reported_each_time(page, _accessibi
     assert _accessibility_audit.audited_pages == 3
     assert _accessibility_audit.reused >= 1  # the second /grey at least: earlier tests may have seen both
     assert found(_accessibility_audit) == [("color-contrast", "serious", f"{SITE}/grey", ["p"])]
+    _accessibility_audit.violations.clear()
+
+
+@pytest.mark.browser
+def test_what_htmx_swaps_in_is_audited_too(page, _accessibility_audit):
+    serve(page.context)
+    page.goto(f"{SITE}/swaps")
+
+    page.get_by_role("button", name="Load more").click()
+    expect(page.get_by_text("Swapped in")).to_be_visible()
+    _accessibility_audit.finish()
+
+    assert found(_accessibility_audit) == [("color-contrast", "serious", f"{SITE}/swaps", ["p"])]
     _accessibility_audit.violations.clear()
 
 
