@@ -1,16 +1,15 @@
 """axe-core in every browser test: each page a journey loads is audited against WCAG 2.1 A and AA.
 
-How it works, and why this way. Playwright's sync API runs event handlers while it dispatches the
-browser's events, and a handler that waits on the page (an audit while a dialog is open) can wait for
-ever, so the `load` handler only notes the page as waiting for an audit. The audit itself runs on the test's side, just before the test's
-next Playwright call of any kind (a click, a fill, an `expect`, a screenshot, closing a context):
-every Playwright sync call goes through `SyncBase._sync`, which `AccessibilityAudit.watch` wraps.
-So a page is audited once it has loaded and before the journey touches it again, with nothing
-to change in the tests; the page last loaded is audited when the test body ends. A part of a page that
-htmx swaps in asks for an audit the same way (an init script listens for `htmx:afterSettle` and calls
-an exposed binding, whose callback only takes note).
-Injecting axe through `evaluate` (the DevTools protocol) is not subject to the page's
-Content-Security-Policy, so the portal's strict policy stays as it is.
+How it works, and why this way. Playwright's sync API runs event handlers while it dispatches the browser's
+events, and a handler that waits on the page (an audit while a dialog is open) can wait for ever, so the
+`load` handler only notes the page as waiting for an audit. The audit itself runs on the test's side, just
+before the test's next Playwright call of any kind (a click, a fill, an `expect`, a screenshot, closing a
+context): every Playwright sync call goes through `SyncBase._sync`, which `AccessibilityAudit.watch` wraps.
+So a page is audited once it has loaded and before the journey touches it again, with nothing to change in
+the tests; the page last loaded is audited when the test body ends. A part of a page that htmx swaps in asks
+for an audit the same way (an init script listens for `htmx:afterSettle` and calls an exposed binding, whose
+callback only takes note). Injecting axe through `evaluate` (the DevTools protocol) is not subject to the
+page's Content-Security-Policy, so the portal's strict policy stays as it is.
 
 A serious or critical violation fails the test once its body has run, with every violation found
 on the way (rule, impact, URL, help, the elements' selectors and axe's summary). A state reached
@@ -108,7 +107,7 @@ class AccessibilityAudit:
         self.seconds = 0.0
         self._pending: list[Page] = []
         self._pages: list[Page] = []
-        self._watched: set[int] = set()
+        self._watched: dict[int, Any] = {}  # holding each context and page, so that no id() is reused
         self._busy = False
         self._active = False
         self._axe_source: str | None = None
@@ -154,7 +153,7 @@ class AccessibilityAudit:
     def watch_context(self, context: BrowserContext) -> None:
         if id(context) in self._watched:
             return
-        self._watched.add(id(context))
+        self._watched[id(context)] = context
         context.on("page", self.watch_page)
         # htmx replaces parts of a page without loading it: each settled swap asks for an audit the same way.
         context.expose_binding(SETTLED_BINDING, self._settled)
@@ -165,7 +164,7 @@ class AccessibilityAudit:
     def watch_page(self, page: Page) -> None:
         if id(page) in self._watched:
             return
-        self._watched.add(id(page))
+        self._watched[id(page)] = page
         self._pages.append(page)
         # Runs on Playwright's dispatcher: only take note, the test's next call runs the audit.
         page.on("load", self._loaded)

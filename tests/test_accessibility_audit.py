@@ -168,3 +168,17 @@ def test_the_report_names_rule_impact_page_help_and_elements():
         "  - .badge\n"
         "      Fix any of the following: Element has insufficient color contrast of 3.2"
     )
+
+
+@pytest.mark.browser
+def test_the_portals_content_security_policy_lets_the_audit_in(
+    transactional_db, live_server, page, _accessibility_audit
+):
+    response = page.goto(f"{live_server.url}/accounts/login/")
+    assert "script-src 'self' 'nonce-" in response.headers["content-security-policy"]
+
+    page.evaluate("document.dispatchEvent(new CustomEvent('htmx:afterSettle'))")  # as htmx would, after a swap
+    _accessibility_audit.finish()
+
+    assert _accessibility_audit.audited_pages == 2  # the page load, then the swap
+    assert _accessibility_audit.violations == []
