@@ -90,19 +90,13 @@ def _clear_cache():
 
 # -- Accessibility: axe-core audits every page every browser test loads (tests/accessibility.py) ------
 _AUDIT = pytest.StashKey["AccessibilityAudit"]()
-_BROWSER_FIXTURES = ("page", "context", "new_context", "browser")
-
-
-def _is_browser_test(item: pytest.Item) -> bool:
-    return item.get_closest_marker("browser") is not None or any(
-        name in getattr(item, "fixturenames", ()) for name in _BROWSER_FIXTURES
-    )
 
 
 @pytest.fixture(autouse=True)
 def _accessibility_audit(request, monkeypatch):
     """Every browser test is audited by axe-core; `@pytest.mark.axe_skip(reason=...)` opts out, with a reason."""
-    if not _is_browser_test(request.node):
+    # The browser marker, not a fixture's name: a test may well have a parameter called "page".
+    if request.node.get_closest_marker("browser") is None:
         yield None
         return
     skip = request.node.get_closest_marker("axe_skip")
@@ -135,10 +129,11 @@ def pytest_runtest_call(item):
     audit = item.stash.get(_AUDIT, None)
     if audit is None:
         return (yield)
-    for name in ("page", "context"):  # created before the audit started watching, should fixtures reorder
-        target = item.funcargs.get(name)
-        if target is not None:
-            audit.watch_context(getattr(target, "context", target))
+    from playwright.sync_api import BrowserContext, Page
+
+    for value in item.funcargs.values():  # created before the audit started watching, should fixtures reorder
+        if isinstance(value, Page | BrowserContext):
+            audit.watch_context(value.context if isinstance(value, Page) else value)
     try:
         result = yield
     except BaseException:

@@ -182,3 +182,14 @@ def test_the_portals_content_security_policy_lets_the_audit_in(
 
     assert _accessibility_audit.audited_pages == 2  # the page load, then the swap
     assert _accessibility_audit.violations == []
+
+
+@pytest.mark.parametrize("page", [2])
+def test_a_test_without_the_browser_marker_is_not_audited(page, _accessibility_audit):
+    assert _accessibility_audit is None
+
+
+@pytest.mark.browser
+@pytest.mark.axe_skip(reason="shows that the marker opts out")
+def test_axe_skip_opts_a_browser_test_out(page, _accessibility_audit):
+    assert _accessibility_audit is None
