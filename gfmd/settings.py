@@ -281,6 +281,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "papers-deadline-reminders": {"task": "gfmd.papers.send_deadline_reminders", "schedule": 3600.0},
     "reports-purge-expired": {"task": "gfmd.reports.purge_expired", "schedule": 3600.0},
+    # Jobs no worker is producing any more (queued too long, or running past the time limit).
+    "reports-sweep-stalled": {"task": "gfmd.reports.sweep_stalled", "schedule": 300.0},
 }
 # A run's own queue name keeps test workers (and other portals on one Redis) apart.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")

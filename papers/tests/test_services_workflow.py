@@ -124,9 +124,7 @@ def test_paper_create_needs_the_title_in_the_papers_language(team):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "who", ["author", "member_focal_point", "co_chair_focal_point", "rapporteur", "co_chair_rep"]
-)
+@pytest.mark.parametrize("who", ["author", "member_focal_point", "co_chair_focal_point", "rapporteur", "co_chair_rep"])
 def test_team_members_and_authors_may_submit(team, who):
     paper = _paper_in(team, State.DRAFT)
     services.paper_submit(paper=paper, actor=getattr(team, who))
