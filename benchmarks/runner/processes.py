@@ -37,6 +37,7 @@ def bench_env(database_url: str, **extra: str) -> dict[str, str]:
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SITE_URL=f"http://127.0.0.1:{PORT}",
         SECURE_SSL_REDIRECT="false",
+        TRUSTED_PROXY_COUNT="0",  # wrk connects to gunicorn directly
         DATABASE_URL=database_url,
         LOG_LEVEL="WARNING",
         CELERY_TASK_DEFAULT_QUEUE="gfmd-bench",
