@@ -7,7 +7,7 @@ published; the views answer 404 for drafts."""
 import rules
 
 from accounts.permissions import is_chair_office
-from outcomes.selectors import sign_offs, team_role
+from outcomes.selectors import approval_lapsed, sign_offs, team_role
 from roundtables.selectors import signing_delegation
 
 
@@ -36,6 +36,16 @@ def signs_for_a_co_chair(user, obj) -> bool:
 @rules.predicate
 def is_submitted(user, outcome) -> bool:
     return outcome is not None and getattr(outcome, "state", None) == "submitted"
+
+
+@rules.predicate
+def lost_a_sign_off(user, outcome) -> bool:
+    """Approved by the co-chair governments, but one sign-off no longer counts (its signer withdrew or
+    moved): the approval no longer holds, so that government signs again before publication."""
+    return outcome is not None and hasattr(outcome, "approved_by_chair_office_id") and approval_lapsed(outcome)
+
+
+awaits_sign_off = is_submitted | lost_a_sign_off
 
 
 @rules.predicate
@@ -68,8 +78,8 @@ rules.add_perm("outcomes.return_outcome", is_co_chair_representative | is_chair_
 # Who may ask to approve at all (the view's gate); the sign-off itself, checked by the service and
 # deciding whether the button shows, also needs a submitted outcome still waiting for that government.
 rules.add_perm("outcomes.approve_outcome", signs_for_a_co_chair | is_chair_office)
-rules.add_perm("outcomes.sign_off_outcome", is_submitted & signs_for_a_co_chair & awaits_my_government)
-rules.add_perm("outcomes.approve_in_place", is_submitted & is_chair_office)
+rules.add_perm("outcomes.sign_off_outcome", awaits_sign_off & signs_for_a_co_chair & awaits_my_government)
+rules.add_perm("outcomes.approve_in_place", awaits_sign_off & is_chair_office)
 rules.add_perm("outcomes.publish_outcome", is_chair_office)
 rules.add_perm("outcomes.present_outcome", is_published | (on_team & is_presentable))
 rules.add_perm("outcomes.list_outcomes", rules.is_authenticated)

@@ -122,6 +122,16 @@ def approved_by_every_co_chair(outcome: Outcome) -> bool:
     return bool(signed) and all(sign_off.counts for sign_off in signed)
 
 
+def approval_lapsed(outcome: Outcome) -> bool:
+    """Approved by the co-chair governments, but one of those sign-offs no longer counts (its signer
+    withdrew or moved): the approval no longer holds until that government signs again."""
+    return (
+        outcome.state == Outcome.State.APPROVED
+        and outcome.approved_by_chair_office_id is None
+        and not approved_by_every_co_chair(outcome)
+    )
+
+
 def rapporteurs(session: Session) -> QuerySet:
     return get_user_model().objects.filter(
         session_roles__session=session, session_roles__role=SessionPerson.Role.RAPPORTEUR

@@ -17,7 +17,13 @@ from activity.services import activity_log
 from mailings.services import queue_mail
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
 from outcomes.sanitize import clean_outcome_html
-from outcomes.selectors import approved_by_every_co_chair, chair_office_people, co_chair_representatives, rapporteurs
+from outcomes.selectors import (
+    approval_lapsed,
+    approved_by_every_co_chair,
+    chair_office_people,
+    co_chair_representatives,
+    rapporteurs,
+)
 from roundtables.models import Session
 from roundtables.selectors import signing_delegation
 
@@ -284,7 +290,10 @@ def outcome_approve(*, outcome: Outcome, actor) -> Outcome:
     withdrawal or a move also locks), so the registration cannot change between the check and the
     sign-off."""
     outcome = Outcome.objects.select_for_update().select_related("session").get(pk=outcome.pk)
-    _require(outcome.state == Outcome.State.SUBMITTED, _("Only a submitted outcome can be approved."))
+    _require(
+        outcome.state == Outcome.State.SUBMITTED or approval_lapsed(outcome),
+        _("Only a submitted outcome can be approved."),
+    )
     delegation = signing_delegation(actor, outcome.session, lock=True)
     if delegation is not None:
         _require(
@@ -338,8 +347,15 @@ def _sign_off(*, outcome: Outcome, delegation, actor) -> None:
 @transaction.atomic
 def outcome_publish(*, outcome: Outcome, actor) -> Outcome:
     """Approved -> published on the session's public page (the Chair's office)."""
-    outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
+    outcome = Outcome.objects.select_for_update().select_related("session").get(pk=outcome.pk)
     _require(outcome.state == Outcome.State.APPROVED, _("Only an approved outcome can be published."))
+    _require(
+        not approval_lapsed(outcome),
+        _(
+            "A co-chair government's sign-off no longer counts (its signer withdrew or moved): that "
+            "government signs off again, or the Chair's office approves in its place, before publication."
+        ),
+    )
     outcome.state = Outcome.State.PUBLISHED
     outcome.published_at = timezone.now()
     outcome.published_by = actor

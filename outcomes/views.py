@@ -20,6 +20,7 @@ from outcomes.diff import has_changes, side_by_side
 from outcomes.forms import CommentForm, ReturnForm, SectionSaveForm
 from outcomes.models import Outcome, OutcomeRevision, OutcomeSection
 from outcomes.selectors import (
+    approval_lapsed,
     outcome_sections,
     section_revisions,
     sessions_for_outcomes,
@@ -113,7 +114,9 @@ def workspace(request, session_pk: int):
             can_approve=can_sign_off or user.has_perm("outcomes.approve_in_place", outcome),
             signs_for=signing_delegation(user, session) if can_sign_off else None,
             sign_off_hint=sign_off_hint(user, outcome),
-            can_publish=user.has_perm("outcomes.publish_outcome", outcome) and outcome.state == Outcome.State.APPROVED,
+            can_publish=user.has_perm("outcomes.publish_outcome", outcome)
+            and outcome.state == Outcome.State.APPROVED
+            and not approval_lapsed(outcome),
             comment_form=CommentForm(),
             return_form=ReturnForm(),
         )

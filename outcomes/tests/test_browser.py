@@ -256,6 +256,8 @@ def test_sign_off_plenary_and_publication(demo, live_server, browser, screenshot
 
     page.get_by_role("link", name="Present at the closing plenary").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Outcome of session 1.1")
+    # The keys work once the presentation script has run (the heading is there before it does).
+    expect(page.locator("body")).to_have_class(re.compile(r"\bpresentation-js\b"))
     page.keyboard.press("ArrowRight")
     expect(page.get_by_role("heading", level=2)).to_have_text("Summary of the discussion")
     screenshot("plenary")

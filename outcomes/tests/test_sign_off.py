@@ -9,7 +9,7 @@ from activity.models import ActivityLog
 from delegations.services import registration_approve, registration_create, registration_withdraw
 from outcomes.models import Outcome
 from outcomes.selectors import sign_offs
-from outcomes.services import outcome_approve, outcome_submit, section_save
+from outcomes.services import outcome_approve, outcome_publish, outcome_submit, section_save
 from outcomes.tests.factories import co_chair_representative, section_of
 from roundtables.models import Meeting, SessionPerson
 from roundtables.tests.factories import SessionPersonFactory
@@ -192,3 +192,63 @@ def test_representative_removed_from_the_team_after_signing_no_longer_counts(sub
     SessionPerson.objects.filter(person=elena).delete()
     SessionPersonFactory(session=session, person=elena, role=SessionPerson.Role.SPEAKER)
     assert _status(submitted)[spain.name] == (elena.email, False, f"no longer speaks for {spain.name} on this session")
+
+
+def _approved_by_both(submitted, co_chairs, session):
+    (mexico_fp, _mexico), (_spain_fp, spain) = co_chairs
+    elena = co_chair_representative(session, spain)
+    outcome_approve(outcome=submitted, actor=elena)
+    outcome_approve(outcome=submitted, actor=mexico_fp)
+    submitted.refresh_from_db()
+    assert submitted.state == Outcome.State.APPROVED
+    return elena
+
+
+def test_an_approval_whose_sign_off_lapsed_cannot_be_published(submitted, co_chairs, session, chair):
+    elena = _approved_by_both(submitted, co_chairs, session)
+    registration_withdraw(registration=elena.registrations.get(), actor=elena)
+
+    with pytest.raises(ValidationError) as error:
+        outcome_publish(outcome=submitted, actor=chair)
+    assert error.value.messages == [
+        "A co-chair government's sign-off no longer counts (its signer withdrew or moved): that government "
+        "signs off again, or the Chair's office approves in its place, before publication."
+    ]
+    submitted.refresh_from_db()
+    assert submitted.state == Outcome.State.APPROVED
+    assert submitted.published_at is None
+
+
+def test_a_lapsed_sign_off_can_be_given_again_by_another_representative_then_published(
+    submitted, co_chairs, session, chair
+):
+    (_mexico_fp, _mexico), (_spain_fp, spain) = co_chairs
+    elena = _approved_by_both(submitted, co_chairs, session)
+    registration_withdraw(registration=elena.registrations.get(), actor=elena)
+    carlos = co_chair_representative(session, spain)
+    assert carlos.has_perm("outcomes.sign_off_outcome", submitted)
+
+    outcome_approve(outcome=submitted, actor=carlos)
+    outcome_publish(outcome=submitted, actor=chair)
+
+    submitted.refresh_from_db()
+    assert submitted.state == Outcome.State.PUBLISHED
+    assert _status(submitted)[spain.name] == (carlos.email, True, "")
+
+
+def test_the_chair_office_may_approve_in_place_of_a_lapsed_sign_off_then_publish(submitted, co_chairs, session, chair):
+    elena = _approved_by_both(submitted, co_chairs, session)
+    registration_withdraw(registration=elena.registrations.get(), actor=elena)
+    assert chair.has_perm("outcomes.approve_in_place", submitted)
+
+    outcome_approve(outcome=submitted, actor=chair)
+    outcome_publish(outcome=submitted, actor=chair)
+
+    submitted.refresh_from_db()
+    assert (submitted.state, submitted.approved_by_chair_office) == (Outcome.State.PUBLISHED, chair)
+
+
+def test_a_valid_approval_gives_no_new_sign_off_button(submitted, co_chairs, session):
+    _approved_by_both(submitted, co_chairs, session)
+    (mexico_fp, _mexico), _spain = co_chairs
+    assert not mexico_fp.has_perm("outcomes.sign_off_outcome", submitted)

@@ -64,3 +64,22 @@ def test_a_void_sign_off_is_shown_with_its_reason_everywhere(submitted, co_chair
         f"Approved by the co-chairs: {spain.name} (sign-off no longer valid: registration withdrawn), {mexico.name}"
         in " ".join(public_part.split())
     )
+
+
+def test_a_lapsed_approval_offers_no_publication_but_a_new_sign_off(client, submitted, co_chairs, session, chair):
+    (mexico_fp, _mexico), (_spain_fp, spain) = co_chairs
+    elena = co_chair_representative(session, spain)
+    outcome_approve(outcome=submitted, actor=mexico_fp)
+    outcome_approve(outcome=submitted, actor=elena)
+    publish = reverse("outcomes:publish", kwargs={"pk": submitted.pk})
+    assert f'action="{publish}"' in _page(client, chair, submitted)
+
+    registration_withdraw(registration=elena.registrations.get(), actor=elena)
+    assert f'action="{publish}"' not in _page(client, chair, submitted)
+    response = client.post(publish)
+    assert response.status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.state == "approved"
+
+    carlos = co_chair_representative(session, spain)
+    assert f"Approve for {spain.name}" in _page(Client(), carlos, submitted)
