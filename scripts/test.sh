@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/system-packages.sh --browser
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 if command -v msgfmt >/dev/null; then .venv/bin/python manage.py compilemessages --ignore=.venv --ignore=var >/dev/null; fi
-exec .venv/bin/pytest "$@"
+# Two workers (pytest-xdist): each has its own test database, named after its process.
+exec .venv/bin/pytest -n "${PYTEST_WORKERS:-2}" "$@"
