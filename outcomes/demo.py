@@ -10,10 +10,14 @@ workflow (the services): written by its rapporteur, submitted, signed off by bot
 governments through representatives with approved registrations, and published by the Chair's
 office. Their text follows the concept paper's description of each session."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from accounts.models import User
+from activity.models import ActivityLog
 from delegations.models import Delegation, Registration
 from outcomes import services
 from outcomes.models import Outcome
@@ -21,6 +25,8 @@ from roundtables.models import Meeting, Session, SessionPerson
 
 DEMO_PASSWORD = "gfmd-demo-2010"
 CO_CHAIR_ES = "cochair.es@example.org"
+# The demo's outcomes went public on 10 November 2010, after their sessions, in Puerto Vallarta.
+DEMO_PUBLISHED_AT = dt.datetime(2010, 11, 10, 18, tzinfo=ZoneInfo("America/Mexico_City"))
 
 # e-mail, first name, last name, honorific, job title, organisation, country of the delegation
 PEOPLE = {
@@ -248,7 +254,13 @@ def _publish(session: Session, *, rapporteur: User, co_chairs: list[User], texts
         for co_chair in co_chairs:
             if co_chair.has_perm("outcomes.sign_off_outcome", outcome):
                 outcome = services.outcome_approve(outcome=outcome, actor=co_chair)
-    services.outcome_publish(outcome=outcome, actor=chair)
+    outcome = services.outcome_publish(outcome=outcome, actor=chair)
+    # Dated on the meeting's closing day, as it happened, not on the day the demo is loaded.
+    Outcome.objects.filter(pk=outcome.pk).update(published_at=DEMO_PUBLISHED_AT)
+    outcome.approvals.update(approved_at=DEMO_PUBLISHED_AT - dt.timedelta(hours=1))
+    ActivityLog.objects.filter(action__startswith="outcomes.outcome.", object_id=str(outcome.pk)).update(
+        created_at=DEMO_PUBLISHED_AT
+    )
 
 
 @transaction.atomic

@@ -73,3 +73,20 @@ def test_the_demo_report_of_the_proceedings_can_be_produced(demo_loaded):
     html = parts[0].html
     assert "Joint Strategies to address irregular migration" in html
     assert "Migration, gender and family" in html
+
+
+def test_demo_outcomes_are_dated_on_the_meeting_s_closing_day(demo_loaded):
+    from zoneinfo import ZoneInfo
+
+    from activity.models import ActivityLog
+
+    zone = ZoneInfo("America/Mexico_City")
+    published = Outcome.objects.published().order_by("session__code")
+    assert [o.published_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") for o in published] == [
+        "2010-11-10 18:00",
+        "2010-11-10 18:00",
+    ]
+    assert sorted({a.approved_at.astimezone(zone).date().isoformat() for a in Approval.objects.all()}) == ["2010-11-10"]
+    assert sorted({e.created_at.year for e in ActivityLog.objects.filter(action="outcomes.outcome.published")}) == [
+        2010
+    ]

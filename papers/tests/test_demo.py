@@ -19,3 +19,16 @@ def test_load_demo_adds_papers_in_every_state_once():
     published = Paper.objects.get(session__code="2.1", kind="background")
     assert (published.published_at.year, published.translations.get().language) == (2010, "es")
     assert not Paper.objects.filter(session__code="1.1").exists()  # left for the demo author to upload
+
+
+@pytest.mark.django_db
+def test_demo_paper_decisions_are_dated_before_the_meeting():
+    import datetime as dt
+
+    from activity.models import ActivityLog
+
+    call_command("load_demo", quiet_accounts=True)
+    dates = [e.created_at.date() for e in ActivityLog.objects.filter(action__startswith="papers.")]
+    assert (min(dates) >= dt.date(2010, 9, 1), max(dates) < dt.date(2010, 11, 8)) == (True, True)
+    paper_dates = Paper.objects.exclude(submitted_at=None).values_list("submitted_at", flat=True)
+    assert {d.year for d in paper_dates} == {2010}

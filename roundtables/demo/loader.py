@@ -14,6 +14,7 @@ from accounts.models import User
 from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
 from accounts.services import role_group
 from accounts.sites import site_sync
+from activity.models import ActivityLog
 from delegations.models import Delegation, Registration
 from roundtables.demo.concept_paper import parse_concept_paper
 from roundtables.demo.states import (
@@ -26,6 +27,8 @@ from roundtables.models import Meeting, ProgrammeRelease, Room, Roundtable, Sess
 
 DEMO_PASSWORD = "gfmd-demo-2010"
 VALLARTA = ZoneInfo("America/Mexico_City")
+# When the demo's version 1 of the programme went public: five weeks before the meeting.
+DEMO_PROGRAMME_PUBLISHED_AT = dt.datetime(2010, 10, 1, 10, tzinfo=VALLARTA)
 
 
 @dataclass(frozen=True)
@@ -348,4 +351,11 @@ def publish_demo_programme(meeting: Meeting) -> None:
     from roundtables.services import programme_publish
 
     if not ProgrammeRelease.objects.filter(meeting=meeting).exists():
-        programme_publish(meeting=meeting, actor=User.objects.get(email="chair@example.org"))
+        release = programme_publish(meeting=meeting, actor=User.objects.get(email="chair@example.org"))
+        # Dated inside the meeting's own year, as the Chair's office published it, so that the pages do not
+        # say "published on" the day the demo happened to be loaded. A release is never saved twice, so the
+        # date is set with an update.
+        ProgrammeRelease.objects.filter(pk=release.pk).update(published_at=DEMO_PROGRAMME_PUBLISHED_AT)
+        ActivityLog.objects.filter(action="roundtables.programme.published", object_id=str(release.pk)).update(
+            created_at=DEMO_PROGRAMME_PUBLISHED_AT
+        )

@@ -113,3 +113,20 @@ def test_load_demo_publishes_version_one_once():
         "chair@example.org",
         12,
     )
+
+
+@pytest.mark.django_db
+def test_demo_programme_is_dated_before_the_meeting(client):
+    from zoneinfo import ZoneInfo
+
+    from activity.models import ActivityLog
+    from roundtables.models import ProgrammeRelease
+
+    call_command("load_demo", quiet_accounts=True)
+    release = ProgrammeRelease.objects.get()
+    zone = ZoneInfo("America/Mexico_City")
+    assert release.published_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") == "2010-10-01 10:00"
+    entry = ActivityLog.objects.get(action="roundtables.programme.published")
+    assert entry.created_at == release.published_at
+    response = client.get("/programme/")
+    assert "Version 1, published on 1 October 2010." in response.content.decode()
