@@ -3,11 +3,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.validators import validate_no_markup
 
 
 class SignupForm(AllauthSignupForm):
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = forms.CharField(label=_("First name"), max_length=150, validators=[validate_no_markup])
+    last_name = forms.CharField(label=_("Last name"), max_length=150, validators=[validate_no_markup])
 
     field_order = ["first_name", "last_name", "email", "password1", "password2"]
 

@@ -3,6 +3,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import validate_no_markup
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -39,6 +41,8 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    first_name = models.CharField(_("first name"), max_length=150, blank=True, validators=[validate_no_markup])
+    last_name = models.CharField(_("last name"), max_length=150, blank=True, validators=[validate_no_markup])
     honorific = models.CharField(_("honorific"), max_length=8, choices=Honorific.choices, blank=True)
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)

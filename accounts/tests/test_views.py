@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from accounts.models import User
 from accounts.tests.factories import PASSWORD, CivilSocietyCoordinatorFactory, UserFactory
 from delegations.tests.factories import DelegationFactory
 from mailings.models import OutgoingMail
@@ -148,3 +149,38 @@ def test_pages_carry_a_nonce_based_content_security_policy(client, meeting):
     assert "style-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert f'nonce="{nonce}"' in response.content.decode()
+
+
+MARKUP_REFUSED = "A name cannot contain angle brackets (< or >). Please type it as it should be printed."
+
+
+@pytest.mark.django_db
+def test_signup_refuses_a_name_with_markup_next_to_the_field(client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "first_name": "<b>Amara</b>",
+            "last_name": "Diallo",
+            "email": "amara@example.org",
+            "password1": "a-long-passphrase-2010",
+            "password2": "a-long-passphrase-2010",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"first_name": [MARKUP_REFUSED]}
+    assert not User.objects.filter(email="amara@example.org").exists()
+
+
+@pytest.mark.django_db
+def test_profile_refuses_a_name_with_markup_and_keeps_the_stored_one(client):
+    user = UserFactory(first_name="Amara", last_name="Diallo")
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:profile"),
+        {"first_name": "Amara", "last_name": "Diallo >", "preferred_language": "en"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"last_name": [MARKUP_REFUSED]}
+    assert MARKUP_REFUSED.replace("<", "&lt;").replace(">", "&gt;") in response.content.decode()
+    user.refresh_from_db()
+    assert user.last_name == "Diallo"
