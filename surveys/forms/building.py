@@ -1,11 +1,17 @@
 """Forms that build a survey: the survey, its sections, its questions."""
 
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from surveys.answers import condition_choices
 from surveys.forms.base import DATETIME_LOCAL, LANGUAGE_NAMES, DateTimeLocalInput, LanguageTabsMixin
 from surveys.models import Question, Survey
+
+OPENING_GRACE = dt.timedelta(minutes=15)
 
 
 class SurveyForm(LanguageTabsMixin, forms.Form):
@@ -25,6 +31,7 @@ class SurveyForm(LanguageTabsMixin, forms.Form):
         self._add_translated(
             "introduction", _("Introduction"), required=False, widget=lambda: forms.Textarea(attrs={"rows": 5})
         )
+        self.meeting = meeting
         city = meeting.city
         for name in ("opens_at", "closes_at"):
             self.fields[name].help_text = _("Time in %(city)s (%(zone)s).") % {"city": city, "zone": meeting.time_zone}
@@ -40,9 +47,29 @@ class SurveyForm(LanguageTabsMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
+        now = timezone.now()
+        # "Now" typed into a form filled a few minutes ago is already in the past: a short grace
+        # keeps a survey that opens at once possible.
+        if opens and self._moved("opens_at", opens) and opens < now - OPENING_GRACE:
+            self.add_error(
+                "opens_at", _("It is now %(now)s in %(city)s: the survey cannot open in the past.") % self._now(now)
+            )
         if opens and closes and closes <= opens:
             self.add_error("closes_at", _("The survey must close after it opens."))
+        elif closes and self._moved("closes_at", closes) and closes <= now:
+            self.add_error(
+                "closes_at", _("It is now %(now)s in %(city)s: the survey would already be closed.") % self._now(now)
+            )
         return cleaned
+
+    def _moved(self, name: str, value) -> bool:
+        """A time the Chair's office did not change (a survey that opened last week, being edited)
+        stands as it was saved; only a new or changed time is checked against the clock."""
+        saved = self.initial.get(name)
+        return saved is None or saved.replace(second=0, microsecond=0) != value
+
+    def _now(self, now) -> dict:
+        return {"now": date_format(timezone.localtime(now), "j F Y, H:i"), "city": self.meeting.city}
 
 
 class SectionForm(LanguageTabsMixin, forms.Form):

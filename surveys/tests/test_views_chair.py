@@ -1,5 +1,8 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
 from surveys.models import Invitation, Question, Section, Survey
@@ -164,3 +167,69 @@ def test_chair_previews_the_survey_as_recipients_see_it(client, chair, survey, q
     page = response.content.decode()
     assert "Preview: this is the page recipients see through their link." in page
     assert response.context["visible"] == {q.pk for name, q in questions.items() if name != "which"}
+
+
+@pytest.fixture
+def frozen_now(monkeypatch, meeting):
+    """The clock reads 10 January 2030, 09:00 in Puerto Vallarta."""
+    meeting.city, meeting.time_zone = "Puerto Vallarta", "America/Mexico_City"
+    meeting.save()
+    moment = dt.datetime(2030, 1, 10, 15, 0, tzinfo=dt.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    return moment
+
+
+def test_a_survey_opening_in_1990_is_refused_next_to_the_field(client, chair, meeting, frozen_now):
+    client.force_login(chair)
+    response = client.post(
+        reverse("surveys:new"), {"title_en": "Kept", "opens_at": "1990-01-01T09:00", "closes_at": "1990-02-01T09:00"}
+    )
+    assert response.context["form"].errors == {
+        "opens_at": ["It is now 10 January 2030, 09:00 in Puerto Vallarta: the survey cannot open in the past."],
+        "closes_at": ["It is now 10 January 2030, 09:00 in Puerto Vallarta: the survey would already be closed."],
+    }
+    assert 'value="Kept"' in response.content.decode()
+    assert Survey.objects.count() == 0
+
+
+def test_a_survey_opening_at_the_minute_typed_a_moment_ago_is_accepted(client, chair, meeting, frozen_now):
+    client.force_login(chair)
+    client.post(
+        reverse("surveys:new"), {"title_en": "At once", "opens_at": "2030-01-10T08:50", "closes_at": "2030-01-20T09:00"}
+    )
+    assert Survey.objects.get().opens_at == frozen_now - dt.timedelta(minutes=10)
+
+
+def test_editing_a_survey_that_opened_last_week_keeps_its_opening(client, chair, meeting, frozen_now):
+    survey = SurveyFactory(
+        meeting=meeting,
+        opens_at=dt.datetime(2030, 1, 3, 15, 0, 30, tzinfo=dt.UTC),
+        closes_at=dt.datetime(2030, 1, 20, 15, 0, tzinfo=dt.UTC),
+    )
+    client.force_login(chair)
+    response = client.post(
+        reverse("surveys:edit", args=[survey.pk]),
+        {"title_en": "Renamed", "opens_at": "2030-01-03T09:00", "closes_at": "2030-01-20T09:00"},
+    )
+    survey.refresh_from_db()
+    assert (response.status_code, survey.title_en) == (302, "Renamed")
+    assert survey.opens_at == dt.datetime(2030, 1, 3, 15, 0, tzinfo=dt.UTC)
+
+
+def test_editing_a_survey_to_close_in_the_past_is_refused(client, chair, meeting, frozen_now):
+    survey = SurveyFactory(
+        meeting=meeting,
+        title_en="Open",
+        opens_at=dt.datetime(2030, 1, 3, 15, 0, tzinfo=dt.UTC),
+        closes_at=dt.datetime(2030, 1, 20, 15, 0, tzinfo=dt.UTC),
+    )
+    client.force_login(chair)
+    response = client.post(
+        reverse("surveys:edit", args=[survey.pk]),
+        {"title_en": "Open", "opens_at": "2030-01-03T09:00", "closes_at": "2030-01-05T09:00"},
+    )
+    assert response.context["form"].errors == {
+        "closes_at": ["It is now 10 January 2030, 09:00 in Puerto Vallarta: the survey would already be closed."]
+    }
+    survey.refresh_from_db()
+    assert survey.closes_at == dt.datetime(2030, 1, 20, 15, 0, tzinfo=dt.UTC)
