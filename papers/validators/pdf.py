@@ -23,14 +23,25 @@ logger = logging.getLogger(__name__)
 # A PDF of 20 MB has at most a few hundred thousand objects; far more is a decompression bomb.
 MAX_PDF_OBJECTS = 2_000_000
 
-# Action types (/S) and what they are.
+# Action types (/S) that run code, open or fetch another file, send data or play media, and what
+# they are. Not here, on purpose, because they stay inside the document or need a click to a web
+# address: /GoTo (a page of this PDF: tables of contents and cross-references), /URI (a link to a
+# web page, opened by the reader's browser only when clicked, which most readers confirm first; a
+# background paper cites its sources by their addresses, so refusing links would refuse nearly
+# every real paper), /Named (next page, print...), /Hide (shows or hides an annotation), /Trans
+# (a page transition), /SetOCGState (switches a layer), /ResetForm (clears fields, sends nothing),
+# /GoToDp (a part of this document). /Thread is refused only when it names another file (/F).
 ACTION_REASONS = {
     "/JavaScript": "javascript",
     "/Launch": "launch",
-    "/GoToE": "embedded_file",  # go to a PDF embedded in this one
+    "/GoToR": "remote_goto",  # opens another PDF, on disk or on a server
+    "/ImportData": "import_data",  # loads form data from another file
+    "/SubmitForm": "submit_form",  # sends the form's fields to an address
+    "/GoToE": "embedded_file",  # go to a PDF embedded in this one (or in another file)
     "/Rendition": "rich_media",
     "/Movie": "rich_media",
     "/Sound": "rich_media",
+    "/RichMediaExecute": "rich_media",
 }
 # Annotation subtypes (/Subtype) that play media or carry files.
 SUBTYPE_REASONS = {
@@ -113,6 +124,8 @@ def active_content(pdf) -> set[str]:
                         reasons.add(reason)
                 elif key == "/OpenAction" and _runs_on_opening(value):
                     reasons.add("open_action")
+                if key == "/S" and value == pikepdf.Name.Thread and "/F" in obj:
+                    reasons.add("remote_goto")  # an article thread in another file
                 children.append(value)
         elif isinstance(obj, pikepdf.Array):
             children = list(obj)
