@@ -19,6 +19,8 @@ urlpatterns = [
     # The published programme, for everyone.
     path("programme/", public.programme, name="programme"),
     path("meetings/<int:number>/programme/", public.programme, name="programme"),
+    # Each published version stays readable at its own address.
+    path("meetings/<int:number>/programme/v<int:version>/", public.programme_version, name="programme_version"),
     path("meetings/<int:number>/programme.ics", public.programme_ics, name="programme_ics"),
     path("meetings/<int:number>/roundtables/<int:rt>/", public.roundtable_detail, name="roundtable_detail"),
     path("meetings/<int:number>/sessions/<int:pk>/", public.session_detail, name="session_detail"),
@@ -35,6 +37,7 @@ urlpatterns = [
     *meeting_paths("schedule/", schedule.schedule, "schedule"),
     *meeting_paths("publish/", publish.publish, "publish"),
     *meeting_paths("publish/preview/", publish.preview, "publish_preview"),
+    *meeting_paths("publish/confirm/", publish.confirm, "publish_confirm"),
     *meeting_paths("details/", meetings.meeting_edit, "meeting_edit"),
     *meeting_paths("copy/", meetings.meeting_copy, "meeting_copy"),
     path("chair/meetings/<int:number>/make-current/", meetings.meeting_make_current, name="meeting_make_current"),

@@ -76,8 +76,25 @@ def test_chair_office_adds_a_session_to_rt3_and_publishes_it(demo, live_server, 
     page.get_by_role("link", name="Publish").first.click()
     expect(page.locator(".change-list")).to_contain_text("3.4 «Migration, environment and climate change»: added.")
     screenshot("publish")
+    # Publishing goes through a confirmation that names what becomes public, and where.
+    page.get_by_role("link", name="Publish version 2…").click()
+    expect(page.locator(".publish-what")).to_contain_text(
+        "Version 2 of the programme of the Fourth Meeting of the Global Forum on Migration and Development: "
+        "13 sessions, 3 roundtables, will be public at"
+    )
+    screenshot("publish-confirm")
     page.get_by_role("button", name="Publish version 2").click()
     expect(page.get_by_text("Version 2 of the programme is published")).to_be_visible()
+    # Version 1 stays readable at its own address, saying it was superseded.
+    page.get_by_role("link", name="Version 1", exact=True).click()
+    expect(page.locator(".superseded-banner")).to_contain_text(
+        "This is version 1 of the programme; it was superseded by version 2 on"
+    )
+    screenshot("version-1-superseded")
+    page.get_by_role("link", name="Read the latest programme (version 2)").click()
+    expect(page.locator(".superseded-banner")).to_have_count(0)
+    page.go_back()
+    page.go_back()
 
     page.get_by_role("link", name="Activity log").first.click()
     expect(page.locator("tbody tr").first).to_contain_text("Programme published")

@@ -74,3 +74,65 @@ def test_publish_page_query_count_does_not_grow(
     # session, user, groups, meeting, releases, 4 for the draft snapshot, sessions and people (clashes), header
     with django_assert_num_queries(12):
         chair_client.get(reverse("roundtables:publish"))
+
+
+@pytest.mark.django_db
+def test_publish_button_leads_to_a_confirmation_naming_what_goes_public(chair_client, chair, meeting, session_3_1):
+    services.programme_publish(meeting=meeting, actor=chair)
+    SessionFactory(roundtable=session_3_1.roundtable, code="3.4", title_en="Climate", starts_at=None, ends_at=None)
+    page = chair_client.get(reverse("roundtables:publish")).content.decode()
+    confirm_url = reverse("roundtables:publish_confirm", kwargs={"number": meeting.number})
+    assert f'href="{confirm_url}"' in page
+    assert '<form method="post">' not in page  # no one-click publishing from the publish page
+    response = chair_client.get(confirm_url)
+    text = " ".join(response.content.decode().split())
+    assert (
+        f"Version 2 of the programme of the {meeting.title}: 2 sessions, 1 roundtable, will be public at "
+        f'<a href="http://testserver/meetings/{meeting.number}/programme/">' in text
+    )
+    assert [note.text for note in response.context["draft"].changes] == ["3.4 «Climate»: added."]
+    assert ProgrammeRelease.objects.count() == 1  # looking is not publishing
+
+
+@pytest.mark.django_db
+def test_confirming_publishes_the_version_it_named(chair_client, chair, meeting, session_3_1):
+    response = chair_client.post(reverse("roundtables:publish"), {"version": "1"}, follow=True)
+    assert list(ProgrammeRelease.objects.values_list("version", flat=True)) == [1]
+    assert "Version 1 of the programme is published" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_confirmation_of_a_version_published_meanwhile_is_refused(chair_client, chair, meeting, session_3_1):
+    services.programme_publish(meeting=meeting, actor=chair)
+    SessionFactory(roundtable=session_3_1.roundtable, code="3.4", title_en="Climate", starts_at=None, ends_at=None)
+    response = chair_client.post(reverse("roundtables:publish"), {"version": "1"}, follow=True)
+    assert list(ProgrammeRelease.objects.values_list("version", flat=True)) == [1]
+    assert "Version 1 has been published in the meantime: check what would change now." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_confirmation_page_refuses_delegates(client, delegate, session_3_1):
+    client.force_login(delegate)
+    assert client.get(reverse("roundtables:publish_confirm")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_an_earlier_version_stays_readable_with_a_superseded_banner(client, chair, meeting, session_3_1):
+    first = services.programme_publish(meeting=meeting, actor=chair)
+    SessionFactory(roundtable=session_3_1.roundtable, code="3.4", title_en="Climate", starts_at=None, ends_at=None)
+    second = services.programme_publish(meeting=meeting, actor=chair)
+    ProgrammeRelease.objects.filter(pk=second.pk).update(published_at=at(5, 12))
+    old = client.get(reverse("roundtables:programme_version", kwargs={"number": meeting.number, "version": 1}))
+    assert [s.code for s in old.context["programme"].sessions] == ["3.1"]
+    text = " ".join(old.content.decode().split())
+    assert "This is version 1 of the programme; it was superseded by version 2 on 5 November 2010." in text
+    assert f'href="/meetings/{meeting.number}/programme/">Read the latest programme (version 2)</a>' in text
+    assert first.version == 1
+    latest = client.get(reverse("roundtables:programme_version", kwargs={"number": meeting.number, "version": 2}))
+    assert (sorted(s.code for s in latest.context["programme"].sessions), latest.context["superseded_by"]) == (
+        ["3.1", "3.4"],
+        None,
+    )
+    assert "superseded" not in latest.content.decode()
+    missing = reverse("roundtables:programme_version", kwargs={"number": meeting.number, "version": 3})
+    assert client.get(missing).status_code == 404

@@ -35,6 +35,29 @@ def programme(request, number: int | None = None):
 
 
 @published
+def programme_version(request, number: int, version: int):
+    """One published version as it was, at its own address; an earlier one says which version replaced it
+    and when, and links to the latest."""
+    meeting, latest = release_for(request, number)
+    if meeting is None or latest is None:
+        raise Http404("No such meeting.")
+    releases = {r.version: r for r in meeting.releases.filter(version__in=[version, version + 1])}
+    if version not in releases:
+        raise Http404("No such version of the programme.")
+    return render(
+        request,
+        "roundtables/public/programme.html",
+        {
+            "meeting": meeting,
+            "programme": Programme(releases[version]),
+            "latest": latest,
+            # The version that replaced this one (None for the latest).
+            "superseded_by": releases.get(version + 1),
+        },
+    )
+
+
+@published
 def roundtable_detail(request, number: int, rt: int):
     meeting, programme = _programme(request, number)
     roundtable = programme.roundtable(rt) if programme else None

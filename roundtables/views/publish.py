@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from roundtables import services
 from roundtables.models import ProgrammeRelease, SessionPerson
@@ -32,6 +34,17 @@ def _draft(meeting, latest: ProgrammeRelease | None) -> ProgrammeRelease:
 def publish(request, number: int | None = None):
     meeting = meeting_or_404(number)
     if request.method == "POST":
+        latest = ProgrammeRelease.objects.latest_for(meeting)
+        expected = request.POST.get("version", "")
+        next_version = str(latest.version + 1 if latest else 1)
+        if expected and expected != next_version:
+            # The confirmation named another version: someone published in the meantime. Look again.
+            messages.error(
+                request,
+                _("Version %(version)s has been published in the meantime: check what would change now.")
+                % {"version": latest.version},
+            )
+            return redirect("roundtables:publish", number=meeting.number)
         try:
             release = services.programme_publish(meeting=meeting, actor=request.user)
         except ValidationError as error:
@@ -65,6 +78,46 @@ def publish(request, number: int | None = None):
             "clashes": clashes,
         },
     )
+
+
+@chair_required
+def confirm(request, number: int | None = None):
+    """The step between the button and the public: it names what becomes public and where (works without
+    JavaScript; the button on the publish page leads here, and only this page's form publishes)."""
+    meeting = meeting_or_404(number)
+    latest = ProgrammeRelease.objects.latest_for(meeting)
+    draft = _draft(meeting, latest)
+    clashes = meeting_clashes(
+        list(meeting.sessions.select_related("room")),
+        list(SessionPerson.objects.filter(session__meeting=meeting).select_related("person")),
+    )
+    programme = Programme(draft)
+    return render(
+        request,
+        "roundtables/chair/publish_confirm.html",
+        {
+            "meeting": meeting,
+            "chair_section": "publish",
+            "latest": latest,
+            "draft": programme,
+            "unchanged": latest is not None and latest.snapshot == draft.snapshot,
+            "clashes": clashes,
+            "public_url": request.build_absolute_uri(
+                reverse("roundtables:programme", kwargs={"number": meeting.number})
+            ),
+            "summary": _summary(programme),
+        },
+    )
+
+
+def _summary(programme: Programme) -> str:
+    sessions = ngettext("%(count)d session", "%(count)d sessions", len(programme.sessions)) % {
+        "count": len(programme.sessions)
+    }
+    roundtables = ngettext("%(count)d roundtable", "%(count)d roundtables", len(programme.roundtables)) % {
+        "count": len(programme.roundtables)
+    }
+    return _("%(sessions)s, %(roundtables)s") % {"sessions": sessions, "roundtables": roundtables}
 
 
 @chair_required
