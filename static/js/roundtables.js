@@ -39,10 +39,26 @@
     }
   });
 
+  // A person who moved into the results while a later search was on its way keeps the focus when
+  // those results are replaced: on the same choice if it is still listed, otherwise the first one.
+  var focusedChoice = null;
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    var picker = event.target.closest && event.target.closest("[data-picker]");
+    var active = document.activeElement;
+    focusedChoice = picker && active && active.matches && active.matches("[data-picker-option]") &&
+      event.target.contains(active) ? { picker: picker, value: active.value } : null;
+  });
+
   // Say how many results came back, in a live region that stays on the page.
   document.body.addEventListener("htmx:afterSwap", function (event) {
     var picker = event.target.closest && event.target.closest("[data-picker]");
     if (!picker) { return; }
+    if (focusedChoice && focusedChoice.picker === picker) {
+      var list = options(picker);
+      var same = list.filter(function (option) { return option.value === focusedChoice.value; })[0];
+      if (same || list[0]) { (same || list[0]).focus(); }
+      focusedChoice = null;
+    }
     var status = picker.querySelector("[data-picker-status]");
     var counted = event.target.querySelector("[data-count-text]");
     if (status) { status.textContent = counted ? counted.getAttribute("data-count-text") : ""; }
