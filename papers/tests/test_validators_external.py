@@ -263,3 +263,167 @@ def test_a_word_document_that_loads_another_file_is_refused(data, reasons):
 )
 def test_a_word_document_with_ordinary_fields_is_accepted(data):
     assert _inspect(data, "paper.docx").file_format == "docx"
+
+
+# Embedded packages: a chart's workbook is allowed, one that brings macros or links is not.
+
+OLE = ("docx_ole_object", "The document contains an embedded OLE object.")
+WORKBOOK_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+MACRO_WORKBOOK_CONTENT_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _workbook(
+    *, main: str = WORKBOOK_CONTENT_TYPE, rels: tuple = (), parts: tuple[tuple[str, bytes], ...] = ()
+) -> bytes:
+    """An .xlsx workbook (or .xlsm, by its content type), as Word embeds behind a chart."""
+    content_types = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{main}"/></Types>'
+    ).encode()
+    workbook = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{SPREADSHEET_NS}" '
+        f'xmlns:r="{files.R_NS}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ).encode()
+    sheet = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="{SPREADSHEET_NS}">'
+        '<sheetData><row r="1"><c r="A1"><v>42</v></c></row></sheetData></worksheet>'
+    ).encode()
+    entries = [
+        ("[Content_Types].xml", content_types),
+        ("_rels/.rels", files.relationships(("officeDocument", "xl/workbook.xml", ""))),
+        ("xl/workbook.xml", workbook),
+        ("xl/_rels/workbook.xml.rels", files.relationships(("worksheet", "worksheets/sheet1.xml", ""), *rels)),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ]
+    return files._zip([*entries, *parts])
+
+
+def _docx_with_chart(workbook: bytes, name: str = "Microsoft_Excel_Worksheet.xlsx") -> bytes:
+    """A Word document with a chart whose data is the embedded `workbook`."""
+    chart = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        f'xmlns:r="{files.R_NS}"><c:externalData r:id="rId10"/></c:chartSpace>'
+    ).encode()
+    return files.docx_bytes(
+        document_rels=(("chart", "charts/chart1.xml", ""),),
+        parts=(
+            ("word/charts/chart1.xml", chart),
+            ("word/charts/_rels/chart1.xml.rels", files.relationships(("package", f"../embeddings/{name}", ""))),
+            (f"word/embeddings/{name}", workbook),
+        ),
+    )
+
+
+VBA_PROJECT = files.OLE_MAGIC + b"\x00" * 600
+DDE_LINK = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><externalLink xmlns="{SPREADSHEET_NS}">'
+    '<ddeLink ddeService="cmd" ddeTopic="/c calc"><ddeItems><ddeItem name="A0" advise="1"/></ddeItems>'
+    "</ddeLink></externalLink>"
+).encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "reasons"),
+    [
+        pytest.param(
+            _docx_with_chart(
+                _workbook(main=MACRO_WORKBOOK_CONTENT_TYPE, parts=(("xl/vbaProject.bin", VBA_PROJECT),)),
+                "Microsoft_Excel_Macro-Enabled_Worksheet.xlsm",
+            ),
+            [EMBEDDED_MACROS],
+            id="macro-enabled-workbook",
+        ),
+        pytest.param(
+            # Plain content types and an innocent name: the VBA project part gives it away.
+            _docx_with_chart(_workbook(parts=(("xl/vbaProject.bin", VBA_PROJECT),))),
+            [EMBEDDED_MACROS],
+            id="workbook-hiding-a-vba-project",
+        ),
+        pytest.param(
+            files.docx_bytes(
+                document_rels=(("package", "embeddings/Microsoft_Word_Document.docx", ""),),
+                parts=(("word/embeddings/Microsoft_Word_Document.docx", files.docm_bytes()),),
+            ),
+            [EMBEDDED_MACROS],
+            id="embedded-macro-enabled-document",
+        ),
+        pytest.param(
+            _docx_with_chart(
+                _workbook(
+                    rels=(("externalLink", "externalLinks/externalLink1.xml", ""),),
+                    parts=(("xl/externalLinks/externalLink1.xml", DDE_LINK),),
+                )
+            ),
+            [DDE],
+            id="workbook-with-a-dde-link",
+        ),
+        pytest.param(
+            _docx_with_chart(
+                _workbook(
+                    parts=(
+                        (
+                            "xl/externalLinks/_rels/externalLink1.xml.rels",
+                            files.relationships(("externalLinkPath", "file:///C:/data/secret.xlsx", "External")),
+                        ),
+                    ),
+                )
+            ),
+            [EXTERNAL_CONTENT],
+            id="workbook-linked-to-another-workbook",
+        ),
+        pytest.param(
+            _docx_with_chart(_workbook(parts=(("xl/embeddings/oleObject1.bin", VBA_PROJECT),))),
+            [OLE],
+            id="workbook-with-an-ole-object",
+        ),
+        pytest.param(
+            files.docx_bytes(
+                parts=(
+                    (
+                        "word/embeddings/Microsoft_Word_Document.docx",
+                        files.docx_bytes(body=files.docx_field([" INCLUDEPICTURE ", '"https://evil.example/a.png"'])),
+                    ),
+                )
+            ),
+            [INCLUDE_PICTURE],
+            id="embedded-document-with-an-includepicture-field",
+        ),
+    ],
+)
+def test_an_embedded_package_with_macros_or_links_is_refused(data, reasons):
+    assert _refusal(data, "paper.docx") == [*reasons, ("docx_active_content", OFFICE_ADVICE)]
+
+
+def test_a_word_document_with_a_chart_and_its_workbook_is_accepted():
+    assert _inspect(_docx_with_chart(_workbook()), "paper.docx").file_format == "docx"
+
+
+def test_an_opendocument_text_embedding_a_package_with_macros_is_refused():
+    macros = files.odt_bytes(parts=(("Basic/Standard/Module1.xml", b'<?xml version="1.0"?><module/>'),))
+    data = files.odt_bytes(parts=(("Object 1", macros),))
+    assert _refusal(data, "paper.odt") == [
+        ("odt_embedded_macros", "The document contains an embedded file with macros, such as a chart's workbook."),
+        ("odt_active_content", OFFICE_ADVICE),
+    ]
+
+
+def test_packages_nested_too_deeply_are_refused():
+    package = _workbook()
+    for level in range(4):
+        package = files._zip([(f"level{level}.zip", package)])
+    data = files.docx_bytes(parts=(("word/embeddings/package.zip", package),))
+    assert _refusal(data, "paper.docx") == [
+        ("zip_too_deep", "This document holds packages inside packages too deeply to be checked.")
+    ]
+
+
+def test_a_damaged_embedded_package_is_refused():
+    data = files.docx_bytes(parts=(("word/embeddings/Microsoft_Excel_Worksheet.xlsx", b"PK\x03\x04" + b"\x00" * 64),))
+    assert _refusal(data, "paper.docx") == [
+        ("zip_damaged", "This document is damaged: a part of it cannot be read. Save it again and upload it.")
+    ]

@@ -194,6 +194,8 @@ def _embedded_parts(archive: zipfile.ZipFile, depth: int = 1) -> set[str]:
     for info in archive.infolist():
         if info.is_dir() or info.file_size < len(ZIP_MAGIC):
             continue
+        if depth > 1 and info.filename.lower().rsplit("/", 1)[-1] in MACRO_PARTS:
+            continue  # a VBA project is an OLE file too, but an embedded package reports it as macros
         try:
             with archive.open(info) as part:
                 head = part.read(len(MAGIC))
@@ -224,7 +226,7 @@ def _embedded_package(data: bytes, depth: int) -> set[str]:
         raise _too_large()
     zip_checks.check_entries(entries, len(data))
     names = {entry.filename for entry in entries}
-    read = sorted(name for name in names if _is_read(name))
+    read = sorted(name for name in names if name.lower().endswith((".xml", ".rels")))
     if sum(package.getinfo(name).file_size for name in read) > MAX_UNPACKED_BYTES:
         raise _too_large()
     found = set()
