@@ -46,7 +46,7 @@ PEOPLE = [
 # e-mail, delegation (country code or name), role, status, sessions, consent
 REGISTRATIONS = [
     ("focalpoint.mx@example.org", "MX", "head", "approved", ["OP", "1.1", "FF", "CP"], True),
-    ("delegate.mx@example.org", "MX", "delegate", "approved", ["1.1", "2.1"], False),
+    ("delegate.mx@example.org", "MX", "delegate", "approved", ["1.1", "1.2"], False),
     ("rapporteur@example.org", "GH", "delegate", "approved", ["1.1"], True),
     ("focalpoint.gh@example.org", "GH", "head", "approved", ["OP", "2.1", "FF"], True),
     ("adviser.mx@example.org", "MX", "adviser", "pending", ["1.2", "3.1"], True),

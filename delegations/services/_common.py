@@ -1,6 +1,8 @@
 """Checks and mail helpers shared by the registration services (not called from outside)."""
 
 from collections.abc import Iterable
+from itertools import combinations
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,6 +10,7 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from delegations.models import Delegation, DelegationQuota, Registration, SessionChoice
@@ -63,7 +66,8 @@ def check_places(*, delegation: Delegation, meeting: Meeting, role: str, exclude
 def lock_and_check_sessions(
     sessions: Iterable[Session], *, meeting: Meeting, role: str, exclude: Registration | None, new: set[int]
 ) -> list[Session]:
-    """Lock the chosen sessions' rows, then refuse heads-only sessions to others than heads and
+    """Lock the chosen sessions' rows, then refuse heads-only sessions to others than heads,
+    sessions that run at the same time (a seat held in each would be a seat nobody uses) and
     full sessions among `new` (the ids that would take a seat now)."""
     ids = sorted({session.pk for session in sessions})
     locked = list(Session.objects.select_for_update().filter(pk__in=ids, meeting=meeting).order_by("pk"))
@@ -79,6 +83,13 @@ def lock_and_check_sessions(
                 },
                 code="heads_only",
             )
+    clashes = [
+        _clash_message(first, second, meeting=meeting)
+        for first, second in combinations(locked, 2)
+        if overlap(first, second)
+    ]
+    if clashes:
+        raise ValidationError({"sessions": clashes}, code="sessions_overlap")
     limited = [session for session in locked if session.capacity is not None and session.pk in new]
     if limited:
         taken_by_others = SessionChoice.objects.filter(
@@ -100,6 +111,33 @@ def lock_and_check_sessions(
                 code="session_full",
             )
     return locked
+
+
+def overlap(first: Session, second: Session) -> tuple | None:
+    """The time two sessions share, by real datetimes (a session may span days, as the Civil
+    Society Days do), or None. A session without both times clashes with nothing."""
+    if None in (first.starts_at, first.ends_at, second.starts_at, second.ends_at):
+        return None
+    start, end = max(first.starts_at, second.starts_at), min(first.ends_at, second.ends_at)
+    return (start, end) if start < end else None
+
+
+def _clash_message(first: Session, second: Session, *, meeting: Meeting) -> str:
+    # Kept local: roundtables has no shared time-range formatter yet. The range is the time both
+    # sessions run, in the meeting's own time zone, with the day named on both ends if it spans days.
+    first, second = sorted((first, second), key=lambda session: session.code)
+    start, end = overlap(first, second)
+    zone = ZoneInfo(meeting.time_zone)
+    start, end = start.astimezone(zone), end.astimezone(zone)
+    if start.date() == end.date():
+        when = f"{date_format(start, 'l j F')}, {date_format(start, 'H:i')}–{date_format(end, 'H:i')}"
+    else:
+        when = f"{date_format(start, 'l j F, H:i')} – {date_format(end, 'l j F, H:i')}"
+    return _("Sessions %(first)s and %(second)s both run on %(when)s: choose one.") % {
+        "first": first.code,
+        "second": second.code,
+        "when": when,
+    }
 
 
 def site_link(name: str, **kwargs) -> str:

@@ -42,6 +42,16 @@ def sessions(open_meeting):
 
 
 @pytest.fixture
+def sessions_apart(sessions):
+    """The same sessions with 2.1 moved to the afternoon, so that one person may choose 1.1 and 2.1."""
+    later = sessions["2.1"]
+    later.starts_at += dt.timedelta(hours=4)
+    later.ends_at += dt.timedelta(hours=4)
+    later.save()
+    return sessions
+
+
+@pytest.fixture
 def mexico(db):
     return DelegationFactory(country="MX", name="Mexico", region="americas", steering_group=True)
 

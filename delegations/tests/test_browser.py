@@ -42,7 +42,7 @@ def test_delegate_signs_up_registers_and_is_approved(demo, live_server, page, ma
     page.locator("main").get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Amina Diallo")
 
-    # Register with Mexico for sessions 1.1 and 2.1.
+    # Register with Mexico for sessions 1.1 and 1.2 (2.1 runs at the same time as 1.1).
     page.get_by_role("link", name="My registration for the current meeting").click()
     page.get_by_role("link", name="Register now").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Register for the meeting")
@@ -51,7 +51,7 @@ def test_delegate_signs_up_registers_and_is_approved(demo, live_server, page, ma
     page.get_by_role("textbox", name="Job title").fill("Director of Consular Affairs")
     expect(page.get_by_label(re.compile(r"^FF "))).to_be_hidden()
     page.get_by_label(re.compile(r"^1\.1 ")).check()
-    page.get_by_label(re.compile(r"^2\.1 ")).check()
+    page.get_by_label(re.compile(r"^1\.2 ")).check()
     page.get_by_role("textbox", name="Dietary needs").fill("Vegetarian")
     page.get_by_role("checkbox", name=re.compile("List my name")).check()
     screenshot("register-form")
@@ -59,7 +59,7 @@ def test_delegate_signs_up_registers_and_is_approved(demo, live_server, page, ma
     expect(page.get_by_role("heading", level=1)).to_have_text("My registration")
     expect(page.locator(".status-panel")).to_contain_text("Pending")
     expect(page.locator(".my-sessions")).to_contain_text("1.1")
-    expect(page.locator(".my-sessions")).to_contain_text("2.1")
+    expect(page.locator(".my-sessions")).to_contain_text("1.2")
     screenshot("pending")
 
     # The focal point of Mexico sees it first and approves it.
@@ -93,7 +93,41 @@ def test_delegate_signs_up_registers_and_is_approved(demo, live_server, page, ma
         "[GFMD] Registration approved: Fourth Meeting of the Global Forum on Migration and Development"
     ]
     assert "1.1  " in approval[0].body
-    assert "2.1  " in approval[0].body
+    assert "1.2  " in approval[0].body
+
+
+def test_parallel_sessions_grey_out_and_a_forged_choice_is_refused(demo, live_server, page, screenshot):
+    make_account("lena@example.org", "Lena", "Vogel")
+    sign_in(page, live_server, "lena@example.org", PASSWORD)
+    page.goto(f"{live_server.url}/delegations/register/")
+    page.get_by_role("combobox", name="Delegation").select_option(label="Mexico")
+    first, parallel = page.get_by_label(re.compile(r"^1\.1 ")), page.get_by_label(re.compile(r"^2\.1 "))
+    expect(parallel).to_be_enabled()
+    first.check()
+    expect(parallel).to_be_disabled()
+    expect(page.get_by_label(re.compile(r"^3\.1 "))).to_be_disabled()
+    expect(page.get_by_label(re.compile(r"^1\.2 "))).to_be_enabled()
+    clash = page.locator(f"#{parallel.get_attribute('id')}-clash")
+    expect(clash).to_have_text("Runs at the same time as 1.1")
+    expect(parallel).to_have_attribute("aria-describedby", re.compile(r"-clash$"))
+    screenshot("parallel-session-greyed-out")
+    first.uncheck()
+    expect(parallel).to_be_enabled()
+    expect(clash).to_be_hidden()
+
+    # A forged request with both: the server refuses it, next to the sessions, keeping the rest.
+    first.check()
+    page.get_by_role("textbox", name="Dietary needs").fill("Kosher")
+    parallel.evaluate("box => { box.disabled = false; box.checked = true; }")
+    page.locator("main").get_by_role("button", name="Register").click()
+    expect(page.locator("#sessions-errors")).to_have_text(
+        "Sessions 1.1 and 2.1 both run on Wednesday 10 November, 11:00–13:00: choose one."
+    )
+    expect(page.get_by_role("textbox", name="Dietary needs")).to_have_value("Kosher")
+    expect(first).to_be_checked()
+    expect(parallel).to_be_checked()
+    expect(parallel).to_be_enabled()  # both stay ticked and untickable, so she can keep either
+    screenshot("parallel-sessions-refused")
 
 
 def test_future_of_the_forum_is_offered_to_heads_only(demo, live_server, page, screenshot):

@@ -23,14 +23,14 @@ def register(person, meeting, delegation, *, role="delegate", sessions=(), **fie
     )
 
 
-def test_registration_create_holds_sessions_logs_and_mails(open_meeting, mexico, sessions):
+def test_registration_create_holds_sessions_logs_and_mails(open_meeting, mexico, sessions_apart):
     person = UserFactory(email="sofia@example.org", first_name="Sofía", last_name="Castillo")
 
     registration = register(
         person,
         open_meeting,
         mexico,
-        sessions=[sessions["1.1"], sessions["2.1"]],
+        sessions=[sessions_apart["1.1"], sessions_apart["2.1"]],
         job_title="Counsellor",
         dietary_needs="Vegetarian",
         visa_letter_needed=True,
@@ -64,13 +64,13 @@ def test_heads_only_session_is_open_to_the_head(open_meeting, mexico, sessions):
     assert list(registration.sessions.values_list("code", flat=True)) == ["FF"]
 
 
-def test_full_session_is_refused_with_a_clear_message(open_meeting, mexico, sessions):
-    session = sessions["1.1"]
+def test_full_session_is_refused_with_a_clear_message(open_meeting, mexico, sessions_apart):
+    session = sessions_apart["1.1"]
     session.capacity = 1
     session.save()
     RegistrationFactory(meeting=open_meeting, delegation=mexico, sessions=[session])
     with pytest.raises(ValidationError) as error:
-        register(UserFactory(), open_meeting, mexico, sessions=[session, sessions["2.1"]])
+        register(UserFactory(), open_meeting, mexico, sessions=[session, sessions_apart["2.1"]])
     assert error.value.message_dict == {
         "sessions": ["Session 1.1 is full: all its 1 seats are taken. Choose another session."]
     }
@@ -160,15 +160,15 @@ def test_a_person_who_withdrew_registers_again_on_the_same_row(open_meeting, mex
     assert list(again.sessions.values_list("code", flat=True)) == ["2.1"]
 
 
-def test_registration_change_keeps_held_seats_even_when_now_full(open_meeting, mexico, sessions):
-    session = sessions["1.1"]
+def test_registration_change_keeps_held_seats_even_when_now_full(open_meeting, mexico, sessions_apart):
+    session = sessions_apart["1.1"]
     session.capacity = 1
     session.save()
     registration = RegistrationFactory(meeting=open_meeting, delegation=mexico, sessions=[session])
     services.registration_change(
         registration=registration,
         actor=registration.person,
-        sessions=[session, sessions["2.1"]],
+        sessions=[session, sessions_apart["2.1"]],
         job_title="Adviser",
         accessibility_needs="",
         dietary_needs="",

@@ -47,10 +47,10 @@ def test_register_form_offers_delegations_by_kind_and_hides_heads_only_sessions(
     assert [o["seats_left"] for o in groups[0]["options"]] == [150]
 
 
-def test_register_creates_a_pending_registration(client, open_meeting, mexico, sessions):
+def test_register_creates_a_pending_registration(client, open_meeting, mexico, sessions_apart):
     person = UserFactory()
     client.force_login(person)
-    response = client.post(REGISTER, form_data(mexico, [sessions["1.1"], sessions["2.1"]]))
+    response = client.post(REGISTER, form_data(mexico, [sessions_apart["1.1"], sessions_apart["2.1"]]))
     assert response.status_code == 302
     assert response["Location"] == MINE
     registration = Registration.objects.get(person=person)
