@@ -427,3 +427,95 @@ def test_a_damaged_embedded_package_is_refused():
     assert _refusal(data, "paper.docx") == [
         ("zip_damaged", "This document is damaged: a part of it cannot be read. Save it again and upload it.")
     ]
+
+
+# The ZIP container: judged from its directory, before anything is unpacked.
+
+
+def _with_entry(data: bytes, name: str, content: bytes) -> bytes:
+    """`data` (a ZIP) with one more entry, written whatever its name."""
+    import io
+    import warnings
+    import zipfile
+
+    out = io.BytesIO(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile warns of a duplicate name: that is the point
+        with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(zipfile.ZipInfo(name), content)
+    return out.getvalue()
+
+
+def _with_zeros(data: bytes, megabytes: int) -> bytes:
+    """`data` with a part of `megabytes` MB of zeros, written 1 MB at a time (a few hundred KB packed)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO(data)
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive, archive.open("blank.bin", "w") as part:
+        for _ in range(megabytes):
+            part.write(bytes(1024 * 1024))
+    return out.getvalue()
+
+
+CLEAN = {"paper.docx": files.docx_bytes, "paper.odt": files.odt_bytes}
+
+
+@pytest.mark.parametrize("name", ["paper.docx", "paper.odt"])
+@pytest.mark.parametrize(
+    "entry", ["../../../home/portal/.bashrc", "word/../../evil.sh", "/etc/cron.d/job", "C:\\Windows\\evil.dll"]
+)
+def test_a_package_with_a_part_named_outside_it_is_refused(name, entry):
+    data = _with_entry(CLEAN[name](), entry, b"echo owned")
+    assert _refusal(data, name) == [
+        (
+            "zip_unsafe_name",
+            f"This document contains a part whose name points outside it ({entry}). It is not accepted.",
+        )
+    ]
+
+
+def test_a_package_with_two_parts_of_the_same_name_is_refused():
+    data = _with_entry(files.docx_bytes(), "word/document.xml", files.docx_bytes())
+    assert _refusal(data, "paper.docx") == [
+        (
+            "zip_duplicate_name",
+            "This document contains two parts with the same name (word/document.xml). It is not accepted.",
+        )
+    ]
+
+
+@pytest.mark.parametrize("name", ["paper.docx", "paper.odt"])
+def test_a_zip_bomb_is_refused_without_unpacking_it(name):
+    data = _with_zeros(CLEAN[name](), 210)
+    assert len(data) < 1024 * 1024  # 210 MB of zeros packs into a few hundred KB
+    assert _refusal(data, name) == [
+        (
+            "zip_bomb",
+            "This document would unpack to 210.0\xa0MB, more than a hundred times its own size: it looks like a "
+            "ZIP bomb and is not accepted.",
+        )
+    ]
+
+
+def test_a_zip_bomb_inside_an_embedded_workbook_is_refused():
+    data = _docx_with_chart(_with_zeros(_workbook(), 210))
+    assert _refusal(data, "paper.docx") == [
+        (
+            "zip_bomb",
+            "This document would unpack to 210.0\xa0MB, more than a hundred times its own size: it looks like a "
+            "ZIP bomb and is not accepted.",
+        )
+    ]
+
+
+@pytest.mark.parametrize("name", ["paper.docx", "paper.odt"])
+def test_a_package_that_packs_well_but_stays_small_is_accepted(name):
+    data = _with_zeros(CLEAN[name](), 20)  # packed a thousand times, but 20 MB unpacked
+    assert _inspect(data, name).file_format == name.rsplit(".", 1)[-1]
+
+
+@pytest.mark.parametrize("entry", ["word/media/image..png", "word/media/..hidden.png", "Pictures/a..b.png"])
+def test_two_dots_inside_a_name_are_not_a_path_out(entry):
+    data = _with_entry(files.docx_bytes(), entry, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    assert _inspect(data, "paper.docx").file_format == "docx"
