@@ -58,6 +58,15 @@ class AudiencePlan:
     def mail_count(self) -> int:
         return sum(len(target.recipients) for target in self.targets)
 
+    @property
+    def readers(self) -> dict[str, int]:
+        """How many mails go out in each language (each recipient gets their preferred one)."""
+        counts: dict[str, int] = {}
+        for target in self.targets:
+            for person in target.recipients:
+                counts[person.preferred_language] = counts.get(person.preferred_language, 0) + 1
+        return counts
+
 
 def _delegations_with_focal_points(queryset) -> list[Delegation]:
     return list(

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 from delegations.models import Delegation
 from surveys import answers as answer_rules
@@ -286,3 +288,58 @@ def answer_rows(survey: Survey) -> tuple[list[str], list[list]]:
     if survey.anonymous:
         rows.sort(key=lambda row: [str(cell) for cell in row])
     return header, rows
+
+
+TRANSLATED_LANGUAGES = {"fr": _lazy("French"), "es": _lazy("Spanish")}
+
+
+def _missing(field: str) -> Q:
+    return Q(**{field: ""}) | Q(**{f"{field}__isnull": True})
+
+
+def translation_gaps(survey: Survey, readers: dict[str, int]) -> list[str]:
+    """One warning per language some recipients read and the survey is not fully written in:
+    they will see English there (modeltranslation falls back to it). `readers` counts the
+    recipients by preferred language; English readers are never warned."""
+    languages = [code for code in TRANSLATED_LANGUAGES if readers.get(code)]
+    if not languages:
+        return []
+    # One query: a question counts once, whether its text or one of its options lacks the language
+    # (an option row must exist: the outer join gives NULL labels to questions without options).
+    counts = Question.objects.filter(section__survey=survey).aggregate(
+        **{
+            code: Count(
+                "pk",
+                distinct=True,
+                filter=_missing(f"text_{code}")
+                | Q(options__label_en__isnull=False) & _missing(f"options__label_{code}"),
+            )
+            for code in languages
+        }
+    )
+    warnings = []
+    for code in languages:
+        language, questions = TRANSLATED_LANGUAGES[code], counts[code]
+        title_missing = not getattr(survey, f"title_{code}")
+        if not questions and not title_missing:
+            continue
+        who = ngettext(
+            "%(count)s recipient reads %(language)s", "%(count)s recipients read %(language)s", readers[code]
+        ) % {"count": readers[code], "language": language}
+        if title_missing and questions:
+            what = ngettext(
+                "the title and %(count)s question have no %(language)s text",
+                "the title and %(count)s questions have no %(language)s text",
+                questions,
+            )
+        elif questions:
+            what = ngettext(
+                "%(count)s question has no %(language)s text",
+                "%(count)s questions have no %(language)s text",
+                questions,
+            )
+        else:
+            what = _("the title has no %(language)s text")
+        what = what % {"count": questions, "language": language}
+        warnings.append(_("%(who)s: %(what)s; they will see English.") % {"who": who, "what": what})
+    return warnings

@@ -81,6 +81,12 @@ def test_chair_builds_sends_reminds_and_reads_the_results(
     expect(page.locator("#recipient-count .stat")).not_to_have_text("30")
     mail_count = int(page.locator("#recipient-count .stat").inner_text())
     assert mail_count > 150
+    # The questions have only English: those who read French or Spanish are named before anything is written.
+    expect(page.locator(".translation-warning li").first).to_contain_text(
+        re.compile(
+            r"^\d+ recipients read French: the title and 2 questions have no French text; they will see English\.$"
+        )
+    )
     screenshot("invite")
     before = len(mailoutbox)  # the demo's own notifications
     page.get_by_role("button", name="Put the mails in the outbox").click()

@@ -39,8 +39,19 @@ def survey_invite(request, survey: Survey):
         plan = audience_plan(survey, Audience.FRIENDS)  # the audience chosen when the page opens
     else:
         plan = _plan_from(audience_form, survey) if audience_form.is_valid() else None
+    # Read before the mails are written: who would see English where the survey is not translated.
+    warnings = selectors.translation_gaps(survey, plan.readers) if plan else []
     if request.htmx and request.method == "GET":
-        return render(request, "surveys/invite.html#recipient-count", {"plan": plan, "survey": survey})
+        return render(
+            request,
+            "surveys/invite.html#recipient-count",
+            {
+                "plan": plan,
+                "survey": survey,
+                "translation_warnings": warnings,
+                "locked": services.survey_is_locked(survey) if warnings else False,
+            },
+        )
     if request.method == "POST" and "put_in_outbox" in request.POST and plan is not None and message_form.is_valid():
         try:
             mailing = services.survey_invite(
@@ -62,7 +73,14 @@ def survey_invite(request, survey: Survey):
     return render(
         request,
         "surveys/invite.html",
-        survey_context(survey, "invitations", audience_form=audience_form, message_form=message_form, plan=plan),
+        survey_context(
+            survey,
+            "invitations",
+            audience_form=audience_form,
+            message_form=message_form,
+            plan=plan,
+            translation_warnings=warnings,
+        ),
     )
 
 
