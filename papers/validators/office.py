@@ -29,9 +29,10 @@ pyparsing in a way that warns on import; we parse the XML ourselves with the sta
 """
 
 import io
+import posixpath
 import zipfile
 import zlib
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 from django.core.exceptions import ValidationError
@@ -96,6 +97,8 @@ ODF = {
     "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
     "script": "urn:oasis:names:tc:opendocument:xmlns:script:1.0",
     "presentation": "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0",
+    "form": "urn:oasis:names:tc:opendocument:xmlns:form:1.0",
+    "xforms": "http://www.w3.org/2002/xforms",
 }
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
@@ -122,7 +125,21 @@ ODT_ELEMENTS = {
     _odf("table:dde-link"): "dde",
 }
 # Elements that load their href when the document opens: refused when the href leaves the package.
-ODT_LINKED_ELEMENTS = {_odf("draw:image"): "external_image", _odf("draw:object"): "linked_object"}
+ODT_LINKED_ELEMENTS = {
+    _odf("draw:image"): "external_image",
+    _odf("draw:object"): "linked_object",
+    _odf("form:form"): "form_submission",  # its href is where the form's data is sent
+}
+# Links followed only on a click (see the module's docstring). Any other element whose
+# xlink:href leaves the package loads it (a background image, a font, a sound, a file of index
+# entries...): refused as external content. An allow-list, so that an element we did not think
+# of is refused rather than let through.
+ODT_CLICKED_LINKS = {_odf("text:a"), _odf("draw:a")}
+# XForms: a submission sends the form's data to its action; an instance loads data from its src.
+XFORMS_SOURCES = {
+    _odf("xforms:submission"): ("action", "form_submission"),
+    _odf("xforms:instance"): ("src", "external_content"),
+}
 MACRO_URL_SCHEMES = ("vnd.sun.star.script:", "macro:")
 
 MAX_ZIP_ENTRIES = 5000
@@ -275,6 +292,9 @@ def _workbook_links(root) -> set[str]:
 
 
 def _parse_xml(content: bytes):
+    # LibreOffice writes an empty Configurations2/accelerator/current.xml: nothing in it to judge.
+    if not content.strip():
+        return ElementTree.Element("empty")
     # Office documents never declare a DTD; refusing one rules out entity expansion attacks.
     if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
         raise ElementTree.ParseError("DTD not allowed")
@@ -282,11 +302,15 @@ def _parse_xml(content: bytes):
 
 
 def _leaves_package(href: str | None) -> bool:
-    """A link to outside the package: a URL or a path out of it (C:\\..., /etc/..., ../x)."""
+    """A link to outside the package: a URL or a path out of it (C:\\..., /etc/..., ../x, and
+    Pictures/../../x or %2e%2e/x, which an office suite resolves to the same place)."""
     if not href:
         return False
     href = href.strip()
-    return bool(urlsplit(href).scheme) or href.startswith(("/", "\\", "../", "..\\"))
+    if urlsplit(href).scheme:
+        return True
+    path = posixpath.normpath(unquote(href).replace("\\", "/"))
+    return path.startswith(("/", "../")) or path == ".."
 
 
 # DOCX
@@ -471,8 +495,15 @@ def _odt_part(root) -> set[str]:
     for element in root.iter():
         if element.tag in ODT_ELEMENTS:
             found.add(ODT_ELEMENTS[element.tag])
-        elif element.tag in ODT_LINKED_ELEMENTS and _leaves_package(element.get(XLINK_HREF)):
-            found.add(ODT_LINKED_ELEMENTS[element.tag])
+        elif element.tag in ODT_LINKED_ELEMENTS:
+            if _leaves_package(element.get(XLINK_HREF)):
+                found.add(ODT_LINKED_ELEMENTS[element.tag])
+        elif element.tag in XFORMS_SOURCES:
+            attribute, reason = XFORMS_SOURCES[element.tag]
+            if _leaves_package(element.get(attribute)):
+                found.add(reason)
+        elif element.tag not in ODT_CLICKED_LINKS and _leaves_package(element.get(XLINK_HREF)):
+            found.add("external_content")
         # A link or a button may start a macro instead of opening an address.
         if any(str(value).strip().lower().startswith(MACRO_URL_SCHEMES) for value in element.attrib.values()):
             found.add("macro_link")
