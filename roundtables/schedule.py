@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
+from gfmd.timeranges import format_time_range
 from roundtables.models import Meeting, Room, Session, SessionPerson
 
 
@@ -22,11 +22,8 @@ def overlap(a_start, a_end, b_start, b_end) -> bool:
 
 
 def span(meeting: Meeting, starts_at: dt.datetime, ends_at: dt.datetime) -> str:
-    """Like "Wed 10 Nov, 11:00 to 13:00" in the meeting's time zone (with the end's date when it is another day)."""
-    zone = ZoneInfo(meeting.time_zone)
-    start, end = timezone.localtime(starts_at, zone), timezone.localtime(ends_at, zone)
-    end_text = time_format(end, "H:i") if end.date() == start.date() else date_format(end, "D j M, H:i")
-    return f"{date_format(start, 'D j M, H:i')}–{end_text}"
+    """Like "Wed 10 Nov, 11:00-13:00" in the meeting's time zone (with the end's day when it is another day)."""
+    return format_time_range(starts_at, ends_at, zone=meeting.time_zone)
 
 
 def _named(session: Session) -> str:

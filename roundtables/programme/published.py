@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
+from gfmd.timeranges import format_time_range
 from roundtables.models import ProgrammeRelease, Session
 
 
@@ -271,9 +271,7 @@ class Programme:
         return notes
 
     def span(self, session: PublishedSession) -> str:
-        start, end = self.local(session.starts_at), self.local(session.ends_at)
-        end_text = date_format(end, "H:i") if end.date() == start.date() else date_format(end, "D j M, H:i")
-        return f"{date_format(start, 'D j M, H:i')}–{end_text}"
+        return format_time_range(session.starts_at, session.ends_at, zone=self.zone)
 
 
 # Words for the "changed since" note (nouns: "time, room changed").

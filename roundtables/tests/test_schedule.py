@@ -24,7 +24,7 @@ def test_sessions_that_touch_do_not_overlap():
 @pytest.mark.django_db
 def test_span_is_in_the_meeting_time_zone(meeting):
     assert span(meeting, at(10, 11), at(10, 13)) == "Wed 10 Nov, 11:00–13:00"
-    assert span(meeting, at(8, 9), at(9, 13)) == "Mon 8 Nov, 09:00–Tue 9 Nov, 13:00"
+    assert span(meeting, at(8, 9), at(9, 13)) == "Mon 8 Nov, 09:00 – Tue 9 Nov, 13:00"
 
 
 @pytest.mark.django_db

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from activity.models import ActivityLog
 from roundtables.models import Roundtable, Session
@@ -91,7 +92,8 @@ def test_structure_lists_roundtables_sessions_and_other_sessions(chair_client, m
     assert [s.code for s in response.context["other_sessions"]] == ["OP"]
     page = response.content.decode()
     assert "Policy and institutional coherence" in page
-    assert "Wed 10 Nov, 11:00–13:00" in page  # the host city's time
+    assert "Wed 10 Nov, 11:00–13:00" in strip_tags(page)  # the host city's time
+    assert '<time datetime="2010-11-10T11:00:00-06:00">Wed 10 Nov, 11:00</time>' in page
 
 
 @pytest.mark.django_db

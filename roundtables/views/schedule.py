@@ -3,14 +3,15 @@
 from django.shortcuts import render
 
 from roundtables.schedule import schedule_grid
-from roundtables.views._helpers import chair_required, meeting_or_404
+from roundtables.views._helpers import chair_required, meeting_or_404, meeting_time
 
 
 @chair_required
 def schedule(request, number: int | None = None):
     meeting = meeting_or_404(number)
-    return render(
-        request,
-        "roundtables/chair/schedule.html",
-        {"meeting": meeting, "chair_section": "schedule", "grid": schedule_grid(meeting)},
-    )
+    with meeting_time(meeting):
+        return render(
+            request,
+            "roundtables/chair/schedule.html",
+            {"meeting": meeting, "chair_section": "schedule", "grid": schedule_grid(meeting)},
+        )
