@@ -163,7 +163,7 @@ class CommentForm(forms.Form):
 class TransitionForm(forms.Form):
     """The buttons of the workflow; some need a message."""
 
-    ACTIONS = ("submit", "start_review", "request_revision", "accept", "reject", "publish", "withdraw")
+    ACTIONS = ("submit", "start_review", "request_revision", "accept", "reject", "publish", "withdraw", "unpublish")
     NEED_MESSAGE = ("request_revision", "reject")
 
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS], widget=forms.HiddenInput)

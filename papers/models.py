@@ -105,6 +105,10 @@ class Paper(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("last submitted at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # Set when the Chair's office takes a published paper out of the library (it is then withdrawn):
+    # its public page stays, saying when and why, so links to it do not silently break.
+    unpublished_at = models.DateTimeField(_("withdrawn from the library at"), null=True, blank=True)
+    unpublish_reason = models.TextField(_("why it was withdrawn from the library"), blank=True)
 
     objects = PaperQuerySet.as_manager()
 
@@ -134,6 +138,11 @@ class Paper(models.Model):
     @property
     def is_published(self) -> bool:
         return self.state == self.State.PUBLISHED
+
+    @property
+    def is_unpublished(self) -> bool:
+        """Was in the library, then withdrawn from it by the Chair's office."""
+        return self.state == self.State.WITHDRAWN and self.unpublished_at is not None
 
     @property
     def is_editable(self) -> bool:

@@ -99,6 +99,7 @@ can_translate = may_manage & is_translatable
 can_start_review = may_review & is_submitted
 can_decide = may_review & is_under_review
 can_publish = is_chair_office & is_accepted
+can_unpublish = is_chair_office & is_published
 
 rules.add_perm("papers.view_paper", is_published | can_read_draft)
 rules.add_perm("papers.view_paper_workspace", can_read_draft)
@@ -115,6 +116,7 @@ rules.add_perm("papers.add_translation", can_translate)
 rules.add_perm("papers.start_review", can_start_review)
 rules.add_perm("papers.decide_paper", can_decide)
 rules.add_perm("papers.publish_paper", can_publish)
+rules.add_perm("papers.unpublish_paper", can_unpublish)
 
 # The "who" part of each write rule: having it but not the rule means "not now", not "not you".
 WHO = {
@@ -125,6 +127,7 @@ WHO = {
     "papers.start_review": "papers.review_paper",
     "papers.decide_paper": "papers.review_paper",
     "papers.publish_paper": "papers.publish_papers",
+    "papers.unpublish_paper": "papers.publish_papers",
 }
 rules.add_perm("papers.publish_papers", is_chair_office)
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/versions/new/", views.version_upload, name="version_upload"),
     path("<int:pk>/translations/new/", views.translation_upload, name="translation_upload"),
     path("<int:pk>/transition/", views.paper_transition, name="transition"),
+    path("<int:pk>/publish/", views.paper_publish_confirm, name="publish_confirm"),
     path("versions/<int:pk>/comments/", views.comment_add, name="comment_add"),
     path("versions/<int:pk>/download/", views.version_download, name="version_download"),
     path("translations/<int:pk>/download/", views.translation_download, name="translation_download"),

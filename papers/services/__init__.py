@@ -11,6 +11,7 @@ from papers.services.workflow import (
     paper_request_revision,
     paper_start_review,
     paper_submit,
+    paper_unpublish,
     paper_update,
     paper_withdraw,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "paper_request_revision",
     "paper_start_review",
     "paper_submit",
+    "paper_unpublish",
     "paper_update",
     "paper_withdraw",
     "translation_upload",

@@ -28,6 +28,10 @@ EVENTS = {
     "rejected": (_("Paper not accepted: %(title)s"), _("%(actor)s did not accept this paper.")),
     "published": (_("Paper published: %(title)s"), _("%(actor)s published this paper: the public can now read it.")),
     "withdrawn": (_("Paper withdrawn: %(title)s"), _("%(actor)s withdrew this paper.")),
+    "unpublished": (
+        _("Paper withdrawn from the library: %(title)s"),
+        _("%(actor)s withdrew this paper from the public library. Its public page now says why."),
+    ),
     "reminder_week_before": (
         _("Background paper due in a week: session %(code)s"),
         _("The background paper of your session is due in a week and has not been submitted yet."),

@@ -4,6 +4,7 @@
     submitted / in review --request revision--> revision requested --submit--> submitted
     submitted / in review --accept--> accepted --publish--> published
     submitted / in review --reject--> rejected
+    published --unpublish (Chair's office, with a reason)--> withdrawn
     any state before publication --withdraw--> withdrawn
 
 Each function locks the paper, checks the actor's permission and the state, saves, logs the
@@ -285,6 +286,38 @@ def paper_publish(*, paper: Paper, actor) -> Paper:
         event="published",
         actor=actor,
         recipients=[notify.authors(paper), notify.co_chairs(paper.session)],
+    )
+    return paper
+
+
+@transaction.atomic
+def paper_unpublish(*, paper: Paper, actor, reason: str) -> Paper:
+    """Published -> withdrawn, by the Chair's office, with a reason the public page shows. The library no
+    longer lists it and its files are no longer served; the page says when and why it was taken out."""
+    _require(actor, WHO["papers.unpublish_paper"], paper)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            {"message": _("Say why the paper is withdrawn from the library: its public page will show it.")},
+            code="required",
+        )
+    paper = _locked(paper)
+    _require_now(actor, "papers.unpublish_paper", paper, action=_("withdrawn from the library"))
+    _move(
+        paper,
+        actor=actor,
+        to=State.WITHDRAWN,
+        event="unpublished",
+        message=reason,
+        unpublished_at=timezone.now(),
+        unpublish_reason=reason,
+    )
+    notify.mail_paper_event(
+        paper=paper,
+        event="unpublished",
+        actor=actor,
+        recipients=[notify.authors(paper), notify.co_chairs(paper.session), notify.chair_office()],
+        message=reason,
     )
     return paper
 

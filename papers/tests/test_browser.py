@@ -1,5 +1,6 @@
 """A background paper's whole journey, clicked through as each person would, on the 2010 demo."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -90,6 +91,11 @@ def test_a_paper_from_draft_to_the_public_library(demo, live_server, browser, br
     chair.get_by_role("link", name=TITLE).first.click()
     chair.get_by_role("button", name="Accept the paper").click()
     expect(chair.locator(".paper-state").first).to_have_text("Accepted")
+    # Publishing asks first, naming what becomes public.
+    chair.get_by_role("link", name="Publish in the library…").click()
+    expect(chair.locator(".publish-what")).to_contain_text(f"‘{TITLE}’ (English, DOCX,")
+    expect(chair.locator(".publish-what")).to_contain_text("version 2) will be public in the library at")
+    screenshot_page(chair, screenshot, "5-publish-confirm")
     chair.get_by_role("button", name="Publish in the library").click()
     expect(chair.locator(".paper-state").first).to_have_text("Published")
     screenshot_page(chair, screenshot, "5-published")
@@ -110,6 +116,45 @@ def test_a_paper_from_draft_to_the_public_library(demo, live_server, browser, br
     )
     with open(download.path(), "rb") as handle:
         assert handle.read() == files.docx_bytes()
+
+
+def test_the_chairs_office_withdraws_a_paper_from_the_library_with_a_reason(
+    demo, live_server, page, screenshot, browser, browser_context_args
+):
+    from papers.models import Paper
+
+    paper = Paper.objects.get(session__code="2.1", kind="background")
+    sign_in(page, live_server, "chair@example.org")
+    page.goto(f"{live_server.url}/papers/{paper.pk}/")
+    page.locator("summary", has_text="Withdraw from the library").click()
+    page.get_by_label("Why (shown on the paper's public page)").fill(
+        "Replaced by the revised study the team circulated in October."
+    )
+    screenshot("unpublish-form")
+    page.get_by_role("button", name="Withdraw from the library").click()
+    expect(page.get_by_text("The paper has been withdrawn from the library; its public page says why.")).to_be_visible()
+    expect(page.locator(".paper-state").first).to_have_text("Withdrawn")
+
+    visitor = browser.new_context(**browser_context_args).new_page()
+    visitor.goto(f"{live_server.url}/papers/{paper.pk}/")
+    today = f"{dt.date.today():%-d %B %Y}"
+    expect(visitor.locator(".withdrawn-notice")).to_have_text(
+        f"Withdrawn from the library on {today}: Replaced by the revised study the team circulated in October."
+    )
+    expect(visitor.locator(".download-list")).to_have_count(0)
+    visitor.screenshot(
+        path=str(_folder() / "test_the_chairs_office_withdraws_a_paper_from_the_library-public.png"), full_page=True
+    )
+    visitor.goto(f"{live_server.url}/papers/")
+    expect(visitor.locator("main")).not_to_contain_text(paper.title_en)
+
+
+def _folder():
+    from django.conf import settings
+
+    folder = settings.VAR_DIR / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def screenshot_page(page, screenshot, name):

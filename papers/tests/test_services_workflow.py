@@ -421,3 +421,54 @@ def test_comment_add_refuses_an_empty_comment(team):
     paper = _paper_in(team, State.SUBMITTED)
     with pytest.raises(ValidationError):
         services.comment_add(version=paper.versions.get(), actor=team.author, body=" ")
+
+
+# Withdrawn from the library (unpublished): the Chair's office only, with a reason.
+
+
+@pytest.mark.django_db
+def test_paper_unpublish_by_the_chairs_office_keeps_the_reason_logs_and_mails(team, chair):
+    paper = _paper_in(team, State.PUBLISHED)
+    services.paper_unpublish(paper=paper, actor=chair, reason="  The figures in annex 2 were wrong.  ")
+    paper.refresh_from_db()
+    assert (paper.state, paper.unpublish_reason, paper.unpublished_at is not None, paper.is_unpublished) == (
+        State.WITHDRAWN,
+        "The figures in annex 2 were wrong.",
+        True,
+        True,
+    )
+    entry = ActivityLog.objects.get(action="papers.paper.unpublished")
+    assert (entry.actor, entry.data) == (
+        chair,
+        {"from": "published", "to": "withdrawn", "message": "The figures in annex 2 were wrong."},
+    )
+    assert _mailed() == ["author@example.org", "co_chair_fp@example.org", "co_chair_rep@example.org"]
+    assert list(Paper.objects.published()) == []
+
+
+@pytest.mark.django_db
+def test_paper_unpublish_needs_a_reason(team, chair):
+    paper = _paper_in(team, State.PUBLISHED)
+    with pytest.raises(ValidationError) as error:
+        services.paper_unpublish(paper=paper, actor=chair, reason="  ")
+    assert error.value.message_dict == {
+        "message": ["Say why the paper is withdrawn from the library: its public page will show it."]
+    }
+    assert Paper.objects.get(pk=paper.pk).state == State.PUBLISHED
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["co_chair_rep", "co_chair_focal_point", "author"])
+def test_paper_unpublish_by_anyone_else_is_refused(team, who):
+    paper = _paper_in(team, State.PUBLISHED)
+    with pytest.raises(PermissionDenied):
+        services.paper_unpublish(paper=paper, actor=getattr(team, who), reason="Mistake.")
+    assert Paper.objects.get(pk=paper.pk).state == State.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_paper_unpublish_of_an_unpublished_paper_is_refused(team, chair):
+    paper = _paper_in(team, State.ACCEPTED)
+    with pytest.raises(ValidationError) as error:
+        services.paper_unpublish(paper=paper, actor=chair, reason="Mistake.")
+    assert error.value.messages == ["This paper is “Accepted”, so it cannot be withdrawn from the library now."]

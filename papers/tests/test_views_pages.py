@@ -455,3 +455,78 @@ def test_paper_page_query_count_does_not_grow_with_versions(client, team, django
     with django_assert_num_queries(15):
         response = client.get(reverse("papers:detail", args=[paper.pk]))
     assert len(response.context["versions"]) == count
+
+
+# Publishing asks first; unpublishing says why.
+
+
+@pytest.mark.django_db
+def test_publish_button_leads_to_a_confirmation_naming_what_goes_public(client, team, chair):
+    paper = _paper(team, Paper.State.ACCEPTED, title_en="Labour mobility partnerships")
+    client.force_login(chair)
+    workspace = client.get(reverse("papers:detail", args=[paper.pk])).content.decode()
+    confirm_url = reverse("papers:publish_confirm", args=[paper.pk])
+    assert f'href="{confirm_url}"' in workspace
+    assert 'value="publish"' not in workspace  # no one-click publishing from the workspace
+    response = client.get(confirm_url)
+    text = " ".join(response.content.decode().split())
+    size = paper.accepted_version.size
+    assert (
+        f"‘Labour mobility partnerships’ (English, PDF, {size} bytes, version 1) will be public in the library at "
+        f'<a href="http://testserver/papers/{paper.pk}/">' in text
+    )
+    assert 'name="action" value="publish"' in text
+    assert Paper.objects.get(pk=paper.pk).state == Paper.State.ACCEPTED
+
+
+@pytest.mark.django_db
+def test_publish_confirmation_is_refused_to_the_team_and_explained_out_of_state(client, team, chair):
+    paper = _paper(team, Paper.State.ACCEPTED)
+    client.force_login(team.co_chair_rep)
+    assert client.get(reverse("papers:publish_confirm", args=[paper.pk])).status_code == 403
+    draft = _paper(team, Paper.State.DRAFT, kind=Paper.Kind.ANNEX)
+    client.force_login(chair)
+    response = client.get(reverse("papers:publish_confirm", args=[draft.pk]), follow=True)
+    assert [str(m) for m in response.context["messages"]] == ["This paper is “Draft”, so it cannot be published now."]
+
+
+@pytest.mark.django_db
+def test_unpublishing_through_the_page_then_the_public_page_says_why(client, team, chair):
+    paper = _paper(team, Paper.State.PUBLISHED)
+    client.force_login(chair)
+    workspace = client.get(reverse("papers:detail", args=[paper.pk])).content.decode()
+    assert 'value="unpublish"' in workspace
+    response = client.post(
+        reverse("papers:transition", args=[paper.pk]), {"action": "unpublish", "message": "Superseded by a new study."}
+    )
+    assert response.status_code == 302
+    paper.refresh_from_db()
+    client.logout()
+    page = client.get(reverse("papers:detail", args=[paper.pk]))
+    date = timezone.localtime(paper.unpublished_at).strftime("%-d %B %Y")
+    assert f"Withdrawn from the library on {date}: Superseded by a new study." in page.content.decode()
+    assert "Download" not in page.content.decode()
+    assert client.get(reverse("papers:version_download", args=[paper.accepted_version_id])).status_code == 404
+    assert [p.pk for p in client.get(reverse("papers:library")).context["papers"]] == []
+
+
+@pytest.mark.django_db
+def test_unpublishing_without_a_reason_is_refused_with_the_reason_asked(client, team, chair):
+    paper = _paper(team, Paper.State.PUBLISHED)
+    client.force_login(chair)
+    response = client.post(reverse("papers:transition", args=[paper.pk]), {"action": "unpublish", "message": ""})
+    assert response.status_code == 400
+    assert response.context["transition_form"].errors == {
+        "message": ["Say why the paper is withdrawn from the library: its public page will show it."]
+    }
+    assert Paper.objects.get(pk=paper.pk).state == Paper.State.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_unpublishing_is_refused_to_a_co_chair_who_sees_no_button(client, team):
+    paper = _paper(team, Paper.State.PUBLISHED)
+    client.force_login(team.co_chair_rep)
+    assert 'value="unpublish"' not in client.get(reverse("papers:detail", args=[paper.pk])).content.decode()
+    response = client.post(reverse("papers:transition", args=[paper.pk]), {"action": "unpublish", "message": "No."})
+    assert response.status_code == 403
+    assert Paper.objects.get(pk=paper.pk).state == Paper.State.PUBLISHED

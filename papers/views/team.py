@@ -39,6 +39,11 @@ TRANSITIONS = {
     "reject": (services.paper_reject, "papers.decide_paper", gettext_lazy("The paper has been rejected.")),
     "publish": (services.paper_publish, "papers.publish_paper", gettext_lazy("The paper is published.")),
     "withdraw": (services.paper_withdraw, "papers.withdraw_paper", gettext_lazy("The paper has been withdrawn.")),
+    "unpublish": (
+        services.paper_unpublish,
+        "papers.unpublish_paper",
+        gettext_lazy("The paper has been withdrawn from the library; its public page says why."),
+    ),
 }
 HISTORY_LABELS = {
     "created": gettext_lazy("Draft started"),
@@ -49,6 +54,7 @@ HISTORY_LABELS = {
     "rejected": gettext_lazy("Rejected"),
     "published": gettext_lazy("Published"),
     "withdrawn": gettext_lazy("Withdrawn"),
+    "unpublished": gettext_lazy("Withdrawn from the library"),
 }
 WITH_MESSAGE = ("request_revision", "accept", "reject", "withdraw")
 
@@ -197,9 +203,38 @@ def paper_detail(request, pk: int):
         raise Http404 from exc
     if request.user.has_perm("papers.view_paper_workspace", paper):
         return _render_workspace(request, paper)
-    if paper.is_published:
+    if paper.is_published or paper.is_unpublished:
+        # A paper taken out of the library keeps its page, which says when and why (no downloads).
         return render(request, "papers/paper_public.html", {"paper": paper, "meeting": paper.session.meeting})
     raise Http404
+
+
+@login_required
+def paper_publish_confirm(request, pk: int):
+    """The step before "Publish in the library": it names what becomes public (the paper, its language,
+    format and size, its translations). Works without JavaScript; only this page's form publishes."""
+    paper = _paper_or_404(request, pk)
+    if not request.user.has_perm("papers.publish_paper", paper):
+        if not request.user.has_perm(WHO["papers.publish_paper"], paper):
+            _refuse(request, paper)
+        messages.error(
+            request,
+            _("This paper is “%(state)s”, so it cannot be %(action)s now.")
+            % {"state": paper.get_state_display(), "action": _("published")},
+        )
+        return redirect("papers:detail", pk=paper.pk)
+    return render(
+        request,
+        "papers/paper_publish_confirm.html",
+        {
+            "paper": paper,
+            "session": paper.session,
+            "meeting": paper.session.meeting,
+            "version": paper.accepted_version,
+            "translations": list(paper.translations.all()),
+            "public_url": request.build_absolute_uri(reverse("papers:detail", kwargs={"pk": paper.pk})),
+        },
+    )
 
 
 def _render_workspace(request, paper: Paper, *, status: int = 200, **forms):
@@ -210,6 +245,7 @@ def _render_workspace(request, paper: Paper, *, status: int = 200, **forms):
         "start_review": user.has_perm("papers.start_review", paper),
         "decide": user.has_perm("papers.decide_paper", paper),
         "publish": user.has_perm("papers.publish_paper", paper),
+        "unpublish": user.has_perm("papers.unpublish_paper", paper),
         "withdraw": user.has_perm("papers.withdraw_paper", paper),
         "upload": user.has_perm("papers.change_paper", paper),
         "translate": user.has_perm("papers.add_translation", paper),
@@ -302,6 +338,8 @@ def paper_transition(request, pk: int):
         _refuse(request, paper)
     # Who may, but not in this state: the service refuses with a message shown on the page.
     kwargs = {"message": form.cleaned_data["message"]} if action in WITH_MESSAGE else {}
+    if action == "unpublish":
+        kwargs = {"reason": form.cleaned_data["message"]}
     try:
         service(paper=paper, actor=request.user, **kwargs)
     except ValidationError as error:
