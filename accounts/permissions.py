@@ -6,8 +6,19 @@ imported by its AppConfig.ready(); views check them with `user.has_perm(name, ob
 import rules
 
 from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
+from accounts.selectors import group_names
 
-is_chair_office = rules.is_group_member(CHAIR_OFFICE) | rules.is_superuser
-is_civil_society_coordinator = rules.is_group_member(CIVIL_SOCIETY_COORDINATOR)
+
+# Groups are read by accounts.selectors.group_names, in the one query that also answers the menu's
+# questions, so a page that checks a role and shows the menu reads them once.
+@rules.predicate
+def is_chair_office(user) -> bool:
+    return bool(user is not None and user.is_authenticated) and (user.is_superuser or CHAIR_OFFICE in group_names(user))
+
+
+@rules.predicate
+def is_civil_society_coordinator(user) -> bool:
+    return bool(user is not None and user.is_authenticated) and CIVIL_SOCIETY_COORDINATOR in group_names(user)
+
 
 rules.add_perm("accounts.edit_own_profile", rules.is_authenticated)

@@ -3,11 +3,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.dashboard import dashboard_of
 from accounts.forms import ProfileForm
 from accounts.selectors import landing_url
-from delegations.selectors import registrations_of_person
-from roundtables.models import Meeting
-from roundtables.selectors import team_roles_of_person
 
 
 @login_required
@@ -17,17 +15,8 @@ def landing(request):
 
 @login_required
 def dashboard(request):
-    """ "My GFMD": a participant's registrations and team roles."""
-    meeting = Meeting.objects.current()
-    return render(
-        request,
-        "accounts/dashboard.html",
-        {
-            "meeting": meeting,
-            "registrations": registrations_of_person(request.user),
-            "team_roles": team_roles_of_person(request.user, meeting=meeting),
-        },
-    )
+    """ "My GFMD": what the person still has to do, their session roles, registrations and sessions."""
+    return render(request, "accounts/dashboard.html", {"board": dashboard_of(request.user)})
 
 
 @login_required

@@ -24,9 +24,22 @@ def test_each_demo_account_lands_on_its_page(demo, live_server, page, screenshot
     screenshot("landing")
 
 
-def test_rapporteur_sees_session_role(demo, live_server, page):
+def test_rapporteur_dashboard_links_to_the_outcome_with_its_state(demo, live_server, page, screenshot):
     sign_in(page, live_server, "rapporteur@example.org")
-    expect(page.get_by_text("Rapporteur · 1.1")).to_be_visible()
+    roles = page.get_by_role("region", name="My session roles")
+    role = roles.get_by_role("article").filter(has_text="Rapporteur · 1.1")
+    expect(role).to_contain_text("Not started Draft the outcome and submit it to the co-chairs.")
+    to_do = page.get_by_role("region", name="Still to do")
+    expect(to_do).to_contain_text("Rapporteur · 1.1: Draft the outcome and submit it to the co-chairs.")
+    sessions = page.get_by_role("region", name="My sessions at the Fourth Meeting")
+    expect(sessions.get_by_role("heading", level=3)).to_have_text(re.compile(r"^1\.1 "))
+    expect(page.get_by_role("link", name="My outcomes")).to_be_visible()
+    screenshot("dashboard")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot("dashboard-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    role.get_by_role("link", name=re.compile(r"^Rapporteur · 1\.1")).click()
+    expect(page).to_have_url(re.compile(r"/outcomes/session/\d+/$"))
 
 
 def test_home_shows_meeting_theme_and_roundtables(demo, live_server, page, screenshot):
