@@ -61,6 +61,7 @@ PERMS = {
     "start_review": "papers.start_review",
     "decide": "papers.decide_paper",
     "publish": "papers.publish_paper",
+    "unpublish": "papers.unpublish_paper",
 }
 
 
@@ -132,7 +133,13 @@ READ = {"view", "workspace", "comment"}
             {*READ, "withdraw", "translate", "publish"},
             set(),
         ),
-        (Paper.State.PUBLISHED, {*READ, "translate"}, {*READ, "translate"}, {*READ, "translate"}, {"view"}),
+        (
+            Paper.State.PUBLISHED,
+            {*READ, "translate"},
+            {*READ, "translate"},
+            {*READ, "translate", "unpublish"},
+            {"view"},
+        ),
         (Paper.State.WITHDRAWN, READ, READ, READ, set()),
         (Paper.State.REJECTED, READ, READ, READ, set()),
     ],
