@@ -5,7 +5,7 @@ browser's claim. Accepted: PDF, DOCX and ODT text documents without active conte
 ValidationError with a message a person can act on; it never writes anything. Active content
 (scripts, macros, embedded programs, content loaded from elsewhere) is found by parsing the
 file (pikepdf for PDFs, the package's XML for DOCX and ODT), and each refusal names its reason:
-one message per reason found, then what to do (papers.validators.active).
+one message per reason found, then what to do (papers.validators.common).
 """
 
 import hashlib
