@@ -1,10 +1,12 @@
 """Querysets the pages read: annotated and prefetched so page query counts stay flat."""
 
+import re
+import unicodedata
 from functools import reduce
-from operator import and_
+from operator import and_, or_
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 
 from delegations.models import Delegation, Registration
 from roundtables.models import Meeting, Roundtable, Session, SessionDelegation, SessionPerson
@@ -108,38 +110,86 @@ def _words(query: str) -> list[str]:
     return [word for word in query.split() if word][:5]
 
 
+# Letters a name may carry with an accent: "mexi" finds "México", "cote" finds "Côte d'Ivoire".
+# Both cases are spelled out so that matching does not depend on the database's collation.
+_ACCENTED = {
+    "a": "aàáâãäåā",
+    "c": "cçč",
+    "e": "eèéêëē",
+    "i": "iìíîïī",
+    "n": "nñ",
+    "o": "oòóôõöøō",
+    "u": "uùúûüū",
+    "y": "yýÿ",
+    "s": "sš",
+    "z": "zž",
+}
+# What may come before a word inside a name ("Republic of Moldova", "Côte d'Ivoire", "Guinea-Bissau").
+_WORD_START = r"(^|[\s'’(/.,-])"
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def _accent_pattern(word: str) -> str:
+    """A regular expression (valid for SQLite's Python `re` and PostgreSQL's `~*`) that matches the
+    word with or without accents: no extension such as unaccent is needed."""
+    parts = []
+    for char in _unaccented(word):
+        letters = _ACCENTED.get(char)
+        parts.append(f"[{letters}{letters.upper()}]" if letters else re.escape(char))
+    return "".join(parts)
+
+
+def _search_rank(fields: tuple[str, ...], words: list[str], extra_first: Q | None = None) -> Case:
+    """0: a field starts with what was typed; 1: every word typed starts a word of one field;
+    2: the words are only found inside words ("Moro" finds Morocco before Comoros)."""
+    patterns = [_accent_pattern(word) for word in words]
+    phrase = r"\s+".join(patterns)
+    starts = reduce(or_, (Q(**{f"{field}__iregex": f"^{phrase}"}) for field in fields))
+    if extra_first is not None:
+        starts |= extra_first
+    word_starts = reduce(
+        and_,
+        (reduce(or_, (Q(**{f"{field}__iregex": _WORD_START + pattern}) for field in fields)) for pattern in patterns),
+    )
+    return Case(When(starts, then=Value(0)), When(word_starts, then=Value(1)), default=Value(2))
+
+
 def search_delegations(query: str, *, session: Session | None = None) -> list[Delegation]:
-    """Delegations whose name (or ISO country code) matches every word typed; those already on the
-    session's team are left out."""
+    """Delegations whose name (or ISO country code) matches every word typed, accents aside, those
+    whose name starts with it first; those already on the session's team are left out."""
     words = _words(query)
     if not words:
         return []
-    matches = reduce(and_, (Q(name__icontains=word) for word in words))
-    if len(words) == 1 and len(words[0]) == 2:
-        matches |= Q(country__iexact=words[0])
+    matches = reduce(and_, (Q(name__iregex=_accent_pattern(word)) for word in words))
+    code = Q(country__iexact=words[0]) if len(words) == 1 and len(words[0]) == 2 else None
+    if code is not None:
+        matches |= code
     delegations = Delegation.objects.filter(matches)
     if session is not None:
         delegations = delegations.exclude(session_roles__session=session)
-    return list(delegations.order_by("name")[: SEARCH_LIMIT + 1])
+    delegations = delegations.annotate(rank=_search_rank(("name",), words, extra_first=code))
+    return list(delegations.order_by("rank", "name")[: SEARCH_LIMIT + 1])
 
 
 def search_people(query: str) -> list:
-    """Active people whose name, e-mail or organisation matches every word typed."""
+    """Active people whose name, e-mail or organisation matches every word typed, accents aside;
+    those whose first or last name starts with it first. Bounded: the page shows SEARCH_LIMIT."""
     words = _words(query)
     if not words:
         return []
+    fields = ("first_name", "last_name", "email", "organisation")
     matches = reduce(
-        and_,
-        (
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(email__icontains=word)
-            | Q(organisation__icontains=word)
-            for word in words
-        ),
+        and_, (reduce(or_, (Q(**{f"{field}__iregex": _accent_pattern(word)}) for field in fields)) for word in words)
     )
-    people = get_user_model().objects.filter(matches, is_active=True)
-    return list(people.order_by("last_name", "first_name", "email")[: SEARCH_LIMIT + 1])
+    people = (
+        get_user_model()
+        .objects.filter(matches, is_active=True)
+        .annotate(rank=_search_rank(("first_name", "last_name"), words[:1]))
+    )
+    return list(people.order_by("rank", "last_name", "first_name", "email")[: SEARCH_LIMIT + 1])
 
 
 def sessions_co_chaired_by(user, *, meeting: Meeting | None) -> QuerySet[Session]:

@@ -146,7 +146,7 @@ def test_remove_delegation(chair_client, session_3_1):
 
 @pytest.mark.django_db
 def test_remove_delegation_of_another_session_answers_404(chair_client, session_3_1):
-    elsewhere = SessionDelegationFactory(session=SessionFactory(roundtable=session_3_1.roundtable))
+    elsewhere = SessionDelegationFactory(session=SessionFactory(roundtable=session_3_1.roundtable, code="3.9"))
     url = reverse("roundtables:team_delegation_remove", kwargs={"pk": session_3_1.pk, "item": elsewhere.pk})
     assert chair_client.post(url).status_code == 404
     assert SessionDelegation.objects.count() == 1
