@@ -9,22 +9,30 @@ import csv
 import io
 from collections.abc import Iterable
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from delegations.models import Registration
 from gfmd.spreadsheets import append_row, neutralised_row
+from gfmd.timeranges import iso_moment, naive_moment, zone_name
 
 
 def _yes_no(value: bool) -> str:
     return _("yes") if value else _("no")
 
 
-def _when(value) -> str:
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+def _when(value, *, zone, typed: bool):
+    """A time in the meeting's zone: ISO 8601 with the offset for CSV (which has no types), a real
+    date-time cell holding the wall-clock time for XLSX (which has no zones: the header names it)."""
+    if value is None:
+        return None if typed else ""
+    return naive_moment(value, zone=zone) if typed else iso_moment(value, zone=zone)
 
 
-def header() -> list[str]:
+def _timed(column: str, zone) -> str:
+    return _("%(column)s (%(zone)s)") % {"column": column, "zone": zone_name(zone)}
+
+
+def header(*, zone=None) -> list[str]:
     return [
         _("Delegation"),
         _("Kind"),
@@ -41,15 +49,16 @@ def header() -> list[str]:
         _("Accessibility needs"),
         _("Dietary needs"),
         _("Public list"),
-        _("Registered at"),
+        _timed(_("Registered at"), zone),
         _("Decided by"),
-        _("Decided at"),
+        _timed(_("Decided at"), zone),
         _("Reason"),
     ]
 
 
-def rows(registrations: Iterable[Registration]) -> Iterable[list[str]]:
-    """One row per registration (expects registrations_visible_to's select/prefetch)."""
+def rows(registrations: Iterable[Registration], *, zone=None, typed: bool = False) -> Iterable[list]:
+    """One row per registration (expects registrations_visible_to's select/prefetch); times in `zone`
+    (the meeting's; the active zone when None), as date-time values when `typed` (XLSX)."""
     for r in registrations:
         yield neutralised_row(
             (
@@ -68,38 +77,38 @@ def rows(registrations: Iterable[Registration]) -> Iterable[list[str]]:
                 r.accessibility_needs,
                 r.dietary_needs,
                 _yes_no(r.public_list_consent),
-                _when(r.created_at),
+                _when(r.created_at, zone=zone, typed=typed),
                 r.decided_by.display_name if r.decided_by else "",
-                _when(r.decided_at),
+                _when(r.decided_at, zone=zone, typed=typed),
                 r.decision_reason,
             )
         )
 
 
-def as_csv(registrations: Iterable[Registration]) -> bytes:
+def as_csv(registrations: Iterable[Registration], *, zone=None) -> bytes:
     # UTF-8 with a byte-order mark, so that spreadsheet programs read the accents right.
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(neutralised_row(header()))
-    writer.writerows(rows(registrations))
+    writer.writerow(neutralised_row(header(zone=zone)))
+    writer.writerows(rows(registrations, zone=zone))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def as_xlsx(registrations: Iterable[Registration], *, title: str) -> bytes:
+def as_xlsx(registrations: Iterable[Registration], *, title: str, zone=None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
-    append_row(sheet, header())
+    append_row(sheet, header(zone=zone))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows(registrations):
+    for row in rows(registrations, zone=zone, typed=True):
         append_row(sheet, row)
     sheet.freeze_panes = "A2"
     for column, width in zip(
-        "ABCDEFGHIJKLMNOPQRS", (28, 14, 10, 8, 16, 18, 28, 28, 18, 10, 18, 8, 24, 18, 8, 16, 20, 16, 30), strict=True
+        "ABCDEFGHIJKLMNOPQRS", (28, 14, 10, 8, 16, 18, 28, 28, 18, 10, 18, 8, 24, 18, 8, 20, 20, 20, 30), strict=True
     ):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()

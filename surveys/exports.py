@@ -9,30 +9,37 @@ import csv
 import io
 from datetime import datetime
 
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gfmd.spreadsheets import append_row, neutralised_row
+from gfmd.timeranges import iso_moment, naive_moment, zone_name
 from surveys.selectors import answer_rows, survey_results
 
 
-def _cell(value):
-    # XLSX has no time zones: the local time, as the results page shows it.
-    if isinstance(value, datetime):
-        return timezone.localtime(value).replace(tzinfo=None)
-    return value
+def _zoned(survey) -> tuple[list[str], list[list], str]:
+    """The rows, with the meeting's zone named in the header of every column that holds times (the
+    submission time): the exports write times in the host city's zone, as the results page shows them."""
+    header, rows = answer_rows(survey)
+    zone = survey.meeting.time_zone
+    timed = {index for row in rows for index, value in enumerate(row) if isinstance(value, datetime)}
+    if not survey.anonymous:
+        timed.add(2)  # "Submitted at", even before anyone has answered
+    header = [
+        _("%(column)s (%(zone)s)") % {"column": column, "zone": zone_name(zone)} if index in timed else column
+        for index, column in enumerate(header)
+    ]
+    return header, rows, zone
 
 
 def results_csv(survey) -> str:
-    header, rows = answer_rows(survey)
+    # CSV has no types: times as ISO 8601 with the offset ("2010-02-15T10:30:00-06:00").
+    header, rows, zone = _zoned(survey)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(neutralised_row(header))
     for row in rows:
         writer.writerow(
-            neutralised_row(
-                timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value
-                for value in row
-            )
+            neutralised_row(iso_moment(value, zone=zone) if isinstance(value, datetime) else value for value in row)
         )
     return buffer.getvalue()
 
@@ -41,13 +48,15 @@ def results_xlsx(survey) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    header, rows = answer_rows(survey)
+    header, rows, zone = _zoned(survey)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Answers"
     append_row(sheet, header)
     for row in rows:
-        append_row(sheet, [_cell(value) for value in row])
+        # XLSX has no time zones: real date-time cells holding the host city's wall-clock time, the
+        # zone named in the column's header.
+        append_row(sheet, [naive_moment(v, zone=zone) if isinstance(v, datetime) else v for v in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")

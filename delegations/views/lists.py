@@ -47,13 +47,14 @@ def registration_export(request, file_format: str):
     registrations = list(_filtered(request, meeting).qs)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     name = f"gfmd-registrations-{meeting.number if meeting else 'none'}-{stamp}"
+    zone = meeting.time_zone if meeting else None  # the times in the host city's zone, named in the header
     if file_format == "xlsx":
         response = HttpResponse(
-            exports.as_xlsx(registrations, title=_("Registrations")),
+            exports.as_xlsx(registrations, title=_("Registrations"), zone=zone),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
-        response = HttpResponse(exports.as_csv(registrations), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(exports.as_csv(registrations, zone=zone), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
     response["Cache-Control"] = "private, no-store"
     return response

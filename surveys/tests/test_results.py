@@ -136,7 +136,7 @@ def test_neutralise_formula_starts(value, expected):
 def test_csv_export_neutralises_formulas(survey, questions, answered):
     rows = list(csv.reader(io.StringIO(results_csv(survey))))
     comments_column = rows[0].index("5. Comments") if "5. Comments" in rows[0] else len(rows[0]) - 1
-    assert rows[0][:3] == ["Respondent", "Delegation", "Submitted at"]
+    assert rows[0][:3] == ["Respondent", "Delegation", "Submitted at (UTC)"]
     assert [row[0] for row in rows[1:]] == ["Ghana", "Mexico"]
     assert rows[1][comments_column] == "'" + HOSTILE
     assert rows[1][3:7] == ["Agree", "Yes", "A national commission", "4"]
