@@ -248,14 +248,17 @@ def _backdate(paper: Paper, *, start: dt.datetime) -> None:
     paper = Paper.objects.get(pk=paper.pk)
     entries = list(ActivityLog.objects.filter(object_id=str(paper.pk), action__startswith="papers.").order_by("pk"))
     dates = {}
+    first = {}
     for step, entry in enumerate(entries):
         dates[entry.action] = start + dt.timedelta(days=4 * step)
+        first.setdefault(entry.action, dates[entry.action])
         ActivityLog.objects.filter(pk=entry.pk).update(created_at=dates[entry.action])
     Version.objects.filter(paper=paper).update(uploaded_at=start)
     paper.translations.update(uploaded_at=dates.get("papers.translation.uploaded", start))
     Paper.objects.filter(pk=paper.pk).update(
         updated_at=max(dates.values()),
         submitted_at=dates.get("papers.paper.submitted") if paper.submitted_at else None,
+        first_submitted_at=first.get("papers.paper.submitted") if paper.first_submitted_at else None,
         published_at=dates.get("papers.paper.published") if paper.published_at else None,
     )
     paper.versions.first().comments.update(created_at=dates.get("papers.paper.revision_requested", start))

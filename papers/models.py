@@ -6,6 +6,8 @@ generated names through Django's storage API and never have a public URL: views 
 permission and stream them as attachments.
 """
 
+import math
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -104,6 +106,9 @@ class Paper(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("last submitted at"), null=True, blank=True)
+    # The first submission is what meets the deadline or misses it: a revision the reviewers asked for
+    # comes later by design and does not make a paper late.
+    first_submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     # Set when the Chair's office takes a published paper out of the library (it is then withdrawn):
     # its public page stays, saying when and why, so links to it do not silently break.
@@ -143,6 +148,14 @@ class Paper(models.Model):
     def is_unpublished(self) -> bool:
         """Was in the library, then withdrawn from it by the Chair's office."""
         return self.state == self.State.WITHDRAWN and self.unpublished_at is not None
+
+    def days_late(self, due_at) -> int:
+        """Whole days (any part of a day counts) between the deadline and the first submission; 0 when
+        on time, not submitted, or without a deadline."""
+        submitted = self.first_submitted_at or self.submitted_at
+        if due_at is None or submitted is None or submitted <= due_at:
+            return 0
+        return math.ceil((submitted - due_at).total_seconds() / 86400)
 
     @property
     def is_editable(self) -> bool:

@@ -141,6 +141,8 @@ def overview(meeting: Meeting, *, state: str = "", now: dt.datetime | None = Non
         own = getattr(session, "paper_deadline", None)
         due_at = own.due_at if own else deadline.due_at if deadline else None
         session_papers = list(session.papers.all())
+        for paper in session_papers:
+            paper.late_by = paper.days_late(due_at)  # for the "late by N days" badge
         all_papers.extend(session_papers)
         background = next(
             (p for p in session_papers if p.kind == Paper.Kind.BACKGROUND and p.state not in Paper.CLOSED_STATES),

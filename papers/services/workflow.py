@@ -186,7 +186,15 @@ def paper_submit(*, paper: Paper, actor) -> Paper:
     _require_now(actor, "papers.submit_paper", paper, action=_("submitted"))
     if not paper.versions.exists():
         raise ValidationError(_("Upload a version of the paper before submitting it."), code="no_version")
-    _move(paper, actor=actor, to=State.SUBMITTED, event="submitted", submitted_at=timezone.now())
+    now = timezone.now()
+    _move(
+        paper,
+        actor=actor,
+        to=State.SUBMITTED,
+        event="submitted",
+        submitted_at=now,
+        first_submitted_at=paper.first_submitted_at or now,
+    )
     notify.mail_paper_event(
         paper=paper,
         event="submitted",

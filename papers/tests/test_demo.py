@@ -32,3 +32,5 @@ def test_demo_paper_decisions_are_dated_before_the_meeting():
     assert (min(dates) >= dt.date(2010, 9, 1), max(dates) < dt.date(2010, 11, 8)) == (True, True)
     paper_dates = Paper.objects.exclude(submitted_at=None).values_list("submitted_at", flat=True)
     assert {d.year for d in paper_dates} == {2010}
+    first_dates = Paper.objects.exclude(first_submitted_at=None).values_list("first_submitted_at", flat=True)
+    assert ({d.year for d in first_dates}, len(first_dates)) == ({2010}, len(paper_dates))

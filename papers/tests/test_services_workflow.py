@@ -472,3 +472,14 @@ def test_paper_unpublish_of_an_unpublished_paper_is_refused(team, chair):
     with pytest.raises(ValidationError) as error:
         services.paper_unpublish(paper=paper, actor=chair, reason="Mistake.")
     assert error.value.messages == ["This paper is “Accepted”, so it cannot be withdrawn from the library now."]
+
+
+@pytest.mark.django_db
+def test_the_first_submission_is_kept_when_a_revision_is_submitted(team, chair):
+    paper = _paper_in(team, State.DRAFT)
+    services.paper_submit(paper=paper, actor=team.author)
+    first = Paper.objects.get(pk=paper.pk).first_submitted_at
+    services.paper_request_revision(paper=paper, actor=chair, message="Add the 2009 figures.")
+    services.paper_submit(paper=paper, actor=team.author)
+    paper.refresh_from_db()
+    assert (paper.first_submitted_at, paper.submitted_at > first) == (first, True)

@@ -530,3 +530,54 @@ def test_unpublishing_is_refused_to_a_co_chair_who_sees_no_button(client, team):
     response = client.post(reverse("papers:transition", args=[paper.pk]), {"action": "unpublish", "message": "No."})
     assert response.status_code == 403
     assert Paper.objects.get(pk=paper.pk).state == Paper.State.PUBLISHED
+
+
+# Late papers.
+
+
+def _submitted_late(team, *, hours_late, state=Paper.State.SUBMITTED, **kwargs):
+    due = timezone.now() - dt.timedelta(days=10)
+    SubmissionDeadlineFactory(meeting=team.session.meeting, due_at=due)
+    paper = _paper(team, state, **kwargs)
+    first = due + dt.timedelta(hours=hours_late)
+    Paper.objects.filter(pk=paper.pk).update(first_submitted_at=first, submitted_at=first + dt.timedelta(days=5))
+    return paper
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("hours_late", "expected"), [(-1, 0), (0, 0), (1, 1), (24, 1), (25, 2), (72, 3)])
+def test_days_late_counts_any_part_of_a_day_from_the_first_submission(team, hours_late, expected):
+    paper = _submitted_late(team, hours_late=hours_late)
+    paper.refresh_from_db()
+    due = team.session.meeting.paper_deadlines.get().due_at
+    assert (paper.days_late(due), paper.days_late(None)) == (expected, 0)
+
+
+@pytest.mark.django_db
+def test_the_reviewer_sees_how_late_the_paper_was_submitted(client, team):
+    paper = _submitted_late(team, hours_late=49)
+    client.force_login(team.co_chair_rep)
+    text = " ".join(client.get(reverse("papers:detail", args=[paper.pk])).content.decode().split())
+    assert '<span class="badge badge-late late-badge">late by 3 days</span>' in text
+    assert ": late by 3 days (due " in text
+
+
+@pytest.mark.django_db
+def test_a_paper_on_time_shows_no_late_badge(client, team):
+    paper = _submitted_late(team, hours_late=-2)
+    client.force_login(team.co_chair_rep)
+    assert "late-badge" not in client.get(reverse("papers:detail", args=[paper.pk])).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_overview_flags_late_papers(client, team, chair):
+    meeting = team.session.meeting
+    meeting.is_current = True
+    meeting.save()
+    paper = _submitted_late(team, hours_late=5, title_en="Late study")
+    client.force_login(chair)
+    response = client.get(reverse("papers:overview"))
+    listed = {p.pk: p.late_by for p in response.context["overview"].papers}
+    assert listed == {paper.pk: 1}
+    text = " ".join(response.content.decode().split())
+    assert text.count('<span class="badge badge-late late-badge">late by 1 day</span>') == 2  # session row, list

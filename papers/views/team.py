@@ -251,6 +251,8 @@ def _render_workspace(request, paper: Paper, *, status: int = 200, **forms):
         "translate": user.has_perm("papers.add_translation", paper),
     }
     can = {"comment": user.has_perm("papers.comment_paper", paper)}
+    due_at = selectors.deadline_for(paper.session)
+    paper.late_by = paper.days_late(due_at)  # shown to the reviewers beside the state
     context = {
         "paper": paper,
         "session": paper.session,
@@ -265,7 +267,7 @@ def _render_workspace(request, paper: Paper, *, status: int = 200, **forms):
             }
             for entry in selectors.paper_history(paper)
         ],
-        "due_at": selectors.deadline_for(paper.session),
+        "due_at": due_at,
         "can": can,
         "actions": actions,
         "version_form": forms.get("version_form") or VersionForm(prefix="version"),
