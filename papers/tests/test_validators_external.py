@@ -695,3 +695,86 @@ def test_a_chart_workbook_written_by_a_spreadsheet_program_is_accepted():
     out = io.BytesIO()
     workbook.save(out)
     assert _inspect(_docx_with_chart(out.getvalue()), "paper.docx").file_format == "docx"
+
+
+# Fields nested in fields.
+
+COMPUTED_FIELD = (
+    "docx_computed_field",
+    "The document contains a field whose type is computed by another field, a way of hiding DDE or INCLUDE fields.",
+)
+
+
+def _run(content: str) -> str:
+    return f"<w:r>{content}</w:r>"
+
+
+def _mark(kind: str) -> str:
+    return _run(f'<w:fldChar w:fldCharType="{kind}"/>')
+
+
+def _instruction(text: str) -> str:
+    return _run(f'<w:instrText xml:space="preserve">{text}</w:instrText>')
+
+
+def test_a_field_whose_name_is_computed_by_a_nested_field_is_refused():
+    # { { QUOTE 68 68 69 65 85 84 79 } c:\windows\system32\cmd.exe "/k calc" }: QUOTE makes "DDEAUTO".
+    body = (
+        "<w:p>"
+        + _mark("begin")
+        + _mark("begin")
+        + _instruction(" QUOTE 68 68 69 65 85 84 79 ")
+        + _mark("separate")
+        + _run("<w:t>harmless</w:t>")
+        + _mark("end")
+        + _instruction(' c:\\windows\\system32\\cmd.exe "/k calc" ')
+        + _mark("separate")
+        + _run("<w:t>1</w:t>")
+        + _mark("end")
+        + "</w:p>"
+    )
+    assert _refusal(files.docx_bytes(body=body), "paper.docx") == [
+        COMPUTED_FIELD,
+        ("docx_active_content", OFFICE_ADVICE),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A table of contents: page-reference fields nested in its result.
+        pytest.param(
+            "<w:p>"
+            + _mark("begin")
+            + _instruction(' TOC \\o "1-3" \\h ')
+            + _mark("separate")
+            + _mark("begin")
+            + _instruction(" PAGEREF _Toc1 \\h ")
+            + _mark("separate")
+            + _run("<w:t>3</w:t>")
+            + _mark("end")
+            + _mark("end")
+            + "</w:p>",
+            id="table-of-contents-with-page-references",
+        ),
+        # A field in an argument of another: the outer field's name is written out.
+        pytest.param(
+            "<w:p>"
+            + _mark("begin")
+            + _instruction(' IF "')
+            + _mark("begin")
+            + _instruction(" PAGE ")
+            + _mark("separate")
+            + _run("<w:t>1</w:t>")
+            + _mark("end")
+            + _instruction('" = "1" "First" "Next" ')
+            + _mark("separate")
+            + _run("<w:t>First</w:t>")
+            + _mark("end")
+            + "</w:p>",
+            id="if-with-a-nested-page-field",
+        ),
+    ],
+)
+def test_fields_nested_in_a_result_or_an_argument_are_accepted(body):
+    assert _inspect(files.docx_bytes(body=body), "paper.docx").file_format == "docx"

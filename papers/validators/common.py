@@ -38,6 +38,9 @@ REASONS = {
     "include_text": _("The document contains a field that loads an external file (INCLUDETEXT)."),
     "link_field": _("The document contains a field that loads an external file (LINK)."),
     "form_submission": _("The document contains a form that sends its data to an address."),
+    "computed_field": _(
+        "The document contains a field whose type is computed by another field, a way of hiding DDE or INCLUDE fields."
+    ),
     "embedded_macros": _("The document contains an embedded file with macros, such as a chart's workbook."),
     "activex": _("The document contains ActiveX controls."),
     "macro_link": _("The document starts macros from a link, a button or an event."),

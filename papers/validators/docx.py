@@ -160,9 +160,13 @@ def docx_part(root) -> set[str]:
 
     A field's instruction may be split over several runs (Word does it, and so does anyone
     hiding "DDEAUTO" or "INCLUDEPICTURE" from a naive search): the pieces between a field's
-    begin and its separate or end marks are joined before the instruction is read."""
+    begin and its separate or end marks are joined before the instruction is read. A field
+    whose name is itself computed by a nested field ({ { QUOTE 68 68 69 } ... } is a DDE field
+    once Word evaluates it) cannot be read without running Word: it is refused. Fields nested in
+    a field's result (a table of contents' page numbers) are ordinary."""
     found = set()
-    open_fields: list[list[str]] = []
+    open_fields: list[list[str]] = []  # the instruction pieces of each open field, innermost last
+    in_result: list[bool] = []  # whether each open field is past its separate mark
     for element in root.iter():
         if _w(element, "control"):
             found.add("activex")
@@ -175,12 +179,17 @@ def docx_part(root) -> set[str]:
         elif _w(element, "fldChar"):
             mark = _w_attribute(element, "fldCharType")
             if mark == "begin":
+                if open_fields and not in_result[-1] and not "".join(open_fields[-1]).strip().strip("\"'"):
+                    found.add("computed_field")
                 open_fields.append([])
+                in_result.append(False)
             elif mark in ("separate", "end") and open_fields:
                 found |= _field_reasons("".join(open_fields[-1]))
                 open_fields[-1] = []  # read once; the result that follows is not instruction text
+                in_result[-1] = True
                 if mark == "end":
                     open_fields.pop()
+                    in_result.pop()
         elif _w(element, "instrText"):
             if open_fields:
                 open_fields[-1].append(element.text or "")
