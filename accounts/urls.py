@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("profile/", views.profile, name="profile"),
+    path("welcome/", views.welcome, name="welcome"),
 ]

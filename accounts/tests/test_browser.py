@@ -84,7 +84,7 @@ def test_signup_verification_mail_then_sign_in(transactional_db, live_server, pa
     page.get_by_label("Email").fill("amina@example.org")
     page.get_by_label(re.compile(r"^\s*Password\*?\s*$")).fill("a-long-passphrase-2010")
     page.get_by_label("Password (again)").fill("a-long-passphrase-2010")
-    page.locator("main").get_by_role("button", name="Sign Up").click()
+    page.locator("main").get_by_role("button", name="Create an account").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
     # The link is made on SITE_URL when the mail is sent; the live server has its own port.
     path = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mailoutbox[0].body).group(1)
@@ -92,3 +92,44 @@ def test_signup_verification_mail_then_sign_in(transactional_db, live_server, pa
     page.locator("main").get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Amina Diallo")
     screenshot("verified")
+
+
+def test_newcomer_creates_an_account_and_is_offered_the_registration(demo, live_server, page, mailoutbox, screenshot):
+    page.goto(live_server.url)
+    page.get_by_role("link", name="Create an account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Create an account")
+    page.get_by_label("First name").fill("<b>Amara</b>")
+    page.get_by_label("Last name").fill("Mensah")
+    page.get_by_label("Email").fill("amara@example.org")
+    page.get_by_label(re.compile(r"^\s*Password\*?\s*$")).fill("a-long-passphrase-2010")
+    page.get_by_label("Password (again)").fill("a-long-passphrase-2010")
+    page.locator("main").get_by_role("button", name="Create an account").click()
+    # Refused next to the field, with what was typed kept for correcting.
+    first_name = page.get_by_label("First name")
+    expect(first_name).to_have_value("<b>Amara</b>")
+    expect(page.locator("#id_first_name ~ .invalid-feedback, #error_1_id_first_name").first).to_have_text(
+        "A name cannot contain angle brackets (< or >). Please type it as it should be printed."
+    )
+    screenshot("name-refused")
+    first_name.fill("Amara")
+    page.get_by_label(re.compile(r"^\s*Password\*?\s*$")).fill("a-long-passphrase-2010")
+    page.get_by_label("Password (again)").fill("a-long-passphrase-2010")
+    page.locator("main").get_by_role("button", name="Create an account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+    mail = next(m for m in mailoutbox if m.to == ["amara@example.org"])
+    path = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mail.body).group(1)
+    page.goto(f"{live_server.url}{path}")
+    page.locator("main").get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account is ready")
+    expect(page.get_by_role("heading", level=2)).to_have_text(
+        "Register for the Fourth Meeting of the Global Forum on Migration and Development"
+    )
+    # A newcomer's menu has no entries with nothing behind them.
+    expect(page.get_by_role("link", name="My outcomes")).to_have_count(0)
+    expect(page.get_by_role("link", name="My GFMD", exact=True)).to_be_visible()
+    screenshot("welcome")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot("welcome-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_role("link", name="Register for the meeting").click()
+    expect(page).to_have_url(f"{live_server.url}/delegations/register/")
