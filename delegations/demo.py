@@ -2,7 +2,11 @@
 focal point must not see, pending registrations for each kind of delegation (so that every
 decider has something to decide), session choices, consent to the public list and a quota."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 from allauth.account.models import EmailAddress
+from django.db.models import Q
 
 from accounts.models import User
 from delegations.models import Delegation, DelegationQuota, Registration, SessionChoice
@@ -55,11 +59,42 @@ REGISTRATIONS = [
     ("mfa@example.org", "Migrant Forum in Asia", "delegate", "pending", ["CSD", "CS"], True),
 ]
 
+# Who decided each decided registration, and when: inside the meeting's own year, weeks before it
+# (Puerto Vallarta time), so that no page says "approved on ." or on the day the demo was loaded.
+# A focal point's own registration is decided by the Chair's office.
+VALLARTA = ZoneInfo("America/Mexico_City")
+DECISIONS = {
+    "focalpoint.mx@example.org": ("chair@example.org", dt.datetime(2010, 10, 4, 10, 30, tzinfo=VALLARTA)),
+    "focalpoint.gh@example.org": ("chair@example.org", dt.datetime(2010, 10, 6, 16, 15, tzinfo=VALLARTA)),
+    "delegate.mx@example.org": ("focalpoint.mx@example.org", dt.datetime(2010, 10, 12, 9, 45, tzinfo=VALLARTA)),
+    "rapporteur@example.org": ("focalpoint.gh@example.org", dt.datetime(2010, 10, 14, 11, 0, tzinfo=VALLARTA)),
+}
+OTHER_DECISIONS_AT = dt.datetime(2010, 10, 18, 12, 0, tzinfo=VALLARTA)
+
 
 def _delegation(key: str) -> Delegation:
     if len(key) == 2:
         return Delegation.objects.get(kind=Delegation.Kind.STATE, country=key)
     return Delegation.objects.get(name=key)
+
+
+def _date_other_decisions(meeting: Meeting) -> None:
+    """The other demo loaders (outcomes: the co-chairs' representatives) register people as approved
+    without a decision record; give each one, as its delegation's focal point (or the Chair's office)
+    would have taken it, so that every decision has a date and a decider."""
+    chair = User.objects.get(email="chair@example.org")
+    undated = (
+        Registration.objects.filter(meeting=meeting)
+        .exclude(status=Registration.Status.PENDING)
+        .filter(Q(decided_at__isnull=True) | Q(decided_by__isnull=True))
+        .select_related("delegation")
+        .order_by("pk")
+    )
+    for registration in undated:
+        focal_point = registration.delegation.focal_points.exclude(pk=registration.person_id).order_by("pk").first()
+        registration.decided_by = registration.decided_by or focal_point or chair
+        registration.decided_at = registration.decided_at or OTHER_DECISIONS_AT
+        registration.save(update_fields=["decided_by", "decided_at"])
 
 
 def load_registration_demo(meeting: Meeting) -> list[tuple[str, str]]:
@@ -83,6 +118,7 @@ def load_registration_demo(meeting: Meeting) -> list[tuple[str, str]]:
     sessions = {session.code: session for session in meeting.sessions.all()}
     for email, key, role, status, codes, consent in REGISTRATIONS:
         person = User.objects.get(email=email)
+        decider, decided_at = DECISIONS.get(email, (None, None))
         registration, _ = Registration.objects.update_or_create(
             meeting=meeting,
             person=person,
@@ -92,11 +128,14 @@ def load_registration_demo(meeting: Meeting) -> list[tuple[str, str]]:
                 "status": status,
                 "job_title": person.job_title,
                 "public_list_consent": consent,
+                "decided_by": User.objects.get(email=decider) if decider else None,
+                "decided_at": decided_at,
             },
         )
         SessionChoice.objects.filter(registration=registration).delete()
         SessionChoice.objects.bulk_create(
             SessionChoice(registration=registration, session=sessions[code]) for code in codes if code in sessions
         )
+    _date_other_decisions(meeting)
     DelegationQuota.objects.update_or_create(meeting=meeting, delegation=_delegation("MX"), defaults={"places": 10})
     return [(email, role) for email, *_rest, role in PEOPLE]

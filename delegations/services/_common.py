@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from delegations.models import Delegation, DelegationQuota, Registration, SessionChoice
 from mailings.services import queue_mail
@@ -54,8 +55,10 @@ def check_places(*, delegation: Delegation, meeting: Meeting, role: str, exclude
     if quota is not None and others.count() >= quota.places:
         raise ValidationError(
             {
-                "delegation": _(
-                    "%(delegation)s has used all %(places)s places the Chair's office gave it for this meeting."
+                "delegation": ngettext(
+                    "%(delegation)s has used the %(places)s place the Chair's office gave it for this meeting.",
+                    "%(delegation)s has used all %(places)s places the Chair's office gave it for this meeting.",
+                    quota.places,
                 )
                 % {"delegation": delegation.name, "places": quota.places}
             },
@@ -103,7 +106,11 @@ def lock_and_check_sessions(
             raise ValidationError(
                 {
                     "sessions": [
-                        _("Session %(code)s is full: all its %(capacity)s seats are taken. Choose another session.")
+                        ngettext(
+                            "Session %(code)s is full: its %(capacity)s seat is taken. Choose another session.",
+                            "Session %(code)s is full: all its %(capacity)s seats are taken. Choose another session.",
+                            session.capacity,
+                        )
                         % {"code": session.code, "capacity": session.capacity}
                         for session in full
                     ]

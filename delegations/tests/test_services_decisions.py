@@ -133,7 +133,7 @@ def test_override_approval_rechecks_the_seat(pending, focal_point_mexico, chair,
     RegistrationFactory(meeting=open_meeting, delegation=mexico, sessions=[sessions["1.1"]])
     with pytest.raises(ValidationError) as error:
         services.registration_approve(registration=pending, actor=chair)
-    assert error.value.messages == ["Session 1.1 is full: all its 1 seats are taken. Choose another session."]
+    assert error.value.messages == ["Session 1.1 is full: its 1 seat is taken. Choose another session."]
 
 
 def test_override_approval_rechecks_the_quota(pending, focal_point_mexico, chair, open_meeting, mexico):

@@ -72,7 +72,7 @@ def test_full_session_is_refused_with_a_clear_message(open_meeting, mexico, sess
     with pytest.raises(ValidationError) as error:
         register(UserFactory(), open_meeting, mexico, sessions=[session, sessions_apart["2.1"]])
     assert error.value.message_dict == {
-        "sessions": ["Session 1.1 is full: all its 1 seats are taken. Choose another session."]
+        "sessions": ["Session 1.1 is full: its 1 seat is taken. Choose another session."]
     }
 
 
@@ -121,7 +121,7 @@ def test_quota_is_enforced(open_meeting, mexico):
     with pytest.raises(ValidationError) as error:
         register(UserFactory(), open_meeting, mexico)
     assert error.value.message_dict == {
-        "delegation": ["Mexico has used all 1 places the Chair's office gave it for this meeting."]
+        "delegation": ["Mexico has used the 1 place the Chair's office gave it for this meeting."]
     }
 
 
@@ -197,9 +197,7 @@ def test_registration_change_refuses_a_new_full_session(open_meeting, mexico, se
             visa_letter_needed=False,
             public_list_consent=False,
         )
-    assert error.value.message_dict["sessions"] == [
-        "Session 2.1 is full: all its 1 seats are taken. Choose another session."
-    ]
+    assert error.value.message_dict["sessions"] == ["Session 2.1 is full: its 1 seat is taken. Choose another session."]
     assert list(registration.sessions.values_list("code", flat=True)) == ["1.1"]
 
 

@@ -84,7 +84,7 @@ def test_register_shows_a_full_session_as_full(client, open_meeting, mexico, ses
     )
     response = client.post(REGISTER, form_data(mexico, [sessions["1.1"]]))
     assert response.context["form"].errors == {
-        "sessions": ["Session 1.1 is full: all its 1 seats are taken. Choose another session."]
+        "sessions": ["Session 1.1 is full: its 1 seat is taken. Choose another session."]
     }
 
 

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
@@ -93,7 +94,13 @@ def bulk_approve(request, pk: int):
     )
     if approved:
         messages.success(
-            request, _("%(count)s registration(s) approved; each participant is notified.") % {"count": approved}
+            request,
+            ngettext(
+                "%(count)s registration approved; the participant is notified.",
+                "%(count)s registrations approved; each participant is notified.",
+                approved,
+            )
+            % {"count": approved},
         )
     for problem in problems:
         messages.error(request, problem)
