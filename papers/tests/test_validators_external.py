@@ -778,3 +778,20 @@ def test_a_field_whose_name_is_computed_by_a_nested_field_is_refused():
 )
 def test_fields_nested_in_a_result_or_an_argument_are_accepted(body):
     assert _inspect(files.docx_bytes(body=body), "paper.docx").file_format == "docx"
+
+
+def test_an_embedded_workbook_with_activex_controls_is_refused():
+    workbook = _workbook(parts=(("xl/activeX/activeX1.xml", b'<?xml version="1.0"?><ax:ocx xmlns:ax="urn:ax"/>'),))
+    assert _refusal(_docx_with_chart(workbook), "paper.docx") == [
+        ("docx_activex", "The document contains ActiveX controls."),
+        ("docx_active_content", OFFICE_ADVICE),
+    ]
+
+
+def test_many_embedded_packages_share_one_limit_on_what_they_unpack():
+    # Each workbook unpacks to 41 MB of XML (within the limits on its own); five of them, 205 MB.
+    padding = b"<x>" + b" " * (41 * 1024 * 1024) + b"</x>"
+    workbook = _workbook(parts=(("xl/padding.xml", padding),))
+    data = files.docx_bytes(parts=tuple((f"word/embeddings/Workbook{i}.xlsx", workbook) for i in range(5)))
+    assert len(data) < 1024 * 1024
+    assert _refusal(data, "paper.docx") == [("zip_too_large", "This document is too large once unpacked.")]

@@ -3,6 +3,7 @@ papers.validators.office for what is refused and why)."""
 
 import io
 import zipfile
+from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from django.core.exceptions import ValidationError
@@ -18,7 +19,7 @@ from papers.validators.archive import (
     read_part,
     too_large,
 )
-from papers.validators.docx import ACTIVEX_FOLDERS, MACRO_CONTENT_TYPE_WORDS, MACRO_PARTS, docx_part, docx_relationships
+from papers.validators.docx import MACRO_CONTENT_TYPE_WORDS, MACRO_PARTS, docx_part, docx_relationships
 from papers.validators.odt import ODT_MACRO_FOLDERS
 
 # A chart's workbook inside the document is one level; a package inside that package, two.
@@ -26,12 +27,27 @@ MAX_NESTED_PACKAGES = 3
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-def embedded_parts(archive: zipfile.ZipFile, depth: int = 1) -> set[str]:
+@dataclass
+class Budget:
+    """What reading the packages inside a document may unpack, all of them together: each is
+    within the limits on its own, but a hundred of them in one upload must not cost a hundred
+    times as much."""
+
+    remaining: int = MAX_UNPACKED_BYTES
+
+    def spend(self, size: int) -> None:
+        self.remaining -= size
+        if self.remaining < 0:
+            raise too_large()
+
+
+def embedded_parts(archive: zipfile.ZipFile, depth: int = 1, budget: Budget | None = None) -> set[str]:
     """Parts judged by their first bytes, whatever their name: an OLE2 compound file (an
     embedded Office 97 object, an OLE package...) is refused; a ZIP package (a chart's workbook,
     an embedded document) is opened and checked in turn (_embedded_package)."""
     from olefile import MAGIC
 
+    budget = budget or Budget()
     found = set()
     for info in archive.infolist():
         if info.is_dir() or info.file_size < len(ZIP_MAGIC):
@@ -51,11 +67,12 @@ def embedded_parts(archive: zipfile.ZipFile, depth: int = 1) -> set[str]:
                     _("This document holds packages inside packages too deeply to be checked."),
                     code="zip_too_deep",
                 )
-            found |= _embedded_package(read_part(archive, info.filename), depth)
+            budget.spend(info.file_size)
+            found |= _embedded_package(read_part(archive, info.filename), depth, budget)
     return found
 
 
-def _embedded_package(data: bytes, depth: int) -> set[str]:
+def _embedded_package(data: bytes, depth: int, budget: Budget) -> set[str]:
     """What an embedded OOXML or ODF package would bring when the reader opens the object:
     macros, ActiveX, OLE objects, external relationships, DDE or OLE links (a workbook's
     externalLink part), active fields; and the packages inside it."""
@@ -69,13 +86,12 @@ def _embedded_package(data: bytes, depth: int) -> set[str]:
     check_entries(entries, len(data))
     names = {entry.filename for entry in entries}
     read = sorted(name for name in names if name.lower().endswith((".xml", ".rels")))
-    if sum(package.getinfo(name).file_size for name in read) > MAX_UNPACKED_BYTES:
-        raise too_large()
+    budget.spend(sum(package.getinfo(name).file_size for name in read))
     found = set()
     with package:
         if _has_macros(package, names):
             found.add("embedded_macros")
-        if any(f"/{ACTIVEX_FOLDERS[0]}" in f"/{name.lower()}" for name in names):
+        if any("activex" in name.lower().split("/")[:-1] for name in names):  # word/activeX/, xl/activeX/
             found.add("activex")
         try:
             for name in read:
@@ -86,7 +102,7 @@ def _embedded_package(data: bytes, depth: int) -> set[str]:
                     found |= docx_part(root) | _workbook_links(root)
         except ElementTree.ParseError as exc:
             raise damaged(exc) from exc
-        found |= embedded_parts(package, depth + 1)
+        found |= embedded_parts(package, depth + 1, budget)
     return found
 
 
