@@ -87,8 +87,15 @@ def test_a_paper_from_draft_to_the_public_library(demo, live_server, browser, br
     chair.get_by_role("button", name="Papers").click()
     chair.get_by_role("link", name="Papers overview").click()
     expect(chair.get_by_role("heading", name="Papers overview")).to_be_visible()
+    # Submitted today against the demo's 2010 deadline: flagged late, in the overview and to the reviewer.
+    late = re.compile(r"^late by \d+ days$")
+    expect(chair.locator("tr", has=chair.get_by_role("link", name=TITLE)).locator(".late-badge").first).to_have_text(
+        late
+    )
     screenshot_page(chair, screenshot, "4-overview")
     chair.get_by_role("link", name=TITLE).first.click()
+    expect(chair.locator(".late-note")).to_contain_text("First submitted on")
+    expect(chair.locator(".late-note")).to_contain_text("(due 1 October 2010, 18:00).")
     chair.get_by_role("button", name="Accept the paper").click()
     expect(chair.locator(".paper-state").first).to_have_text("Accepted")
     # Publishing asks first, naming what becomes public.
@@ -96,6 +103,9 @@ def test_a_paper_from_draft_to_the_public_library(demo, live_server, browser, br
     expect(chair.locator(".publish-what")).to_contain_text(f"‘{TITLE}’ (English, DOCX,")
     expect(chair.locator(".publish-what")).to_contain_text("version 2) will be public in the library at")
     screenshot_page(chair, screenshot, "5-publish-confirm")
+    chair.set_viewport_size({"width": 390, "height": 844})
+    screenshot_page(chair, screenshot, "5-publish-confirm-phone")
+    chair.set_viewport_size({"width": 1280, "height": 900})
     chair.get_by_role("button", name="Publish in the library").click()
     expect(chair.locator(".paper-state").first).to_have_text("Published")
     screenshot_page(chair, screenshot, "5-published")

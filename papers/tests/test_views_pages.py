@@ -473,7 +473,7 @@ def test_publish_button_leads_to_a_confirmation_naming_what_goes_public(client, 
     size = paper.accepted_version.size
     assert (
         f"‘Labour mobility partnerships’ (English, PDF, {size} bytes, version 1) will be public in the library at "
-        f'<a href="http://testserver/papers/{paper.pk}/">' in text
+        f'<a class="text-break" href="http://testserver/papers/{paper.pk}/">' in text
     )
     assert 'name="action" value="publish"' in text
     assert Paper.objects.get(pk=paper.pk).state == Paper.State.ACCEPTED

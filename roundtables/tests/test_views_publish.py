@@ -88,7 +88,7 @@ def test_publish_button_leads_to_a_confirmation_naming_what_goes_public(chair_cl
     text = " ".join(response.content.decode().split())
     assert (
         f"Version 2 of the programme of the {meeting.title}: 2 sessions, 1 roundtable, will be public at "
-        f'<a href="http://testserver/meetings/{meeting.number}/programme/">' in text
+        f'<a class="text-break" href="http://testserver/meetings/{meeting.number}/programme/">' in text
     )
     assert [note.text for note in response.context["draft"].changes] == ["3.4 «Climate»: added."]
     assert ProgrammeRelease.objects.count() == 1  # looking is not publishing
