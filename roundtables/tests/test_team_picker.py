@@ -67,3 +67,58 @@ def test_people_whose_name_starts_with_the_text_come_first_accents_aside(chair_c
     assert [n.split()[-1] for n in names("bor")] == ["Boren", "Zorrilla"]
     assert [n.split()[-1] for n in names("ramir")] == ["Ramírez"]
     assert [n.split()[-1] for n in names("elise")] == ["Martin"]
+
+
+def _add_kenya(client, session, **extra):
+    kenya = DelegationFactory(country="KE", name="Kenya")
+    return client.post(
+        reverse("roundtables:team_delegation_add", kwargs={"pk": session.pk}),
+        {"role": "co_chair", "delegation": kenya.pk, **extra},
+    )
+
+
+def test_after_saving_the_chair_returns_to_the_schedule_it_came_from(chair_client, session_3_1):
+    schedule = reverse("roundtables:schedule")
+    response = _add_kenya(chair_client, session_3_1, next=schedule)
+    assert response["Location"] == schedule
+    page = chair_client.get(schedule).content.decode()
+    assert "Kenya joined the team of 3.1 as co-chair." in page
+
+
+def test_an_external_next_is_refused(chair_client, session_3_1):
+    response = _add_kenya(chair_client, session_3_1, next="https://evil.example/phish")
+    team = reverse("roundtables:session_team", kwargs={"pk": session_3_1.pk})
+    assert response["Location"] == team + "#delegations"
+
+
+def test_removing_a_person_returns_to_next_too(chair_client, session_3_1):
+    from roundtables.tests.factories import SessionPersonFactory
+
+    item = SessionPersonFactory(session=session_3_1)
+    schedule = reverse("roundtables:schedule")
+    url = reverse("roundtables:team_person_remove", kwargs={"pk": session_3_1.pk, "item": item.pk})
+    assert chair_client.post(url, {"next": schedule})["Location"] == schedule
+
+
+def test_the_team_page_carries_next_in_its_forms_and_offers_the_way_back(chair_client, session_3_1):
+    schedule = reverse("roundtables:schedule")
+    url = reverse("roundtables:session_team", kwargs={"pk": session_3_1.pk})
+    response = chair_client.get(url, {"next": schedule})
+    page = response.content.decode()
+    assert response.context["back_label"] == "Back to the schedule"
+    assert page.count(f'<input type="hidden" name="next" value="{schedule}">') == 2  # the two pickers
+    assert f'href="{schedule}"><i class="bi bi-arrow-left" aria-hidden="true"></i> Back to the schedule</a>' in page
+
+
+def test_the_team_page_ignores_an_external_next(chair_client, session_3_1):
+    url = reverse("roundtables:session_team", kwargs={"pk": session_3_1.pk})
+    response = chair_client.get(url, {"next": "//evil.example/"})
+    page = response.content.decode()
+    assert (response.context["next"], 'value="//evil.example/"' in page, "bi-arrow-left" in page) == ("", False, False)
+
+
+def test_the_schedule_links_each_roundtable_session_to_its_team_and_back(chair_client, session_3_1):
+    schedule = reverse("roundtables:schedule")
+    team = reverse("roundtables:session_team", kwargs={"pk": session_3_1.pk})
+    page = chair_client.get(schedule).content.decode()
+    assert f'href="{team}?next={schedule}"' in page

@@ -1,9 +1,12 @@
 """The Chair's office forms a session's team, with a search-as-you-type picker (htmx)."""
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -22,6 +25,33 @@ def _session(pk: int) -> Session:
 
 def _team_url(session: Session, anchor: str) -> str:
     return f"{reverse('roundtables:session_team', kwargs={'pk': session.pk})}#{anchor}"
+
+
+def _next_url(request) -> str:
+    """Where the Chair's office came from (the schedule, say), carried by the forms as `next`; only a
+    page of this site, so that a crafted link cannot send anyone elsewhere after saving."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return ""
+
+
+def _back_label(url: str) -> str:
+    if not url:
+        return ""
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return _("Back")
+    return _("Back to the schedule") if match.view_name == "roundtables:schedule" else _("Back")
+
+
+def _saved(request, session: Session, anchor: str):
+    """After saving: back to the page the Chair's office came from, whose top shows the message;
+    else to the part of the team page that changed."""
+    return redirect(_next_url(request) or _team_url(session, anchor))
 
 
 def _results(query: str, search, **kwargs) -> dict:
@@ -49,6 +79,8 @@ def _team_page(request, session, *, delegation_form=None, person_form=None):
             request.POST.get("q", "") if delegation_form else "", search_delegations, session=session
         ),
         "person_search": _results(request.POST.get("q", "") if person_form else "", search_people),
+        "next": _next_url(request),
+        "back_label": _back_label(_next_url(request)),
     }
     with meeting_time(session.meeting):
         return render(request, "roundtables/chair/session_team.html", context)
@@ -80,7 +112,7 @@ def team_delegation_add(request, pk: int):
                 _("%(delegation)s joined the team of %(code)s as %(role)s.")
                 % {"delegation": added.delegation, "code": session.code, "role": added.get_role_display().lower()},
             )
-            return redirect(_team_url(session, "delegations"))
+            return _saved(request, session, "delegations")
     return _team_page(request, session, delegation_form=form)
 
 
@@ -97,7 +129,7 @@ def team_delegation_remove(request, pk: int, item: int):
         _("%(delegation)s left the team of %(code)s.")
         % {"delegation": team_delegation.delegation, "code": session.code},
     )
-    return redirect(_team_url(session, "delegations"))
+    return _saved(request, session, "delegations")
 
 
 @chair_required
@@ -122,7 +154,7 @@ def team_person_add(request, pk: int):
                 _("%(person)s is now %(role)s of %(code)s.")
                 % {"person": added.person.display_name, "role": added.get_role_display().lower(), "code": session.code},
             )
-            return redirect(_team_url(session, "people"))
+            return _saved(request, session, "people")
     return _team_page(request, session, person_form=form)
 
 
@@ -157,7 +189,7 @@ def team_representative_government(request, pk: int, item: int):
             )
     else:
         messages.error(request, _("Choose one of the session's co-chair governments."))
-    return redirect(_team_url(session, "people"))
+    return _saved(request, session, "people")
 
 
 @chair_required
@@ -175,7 +207,7 @@ def team_person_remove(request, pk: int, item: int):
             "code": session.code,
         },
     )
-    return redirect(_team_url(session, "people"))
+    return _saved(request, session, "people")
 
 
 @chair_required
