@@ -11,6 +11,7 @@ from rules.contrib.views import permission_required
 
 from reports import services
 from reports.badges import valid_badge_registration
+from reports.documents.common import meeting_of
 from reports.models import GeneratedFile
 from reports.registry import ReportError, find_renderer, get_renderer, offers_for
 from reports.selectors import files_requested_by
@@ -86,6 +87,8 @@ def _file_context(generated: GeneratedFile) -> dict:
     renderer = get_renderer(generated.kind)
     return {
         "file": generated,
+        # Its times are shown in the host city's zone, as every page of the portal shows them.
+        "meeting": meeting_of(generated.parameters) or current_meeting(),
         "renderer": renderer,
         "title": renderer.describe(generated.parameters),
         "retry_unavailable": _retry_unavailable(generated, renderer),

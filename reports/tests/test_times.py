@@ -1,0 +1,47 @@
+"""The reports pages show a document's times in the meeting's zone and say which."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils.html import strip_tags
+
+from reports.models import GeneratedFile
+from reports.tests.factories import GeneratedFileFactory
+
+pytestmark = pytest.mark.django_db
+
+# 13:41 UTC on 2 December 2010 is 07:41 in Puerto Vallarta (UTC-6).
+REQUESTED = dt.datetime(2010, 12, 2, 13, 41, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def vallarta(meeting):
+    meeting.time_zone, meeting.city = "America/Mexico_City", "Puerto Vallarta"
+    meeting.save(update_fields=["time_zone", "city"])
+    return meeting
+
+
+def _requested(chair, meeting) -> GeneratedFile:
+    generated = GeneratedFileFactory(
+        requested_by=chair, state=GeneratedFile.State.FAILED, parameters={"meeting": meeting.pk, "language": "en"}
+    )
+    GeneratedFile.objects.filter(pk=generated.pk).update(created_at=REQUESTED)
+    return generated
+
+
+def test_file_page_says_when_it_was_requested_in_the_host_citys_time(client, chair, vallarta):
+    generated = _requested(chair, vallarta)
+    client.force_login(chair)
+    page = client.get(reverse("reports:file_detail", kwargs={"pk": generated.pk})).content.decode()
+    text = " ".join(strip_tags(page).split())
+    assert "Requested on 2 December 2010, 07:41 (Puerto Vallarta time)" in text
+    assert "(UTC)" not in text
+
+
+def test_reports_page_lists_files_in_the_host_citys_time(client, chair, vallarta):
+    _requested(chair, vallarta)
+    client.force_login(chair)
+    text = " ".join(strip_tags(client.get(reverse("reports:index")).content.decode()).split())
+    assert "Requested (Puerto Vallarta time)" in text
+    assert "2 Dec 2010, 07:41" in text
