@@ -100,3 +100,10 @@ def test_iso_and_naive_moments_are_in_the_meetings_zone():
     assert iso_moment(None, zone=VALLARTA) == ""
     assert naive_moment(moment, zone="America/Mexico_City") == dt.datetime(2010, 11, 8, 9, 0)
     assert zone_name("America/Mexico_City") == "America/Mexico_City"
+
+
+def test_iso_datetime_filter_has_the_offset_and_no_microseconds():
+    template = Template("{% load timeranges %}{{ moment|iso_datetime }}")
+    moment = dt.datetime(2010, 11, 8, 15, 0, 0, 123456, tzinfo=UTC)
+    with timezone.override(VALLARTA):
+        assert template.render(Context({"moment": moment})) == "2010-11-08T09:00:00-06:00"

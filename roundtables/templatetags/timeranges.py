@@ -39,3 +39,10 @@ def time_range_text(start, end=None, *, zone=None, style="short", language=None)
     if not start:
         return ""
     return format_time_range(start, end or None, zone=zone, language=language, style=style)
+
+
+@register.filter
+def iso_datetime(value, zone=None):
+    """For <time datetime="...">: ISO 8601 with the offset, to the second (the HTML checker refuses
+    microseconds), in the active zone unless one is named."""
+    return iso_moment(value, zone=zone) if value else ""

@@ -72,3 +72,18 @@ def test_ical_event_over_two_days_starts_and_ends_on_its_own_days(client, demo_d
     assert event["DTSTART"].params["TZID"] == "America/Mexico_City"
     assert "DTSTART;TZID=America/Mexico_City:20101108T090000" in response.content.decode()
     assert "DTEND;TZID=America/Mexico_City:20101109T130000" in response.content.decode()
+
+
+def test_activity_log_names_the_zone_and_writes_datetimes_without_microseconds(client, demo_data):
+    import re
+
+    client.force_login(User.objects.get(email="chair@example.org"))
+    page = client.get(reverse("roundtables:activity")).content.decode()
+    assert "When (Puerto Vallarta time)" in _text_of(page)
+    stamps = re.findall(r'<time datetime="([^"]+)"', page)
+    assert stamps
+    assert [s for s in stamps if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-0[56]:00", s)] == []
+
+
+def _text_of(page: str) -> str:
+    return " ".join(strip_tags(page).split())
