@@ -397,3 +397,10 @@ def test_survey_results_are_for_the_chairs_office(answered_survey, chair):
     renderer = get_renderer("survey_results")
     assert renderer.can_access(chair, {"survey": answered_survey.pk}) is True
     assert renderer.can_access(UserFactory(), {"survey": answered_survey.pk}) is False
+
+
+def test_list_of_participants_counts_one_delegation_in_the_singular(meeting):
+    ghana = DelegationFactory(country="GH", name="Ghana")
+    RegistrationFactory(meeting=meeting, delegation=ghana, status="approved", public_list_consent=True)
+    pages = page_texts(produce("participants", {"meeting": meeting.pk, "variant": "public"}))
+    assert "1 participant in 1 delegation." in pages[1]

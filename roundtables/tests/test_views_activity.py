@@ -47,3 +47,20 @@ def test_activity_page_words_a_publication_and_leaves_other_apps_details_alone(
     activity_log(actor=chair, action="papers.paper.submitted", meeting=meeting, data={"changes": 3})
     rows = [(row.label, row.details) for row in chair_client.get(reverse("roundtables:activity")).context["rows"]]
     assert rows == [("papers.paper.submitted", ""), ("Programme published", "Version 1, 0 changes")]
+
+
+@pytest.mark.django_db
+def test_activity_page_counts_in_the_right_plural_form(chair_client, chair, meeting):
+    from activity.services import activity_log
+
+    activity_log(
+        actor=chair, action="roundtables.programme.published", meeting=meeting, data={"version": 2, "change_count": 1}
+    )
+    activity_log(
+        actor=chair,
+        action="roundtables.meeting.copied",
+        meeting=meeting,
+        data={"source": 3, "roundtables": 1, "sessions": 7, "rooms": 1, "days": 0},
+    )
+    details = [row.details for row in chair_client.get(reverse("roundtables:activity")).context["rows"]]
+    assert details == ["From meeting 3: 1 roundtable, 7 sessions, 1 room", "Version 2, 1 change"]

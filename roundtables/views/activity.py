@@ -6,7 +6,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from activity.models import ActivityLog
 from activity.selectors import activity_for_meeting
@@ -76,20 +76,25 @@ def _details(entry: ActivityLog) -> str:
         return f"{data['person']} · {_role_label(data.get('role', ''))}"
     if "order" in data:
         return _("New order: %(order)s") % {"order": ", ".join(str(item) for item in data["order"])}
-    if data.get("sessions"):
+    if isinstance(data.get("sessions"), list) and data["sessions"]:  # a copied meeting's "sessions" is a count
         return _("With its sessions %(codes)s") % {"codes": ", ".join(data["sessions"])}
     if "version" in data:
-        return _("Version %(version)s, %(count)s changes") % {
+        count = data.get("change_count", 0)
+        return ngettext("Version %(version)s, %(count)s change", "Version %(version)s, %(count)s changes", count) % {
             "version": data["version"],
-            "count": data.get("change_count", 0),
+            "count": count,
         }
     if "source" in data:
-        return _("From meeting %(number)s: %(roundtables)s roundtables, %(sessions)s sessions, %(rooms)s rooms") % {
-            "number": data["source"],
-            "roundtables": data.get("roundtables", 0),
-            "sessions": data.get("sessions", 0),
-            "rooms": data.get("rooms", 0),
-        }
+        # Each count with its own plural form; the sentence is assembled from the three.
+        roundtables, sessions, rooms = (data.get(key, 0) for key in ("roundtables", "sessions", "rooms"))
+        copied = ", ".join(
+            (
+                ngettext("%(count)s roundtable", "%(count)s roundtables", roundtables) % {"count": roundtables},
+                ngettext("%(count)s session", "%(count)s sessions", sessions) % {"count": sessions},
+                ngettext("%(count)s room", "%(count)s rooms", rooms) % {"count": rooms},
+            )
+        )
+        return _("From meeting %(number)s: %(copied)s") % {"number": data["source"], "copied": copied}
     if data.get("previous"):
         return _("Instead of meeting %(number)s") % {"number": data["previous"]}
     return ""

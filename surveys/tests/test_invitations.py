@@ -1,6 +1,7 @@
 import hashlib
 
 import pytest
+from django.contrib.messages import get_messages
 from django.db import IntegrityError
 from django.urls import reverse
 
@@ -169,6 +170,9 @@ def test_chair_puts_the_invitations_in_the_outbox_from_the_invite_page(
     mailing = Mailing.objects.get()
     assert response.url == reverse("mailings:detail", args=[mailing.pk])
     assert (mailing.state, mailing.mails.count()) == (Mailing.State.OUTBOX, 1)
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "1 mail waits in the outbox. Check its preview, then send it."
+    ]
 
 
 def test_a_message_without_the_link_is_refused(client, chair, survey, questions, focal_point_of):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from surveys import mail_templates, selectors, services
@@ -66,7 +67,11 @@ def survey_invite(request, survey: Survey):
         else:
             messages.success(
                 request,
-                _("%(count)s mails wait in the outbox. Check a few previews, then send them.")
+                ngettext(
+                    "%(count)s mail waits in the outbox. Check its preview, then send it.",
+                    "%(count)s mails wait in the outbox. Check a few previews, then send them.",
+                    plan.mail_count,
+                )
                 % {"count": plan.mail_count},
             )
             return redirect("mailings:detail", pk=mailing.pk)
