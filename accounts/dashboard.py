@@ -64,7 +64,7 @@ def _outcome_of(session):
 
 
 def _outcome_item(person_role, session, user) -> RoleItem:
-    outcome = _outcome_of(session) if session is not None else None
+    outcome = _outcome_of(session)
     state = outcome.state if outcome else ""
     item = RoleItem(
         role=person_role.get_role_display(),
@@ -193,8 +193,9 @@ def dashboard_of(user) -> Dashboard:
     }
     paper_sessions = {s.pk: s for s in sessions_of_person(user, meeting=meeting).prefetch_related("papers__authors")}
     for person_role in team_roles_of_person(user, meeting=meeting):
-        if person_role.role in (RAPPORTEUR, CO_CHAIR_REPRESENTATIVE):
-            item = _outcome_item(person_role, outcome_sessions.get(person_role.session_id), user)
+        if person_role.role in (RAPPORTEUR, CO_CHAIR_REPRESENTATIVE) and person_role.session_id in outcome_sessions:
+            # Outcomes are written for roundtable sessions only; a plenary's rapporteur has none.
+            item = _outcome_item(person_role, outcome_sessions[person_role.session_id], user)
         elif person_role.role == AUTHOR:
             item = _paper_item(person_role, paper_sessions.get(person_role.session_id), user)
         else:

@@ -7,7 +7,7 @@ from outcomes.models import Outcome
 from outcomes.tests.factories import OutcomeFactory
 from papers.models import Paper
 from papers.tests.factories import PaperFactory, published_paper
-from roundtables.models import SessionPerson
+from roundtables.models import Session, SessionPerson
 from roundtables.tests.factories import RoomFactory, RoundtableFactory, SessionFactory, SessionPersonFactory
 
 
@@ -167,3 +167,12 @@ def test_dashboard_query_count_does_not_grow(client, meeting, roundtable, django
     with django_assert_num_queries(17):
         response = client.get(reverse("accounts:dashboard"))
     assert len(response.context["board"].roles) == 2 * count
+
+
+@pytest.mark.django_db
+def test_plenary_rapporteur_is_not_sent_to_an_outcome_that_cannot_exist(client, meeting):
+    plenary = SessionFactory(meeting=meeting, roundtable=None, code="CP", kind=Session.Kind.PLENARY)
+    rapporteur = SessionPersonFactory(session=plenary, role=SessionPerson.Role.RAPPORTEUR).person
+    assert _roles(client, rapporteur) == [
+        ("Rapporteur", "CP", f"/papers/sessions/{plenary.pk}/", "", "Prepare the session with its team.", False)
+    ]
