@@ -203,7 +203,12 @@ def dashboard_of(user) -> Dashboard:
         board.roles.append(item)
 
     board.to_dos = _registration_to_dos(meeting, registration) + [
-        ToDo(f"{item.role} · {item.session.code}: {item.next_step}", item.url, item.link_text)
+        ToDo(
+            _("%(role)s · %(code)s: %(next_step)s")
+            % {"role": item.role, "code": item.session.code, "next_step": item.next_step},
+            item.url,
+            item.link_text,
+        )
         for item in board.roles
         if item.to_do
     ]
