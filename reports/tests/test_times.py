@@ -45,3 +45,31 @@ def test_reports_page_lists_files_in_the_host_citys_time(client, chair, vallarta
     text = " ".join(strip_tags(client.get(reverse("reports:index")).content.decode()).split())
     assert "Requested (Puerto Vallarta time)" in text
     assert "2 Dec 2010, 07:41" in text
+
+
+def test_programme_booklet_prints_both_days_of_a_session_over_two_days(vallarta):
+    from zoneinfo import ZoneInfo
+
+    from accounts.tests.factories import UserFactory
+    from reports.tests.pdf import page_texts
+    from reports.tests.test_documents import produce
+    from roundtables.models import Session
+    from roundtables.services.programme import programme_publish
+    from roundtables.tests.factories import SessionFactory
+
+    zone = ZoneInfo("America/Mexico_City")
+    SessionFactory(
+        roundtable=None,
+        meeting=vallarta,
+        kind=Session.Kind.CIVIL_SOCIETY,
+        code="CSD",
+        title_en="Civil Society Days",
+        starts_at=dt.datetime(2010, 11, 8, 9, tzinfo=zone),
+        ends_at=dt.datetime(2010, 11, 9, 13, tzinfo=zone),
+    )
+    programme_publish(meeting=vallarta, actor=UserFactory(is_superuser=True))
+    text = " ".join(" ".join(page_texts(produce("programme", {"meeting": vallarta.pk, "language": "en"}))).split())
+    # At a glance, under each of its two days, and on its own page.
+    assert text.count("Mon 8 Nov, 09:00 – Tue 9 Nov, 13:00 CSD Civil Society Days") == 2
+    assert "Monday 8 November, 09:00 – Tuesday 9 November, 13:00" in text
+    assert "Times are local times in America/Mexico_City." in text
