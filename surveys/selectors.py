@@ -290,6 +290,11 @@ def answer_rows(survey: Survey) -> tuple[list[str], list[list]]:
     return header, rows
 
 
+def survey_of_mailing(mailing) -> Survey | None:
+    """The survey whose invitations or reminders a mailing carries, or None for any other mailing."""
+    return Survey.objects.filter(invitations__mails__mail__mailing=mailing).first()
+
+
 TRANSLATED_LANGUAGES = {"fr": _lazy("French"), "es": _lazy("Spanish")}
 
 

@@ -75,7 +75,7 @@ def test_mailing_preview_of_another_recipient(client, chair):
 def test_mailing_detail_query_count_does_not_grow(client, chair, django_assert_num_queries, count):
     mailing, _ = make_mailing(count)
     client.force_login(chair)
-    with django_assert_num_queries(9):  # + mailing, count, page, state counts, languages
+    with django_assert_num_queries(10):  # + mailing, count, page, state counts, languages, its survey (if any)
         client.get(reverse("mailings:detail", args=[mailing.pk]))
 
 

@@ -94,6 +94,9 @@ def test_chair_builds_sends_reminds_and_reads_the_results(
         f"{mail_count} mails wait in the outbox"
     )
     assert len(mailoutbox) == before  # nothing leaves the outbox before "Send"
+    expect(page.locator(".translation-warning li").first).to_contain_text(
+        "recipients read French: the title and 2 questions have no French text; they will see English."
+    )
     page.get_by_label("Find a recipient").fill("Mexico")
     page.get_by_role("button", name="Find").click()
     page.get_by_role("link", name=re.compile(r"^Preview Mr Javier Herrera")).click()

@@ -84,3 +84,35 @@ def test_the_warning_query_count_does_not_grow(
     client.force_login(chair)
     with django_assert_num_queries(11):  # the page, the plan, + the gaps (one query) and the lock
         _count_page(client, partly_translated)
+
+
+def _invited(survey, chair):
+    from surveys.audiences import Audience, audience_plan
+    from surveys.mail_templates import INVITATION_BODIES, INVITATION_SUBJECTS
+    from surveys.services import survey_invite
+
+    plan = audience_plan(survey, Audience.STEERING_GROUP)
+    return survey_invite(survey=survey, plan=plan, subjects=INVITATION_SUBJECTS, bodies=INVITATION_BODIES, actor=chair)
+
+
+def test_the_outbox_of_a_survey_mailing_warns_before_the_send_button(client, chair, partly_translated, focal_point_of):
+    _readers(focal_point_of, "fffse")
+    mailing = _invited(partly_translated, chair)
+    client.force_login(chair)
+    page = client.get(reverse("mailings:detail", args=[mailing.pk])).content.decode()
+    warning = "3 recipients read French: 2 questions have no French text; they will see English."
+    assert warning in page
+    assert "1 recipient reads Spanish: the title and 3 questions have no Spanish text; they will see English." in page
+    assert page.index(warning) < page.index("Send 5 mails")  # read before sending
+    assert "You can still send: they will answer the questions in English." in page
+
+
+@pytest.mark.parametrize("readers", ["f", "fsf"])
+def test_the_outbox_warning_query_count_does_not_grow(
+    client, chair, partly_translated, focal_point_of, django_assert_num_queries, readers
+):
+    _readers(focal_point_of, readers)
+    mailing = _invited(partly_translated, chair)
+    client.force_login(chair)
+    with django_assert_num_queries(11):  # the outbox page (10, its survey included) + the gaps
+        client.get(reverse("mailings:detail", args=[mailing.pk]))
