@@ -21,8 +21,10 @@ ODF sub-documents (XML), checked like the rest of the package. A Word chart keep
 an embedded .xlsx workbook: allowed on purpose (charts are common in papers, and a workbook
 without macros is data), but the workbook is opened and checked like the document itself, so
 one saved with macros (a vbaProject.bin inside) or with links out is refused.
-The ZIP container itself is judged before anything is unpacked (papers.validators.archive). Modules: archive (the
-container, reading parts), docx, odt, embedded (packages inside the document).
+ODT: the same, and any element other than a click-followed link (text:a, draw:a) whose
+xlink:href leaves the package (a background image, a font...), and forms that send their data.
+The ZIP container itself is judged before anything is unpacked. Modules: archive (the container
+and reading its parts), docx, odt, embedded (the packages inside the document).
 
 oletools' olevba and msodde are built for this, but they read the same parts and import
 pyparsing in a way that warns on import; we parse the XML ourselves with the standard library
