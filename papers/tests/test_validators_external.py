@@ -795,3 +795,29 @@ def test_many_embedded_packages_share_one_limit_on_what_they_unpack():
     data = files.docx_bytes(parts=tuple((f"word/embeddings/Workbook{i}.xlsx", workbook) for i in range(5)))
     assert len(data) < 1024 * 1024
     assert _refusal(data, "paper.docx") == [("zip_too_large", "This document is too large once unpacked.")]
+
+
+def _chart(href: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f"<office:document-content {files.ODF_NAMESPACES} "
+        'xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" office:version="1.3"><office:body>'
+        f'<office:chart><chart:chart xlink:href="{href}" xlink:type="simple" chart:class="chart:bar"/>'
+        "</office:chart></office:body></office:document-content>"
+    ).encode()
+
+
+def test_a_chart_naming_its_container_as_libreoffice_writes_it_is_accepted():
+    data = files.odt_bytes(
+        body='<text:p><draw:frame><draw:object xlink:href="./Object 1"/></draw:frame></text:p>',
+        parts=(("Object 1/content.xml", _chart("..")),),
+    )
+    assert _inspect(data, "paper.odt").file_format == "odt"
+
+
+def test_a_sub_document_linking_out_of_the_package_is_refused():
+    data = files.odt_bytes(
+        body='<text:p><draw:frame><draw:object xlink:href="./Object 1"/></draw:frame></text:p>',
+        parts=(("Object 1/content.xml", _chart("../../data.ods")),),
+    )
+    assert _refusal(data, "paper.odt") == [ODT_EXTERNAL_CONTENT, ODT_ADVICE]

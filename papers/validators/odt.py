@@ -68,16 +68,23 @@ XFORMS_SOURCES = {
 MACRO_URL_SCHEMES = ("vnd.sun.star.script:", "macro:")
 
 
-def _leaves_package(href: str | None) -> bool:
+def _leaves_package(href: str | None, folder: str = "") -> bool:
     """A link to outside the package: a URL or a path out of it (C:\\..., /etc/..., ../x, and
-    Pictures/../../x or %2e%2e/x, which an office suite resolves to the same place)."""
+    Pictures/../../x or %2e%2e/x, which an office suite resolves to the same place).
+
+    A relative path is read from the folder of the part that holds it: a chart's sub-document
+    ("Object 1/content.xml") names its container ".." (chart:chart xlink:href=".."), which is
+    the package itself, while ".." in the top-level content.xml is the folder the file sits in."""
     if not href:
         return False
     href = href.strip()
     if urlsplit(href).scheme:
         return True
-    path = posixpath.normpath(unquote(href).replace("\\", "/"))
-    return path.startswith(("/", "../")) or path == ".."
+    path = unquote(href).replace("\\", "/")
+    if path.startswith("/"):
+        return True
+    path = posixpath.normpath(posixpath.join(folder, path))
+    return path == ".." or path.startswith("../")
 
 
 def check_odt(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
@@ -99,7 +106,7 @@ def check_odt(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
     try:
         for name in sorted(names):
             if name.endswith(".xml"):
-                reasons |= _odt_part(parse_xml(read_part(archive, name)))
+                reasons |= _odt_part(parse_xml(read_part(archive, name)), posixpath.dirname(name))
     except ElementTree.ParseError as exc:
         raise ValidationError(
             _("This OpenDocument file is damaged: its content cannot be read. Save it again and upload it."),
@@ -108,19 +115,19 @@ def check_odt(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
     return reasons
 
 
-def _odt_part(root) -> set[str]:
+def _odt_part(root, folder: str) -> set[str]:
     found = set()
     for element in root.iter():
         if element.tag in ODT_ELEMENTS:
             found.add(ODT_ELEMENTS[element.tag])
         elif element.tag in ODT_LINKED_ELEMENTS:
-            if _leaves_package(element.get(XLINK_HREF)):
+            if _leaves_package(element.get(XLINK_HREF), folder):
                 found.add(ODT_LINKED_ELEMENTS[element.tag])
         elif element.tag in XFORMS_SOURCES:
             attribute, reason = XFORMS_SOURCES[element.tag]
-            if _leaves_package(element.get(attribute)):
+            if _leaves_package(element.get(attribute), folder):
                 found.add(reason)
-        elif element.tag not in ODT_CLICKED_LINKS and _leaves_package(element.get(XLINK_HREF)):
+        elif element.tag not in ODT_CLICKED_LINKS and _leaves_package(element.get(XLINK_HREF), folder):
             found.add("external_content")
         # A link or a button may start a macro instead of opening an address.
         if any(str(value).strip().lower().startswith(MACRO_URL_SCHEMES) for value in element.attrib.values()):
