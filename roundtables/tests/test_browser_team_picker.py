@@ -40,3 +40,11 @@ def test_team_picker_ranks_prefixes_first_and_returns_to_the_schedule(demo, live
     expect(message).to_have_text("Germany joined the team of 2.2 as team member.")
     expect(message).to_be_in_viewport()
     screenshot("back-on-the-schedule")
+
+    # On a phone, the way back and the ranked results fit the screen.
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot("phone-schedule")
+    page.get_by_role("link", name="Team of 1.1").click()
+    page.get_by_label("Find a delegation").press_sequentially("cote d")
+    expect(options.first).to_have_text(re.compile(r"^Côte d.Ivoire$"))  # typed without the accent
+    screenshot("phone-team")
