@@ -73,3 +73,23 @@ def test_programme_booklet_prints_both_days_of_a_session_over_two_days(vallarta)
     assert text.count("Mon 8 Nov, 09:00 – Tue 9 Nov, 13:00 CSD Civil Society Days") == 2
     assert "Monday 8 November, 09:00 – Tuesday 9 November, 13:00" in text
     assert "Times are local times in America/Mexico_City." in text
+
+
+def test_outcome_pdf_gives_its_sessions_time_over_both_days(vallarta):
+    from zoneinfo import ZoneInfo
+
+    from reports.tests.factories import publish_outcome
+    from reports.tests.pdf import page_texts
+    from reports.tests.test_documents import produce
+    from roundtables.tests.factories import RoundtableFactory, SessionFactory
+
+    zone = ZoneInfo("America/Mexico_City")
+    session = SessionFactory(
+        roundtable=RoundtableFactory(meeting=vallarta, number=1),
+        code="1.1",
+        starts_at=dt.datetime(2010, 11, 10, 18, tzinfo=zone),
+        ends_at=dt.datetime(2010, 11, 11, 10, tzinfo=zone),
+    )
+    publish_outcome(session)
+    text = " ".join(" ".join(page_texts(produce("outcome", {"session": session.pk}))).split())
+    assert "Wednesday 10 November 2010, 18:00 – Thursday 11 November 2010, 10:00" in text
