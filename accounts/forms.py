@@ -24,3 +24,10 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["honorific", "first_name", "last_name", "job_title", "organisation", "preferred_language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Checked by the form field too, not only by the model: a refused name then never reaches
+        # the instance, which is the signed-in user the header shows on the same page.
+        for name in ("first_name", "last_name"):
+            self.fields[name].validators.append(validate_no_markup)

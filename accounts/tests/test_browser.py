@@ -133,3 +133,18 @@ def test_newcomer_creates_an_account_and_is_offered_the_registration(demo, live_
     page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("link", name="Register for the meeting").click()
     expect(page).to_have_url(f"{live_server.url}/delegations/register/")
+
+
+def test_profile_refuses_a_name_with_markup_next_to_the_field(demo, live_server, page, screenshot):
+    sign_in(page, live_server, "delegate.mx@example.org")
+    page.get_by_role("button", name="Ms Sofía Castillo").click()
+    page.get_by_role("link", name="Profile").click()
+    page.get_by_label("Last name").fill("<i>Castillo</i>")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.locator("#id_last_name")).to_have_class(re.compile(r"\bis-invalid\b"))
+    expect(page.locator("#error_1_id_last_name")).to_have_text(
+        "A name cannot contain angle brackets (< or >). Please type it as it should be printed."
+    )
+    # The stored name is unchanged.
+    expect(page.get_by_role("button", name="Ms Sofía Castillo")).to_be_visible()
+    screenshot("profile-refused")

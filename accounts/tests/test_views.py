@@ -182,5 +182,6 @@ def test_profile_refuses_a_name_with_markup_and_keeps_the_stored_one(client):
     assert response.status_code == 200
     assert response.context["form"].errors == {"last_name": [MARKUP_REFUSED]}
     assert MARKUP_REFUSED.replace("<", "&lt;").replace(">", "&gt;") in response.content.decode()
+    assert response.context["user"].display_name == "Amara Diallo"  # the header's name, on the same page
     user.refresh_from_db()
     assert user.last_name == "Diallo"
