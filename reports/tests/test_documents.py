@@ -167,7 +167,8 @@ def test_badges_of_3000_are_laid_out_in_parts_and_merged(meeting, settings):
 def test_badges_of_one_delegation(meeting):
     mexico = DelegationFactory(country="MX", name="México")
     RegistrationFactory(meeting=meeting, delegation=mexico, status="approved", person=UserFactory(last_name="Uno"))
-    RegistrationFactory(meeting=meeting, status="approved", person=UserFactory(last_name="Otro"))
+    ghana = DelegationFactory(country="GH", name="Ghana")
+    RegistrationFactory(meeting=meeting, delegation=ghana, status="approved", person=UserFactory(last_name="Otro"))
     pages = page_texts(produce("badges", {"meeting": meeting.pk, "delegation": mexico.pk}))
     assert len(pages) == 1
     assert "UNO" in pages[0]
