@@ -2,7 +2,6 @@
 
 from collections.abc import Iterable
 from itertools import combinations
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,11 +9,11 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from delegations.models import Delegation, DelegationQuota, Registration, SessionChoice
+from gfmd.timeranges import format_time_range
 from mailings.services import queue_mail
 from roundtables.models import Meeting, Session
 
@@ -130,20 +129,14 @@ def overlap(first: Session, second: Session) -> tuple | None:
 
 
 def _clash_message(first: Session, second: Session, *, meeting: Meeting) -> str:
-    # Kept local: roundtables has no shared time-range formatter yet. The range is the time both
-    # sessions run, in the meeting's own time zone, with the day named on both ends if it spans days.
+    # The time both sessions run, in the meeting's zone, through the portal's one range formatter
+    # (it names the day on both ends when the shared time spans days).
     first, second = sorted((first, second), key=lambda session: session.code)
     start, end = overlap(first, second)
-    zone = ZoneInfo(meeting.time_zone)
-    start, end = start.astimezone(zone), end.astimezone(zone)
-    if start.date() == end.date():
-        when = f"{date_format(start, 'l j F')}, {date_format(start, 'H:i')}–{date_format(end, 'H:i')}"
-    else:
-        when = f"{date_format(start, 'l j F, H:i')} – {date_format(end, 'l j F, H:i')}"
     return _("Sessions %(first)s and %(second)s both run on %(when)s: choose one.") % {
         "first": first.code,
         "second": second.code,
-        "when": when,
+        "when": format_time_range(start, end, zone=meeting.time_zone, style="long"),
     }
 
 

@@ -134,3 +134,14 @@ def test_register_form_gives_each_session_its_times_for_the_script(client, open_
         'data-starts="2010-11-08T09:00:00-06:00" data-ends="2010-11-09T13:00:00-06:00"'
     ) in page
     assert f'<p id="{box}-clash" class="session-clash mb-0" hidden></p>' in page
+
+
+def test_a_clash_over_two_days_names_both_days(open_meeting, mexico, programme):
+    overnight = SessionFactory(meeting=open_meeting, roundtable=None, code="NX", starts_at=at(8, 20), ends_at=at(9, 10))
+    with pytest.raises(ValidationError) as error:
+        register(UserFactory(), open_meeting, mexico, [programme["CSD"], overnight])
+    assert error.value.message_dict == {
+        "sessions": [
+            "Sessions CSD and NX both run on Monday 8 November, 20:00 – Tuesday 9 November, 10:00: choose one."
+        ]
+    }
