@@ -23,6 +23,7 @@ HISTORY_EVENTS = (
     "rejected",
     "published",
     "withdrawn",
+    "unpublished",
 )
 
 

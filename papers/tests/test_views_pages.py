@@ -501,6 +501,10 @@ def test_unpublishing_through_the_page_then_the_public_page_says_why(client, tea
     )
     assert response.status_code == 302
     paper.refresh_from_db()
+    history = client.get(reverse("papers:detail", args=[paper.pk])).context["history"]
+    assert [(entry["label"], entry["message"]) for entry in history] == [
+        ("Withdrawn from the library", "Superseded by a new study.")
+    ]
     client.logout()
     page = client.get(reverse("papers:detail", args=[paper.pk]))
     date = timezone.localtime(paper.unpublished_at).strftime("%-d %B %Y")
