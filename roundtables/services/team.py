@@ -1,10 +1,16 @@
 """Form a session's team: co-chair and member delegations; moderator, rapporteur, authors, speakers."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from activity.services import activity_log
+from gfmd.timeranges import format_time_range
+from mailings.services import queue_mail
 from roundtables.models import Meeting, Session, SessionDelegation, SessionPerson
 from roundtables.schedule import person_clash_error
 
@@ -53,6 +59,81 @@ def _require_co_chair(session: Session, delegation) -> None:
         )
 
 
+def _what_you_can_do(role: str) -> str:
+    """In the active language: what the role lets the person do in the portal (papers.roles, outcomes.rules)."""
+    Role = SessionPerson.Role
+    return {
+        Role.RAPPORTEUR: _(
+            "As rapporteur you draft the session's outcome: write its sections, answer the co-chairs' "
+            "comments and submit it for their sign-off."
+        ),
+        Role.AUTHOR: _(
+            "As background paper author you write the session's background paper: upload its versions "
+            "and translations and answer the team's comments."
+        ),
+        Role.CO_CHAIR_REPRESENTATIVE: _(
+            "As co-chair's representative you comment on the session's background paper and outcome, "
+            "and sign off the outcome for your government."
+        ),
+        Role.MODERATOR: _(
+            "As moderator you work on the session's background paper with its authors: read its "
+            "versions and comment on them."
+        ),
+        Role.SPEAKER: _(
+            "As speaker you work on the session's background paper with its authors: read its "
+            "versions and comment on them."
+        ),
+    }[role]
+
+
+def _links(team_person: SessionPerson) -> list[dict]:
+    """Where the role's work is, as absolute links: the outcome workspace, the papers, or both."""
+    session_id = team_person.session_id
+    papers = {
+        "label": _("The session's background papers:"),
+        "url": settings.SITE_URL + reverse("papers:workspace", kwargs={"session_id": session_id}),
+    }
+    outcome = {
+        "label": _("The session's outcome:"),
+        "url": settings.SITE_URL + reverse("outcomes:workspace", kwargs={"session_pk": session_id}),
+    }
+    Role = SessionPerson.Role
+    if team_person.role == Role.RAPPORTEUR:
+        return [outcome]
+    if team_person.role == Role.CO_CHAIR_REPRESENTATIVE:
+        return [outcome, papers]
+    return [papers]
+
+
+def _mail_named(team_person: SessionPerson) -> None:
+    """Tell the person, in their language, the role they now hold and where to use it. Queued in the
+    caller's transaction, so a refused change mails nobody (and the demo loader's suppressed() none)."""
+    person, session = team_person.person, team_person.session
+    if not person.email:
+        return
+    meeting = session.meeting
+    with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
+        role = SessionPerson.Role(team_person.role).label.lower()
+        when = (
+            format_time_range(session.starts_at, session.ends_at, zone=meeting.time_zone, style="long")
+            if session.starts_at
+            else ""
+        )
+        context = {
+            "person": person,
+            "meeting": meeting,
+            "session": session,
+            "role": role,
+            "when": when,
+            "government": team_person.delegation.name if team_person.delegation_id else "",
+            "what_you_can_do": _what_you_can_do(team_person.role),
+            "links": _links(team_person),
+        }
+        subject = _("Session %(code)s: you are now %(role)s") % {"code": session.code, "role": role}
+        body = render_to_string("roundtables/mail/team_named.txt", context)
+    queue_mail(to=person.email, subject=subject, body_text=body)
+
+
 @transaction.atomic
 def team_person_add(*, session: Session, person, role: str, actor, delegation=None) -> SessionPerson:
     """Name a person on the team; a co-chair's representative, for one co-chair government (`delegation`)."""
@@ -79,6 +160,7 @@ def team_person_add(*, session: Session, person, role: str, actor, delegation=No
         meeting=session.meeting,
         data={"person": person.display_name, "role": role, **({"for": delegation.name} if delegation else {})},
     )
+    _mail_named(team_person)  # a second add of the same role was refused above: one mail per role
     return team_person
 
 
@@ -92,6 +174,7 @@ def team_representative_set_government(*, team_person: SessionPerson, delegation
     session = team_person.session
     _require_co_chair(session, delegation)
     previous = team_person.delegation.name if team_person.delegation_id else ""
+    unchanged = team_person.delegation_id == delegation.pk
     team_person.delegation = delegation
     team_person.save(update_fields=["delegation"])
     activity_log(
@@ -101,6 +184,8 @@ def team_representative_set_government(*, team_person: SessionPerson, delegation
         meeting=session.meeting,
         data={"person": team_person.person.display_name, "for": delegation.name, "previous": previous},
     )
+    if not unchanged:  # the government is new to them: say so, with the links (none when set again)
+        _mail_named(team_person)
     return team_person
 
 
