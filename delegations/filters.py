@@ -50,7 +50,8 @@ class RegistrationFilter(django_filters.FilterSet):
         super().__init__(data, queryset, request=request, **kwargs)
         # The delegation filter offers only the delegations the user manages: naming another
         # one is an invalid choice, not a way to read its registrations.
-        visible = delegations_visible_to(request.user).order_by("name").only("pk", "name")
+        # kind and country too: the choices are labelled by display_name (no query per choice).
+        visible = delegations_visible_to(request.user).order_by("name").only("pk", "name", "kind", "country")
         self.filters["delegation"].queryset = visible
         self.filters["session"].queryset = (
             Session.objects.filter(meeting=meeting).order_by("starts_at", "order", "code")

@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -16,11 +18,19 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def _sort_key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
+
+
 def grouped_delegation_choices() -> list:
     """Delegations in one query, grouped by kind for the select's <optgroup>s."""
     groups: dict[str, list] = {kind: [] for kind in Delegation.Kind.values}
-    for pk, name, kind in Delegation.objects.order_by("name").values_list("pk", "name", "kind"):
-        groups[kind].append((pk, name))
+    for delegation in Delegation.objects.only("pk", "name", "kind", "country"):
+        groups[delegation.kind].append((delegation.pk, delegation.display_name))
+    # In the reader's language and its alphabetical order ("Allemagne" among the A's), accents aside.
+    for choices in groups.values():
+        choices.sort(key=lambda choice: _sort_key(choice[1]))
     labels = {
         Delegation.Kind.STATE: _("States"),
         Delegation.Kind.OBSERVER: _("Observer organisations"),

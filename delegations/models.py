@@ -4,7 +4,7 @@ registrations of people for a meeting and its sessions."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -43,6 +43,17 @@ class Delegation(models.Model):
         ]
 
     def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name people read: a state's country in the active language ("Maroc" for a French
+        reader, from django-countries' catalogues, so no query); organisations keep their own name.
+        Lists still sort by the stored (English) name, which English readers keep seeing as the
+        Chair's office wrote it (django-countries' English names are ISO's, e.g. "Korea (the Republic of)")."""
+        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        if self.kind == self.Kind.STATE and self.country and language != "en":
+            return str(self.country.name)
         return self.name
 
 

@@ -98,7 +98,7 @@ def badges_of(registrations) -> Iterator[Badge]:
             first_name=person.first_name,
             last_name=person.last_name or person.email,
             honorific=person.get_honorific_display() if person.honorific else "",
-            delegation=registration.delegation.name,
+            delegation=registration.delegation.display_name,
             delegation_kind=registration.delegation.kind,
             role=registration.get_role_display(),
             role_code=registration.role,

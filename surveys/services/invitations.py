@@ -34,7 +34,7 @@ def _recipient(survey: Survey, invitation: Invitation, person: User) -> MailReci
         values = {
             "survey": survey.title,
             "closing_date": _closing_date(survey),
-            "delegation": invitation.delegation.name
+            "delegation": invitation.delegation.display_name
             if invitation.delegation_id
             else (person.organisation or person.display_name),
         }

@@ -1,0 +1,83 @@
+"""Country and delegation names follow the reader's language; organisations keep their own."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from accounts.tests.factories import UserFactory
+from delegations import services
+from delegations.forms import grouped_delegation_choices
+from delegations.tests.factories import DelegationFactory, OrganisationFactory, RegistrationFactory
+from mailings.models import OutgoingMail
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    # A French user's request activates French in this thread (accounts' middleware): later tests expect English.
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture
+def morocco(db):
+    return DelegationFactory(country="MA", name="Morocco", region="africa")
+
+
+def test_a_state_is_named_in_the_active_language(morocco):
+    names = {}
+    for language in ("en", "fr", "es"):
+        with translation.override(language):
+            names[language] = (morocco.display_name, str(morocco))
+    assert names == {"en": ("Morocco", "Morocco"), "fr": ("Maroc", "Maroc"), "es": ("Marruecos", "Marruecos")}
+
+
+def test_an_organisation_keeps_its_name():
+    organisation = OrganisationFactory(name="International Organization for Migration")
+    with translation.override("fr"):
+        assert organisation.display_name == "International Organization for Migration"
+
+
+def test_french_chair_office_reads_maroc_on_the_registrations_list(client, chair, open_meeting, morocco):
+    RegistrationFactory(meeting=open_meeting, delegation=morocco, person__last_name="Benali")
+    chair.preferred_language = "fr"
+    chair.save()
+    client.force_login(chair)
+    content = client.get(reverse("delegations:registrations")).content.decode()
+    assert ">Maroc</a>" in content
+    assert "Morocco" not in content
+
+
+def test_french_newcomer_reads_maroc_on_the_registration_page(client, open_meeting, sessions, morocco):
+    client.force_login(UserFactory(preferred_language="fr"))
+    content = client.get(reverse("delegations:register")).content.decode()
+    assert f'<option value="{morocco.pk}">Maroc</option>' in content
+    assert "Morocco" not in content
+
+
+def test_french_participant_mail_names_maroc_and_greets_her_in_french(open_meeting, sessions, morocco):
+    focal_point = UserFactory()
+    morocco.focal_points.add(focal_point)
+    registration = RegistrationFactory(
+        meeting=open_meeting,
+        delegation=morocco,
+        person__email="grace@example.org",
+        person__honorific="ms",
+        person__first_name="Grace",
+        person__last_name="Adeyemi",
+        person__preferred_language="fr",
+    )
+    services.registration_approve(registration=registration, actor=focal_point)
+    body = OutgoingMail.objects.get(to="grace@example.org").body_text
+    assert body.startswith("Madame Adeyemi,\n")
+    assert "Maroc" in body
+    assert "Morocco" not in body
+
+
+def test_registration_choices_are_in_the_readers_alphabetical_order(morocco):
+    DelegationFactory(country="DE", name="Germany", region="europe")
+    DelegationFactory(country="DZ", name="Algeria", region="africa")
+    with translation.override("fr"):
+        states = [name for _pk, name in grouped_delegation_choices()[1][1]]
+    assert states == ["Algérie", "Allemagne", "Maroc"]
