@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.selectors import user_roles
 from accounts.validators import validate_no_markup
 
 
@@ -23,7 +24,16 @@ class SignupForm(AllauthSignupForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["honorific", "first_name", "last_name", "job_title", "organisation", "preferred_language"]
+        fields = [
+            "honorific",
+            "first_name",
+            "last_name",
+            "job_title",
+            "organisation",
+            "preferred_language",
+            "decision_mail",
+        ]
+        widgets = {"decision_mail": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -31,3 +41,7 @@ class ProfileForm(forms.ModelForm):
         # the instance, which is the signed-in user the header shows on the same page.
         for name in ("first_name", "last_name"):
             self.fields[name].validators.append(validate_no_markup)
+        # Only those who decide on registrations are mailed about them.
+        roles = user_roles(self.instance)
+        if not (roles.focal_point_of or roles.civil_society_coordinator):
+            del self.fields["decision_mail"]

@@ -50,6 +50,21 @@ class User(AbstractUser):
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
 
+    class DecisionMail(models.TextChoices):
+        DAILY = "daily", _("Once a day, a list of the new registrations")
+        IMMEDIATE = "immediate", _("At once, one mail per registration")
+
+    # For a focal point or the civil-society coordinator: how they hear of registrations awaiting
+    # their decision (delegations.services.notifications). The last daily digest's time keeps a
+    # rerun of the beat task from listing a registration twice.
+    decision_mail = models.CharField(
+        _("registrations awaiting my decision"),
+        max_length=16,
+        choices=DecisionMail.choices,
+        default=DecisionMail.DAILY,
+    )
+    last_digest_at = models.DateTimeField(_("last digest of registrations"), null=True, blank=True, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 

@@ -283,6 +283,8 @@ CELERY_BEAT_SCHEDULE = {
     "reports-purge-expired": {"task": "gfmd.reports.purge_expired", "schedule": 3600.0},
     # Jobs no worker is producing any more (queued too long, or running past the time limit).
     "reports-sweep-stalled": {"task": "gfmd.reports.sweep_stalled", "schedule": 300.0},
+    # Focal points and coordinators who chose the daily digest: registrations awaiting their decision.
+    "delegations-decision-digests": {"task": "gfmd.delegations.send_decision_digests", "schedule": 86400.0},
 }
 # A run's own queue name keeps test workers (and other portals on one Redis) apart.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")

@@ -19,6 +19,7 @@ from delegations.services._common import (
     require_open,
     site_link,
 )
+from delegations.services.notifications import notify_deciders
 from roundtables.models import Meeting, Session
 
 
@@ -80,6 +81,8 @@ def registration_create(
     registration.decided_by = None
     registration.decided_at = None
     registration.decision_reason = ""
+    if previous is not None:
+        registration.created_at = timezone.now()  # registered again: new to those who decide (digests)
     try:
         with transaction.atomic():
             registration.save()
@@ -111,6 +114,7 @@ def registration_create(
     )
     context = {"registration": registration, "sessions": locked, "link": site_link("delegations:my_registration")}
     mail_person(person, template="registration_received", context=context)
+    notify_deciders(registration)
     return registration
 
 

@@ -1,0 +1,91 @@
+"""Telling the people who decide on registrations (a delegation's focal points; the civil-society
+coordinator for civil-society organisations) that registrations await them: at once, one mail per
+registration, or in one daily digest (their choice: User.decision_mail, daily by default)."""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from accounts.roles import CIVIL_SOCIETY_COORDINATOR
+from delegations.models import Delegation, Registration
+from delegations.services._common import mail_in_language, site_link
+
+# A decider's first digest lists what arrived over the last day, not every pending registration ever.
+FIRST_DIGEST_WINDOW = dt.timedelta(days=1)
+
+
+def deciders_of(delegation: Delegation) -> QuerySet:
+    """Who approves or rejects the delegation's registrations (besides the Chair's office)."""
+    condition = Q(focal_point_of=delegation)
+    if delegation.kind == Delegation.Kind.CIVIL_SOCIETY:
+        condition |= Q(groups__name=CIVIL_SOCIETY_COORDINATOR)
+    return get_user_model().objects.filter(condition, is_active=True).distinct().order_by("pk")
+
+
+def notify_deciders(registration: Registration) -> None:
+    """Inside the registration's transaction: a mail to each decider who chose to hear at once."""
+    deciders = deciders_of(registration.delegation).filter(decision_mail="immediate").exclude(pk=registration.person_id)
+    link = site_link("delegations:registration", pk=registration.pk)
+    for decider in deciders:
+        mail_in_language(
+            to=decider.email,
+            language=decider.preferred_language,
+            template="registration_pending",
+            context={"decider": decider, "registration": registration, "link": link},
+        )
+
+
+def _pending_for(decider, *, since: dt.datetime, until: dt.datetime) -> QuerySet[Registration]:
+    condition = Q(delegation__focal_points=decider)
+    if decider.groups.filter(name=CIVIL_SOCIETY_COORDINATOR).exists():
+        condition |= Q(delegation__kind=Delegation.Kind.CIVIL_SOCIETY)
+    return (
+        Registration.objects.filter(condition, status=Registration.Status.PENDING)
+        .filter(created_at__gt=since, created_at__lte=until)
+        .exclude(person=decider)
+        .select_related("person", "delegation", "meeting")
+        .distinct()
+        .order_by("delegation__name", "created_at", "pk")
+    )
+
+
+def decision_digests_send(*, now: dt.datetime | None = None) -> int:
+    """One mail to each decider who chose the daily digest, listing the registrations pending with
+    them that arrived since their last digest. Each decider in their own transaction: the mail and
+    the new last_digest_at are written together, so a rerun after a crash never lists one twice.
+    Returns the number of mails queued."""
+    now = now or timezone.now()
+    User = get_user_model()
+    ids = list(
+        User.objects.filter(Q(focal_point_of__isnull=False) | Q(groups__name=CIVIL_SOCIETY_COORDINATOR))
+        .filter(is_active=True, decision_mail="daily")
+        .values_list("pk", flat=True)
+        .distinct()
+        .order_by("pk")
+    )
+    sent = 0
+    for pk in ids:
+        with transaction.atomic():
+            decider = User.objects.select_for_update().get(pk=pk)
+            if decider.last_digest_at is not None and decider.last_digest_at >= now:
+                continue  # another run got here first
+            since = decider.last_digest_at or now - FIRST_DIGEST_WINDOW
+            registrations = list(_pending_for(decider, since=since, until=now))
+            if registrations:
+                mail_in_language(
+                    to=decider.email,
+                    language=decider.preferred_language,
+                    template="decision_digest",
+                    context={
+                        "decider": decider,
+                        "registrations": registrations,
+                        "link": site_link("delegations:registrations"),
+                    },
+                )
+                sent += 1
+            decider.last_digest_at = now
+            decider.save(update_fields=["last_digest_at"])
+    return sent
