@@ -88,6 +88,18 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English: a test (or code under test) that activates another language and
+    never deactivates it must not change what the next test in the same worker reads."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 # -- Accessibility: axe-core audits every page every browser test loads (tests/accessibility.py) ------
 _AUDIT = pytest.StashKey["AccessibilityAudit"]()
 
