@@ -14,6 +14,7 @@ import unicodedata
 from django.utils.translation import gettext_lazy as _
 
 PLACEHOLDERS = {
+    "salutation": _("the greeting written for the recipient in their language, e.g. “Dear Ms Adeyemi,”"),
     "name": _("the recipient's name"),
     "delegation": _("the recipient's delegation"),
     "survey": _("the survey's title"),

@@ -8,7 +8,7 @@ INVITATION_SUBJECTS = {
     "es": "Encuesta del FMMD: {survey}",
 }
 INVITATION_BODIES = {
-    "en": """Dear {name},
+    "en": """{salutation}
 
 On behalf of the Chair of the Global Forum on Migration and Development, we would be grateful for the views of {delegation} in the survey "{survey}".
 
@@ -19,7 +19,7 @@ Your answers are saved as you go, so you can come back to the link until you sub
 
 With our thanks,
 The GFMD Chair's office""",
-    "fr": """Madame, Monsieur ({name}),
+    "fr": """{salutation}
 
 Au nom de la Présidence du Forum mondial sur la migration et le développement, nous vous serions reconnaissants de nous faire part des vues de {delegation} dans l'enquête « {survey} ».
 
@@ -30,7 +30,7 @@ Vos réponses sont enregistrées au fur et à mesure : vous pouvez revenir au li
 
 Avec nos remerciements,
 Le bureau de la Présidence du FMMD""",
-    "es": """Estimado/a {name}:
+    "es": """{salutation}
 
 En nombre de la Presidencia del Foro Mundial sobre Migración y Desarrollo, le agradeceríamos que nos diera a conocer las opiniones de {delegation} en la encuesta «{survey}».
 
@@ -49,7 +49,7 @@ REMINDER_SUBJECTS = {
     "es": "Recordatorio: encuesta del FMMD {survey}",
 }
 REMINDER_BODIES = {
-    "en": """Dear {name},
+    "en": """{salutation}
 
 We have not yet received the answers of {delegation} to the survey "{survey}", which closes on {closing_date}. Your views matter to the preparation of the meeting.
 
@@ -58,7 +58,7 @@ Your personal link (answers saved earlier are kept):
 
 With our thanks,
 The GFMD Chair's office""",
-    "fr": """Madame, Monsieur ({name}),
+    "fr": """{salutation}
 
 Nous n'avons pas encore reçu les réponses de {delegation} à l'enquête « {survey} », qui se termine le {closing_date}. Vos vues comptent pour la préparation de la réunion.
 
@@ -67,7 +67,7 @@ Votre lien personnel (les réponses déjà enregistrées sont conservées) :
 
 Avec nos remerciements,
 Le bureau de la Présidence du FMMD""",
-    "es": """Estimado/a {name}:
+    "es": """{salutation}
 
 Aún no hemos recibido las respuestas de {delegation} a la encuesta «{survey}», que se cierra el {closing_date}. Sus opiniones son importantes para la preparación de la reunión.
 

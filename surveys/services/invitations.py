@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.salutations import salutation
 from activity.services import activity_log
 from mailings.models import Mailing
 from mailings.services import MailRecipient, mailing_create
@@ -32,6 +33,7 @@ def _recipient(survey: Survey, invitation: Invitation, person: User) -> MailReci
     language = person.preferred_language or "en"
     with translation.override(language):
         values = {
+            "salutation": salutation(person, language),
             "survey": survey.title,
             "closing_date": _closing_date(survey),
             "delegation": invitation.delegation.display_name

@@ -82,7 +82,7 @@ def test_mail_is_written_in_the_recipients_language(
     survey, chair, focal_point_of, mailoutbox, django_capture_on_commit_callbacks
 ):
     _, person = focal_point_of("SN", friends_of_the_forum=True)
-    person.preferred_language = "fr"
+    person.preferred_language, person.honorific, person.last_name = "fr", "ms", "Adeyemi"
     person.save()
     survey.title_fr = "Thème et tables rondes 2010"
     survey.save()
@@ -91,7 +91,9 @@ def test_mail_is_written_in_the_recipients_language(
 
     [message] = mailoutbox
     assert message.subject == "Enquête du FMMD : Thème et tables rondes 2010"
-    assert "des vues de State SN dans l'enquête « Thème et tables rondes 2010 »" in message.body
+    # A French salutation with her name, and the state named in French (django-countries).
+    assert message.body.startswith("Madame Adeyemi,\n")
+    assert "des vues de Sénégal dans l'enquête « Thème et tables rondes 2010 »" in message.body
 
 
 def test_inviting_an_audience_twice_leaves_out_those_already_invited(survey, chair, focal_point_of):
@@ -186,7 +188,7 @@ def test_a_message_without_the_link_is_refused(client, chair, survey, questions,
     }
     response = client.post(reverse("surveys:invite", args=[survey.pk]), data)
     assert response.context["message_form"].errors["body_en"] == [
-        "Unknown placeholder {surname}. Use only {name}, {delegation}, {survey}, {closing_date}, {link}.",
+        "Unknown placeholder {surname}. Use only {salutation}, {name}, {delegation}, {survey}, {closing_date}, {link}.",
         "The message must contain {link}: the recipient's personal link.",
     ]
     assert Invitation.objects.count() == 0
