@@ -46,7 +46,7 @@ def check_places(*, delegation: Delegation, meeting: Meeting, role: str, exclude
         raise ValidationError(
             {
                 "role": _("%(delegation)s already has a head of delegation for this meeting.")
-                % {"delegation": delegation.name}
+                % {"delegation": delegation.display_name}
             },
             code="head_taken",
         )
@@ -59,7 +59,7 @@ def check_places(*, delegation: Delegation, meeting: Meeting, role: str, exclude
                     "%(delegation)s has used all %(places)s places the Chair's office gave it for this meeting.",
                     quota.places,
                 )
-                % {"delegation": delegation.name, "places": quota.places}
+                % {"delegation": delegation.display_name, "places": quota.places}
             },
             code="quota_full",
         )

@@ -92,7 +92,7 @@ def registration_create(
             raise ValidationError(
                 {
                     "role": _("%(delegation)s already has a head of delegation for this meeting.")
-                    % {"delegation": delegation.name}
+                    % {"delegation": delegation.display_name}
                 },
                 code="head_taken",
             ) from exc

@@ -1,12 +1,14 @@
 """Country and delegation names follow the reader's language; organisations keep their own."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.tests.factories import UserFactory
 from delegations import services
 from delegations.forms import grouped_delegation_choices
+from delegations.services._common import check_places
 from delegations.tests.factories import DelegationFactory, OrganisationFactory, RegistrationFactory
 from mailings.models import OutgoingMail
 
@@ -81,3 +83,11 @@ def test_registration_choices_are_in_the_readers_alphabetical_order(morocco):
     with translation.override("fr"):
         states = [name for _pk, name in grouped_delegation_choices()[1][1]]
     assert states == ["Algérie", "Allemagne", "Maroc"]
+
+
+def test_a_refusal_names_the_state_in_the_readers_language(open_meeting, morocco):
+    RegistrationFactory(meeting=open_meeting, delegation=morocco, role="head")
+    with translation.override("fr"), pytest.raises(ValidationError) as refusal:
+        check_places(delegation=morocco, meeting=open_meeting, role="head", exclude=None)
+    assert "Maroc" in refusal.value.message_dict["role"][0]
+    assert "Morocco" not in refusal.value.message_dict["role"][0]

@@ -168,7 +168,7 @@ def quota(request, pk: int):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("The quota of %(name)s is saved.") % {"name": delegation.name})
+            messages.success(request, _("The quota of %(name)s is saved.") % {"name": delegation.display_name})
             return redirect("delegations:detail", pk=delegation.pk)
     return _detail_page(request, delegation, quota_form=form, status=400)
 
