@@ -97,7 +97,7 @@ def test_a_french_preferring_person_gets_the_mail_in_french(chair, session_3_1):
     assert french_time in mail.body_text
     assert english_time not in mail.body_text
     assert mail.to == "anna@example.org"
-    assert f"When: {french_time}\n" in mail.body_text
+    assert f"Date et heure\u00a0: {french_time}\n" in mail.body_text
     assert f"{SITE}/papers/sessions/{session_3_1.pk}/\n" in mail.body_text
     assert "Le Bureau de la présidence du GFMD" in mail.body_text
     assert "modérateur" in mail.subject
