@@ -48,7 +48,9 @@ def test_two_background_papers_at_once_one_wins(team):
             file=pdf_upload(),
         )
 
-    results = _race([create(team.author, "One"), create(team.member_focal_point, "Two"), create(team.rapporteur, "Three")])
+    results = _race(
+        [create(team.author, "One"), create(team.member_focal_point, "Two"), create(team.rapporteur, "Three")]
+    )
     assert sum(isinstance(r, Paper) for r in results) == 1
     assert [list(r.message_dict) for r in results if isinstance(r, ValidationError)] == [["kind"], ["kind"]]
     assert Paper.objects.count() == 1
