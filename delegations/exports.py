@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from delegations.models import Registration
 from gfmd.spreadsheets import append_row, neutralised_row
-from gfmd.timeranges import iso_moment, naive_moment, zone_name
+from gfmd.timeranges import iso_moment, naive_moment, zoned_column
 
 
 def _yes_no(value: bool) -> str:
@@ -23,13 +23,7 @@ def _yes_no(value: bool) -> str:
 def _when(value, *, zone, typed: bool):
     """A time in the meeting's zone: ISO 8601 with the offset for CSV (which has no types), a real
     date-time cell holding the wall-clock time for XLSX (which has no zones: the header names it)."""
-    if value is None:
-        return None if typed else ""
     return naive_moment(value, zone=zone) if typed else iso_moment(value, zone=zone)
-
-
-def _timed(column: str, zone) -> str:
-    return _("%(column)s (%(zone)s)") % {"column": column, "zone": zone_name(zone)}
 
 
 def header(*, zone=None) -> list[str]:
@@ -49,9 +43,9 @@ def header(*, zone=None) -> list[str]:
         _("Accessibility needs"),
         _("Dietary needs"),
         _("Public list"),
-        _timed(_("Registered at"), zone),
+        zoned_column(_("Registered at"), zone),
         _("Decided by"),
-        _timed(_("Decided at"), zone),
+        zoned_column(_("Decided at"), zone),
         _("Reason"),
     ]
 

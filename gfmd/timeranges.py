@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 # The day part of a range, per language and style. Django's "M" is capitalised in every language ("Nov"),
 # which French and Spanish do not do; "N" gives their lower-case abbreviation with its full stop.
@@ -109,6 +110,11 @@ def naive_moment(moment: dt.datetime | None, *, zone: ZoneInfo | dt.tzinfo | str
     if moment is None:
         return None
     return _local(moment, as_zone(zone)).replace(tzinfo=None, microsecond=0)
+
+
+def zoned_column(column: str, zone: ZoneInfo | dt.tzinfo | str | None = None) -> str:
+    """An export's column header that names the zone its times are in: "Decided at (America/Mexico_City)"."""
+    return _("%(column)s (%(zone)s)") % {"column": column, "zone": zone_name(zone)}
 
 
 def zone_name(zone: ZoneInfo | dt.tzinfo | str | None = None) -> str:

@@ -9,10 +9,8 @@ import csv
 import io
 from datetime import datetime
 
-from django.utils.translation import gettext as _
-
 from gfmd.spreadsheets import append_row, neutralised_row
-from gfmd.timeranges import iso_moment, naive_moment, zone_name
+from gfmd.timeranges import iso_moment, naive_moment, zoned_column
 from surveys.selectors import answer_rows, survey_results
 
 
@@ -24,10 +22,7 @@ def _zoned(survey) -> tuple[list[str], list[list], str]:
     timed = {index for row in rows for index, value in enumerate(row) if isinstance(value, datetime)}
     if not survey.anonymous:
         timed.add(2)  # "Submitted at", even before anyone has answered
-    header = [
-        _("%(column)s (%(zone)s)") % {"column": column, "zone": zone_name(zone)} if index in timed else column
-        for index, column in enumerate(header)
-    ]
+    header = [zoned_column(column, zone) if index in timed else column for index, column in enumerate(header)]
     return header, rows, zone
 
 
