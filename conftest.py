@@ -136,31 +136,65 @@ def audit(_accessibility_audit):
     return _accessibility_audit.audit
 
 
+# -- Valid HTML: the Nu Html Checker judges every response a browser test is served (tests/html_validity.py) ---
+_VALIDITY = pytest.StashKey["HtmlValidity"]()
+
+
+@pytest.fixture(autouse=True)
+def _html_validity(request, monkeypatch):
+    if request.node.get_closest_marker("browser") is None:
+        yield None
+        return
+    from tests.html_validity import HtmlValidity
+
+    validity = HtmlValidity()
+    validity.watch(monkeypatch)
+    request.node.stash[_VALIDITY] = validity
+    yield validity
+    validity.stop()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     audit = item.stash.get(_AUDIT, None)
-    if audit is None:
+    validity = item.stash.get(_VALIDITY, None)
+    if audit is None and validity is None:
         return (yield)
     from playwright.sync_api import BrowserContext, Page
 
-    for value in item.funcargs.values():  # created before the audit started watching, should fixtures reorder
-        if isinstance(value, Page | BrowserContext):
-            audit.watch_context(value.context if isinstance(value, Page) else value)
+    if audit is not None:
+        for value in item.funcargs.values():  # created before the audit started watching, should fixtures reorder
+            if isinstance(value, Page | BrowserContext):
+                audit.watch_context(value.context if isinstance(value, Page) else value)
     try:
         result = yield
     except BaseException:
-        # The test failed on its own: say what axe found so far, without hiding the test's own error.
-        audit.stop()
-        if audit.failures:
-            item.add_report_section("call", "axe-core", audit.report())
+        # The test failed on its own: say what axe and the checker found so far, without hiding its own error.
+        if audit is not None:
+            audit.stop()
+            if audit.failures:
+                item.add_report_section("call", "axe-core", audit.report())
+        if validity is not None:
+            validity.stop()
         raise
-    # The page the journey ended on has not been audited yet (no Playwright call came after its load).
-    audit.finish()
-    item.add_report_section(
-        "call",
-        "axe-core",
-        f"{audit.audited_pages} page states audited ({audit.reused} known from before) in {audit.seconds:.2f} s",
-    )
-    if audit.failures:
-        pytest.fail(audit.report(), pytrace=False)
+    failures = []
+    if audit is not None:
+        # The page the journey ended on has not been audited yet (no Playwright call came after its load).
+        audit.finish()
+        item.add_report_section(
+            "call",
+            "axe-core",
+            f"{audit.audited_pages} page states audited ({audit.reused} known from before) in {audit.seconds:.2f} s",
+        )
+        if audit.failures:
+            failures.append(audit.report())
+    if validity is not None:
+        validity.finish()
+        item.add_report_section("call", "Nu Html Checker", validity.summary())
+        if validity.skipped_because and os.environ.get("CI"):
+            failures.append(f"Nu Html Checker {validity.summary()}")
+        if validity.errors:
+            failures.append(validity.report())
+    if failures:
+        pytest.fail("\n\n".join(failures), pytrace=False)
     return result

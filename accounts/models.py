@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import validate_no_markup
+from gfmd.text import printable
 
 
 class UserManager(BaseUserManager):
@@ -85,4 +86,5 @@ class User(AbstractUser):
             for part in (self.get_honorific_display() if self.honorific else "", self.first_name, self.last_name)
             if part
         )
-        return name or self.email
+        # Names stored before the validator refused control characters (or written by an import) still print.
+        return printable(name) or self.email

@@ -58,7 +58,7 @@ class RegistrationFilter(django_filters.FilterSet):
             if meeting is not None
             else Session.objects.none()
         )
-        self.form.fields["q"].widget.attrs.update({"placeholder": _("Name, e-mail or job title"), "type": "search"})
+        self.form.fields["q"].widget = forms.SearchInput(attrs={"placeholder": _("Name, e-mail or job title")})
         for name, field in self.form.fields.items():
             if name != "q":
                 field.widget.attrs.setdefault("class", "form-select form-select-sm")

@@ -138,6 +138,11 @@ class RejectForm(DecisionForm):
         help_text=_("The participant receives this reason by e-mail."),
     )
 
+    def __init__(self, *args, **kwargs):
+        # Shown beside the withdraw form, whose field has the same name: ids must stay unique on the page.
+        kwargs.setdefault("auto_id", "id_reject_%s")
+        super().__init__(*args, **kwargs)
+
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))

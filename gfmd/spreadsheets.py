@@ -27,17 +27,16 @@ person wrote is lost. Numbers and dates keep their type, so spreadsheets can sti
 them; the XLSX writer below also stores every text cell as a string, never as a formula.
 """
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
+
+from gfmd.text import printable
 
 # What OWASP lists as the first character of a formula, as this module's callers may check it.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Read as a minus by LibreOffice's formula parser, though NFKC does not fold it to "-".
 _MINUS_SIGNS = frozenset("\u2212")
-# Control characters but tab, LF and CR; the non-characters XML forbids; lone surrogates.
-_DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def _is_invisible(char: str) -> bool:
@@ -50,7 +49,7 @@ def _starts_formula(char: str) -> bool:
 
 def would_be_formula(text: str) -> bool:
     """Whether a spreadsheet could read this text, as it stands, as a formula."""
-    text = _DROPPED.sub("", text)
+    text = printable(text)
     if text.startswith(("\t", "\r")):
         return True
     for char in text:
@@ -66,7 +65,7 @@ def neutralise(value: Any) -> Any:
         return ""
     if not isinstance(value, str):
         return value
-    text = _DROPPED.sub("", value)
+    text = printable(value)
     if would_be_formula(text):
         text = "'" + text
     return text

@@ -60,7 +60,7 @@ def test_mailing_detail_counts_the_outbox_and_previews_the_first_recipient(clien
         "Dear Amina of Senegal, answer at [personal link, created when the mail is sent]"
     )
     assert "2 mails wait in the outbox" in page
-    assert 'hx-trigger="every 2s"' not in page  # nothing is sending, nothing to poll
+    assert 'data-hx-trigger="every 2s"' not in page  # nothing is sending, nothing to poll
 
 
 def test_mailing_preview_of_another_recipient(client, chair):
@@ -121,10 +121,10 @@ def test_progress_fragment_polls_while_sending_and_stops_when_done(client, chair
     client.force_login(chair)
     sending = client.get(reverse("mailings:progress", args=[mailing.pk]))
     assert (sending.context["progress"].finished, sending.context["progress"].total) == (1, 2)
-    assert 'hx-trigger="every 2s"' in sending.content.decode()
+    assert 'data-hx-trigger="every 2s"' in sending.content.decode()
     Mailing.objects.filter(pk=mailing.pk).update(state=Mailing.State.DONE)
     done = client.get(reverse("mailings:progress", args=[mailing.pk]))
-    assert 'hx-trigger="every 2s"' not in done.content.decode()
+    assert 'data-hx-trigger="every 2s"' not in done.content.decode()
 
 
 def test_failed_mails_are_shown_and_can_be_sent_again(client, chair, mailoutbox, django_capture_on_commit_callbacks):

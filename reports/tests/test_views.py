@@ -103,7 +103,7 @@ def test_status_fragment_polls_while_running(client, chair, simple_renderer):
     GeneratedFile.objects.filter(pk=generated.pk).update(state=GeneratedFile.State.RUNNING, progress=40)
     client.force_login(chair)
     page = client.get(reverse("reports:file_status", kwargs={"pk": generated.pk}), {"polling": "1"}).content.decode()
-    assert 'hx-trigger="every 1s"' in page
+    assert 'data-hx-trigger="every 1s"' in page
     assert 'max="100" value="40"' in page
     assert "report-announcement" not in page
 
@@ -111,7 +111,7 @@ def test_status_fragment_polls_while_running(client, chair, simple_renderer):
 def test_status_fragment_stops_polling_and_announces_when_done(client, chair, produced):
     client.force_login(chair)
     page = client.get(reverse("reports:file_status", kwargs={"pk": produced.pk}), {"polling": "1"}).content.decode()
-    assert "hx-trigger" not in page
+    assert "data-hx-trigger" not in page
     assert reverse("reports:file_download", kwargs={"pk": produced.pk}) in page
     assert 'id="report-announcement"' in page
     assert "The PDF is ready to download." in page
