@@ -33,7 +33,9 @@ def test_each_defect_is_named_with_its_line():
 
 def test_htmx_attributes_must_carry_the_data_prefix():
     page = VALID.replace(b'<p id="b">', b'<p id="b" hx-get="/x/">')
-    assert [error.message for error in errors_in(page, "/x/")] == ["Attribute “hx-get” not allowed on element “p” at this point."]
+    assert [error.message for error in errors_in(page, "/x/")] == [
+        "Attribute “hx-get” not allowed on element “p” at this point."
+    ]
     assert errors_in(VALID.replace(b'<p id="b">', b'<p id="b" data-hx-get="/x/">'), "/x/") == []
 
 
