@@ -25,8 +25,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	scripts/bench.sh $(BENCH_ARGS)
 
+## Ruff, the layers between apps (import-linter, contracts in pyproject.toml) and complete migrations.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 ## Refresh the French and Spanish catalogues from the code and templates.

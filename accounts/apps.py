@@ -8,15 +8,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from accounts import (
-            links,
-            permissions,  # noqa: F401  (registers the rules)
-        )
-        from mailings.links import register_link_provider
+        from accounts import permissions  # noqa: F401  (registers the rules)
 
-        # Password-reset and confirmation links are made when their mail is sent, never stored.
-        register_link_provider(links.PASSWORD_RESET, links.password_reset_link_mint)
-        register_link_provider(links.EMAIL_CONFIRMATION, links.email_confirmation_link_mint)
         # After a flush (the test runner's, between tests) django.contrib.sites writes
         # "example.com" again on post_migrate; accounts comes after sites, so this runs last.
         post_migrate.connect(_name_the_site, sender=self)

@@ -36,7 +36,7 @@ def _menu_facts(user: User) -> dict:
     The conditions mirror the selectors behind each page, in the current meeting:
     roundtables.selectors.sessions_co_chaired_by ("Sessions I co-chair"), papers.selectors.
     sessions_of_person ("My papers") and outcomes.selectors.sessions_for_outcomes ("My outcomes");
-    accounts/tests/test_menu.py checks that they agree. The models are looked up by name: the other
+    portal/tests/test_menu.py checks that they agree. The models are looked up by name: the other
     apps' selectors import this module."""
     current = Q(session__meeting__is_current=True)
     me = OuterRef("pk")

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "outcomes",
     "reports",
     "surveys",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -156,7 +157,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[GFMD] "
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "mailings.adapter.OutboxAccountAdapter"
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 # allauth's rate limits need a cache shared by every web process, which is Redis whenever

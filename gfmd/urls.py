@@ -11,7 +11,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("roundtables.urls")),
-    path("me/", include("accounts.urls")),
+    path("me/", include("portal.urls")),
     path("delegations/", include("delegations.urls")),
     path("mailings/", include("mailings.urls")),
     path("surveys/", include("surveys.urls")),

@@ -8,8 +8,11 @@ class PapersConfig(AppConfig):
 
     def ready(self) -> None:
         from papers import permissions, signals  # noqa: F401  (registers the rules and signal receivers)
-        from papers.selectors import published_papers_stamp
+        from papers.selectors import background_paper_count, published_papers_stamp
         from roundtables.programme.cache import register_page_stamp
+        from roundtables.session_counts import register_session_count
 
         # The public session page lists the session's published papers: its ETag follows them.
         register_page_stamp(published_papers_stamp)
+        # The Chair's office dashboard shows which sessions still lack a background paper.
+        register_session_count("paper_count", background_paper_count)

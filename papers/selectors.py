@@ -285,6 +285,16 @@ def session_published_papers(session: Session) -> list[Paper]:
     )
 
 
+def background_paper_count() -> Count:
+    """A session's background papers, withdrawn and rejected ones left out: the Chair's office
+    dashboard flags the roundtable sessions that have none (roundtables.session_counts)."""
+    return Count(
+        "papers",
+        filter=Q(papers__kind=Paper.Kind.BACKGROUND) & ~Q(papers__state__in=Paper.CLOSED_STATES),
+        distinct=True,
+    )
+
+
 def published_papers_stamp(meeting_number: int, session_id: int | None) -> str:
     """Changes when what the public session page shows of papers changes (its ETag includes it)."""
     if session_id is None:

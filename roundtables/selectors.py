@@ -10,6 +10,7 @@ from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 
 from delegations.models import Delegation, Registration
 from roundtables.models import Meeting, Roundtable, Session, SessionDelegation, SessionPerson
+from roundtables.session_counts import session_counts
 
 SEARCH_LIMIT = 10
 
@@ -35,12 +36,8 @@ def _with_team_counts(sessions: QuerySet[Session]) -> QuerySet[Session]:
         rapporteur_count=Count("team_people", filter=Q(team_people__role=SessionPerson.Role.RAPPORTEUR), distinct=True),
         moderator_count=Count("team_people", filter=Q(team_people__role=SessionPerson.Role.MODERATOR), distinct=True),
         author_count=Count("team_people", filter=Q(team_people__role=SessionPerson.Role.AUTHOR), distinct=True),
-        # The papers app's background papers (papers.Paper.session), withdrawn and rejected ones left out.
-        paper_count=Count(
-            "papers",
-            filter=Q(papers__kind="background") & ~Q(papers__state__in=["withdrawn", "rejected"]),
-            distinct=True,
-        ),
+        # Other apps' counts (papers: paper_count), registered in their AppConfig.ready().
+        **session_counts(),
     )
 
 

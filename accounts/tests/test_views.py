@@ -4,7 +4,6 @@ from django.urls import reverse
 from accounts.models import User
 from accounts.tests.factories import PASSWORD, CivilSocietyCoordinatorFactory, UserFactory
 from delegations.tests.factories import DelegationFactory
-from mailings.models import OutgoingMail
 
 
 @pytest.mark.django_db
@@ -71,26 +70,6 @@ def test_logout_by_get_does_not_sign_out(client):
     assert client.session["_auth_user_id"] == str(user.pk)
     client.post(reverse("account_logout"))
     assert "_auth_user_id" not in client.session
-
-
-@pytest.mark.django_db(transaction=True)
-def test_signup_queues_a_verification_mail_that_the_task_sends(client, mailoutbox):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "first_name": "Amina",
-            "last_name": "Diallo",
-            "email": "amina@example.org",
-            "password1": "a-long-passphrase-2010",
-            "password2": "a-long-passphrase-2010",
-        },
-    )
-    assert response.status_code == 302
-    mail = OutgoingMail.objects.get(to="amina@example.org")
-    assert mail.state == OutgoingMail.State.SENT
-    assert len(mailoutbox) == 1
-    assert mailoutbox[0].to == ["amina@example.org"]
-    assert "/accounts/confirm-email/" in mailoutbox[0].body
 
 
 @pytest.mark.django_db

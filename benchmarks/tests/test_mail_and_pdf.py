@@ -5,13 +5,13 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from benchmarks import mailing
+from benchmarks.documents import time_report
 from benchmarks.pdf_direct import render_folder
 from benchmarks.pdf_html import dump_parts
 from benchmarks.runner.processes import free_port
 from benchmarks.scale import ScaleCounts, generate
 from benchmarks.smtp_sink import CountingHandler
 from mailings.models import Mailing, OutgoingMail
-from reports.bench import time_report
 from surveys.models import SurveyMail
 
 SMALL = ScaleCounts(

@@ -6,7 +6,6 @@ from django.core.management import call_command
 
 from outcomes.models import Approval, Outcome, OutcomeRevision
 from outcomes.selectors import sign_offs
-from reports.documents.outcomes import build_proceedings
 from roundtables.models import Meeting, SessionPerson
 
 pytestmark = pytest.mark.django_db
@@ -65,14 +64,6 @@ def test_loading_the_demo_again_changes_no_outcome(demo_loaded):
         list(Approval.objects.values_list("pk", "approved_by", "approved_at")),
     )
     assert after == before
-
-
-def test_the_demo_report_of_the_proceedings_can_be_produced(demo_loaded):
-    parts = list(build_proceedings({"meeting": demo_loaded.pk}))
-    assert len(parts) == 1
-    html = parts[0].html
-    assert "Joint Strategies to address irregular migration" in html
-    assert "Migration, gender and family" in html
 
 
 def test_demo_outcomes_are_dated_on_the_meeting_s_closing_day(demo_loaded):

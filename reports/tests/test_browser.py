@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from conftest import sign_in
 from gfmd.celery import app as celery_app
-from reports.bench import publish_sample_outcome
+from reports.tests.factories import publish_outcome
 from reports.tests.pdf import page_texts
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker]
@@ -70,7 +70,7 @@ def test_chair_asks_for_the_proceedings_watches_progress_and_downloads(
     meeting = Meeting.objects.current()
     # The demo already holds published outcomes (1.2, 2.2): the others get a long sample text.
     for session in meeting.sessions.filter(kind="roundtable", outcome__isnull=True):
-        publish_sample_outcome(session, repeat=3)
+        publish_outcome(session, repeat=3)
 
     sign_in(page, live_server, "chair@example.org")
     page.get_by_role("button", name="Chair's office").click()
@@ -201,7 +201,7 @@ def test_reports_page_disables_a_document_that_cannot_be_produced_yet(demo, live
     if hasattr(session, "outcome"):
         Outcome.objects.filter(pk=session.outcome.pk).update(state=Outcome.State.PUBLISHED, published_at=timezone.now())
     else:
-        publish_sample_outcome(session)
+        publish_outcome(session)
     page.reload()
     expect(button).to_be_enabled()
     expect(card.get_by_text("No outcome of this meeting has been published yet.")).to_have_count(0)

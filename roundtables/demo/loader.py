@@ -1,94 +1,20 @@
-"""Load the Fourth Meeting (Mexico 2010) as demo data. Safe to run again: every object is
-found by its natural key and updated in place."""
+"""The roundtables part of the demo: the Fourth Meeting (Mexico 2010) with its rooms, roundtables and
+sessions, and version 1 of its programme. Safe to run again: every object is found by its natural key
+and updated in place. `manage.py load_demo` (portal) runs it with every other app's part."""
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from allauth.account.models import EmailAddress
-from django.db import transaction
-from django_countries import countries
-
 from accounts.models import User
-from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
-from accounts.services import role_group
 from accounts.sites import site_sync
 from activity.models import ActivityLog
-from delegations.models import Delegation, Registration
 from roundtables.demo.concept_paper import parse_concept_paper
-from roundtables.demo.states import (
-    CIVIL_SOCIETY_ORGANISATIONS,
-    OBSERVER_ORGANISATIONS,
-    STEERING_GROUP,
-    UN_MEMBER_STATES,
-)
-from roundtables.models import Meeting, ProgrammeRelease, Room, Roundtable, Session, SessionDelegation, SessionPerson
+from roundtables.models import Meeting, ProgrammeRelease, Room, Roundtable, Session
 
-DEMO_PASSWORD = "gfmd-demo-2010"
 VALLARTA = ZoneInfo("America/Mexico_City")
 # When the demo's version 1 of the programme went public: five weeks before the meeting.
 DEMO_PROGRAMME_PUBLISHED_AT = dt.datetime(2010, 10, 1, 10, tzinfo=VALLARTA)
-
-
-@dataclass(frozen=True)
-class DemoAccount:
-    email: str
-    first_name: str
-    last_name: str
-    honorific: str
-    job_title: str
-    organisation: str
-    role: str
-
-
-DEMO_ACCOUNTS = [
-    DemoAccount(
-        "chair@example.org",
-        "Lucía",
-        "Ramírez",
-        "ms",
-        "Coordinator, GFMD 2010 Task Force",
-        "Secretaría de Relaciones Exteriores, Mexico",
-        "Chair's office",
-    ),
-    DemoAccount(
-        "focalpoint.mx@example.org",
-        "Javier",
-        "Herrera",
-        "mr",
-        "Director for Migration Policy",
-        "Secretaría de Relaciones Exteriores, Mexico",
-        "Focal point of Mexico",
-    ),
-    DemoAccount(
-        "delegate.mx@example.org",
-        "Sofía",
-        "Castillo",
-        "ms",
-        "Counsellor",
-        "Permanent Mission of Mexico, Geneva",
-        "Delegate of Mexico",
-    ),
-    DemoAccount(
-        "rapporteur@example.org",
-        "Daniel",
-        "Okafor",
-        "dr",
-        "Senior Policy Adviser",
-        "Ministry of Foreign Affairs, Ghana",
-        "Rapporteur of session 1.1",
-    ),
-    DemoAccount(
-        "civilsociety@example.org",
-        "Marta",
-        "Vidal",
-        "ms",
-        "Civil Society Days coordinator",
-        "Fundación BBVA Bancomer",
-        "Civil-society coordinator",
-    ),
-]
 
 
 def _at(day: int, hour: int, minute: int = 0) -> dt.datetime:
@@ -150,30 +76,15 @@ OTHER_SESSIONS = [
     ),
 ]
 
-# Demo teams: co-chair and member governments by session (not a historical record).
-TEAMS = {
-    "1.1": (["MX", "ES"], ["GH", "PH", "MA"]),
-    "1.2": (["US", "MA"], ["SN", "FR"]),
-    "2.1": (["PH", "AE"], ["BD", "IN", "ID"]),
-    "2.2": (["EC", "GR"], ["PT"]),
-    "3.1": (["SE", "AR"], ["FI", "NL"]),
-    "3.2": (["BD"], ["BE"]),
-    "3.3": ([], []),
-}
 
-
-@transaction.atomic
-def load_demo(concept_paper_path: Path) -> Meeting:
-    """Queues no mail when called through `manage.py load_demo` (mailings.services.suppressed)."""
+def load_meeting_demo(concept_paper_path: Path) -> tuple[Meeting, dict[str, Session]]:
+    """The meeting, its rooms, roundtables and sessions (by code), from the concept paper. The demo's
+    other parts (people, delegations, teams, every app's data) are loaded by portal.demo."""
     site_sync()  # the portal's name and SITE_URL in allauth's mails, never "example.com"
     paper = parse_concept_paper(concept_paper_path)
     meeting = _load_meeting(paper)
     rooms = _load_rooms(meeting)
-    sessions = _load_structure(meeting, paper, rooms)
-    delegations = _load_delegations()
-    accounts = _load_accounts()
-    _load_roles(meeting, sessions, delegations, accounts)
-    return meeting
+    return meeting, _load_structure(meeting, paper, rooms)
 
 
 def _load_meeting(paper) -> Meeting:
@@ -266,84 +177,6 @@ def _upsert_session(meeting, rooms, code, *, roundtable, kind, title, descriptio
         },
     )
     return session
-
-
-def _load_delegations() -> dict[str, Delegation]:
-    names = dict(countries)
-    delegations: dict[str, Delegation] = {}
-    for region, codes in UN_MEMBER_STATES.items():
-        for code in codes:
-            delegations[code] = Delegation.objects.update_or_create(
-                kind=Delegation.Kind.STATE,
-                country=code,
-                defaults={
-                    "name": str(names[code]),
-                    "region": region,
-                    "steering_group": code in STEERING_GROUP,
-                    # The Friends of the Forum are open to every UN member state and observer.
-                    "friends_of_the_forum": True,
-                },
-            )[0]
-    for name in OBSERVER_ORGANISATIONS:
-        delegations[name] = Delegation.objects.update_or_create(
-            name=name,
-            defaults={"kind": Delegation.Kind.OBSERVER, "region": "global", "friends_of_the_forum": True},
-        )[0]
-    for name in CIVIL_SOCIETY_ORGANISATIONS:
-        delegations[name] = Delegation.objects.update_or_create(
-            name=name, defaults={"kind": Delegation.Kind.CIVIL_SOCIETY, "region": "global"}
-        )[0]
-    return delegations
-
-
-def _load_accounts() -> dict[str, User]:
-    users = {}
-    for account in DEMO_ACCOUNTS:
-        user, _ = User.objects.update_or_create(
-            email=account.email,
-            defaults={
-                "first_name": account.first_name,
-                "last_name": account.last_name,
-                "honorific": account.honorific,
-                "job_title": account.job_title,
-                "organisation": account.organisation,
-                "is_active": True,
-            },
-        )
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
-        EmailAddress.objects.update_or_create(
-            user=user, email=account.email, defaults={"verified": True, "primary": True}
-        )
-        users[account.email] = user
-    return users
-
-
-def _load_roles(meeting, sessions, delegations, accounts) -> None:
-    accounts["chair@example.org"].groups.add(role_group(CHAIR_OFFICE))
-    accounts["civilsociety@example.org"].groups.add(role_group(CIVIL_SOCIETY_COORDINATOR))
-    mexico = delegations["MX"]
-    mexico.focal_points.add(accounts["focalpoint.mx@example.org"])
-    registrations = [
-        ("focalpoint.mx@example.org", mexico, Registration.Role.HEAD),
-        ("delegate.mx@example.org", mexico, Registration.Role.DELEGATE),
-        ("rapporteur@example.org", delegations["GH"], Registration.Role.DELEGATE),
-    ]
-    for email, delegation, role in registrations:
-        Registration.objects.update_or_create(
-            meeting=meeting,
-            person=accounts[email],
-            defaults={"delegation": delegation, "role": role, "status": Registration.Status.APPROVED},
-        )
-    for code, (co_chairs, members) in TEAMS.items():
-        for role, codes in ((SessionDelegation.Role.CO_CHAIR, co_chairs), (SessionDelegation.Role.MEMBER, members)):
-            for country in codes:
-                SessionDelegation.objects.update_or_create(
-                    session=sessions[code], delegation=delegations[country], defaults={"role": role}
-                )
-    SessionPerson.objects.get_or_create(
-        session=sessions["1.1"], person=accounts["rapporteur@example.org"], role=SessionPerson.Role.RAPPORTEUR
-    )
 
 
 def publish_demo_programme(meeting: Meeting) -> None:

@@ -347,23 +347,6 @@ def test_chair_dashboard_without_a_current_meeting(chair_client):
 
 
 @pytest.mark.django_db
-def test_chair_dashboard_counts_sessions_without_a_background_paper(chair_client, session_3_1):
-    from papers.models import Paper
-
-    with_paper = SessionFactory(roundtable=session_3_1.roundtable)
-    Paper.objects.create(session=with_paper, kind="background", title_en="Background paper")
-    withdrawn = SessionFactory(roundtable=session_3_1.roundtable)
-    Paper.objects.create(session=withdrawn, kind="background", title_en="Withdrawn", state="withdrawn")
-    response = chair_client.get(reverse("roundtables:chair_dashboard"))
-    assert response.context["lacking_paper"] == 2
-    assert {s.code: s.paper_count for s in response.context["sessions"]} == {
-        "3.1": 0,
-        with_paper.code: 1,
-        withdrawn.code: 0,
-    }
-
-
-@pytest.mark.django_db
 def test_chair_dashboard_of_another_meeting(chair_client, meeting):
     other = RoundtableFactory(meeting__number=5).meeting
     response = chair_client.get(reverse("roundtables:chair_dashboard", kwargs={"number": 5}))

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = (
-        "Render one document the portal's way (reports.bench.time_report: from the database, through the "
+        "Render one document the portal's way (benchmarks.documents.time_report: from the database, through the "
         "renderer, in parts merged with pypdf) and print its timing as JSON, for the PDF benchmark."
     )
 
@@ -20,7 +20,7 @@ class Command(BaseCommand):
         # before; the direct rendering (benchmarks.pdf_direct) loads it before its clock too.
         import weasyprint  # noqa: F401
 
-        from reports.bench import time_report
+        from benchmarks.documents import time_report
 
         timing = time_report(kind, {"meeting": meeting, "language": language}, path=out or None)
         self.stdout.write(json.dumps(timing.as_dict()))

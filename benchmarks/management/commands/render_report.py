@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.bench import time_report
+from benchmarks.documents import time_report
 from reports.registry import all_renderers
 
 

@@ -1,7 +1,7 @@
 """Plain functions the benchmark calls to time the heavy documents, without a web request or a
 worker: the badges of every approved participant and the report of the proceedings.
 
-    from reports.bench import time_badges, time_proceedings
+    from benchmarks.documents import time_badges, time_proceedings
     timing = time_badges(meeting_id)          # RenderTiming(kind, pages, seconds, peak_rss_mb, bytes)
 
 `python manage.py render_report badges --meeting N --json` does the same in a process of its own,
@@ -13,7 +13,7 @@ import resource
 import time
 from dataclasses import asdict, dataclass
 
-from django.utils import timezone, translation
+from django.utils import translation
 
 from reports.registry import get_renderer
 from reports.rendering import render_parts
@@ -59,51 +59,15 @@ def time_participants(meeting_id: int, *, variant: str = "full", path: str | Non
     return time_report("participants", {"meeting": meeting_id, "variant": variant, "language": "en"}, path=path)
 
 
-SECTION_TEXT = {
-    "summary": "<p>The session discussed how partnerships between countries of origin and destination can "
-    "make migration safer, more regular and more beneficial for development. Participants from "
-    "governments, international organisations and civil society exchanged experiences of bilateral "
-    "labour agreements, pre-departure orientation and the portability of social security.</p>",
-    "conclusions": "<ul><li>Partnerships work when both sides share the costs and the benefits.</li>"
-    "<li>Data on migrants' skills and needs remain scarce; better evidence is needed.</li>"
-    "<li>Civil society is a partner in protecting migrants' rights, not only a witness.</li></ul>",
-    "recommendations": "<ol><li>Develop bilateral agreements with clear standards on recruitment.</li>"
-    "<li>Invest in the recognition of qualifications across borders.</li>"
-    "<li>Involve diaspora organisations in the design of development programmes.</li></ol>",
-    "good_practices": "<p>The <strong>Philippines</strong>' pre-departure orientation seminars; the "
-    "Mexico–Canada seasonal agricultural workers programme; Spain's collective management of hiring "
-    "in countries of origin; Ghana's diaspora engagement policy.</p>",
-    "follow_up": "<p>The co-chairs propose that the Chair-in-Office convene a working group to report to "
-    "the next meeting, and that the GFMD Platform for Partnerships collect the practices cited.</p>",
-}
-
-
-def publish_sample_outcome(session, *, texts: dict | None = None, repeat: int = 1, state: str = "published"):
-    """An outcome of the session with text in every section, written straight to the outcomes
-    app's models (for tests and the benchmark when its data has no outcomes)."""
-    from outcomes.models import Outcome, OutcomeRevision, OutcomeSection
-
-    outcome = Outcome.objects.create(
-        session=session, state=state, published_at=timezone.now() if state == "published" else None
-    )
-    for order, kind in enumerate(OutcomeSection.Kind.values, start=1):
-        section = OutcomeSection.objects.create(outcome=outcome, kind=kind, order=order)
-        html = (texts or SECTION_TEXT).get(kind, "")
-        if html:
-            revision = OutcomeRevision.objects.create(section=section, number=1, html=html * repeat)
-            section.current_revision = revision
-            section.save(update_fields=["current_revision"])
-    return outcome
-
-
 def ensure_published_outcomes(meeting, *, repeat: int = 1) -> int:
     """Publish a sample outcome for every roundtable session of the meeting that has none.
     With the benchmark's 40 sessions, repeat=1 gives a report of the proceedings of about 50 pages."""
+    from reports.tests.factories import publish_outcome
     from roundtables.models import Session
 
     sessions = meeting.sessions.filter(kind=Session.Kind.ROUNDTABLE, outcome__isnull=True)
     count = 0
     for session in sessions:
-        publish_sample_outcome(session, repeat=repeat)
+        publish_outcome(session, repeat=repeat)
         count += 1
     return count

@@ -1,5 +1,9 @@
-"""The 193 UN member states by ISO 3166 code, grouped by UN (M49) region, and the demo's
-Steering Group. Names come from django-countries."""
+"""The demo's delegations: the 193 UN member states by ISO 3166 code, grouped by UN (M49) region, the
+demo's Steering Group, observers and civil-society organisations. Names come from django-countries."""
+
+from django_countries import countries
+
+from delegations.models import Delegation
 
 UN_MEMBER_STATES = {
     "africa": [
@@ -245,3 +249,31 @@ CIVIL_SOCIETY_ORGANISATIONS = [
     "December 18",
     "Red Internacional de Migración y Desarrollo",
 ]
+
+
+def load_delegations_demo() -> dict[str, Delegation]:
+    names = dict(countries)
+    delegations: dict[str, Delegation] = {}
+    for region, codes in UN_MEMBER_STATES.items():
+        for code in codes:
+            delegations[code] = Delegation.objects.update_or_create(
+                kind=Delegation.Kind.STATE,
+                country=code,
+                defaults={
+                    "name": str(names[code]),
+                    "region": region,
+                    "steering_group": code in STEERING_GROUP,
+                    # The Friends of the Forum are open to every UN member state and observer.
+                    "friends_of_the_forum": True,
+                },
+            )[0]
+    for name in OBSERVER_ORGANISATIONS:
+        delegations[name] = Delegation.objects.update_or_create(
+            name=name,
+            defaults={"kind": Delegation.Kind.OBSERVER, "region": "global", "friends_of_the_forum": True},
+        )[0]
+    for name in CIVIL_SOCIETY_ORGANISATIONS:
+        delegations[name] = Delegation.objects.update_or_create(
+            name=name, defaults={"kind": Delegation.Kind.CIVIL_SOCIETY, "region": "global"}
+        )[0]
+    return delegations

@@ -5,8 +5,8 @@ import json
 import pytest
 from django.core.management import call_command
 
+from benchmarks.documents import ensure_published_outcomes, time_badges, time_proceedings
 from delegations.tests.factories import RegistrationFactory
-from reports.bench import ensure_published_outcomes, time_badges, time_proceedings
 from reports.tests.pdf import page_texts
 from roundtables.tests.factories import RoundtableFactory, SessionFactory
 

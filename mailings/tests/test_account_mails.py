@@ -147,3 +147,23 @@ def test_verification_mail_greets_from_the_portal_not_example_com(client, django
     assert lines[0] == "Hello from GFMD Meeting Portal!"
     assert lines[-2:] == ["Thank you for using GFMD Meeting Portal!", "127.0.0.1:8000"]
     assert "example.com" not in " ".join(raw_outbox_values())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signup_queues_a_verification_mail_that_the_task_sends(client, mailoutbox):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "first_name": "Amina",
+            "last_name": "Diallo",
+            "email": "amina@example.org",
+            "password1": "a-long-passphrase-2010",
+            "password2": "a-long-passphrase-2010",
+        },
+    )
+    assert response.status_code == 302
+    mail = OutgoingMail.objects.get(to="amina@example.org")
+    assert mail.state == OutgoingMail.State.SENT
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["amina@example.org"]
+    assert "/accounts/confirm-email/" in mailoutbox[0].body

@@ -1,0 +1,171 @@
+"""The 2010 demo, every app's part in order: `manage.py load_demo`. Each app keeps its own demo data
+(roundtables.demo.loader, delegations.demo_states, outcomes.demo, papers.demo, delegations.demo,
+surveys.demo); this module adds the people who tie them together (the demo accounts, their roles and
+the sessions' teams) and runs the parts. Safe to run again: every object is found by its natural key."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+
+from accounts.models import User
+from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
+from accounts.services import role_group
+from delegations.demo import load_registration_demo
+from delegations.demo_states import load_delegations_demo
+from delegations.models import Delegation, Registration
+from outcomes.demo import load_outcome_demo
+from papers.demo import load_paper_demo
+from roundtables.demo.loader import load_meeting_demo, publish_demo_programme
+from roundtables.models import Meeting, Session, SessionDelegation, SessionPerson
+from surveys.demo import load_survey_demo
+
+DEMO_PASSWORD = "gfmd-demo-2010"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    first_name: str
+    last_name: str
+    honorific: str
+    job_title: str
+    organisation: str
+    role: str
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount(
+        "chair@example.org",
+        "Lucía",
+        "Ramírez",
+        "ms",
+        "Coordinator, GFMD 2010 Task Force",
+        "Secretaría de Relaciones Exteriores, Mexico",
+        "Chair's office",
+    ),
+    DemoAccount(
+        "focalpoint.mx@example.org",
+        "Javier",
+        "Herrera",
+        "mr",
+        "Director for Migration Policy",
+        "Secretaría de Relaciones Exteriores, Mexico",
+        "Focal point of Mexico",
+    ),
+    DemoAccount(
+        "delegate.mx@example.org",
+        "Sofía",
+        "Castillo",
+        "ms",
+        "Counsellor",
+        "Permanent Mission of Mexico, Geneva",
+        "Delegate of Mexico",
+    ),
+    DemoAccount(
+        "rapporteur@example.org",
+        "Daniel",
+        "Okafor",
+        "dr",
+        "Senior Policy Adviser",
+        "Ministry of Foreign Affairs, Ghana",
+        "Rapporteur of session 1.1",
+    ),
+    DemoAccount(
+        "civilsociety@example.org",
+        "Marta",
+        "Vidal",
+        "ms",
+        "Civil Society Days coordinator",
+        "Fundación BBVA Bancomer",
+        "Civil-society coordinator",
+    ),
+]
+
+
+# Demo teams: co-chair and member governments by session (not a historical record).
+TEAMS = {
+    "1.1": (["MX", "ES"], ["GH", "PH", "MA"]),
+    "1.2": (["US", "MA"], ["SN", "FR"]),
+    "2.1": (["PH", "AE"], ["BD", "IN", "ID"]),
+    "2.2": (["EC", "GR"], ["PT"]),
+    "3.1": (["SE", "AR"], ["FI", "NL"]),
+    "3.2": (["BD"], ["BE"]),
+    "3.3": ([], []),
+}
+
+
+def load_demo(concept_paper_path: Path) -> tuple[Meeting, list[tuple[str, str]]]:
+    """The whole demo: the meeting and every app's part, then version 1 of the public programme.
+    Returns the meeting and the other apps' demo accounts (e-mail, role) to print.
+    Queues no mail when called through `manage.py load_demo` (mailings.services.suppressed)."""
+    meeting = _load_core(concept_paper_path)
+    accounts = load_outcome_demo(meeting)
+    accounts = accounts + load_paper_demo(meeting)
+    accounts = accounts + load_registration_demo(meeting)
+    load_survey_demo(meeting)  # after the delegations' own focal points
+    # Last, once every app has added its part of the teams: version 1 of the public programme.
+    publish_demo_programme(meeting)
+    return meeting, accounts
+
+
+@transaction.atomic
+def _load_core(concept_paper_path: Path) -> Meeting:
+    meeting, sessions = load_meeting_demo(concept_paper_path)
+    delegations = load_delegations_demo()
+    accounts = _load_accounts()
+    _load_roles(meeting, sessions, delegations, accounts)
+    return meeting
+
+
+def _load_accounts() -> dict[str, User]:
+    users = {}
+    for account in DEMO_ACCOUNTS:
+        user, _ = User.objects.update_or_create(
+            email=account.email,
+            defaults={
+                "first_name": account.first_name,
+                "last_name": account.last_name,
+                "honorific": account.honorific,
+                "job_title": account.job_title,
+                "organisation": account.organisation,
+                "is_active": True,
+            },
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user, email=account.email, defaults={"verified": True, "primary": True}
+        )
+        users[account.email] = user
+    return users
+
+
+def _load_roles(
+    meeting: Meeting, sessions: dict[str, Session], delegations: dict[str, Delegation], accounts: dict[str, User]
+) -> None:
+    accounts["chair@example.org"].groups.add(role_group(CHAIR_OFFICE))
+    accounts["civilsociety@example.org"].groups.add(role_group(CIVIL_SOCIETY_COORDINATOR))
+    mexico = delegations["MX"]
+    mexico.focal_points.add(accounts["focalpoint.mx@example.org"])
+    registrations = [
+        ("focalpoint.mx@example.org", mexico, Registration.Role.HEAD),
+        ("delegate.mx@example.org", mexico, Registration.Role.DELEGATE),
+        ("rapporteur@example.org", delegations["GH"], Registration.Role.DELEGATE),
+    ]
+    for email, delegation, role in registrations:
+        Registration.objects.update_or_create(
+            meeting=meeting,
+            person=accounts[email],
+            defaults={"delegation": delegation, "role": role, "status": Registration.Status.APPROVED},
+        )
+    for code, (co_chairs, members) in TEAMS.items():
+        for role, codes in ((SessionDelegation.Role.CO_CHAIR, co_chairs), (SessionDelegation.Role.MEMBER, members)):
+            for country in codes:
+                SessionDelegation.objects.update_or_create(
+                    session=sessions[code], delegation=delegations[country], defaults={"role": role}
+                )
+    SessionPerson.objects.get_or_create(
+        session=sessions["1.1"], person=accounts["rapporteur@example.org"], role=SessionPerson.Role.RAPPORTEUR
+    )

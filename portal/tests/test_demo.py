@@ -1,0 +1,101 @@
+"""`manage.py load_demo`: the 2010 meeting with every app's part, safe to run again."""
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from delegations.models import Delegation, Registration
+from roundtables.models import Meeting, Session, SessionPerson
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_gives_the_same_data():
+    call_command("load_demo", quiet_accounts=True)
+    counts = (
+        Meeting.objects.count(),
+        Session.objects.count(),
+        Delegation.objects.count(),
+        User.objects.count(),
+        Registration.objects.count(),
+        SessionPerson.objects.count(),
+    )
+    call_command("load_demo", quiet_accounts=True)
+    assert (
+        Meeting.objects.count(),
+        Session.objects.count(),
+        Delegation.objects.count(),
+        User.objects.count(),
+        Registration.objects.count(),
+        SessionPerson.objects.count(),
+    ) == counts
+    assert counts[:3] == (1, 12, 193 + 9 + 5)
+
+
+@pytest.mark.django_db
+def test_load_demo_builds_the_2010_meeting():
+    call_command("load_demo", quiet_accounts=True)
+    meeting = Meeting.objects.current()
+    assert (meeting.number, meeting.city, str(meeting.start_date), str(meeting.end_date)) == (
+        4,
+        "Puerto Vallarta",
+        "2010-11-08",
+        "2010-11-11",
+    )
+    assert list(meeting.roundtables.values_list("number", flat=True)) == [1, 2, 3]
+    future = meeting.sessions.get(code="FF")
+    assert (future.kind, future.heads_only) == (Session.Kind.SPECIAL, True)
+    assert set(meeting.sessions.filter(kind=Session.Kind.PLENARY).values_list("code", flat=True)) == {"OP", "CP"}
+    assert Delegation.objects.filter(steering_group=True).count() == 30
+    assert sorted(SessionPerson.objects.filter(role="rapporteur").values_list("session__code", "person__email")) == [
+        ("1.1", "rapporteur@example.org"),
+        ("1.2", "rapporteur.sn@example.org"),
+        ("2.2", "rapporteur.pt@example.org"),
+    ]
+    assert Delegation.objects.get(country="MX").focal_points.get().email == "focalpoint.mx@example.org"
+
+
+@pytest.mark.django_db
+def test_load_demo_accounts_sign_in_with_the_demo_password(client):
+    call_command("load_demo", quiet_accounts=True)
+    for email in [
+        "chair@example.org",
+        "focalpoint.mx@example.org",
+        "delegate.mx@example.org",
+        "rapporteur@example.org",
+        "civilsociety@example.org",
+    ]:
+        client.logout()
+        response = client.post("/accounts/login/", {"login": email, "password": "gfmd-demo-2010"})
+        assert response.status_code == 302, email
+        assert response["Location"] == "/me/"
+
+
+@pytest.mark.django_db
+def test_load_demo_publishes_version_one_once():
+    from roundtables.models import ProgrammeRelease
+
+    call_command("load_demo", quiet_accounts=True)
+    call_command("load_demo", quiet_accounts=True)
+    release = ProgrammeRelease.objects.get()
+    assert (release.version, release.published_by.email, len(release.snapshot["sessions"])) == (
+        1,
+        "chair@example.org",
+        12,
+    )
+
+
+@pytest.mark.django_db
+def test_demo_programme_is_dated_before_the_meeting(client):
+    from zoneinfo import ZoneInfo
+
+    from activity.models import ActivityLog
+    from roundtables.models import ProgrammeRelease
+
+    call_command("load_demo", quiet_accounts=True)
+    release = ProgrammeRelease.objects.get()
+    zone = ZoneInfo("America/Mexico_City")
+    assert release.published_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") == "2010-10-01 10:00"
+    entry = ActivityLog.objects.get(action="roundtables.programme.published")
+    assert entry.created_at == release.published_at
+    response = client.get("/programme/")
+    assert "Version 1, published on 1 October 2010." in response.content.decode()
