@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from delegations.models import Delegation, Registration
+from gfmd import languages
 from papers.models import Paper
 from papers.validators import max_upload_bytes
 from roundtables.models import Meeting, Roundtable, Session
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
 ACCEPT = ".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
 ACCEPT += "application/vnd.oasis.opendocument.text"
 
@@ -106,7 +106,7 @@ class PaperDetailsForm(forms.Form):
             self.add_error(
                 f"title_{language}",
                 _("Give the title in the language the paper is written in (%(language)s).")
-                % {"language": LANGUAGE_NAMES[language]},
+                % {"language": languages.NAMES[language]},
             )
         return data
 
