@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from delegations.models import Delegation, Registration
 from gfmd import languages
+from gfmd.forms import DATETIME_LOCAL, DateTimeLocalInput
 from papers.models import Paper
 from papers.validators import max_upload_bytes
 from roundtables.models import Meeting, Roundtable, Session
@@ -179,8 +180,8 @@ class TransitionForm(forms.Form):
 class DeadlineForm(forms.Form):
     due_at = forms.DateTimeField(
         label=_("Papers due"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=DateTimeLocalInput(),
+        input_formats=[DATETIME_LOCAL, "%Y-%m-%d %H:%M"],
         help_text=_("In the meeting's time zone."),
     )
 
