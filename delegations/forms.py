@@ -1,21 +1,10 @@
 import unicodedata
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Delegation, Registration
 from roundtables.models import Session
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the fields it names (or above the form when the
-    field is not on this form), keeping what the person typed."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _sort_key(name: str) -> str:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import environ
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
+
+from gfmd import languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("GFMD_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -194,10 +195,11 @@ if _TRUSTED_PROXY_COUNT and not _TRUSTED_PROXY_COUNT.isdigit():
 ALLAUTH_TRUSTED_PROXY_COUNT = int(_TRUSTED_PROXY_COUNT or 0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER or None
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+LANGUAGE_CODE = languages.DEFAULT
+LANGUAGES = list(languages.NAMES.items())
+MODELTRANSLATION_LANGUAGES = languages.CODES
+MODELTRANSLATION_DEFAULT_LANGUAGE = languages.DEFAULT
+MODELTRANSLATION_FALLBACK_LANGUAGES = (languages.DEFAULT,)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True

@@ -2,10 +2,11 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from gfmd import languages
 from mailings.models import Mailing
 
 
 @register(Mailing)
 class MailingTranslationOptions(TranslationOptions):
     fields = ("subject_template", "body_template")
-    required_languages = ("en",)
+    required_languages = (languages.DEFAULT,)

@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from delegations.models import Delegation, Registration
+from gfmd import languages
+from gfmd.forms import DATETIME_LOCAL, DateTimeLocalInput
 from papers.models import Paper
 from papers.validators import max_upload_bytes
 from roundtables.models import Meeting, Roundtable, Session
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
 ACCEPT = ".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
 ACCEPT += "application/vnd.oasis.opendocument.text"
 
@@ -106,7 +107,7 @@ class PaperDetailsForm(forms.Form):
             self.add_error(
                 f"title_{language}",
                 _("Give the title in the language the paper is written in (%(language)s).")
-                % {"language": LANGUAGE_NAMES[language]},
+                % {"language": languages.NAMES[language]},
             )
         return data
 
@@ -179,8 +180,8 @@ class TransitionForm(forms.Form):
 class DeadlineForm(forms.Form):
     due_at = forms.DateTimeField(
         label=_("Papers due"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=DateTimeLocalInput(),
+        input_formats=[DATETIME_LOCAL, "%Y-%m-%d %H:%M"],
         help_text=_("In the meeting's time zone."),
     )
 

@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from activity.models import ActivityLog
+from gfmd import languages
 from papers.models import Comment, Paper, SubmissionDeadline, Translation, Version
 from roundtables.models import Meeting, Session, SessionDelegation, SessionPerson
 
@@ -243,7 +244,7 @@ def search_papers(papers: QuerySet[Paper], query: str) -> QuerySet[Paper]:
     condition = Q()
     for word in words:
         any_field = Q()
-        for name in ("title_en", "title_fr", "title_es", "abstract_en", "abstract_fr", "abstract_es"):
+        for name in languages.field_names("title", "abstract"):
             any_field |= Q(**{f"{name}__icontains": word})
         condition &= any_field
     return papers.filter(condition).order_by("-published_at", "pk")

@@ -5,10 +5,11 @@ that is filled, so no reader sees a blank title."""
 
 from modeltranslation.translator import TranslationOptions, register
 
+from gfmd import languages
 from papers.models import Paper
 
 
 @register(Paper)
 class PaperTranslationOptions(TranslationOptions):
     fields = ("title", "abstract")
-    fallback_languages = {"default": ("en", "fr", "es")}
+    fallback_languages = {"default": languages.CODES}

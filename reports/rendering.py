@@ -6,7 +6,7 @@
   happen since nothing goes to the network.
 * PDF attachments are disabled: <link rel="attachment"> and <a rel="attachment"> are dropped
   from the rendered document before it is written, and none are passed as options.
-* User-written HTML goes through `clean_html` (nh3) before it reaches a template.
+* User-written HTML goes through `clean_html` (gfmd.html's nh3 allow-list) before it reaches a template.
 
 WeasyPrint is imported inside the functions: it is heavy, and only the worker needs it.
 """
@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
-import nh3
 from django.contrib.staticfiles import finders
 from django.utils.safestring import SafeString, mark_safe
 
+from gfmd.html import clean_rich_text
 from reports.registry import Part, ReportError
 
 logger = logging.getLogger(__name__)
@@ -45,19 +45,6 @@ ASSETS = {
     "reports/emblem.svg": "image/svg+xml",
 }
 
-SANITISED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "u", "s", "sub", "sup", "ul", "ol", "li",
-    "blockquote", "h2", "h3", "h4", "h5", "a", "abbr", "cite", "q", "table", "thead", "tbody",
-    "tr", "th", "td", "caption", "hr",
-}  # fmt: skip
-SANITISED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "abbr": {"title"},
-    "ol": {"start"},
-    "th": {"scope", "colspan", "rowspan"},
-    "td": {"colspan", "rowspan"},
-}
-
 
 def generated_url(name: str) -> str:
     """The URL of an image the renderer made in memory and passes with its Part."""
@@ -71,18 +58,9 @@ def asset_url(name: str) -> str:
 
 
 def clean_html(value: str) -> SafeString:
-    """User-written rich text, reduced to harmless structure: no images, no styles, no scripts,
-    no `rel` (so no attachments), links only to http(s) and mailto."""
-    return mark_safe(
-        nh3.clean(
-            value or "",
-            tags=SANITISED_TAGS,
-            attributes=SANITISED_ATTRIBUTES,
-            url_schemes={"http", "https", "mailto"},
-            link_rel="noopener noreferrer nofollow",
-            strip_comments=True,
-        )
-    )
+    """User-written rich text, reduced to gfmd.html's allow-list (the outcome editor's): no images,
+    no styles, no scripts, no `rel` (so no attachments), links only to http(s) and mailto."""
+    return mark_safe(clean_rich_text(value))
 
 
 class AssetRefused(Exception):

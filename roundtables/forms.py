@@ -11,69 +11,25 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Delegation
+from gfmd import languages
+from gfmd.forms import DATETIME_LOCAL, DateTimeLocalInput, TranslatedFieldsMixin
 from roundtables.models import Meeting, Roundtable, Session, SessionDelegation, SessionPerson
 from roundtables.schedule import session_clash_errors
 from roundtables.selectors import co_chair_delegations
 
-LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "es": _("Spanish")}
-DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
-
-
-def _label_translations(form: forms.BaseForm, labels: dict[str, str]) -> None:
-    """Label title_en as "Title (English)" and mark the French and Spanish inputs with their language."""
-    for name, field in form.fields.items():
-        base, _sep, language = name.rpartition("_")
-        if base in labels and language in LANGUAGE_NAMES:
-            field.label = f"{labels[base]} ({LANGUAGE_NAMES[language]})"
-            field.widget.attrs["lang"] = language
-            if language != "en":
-                field.required = False
-                field.help_text = _("Optional. Readers who chose this language see it; the others see English.")
-    for name in ("title_en",):
-        if name in form.fields:
-            form.fields[name].required = True
-
-
-class TranslatedFieldsMixin:
-    """Groups title_en, description_en... by language, for a page that shows one tab per language."""
-
-    translated_fields = ("title", "description")
-
-    def language_tabs(self) -> list[dict]:
-        tabs = []
-        for code, name in LANGUAGE_NAMES.items():
-            fields = [self[f"{base}_{code}"] for base in self.translated_fields if f"{base}_{code}" in self.fields]
-            tabs.append(
-                {
-                    "code": code,
-                    "name": name,
-                    "fields": fields,
-                    "has_errors": any(f.errors for f in fields),
-                    "required": any(f.field.required for f in fields),
-                }
-            )
-        active = next((tab for tab in tabs if tab["has_errors"]), tabs[0])
-        active["active"] = True
-        return tabs
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format=DATETIME_LOCAL)
-
 
 class RoundtableForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("title", "description")
+
     class Meta:
         model = Roundtable
-        fields = ["number", "title_en", "title_fr", "title_es", "description_en", "description_fr", "description_es"]
-        widgets = {f"description_{language}": forms.Textarea(attrs={"rows": 5}) for language in LANGUAGE_NAMES}
+        fields = ["number", *languages.field_names("title", "description")]
+        widgets = {f"description_{language}": forms.Textarea(attrs={"rows": 5}) for language in languages.CODES}
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        _label_translations(self, {"title": _("Title"), "description": _("Description")})
+        self.label_translations({"title": _("Title"), "description": _("Description")})
         self.fields["number"].help_text = _("Roundtable 1, 2, 3… as the programme numbers them.")
         if not self.instance.pk and not self.is_bound:
             self.initial["number"] = (max((rt.number for rt in meeting.roundtables.all()), default=0)) + 1
@@ -89,6 +45,8 @@ class RoundtableForm(TranslatedFieldsMixin, forms.ModelForm):
 
 
 class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("title", "description")
+
     class Meta:
         model = Session
         fields = [
@@ -96,12 +54,7 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
             "code",
             "kind",
             "heads_only",
-            "title_en",
-            "title_fr",
-            "title_es",
-            "description_en",
-            "description_fr",
-            "description_es",
+            *languages.field_names("title", "description"),
             "room",
             "starts_at",
             "ends_at",
@@ -109,7 +62,7 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
             "team_notes",
         ]
         widgets = {
-            **{f"description_{language}": forms.Textarea(attrs={"rows": 6}) for language in LANGUAGE_NAMES},
+            **{f"description_{language}": forms.Textarea(attrs={"rows": 6}) for language in languages.CODES},
             "starts_at": DateTimeLocalInput(),
             "ends_at": DateTimeLocalInput(),
             "team_notes": forms.Textarea(attrs={"rows": 3}),
@@ -119,7 +72,7 @@ class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.instance.meeting = meeting
-        _label_translations(self, {"title": _("Title"), "description": _("Description")})
+        self.label_translations({"title": _("Title"), "description": _("Description")})
         self.fields["roundtable"].queryset = meeting.roundtables.order_by("order", "number")
         self.fields["roundtable"].empty_label = _("(none: plenary, special session, civil society)")
         self.fields["room"].queryset = meeting.rooms.order_by("name")
@@ -242,12 +195,7 @@ class MeetingForm(TranslatedFieldsMixin, forms.ModelForm):
         model = Meeting
         fields = [
             "number",
-            "title_en",
-            "title_fr",
-            "title_es",
-            "theme_en",
-            "theme_fr",
-            "theme_es",
+            *languages.field_names("title", "theme"),
             "host_country",
             "city",
             "venue",
@@ -259,12 +207,12 @@ class MeetingForm(TranslatedFieldsMixin, forms.ModelForm):
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            **{f"theme_{language}": forms.Textarea(attrs={"rows": 2}) for language in LANGUAGE_NAMES},
+            **{f"theme_{language}": forms.Textarea(attrs={"rows": 2}) for language in languages.CODES},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _label_translations(self, {"title": _("Title"), "theme": _("Theme")})
+        self.label_translations({"title": _("Title"), "theme": _("Theme")})
         self.fields["theme_en"].required = True
         self.fields["number"].help_text = _("The Forum's meetings are numbered: 4 for Mexico 2010.")
 
@@ -314,13 +262,13 @@ class CoChairSessionForm(TranslatedFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Session
-        fields = ["description_en", "description_fr", "description_es", "team_notes"]
+        fields = [*languages.field_names("description"), "team_notes"]
         widgets = {
-            **{f"description_{language}": forms.Textarea(attrs={"rows": 10}) for language in LANGUAGE_NAMES},
+            **{f"description_{language}": forms.Textarea(attrs={"rows": 10}) for language in languages.CODES},
             "team_notes": forms.Textarea(attrs={"rows": 5}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _label_translations(self, {"description": _("Description")})
+        self.label_translations({"description": _("Description")})
         self.fields["team_notes"].help_text = _("Seen by the Chair's office and the session's co-chairs only.")

@@ -2,22 +2,23 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from gfmd import languages
 from roundtables.models import Meeting, Roundtable, Session
 
 
 @register(Meeting)
 class MeetingTranslationOptions(TranslationOptions):
     fields = ("title", "theme")
-    required_languages = ("en",)
+    required_languages = (languages.DEFAULT,)
 
 
 @register(Roundtable)
 class RoundtableTranslationOptions(TranslationOptions):
     fields = ("title", "description")
-    required_languages = {"en": ("title",)}
+    required_languages = {languages.DEFAULT: ("title",)}
 
 
 @register(Session)
 class SessionTranslationOptions(TranslationOptions):
     fields = ("title", "description")
-    required_languages = {"en": ("title",)}
+    required_languages = {languages.DEFAULT: ("title",)}

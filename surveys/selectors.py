@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
 from delegations.models import Delegation
+from gfmd import languages
 from surveys import answers as answer_rules
 from surveys.models import Answer, Invitation, InvitationLink, Option, Question, Reminder, Response, Section, Survey
 from surveys.services.links import TOKEN_FORMAT, token_hash
@@ -295,9 +295,6 @@ def survey_of_mailing(mailing) -> Survey | None:
     return Survey.objects.filter(invitations__mails__mail__mailing=mailing).first()
 
 
-TRANSLATED_LANGUAGES = {"fr": _lazy("French"), "es": _lazy("Spanish")}
-
-
 def _missing(field: str) -> Q:
     return Q(**{field: ""}) | Q(**{f"{field}__isnull": True})
 
@@ -306,8 +303,8 @@ def translation_gaps(survey: Survey, readers: dict[str, int]) -> list[str]:
     """One warning per language some recipients read and the survey is not fully written in:
     they will see English there (modeltranslation falls back to it). `readers` counts the
     recipients by preferred language; English readers are never warned."""
-    languages = [code for code in TRANSLATED_LANGUAGES if readers.get(code)]
-    if not languages:
+    read = [code for code in languages.TRANSLATED if readers.get(code)]
+    if not read:
         return []
     # One query: a question counts once, whether its text or one of its options lacks the language
     # (an option row must exist: the outer join gives NULL labels to questions without options).
@@ -319,12 +316,12 @@ def translation_gaps(survey: Survey, readers: dict[str, int]) -> list[str]:
                 filter=_missing(f"text_{code}")
                 | Q(options__label_en__isnull=False) & _missing(f"options__label_{code}"),
             )
-            for code in languages
+            for code in read
         }
     )
     warnings = []
-    for code in languages:
-        language, questions = TRANSLATED_LANGUAGES[code], counts[code]
+    for code in read:
+        language, questions = languages.NAMES[code], counts[code]
         title_missing = not getattr(survey, f"title_{code}")
         if not questions and not title_missing:
             continue

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 
 from activity.selectors import activity_for_object
 from delegations import services
-from delegations.forms import DecisionForm, RejectForm, add_service_errors
+from delegations.forms import DecisionForm, RejectForm
 from delegations.models import Registration
 from delegations.selectors import registration_detail as registration_query
+from gfmd.forms import add_service_errors
 
 
 def visible_registration(request, pk: int) -> Registration:

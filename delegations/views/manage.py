@@ -15,7 +15,7 @@ from rules.contrib.views import permission_required
 
 from delegations import services
 from delegations.filters import DelegationFilterForm
-from delegations.forms import BulkApproveForm, InvitationForm, QuotaForm, add_service_errors
+from delegations.forms import BulkApproveForm, InvitationForm, QuotaForm
 from delegations.models import Delegation, Invitation, Registration
 from delegations.selectors import (
     civil_society_delegations,
@@ -24,6 +24,7 @@ from delegations.selectors import (
     delegations_with_counts,
     quota_of,
 )
+from gfmd.forms import add_service_errors
 from roundtables.selectors import current_meeting
 
 

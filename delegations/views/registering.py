@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from delegations import services
-from delegations.forms import DecisionForm, RegistrationForm, add_service_errors
+from delegations.forms import DecisionForm, RegistrationForm
 from delegations.models import Invitation, Registration
 from delegations.selectors import registration_of_person, sessions_with_seats
+from gfmd.forms import add_service_errors
 from roundtables.models import Meeting
 from roundtables.selectors import current_meeting
 

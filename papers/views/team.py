@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from gfmd.forms import add_service_errors
 from papers import selectors, services
 from papers.forms import (
     CommentForm,
@@ -57,15 +58,6 @@ HISTORY_LABELS = {
     "unpublished": gettext_lazy("Withdrawn from the library"),
 }
 WITH_MESSAGE = ("request_revision", "accept", "reject", "withdraw")
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the form's fields (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _session_or_404(request, session_id: int, perm: str = "papers.view_session_papers") -> Session:
@@ -152,7 +144,7 @@ def paper_create(request, session_id: int):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your draft has been saved as version 1."))
             return redirect("papers:detail", pk=paper.pk)
@@ -188,7 +180,7 @@ def paper_edit(request, pk: int):
                 contributing_delegations=form.cleaned_data["contributing_delegations"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The paper's details have been saved."))
             return redirect("papers:detail", pk=paper.pk)
@@ -293,7 +285,7 @@ def version_upload(request, pk: int):
                 paper=paper, actor=request.user, file=form.cleaned_data["file"], note=form.cleaned_data["note"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -317,7 +309,7 @@ def translation_upload(request, pk: int):
                 paper=paper, actor=request.user, language=form.cleaned_data["language"], file=form.cleaned_data["file"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -345,7 +337,7 @@ def paper_transition(request, pk: int):
     try:
         service(paper=paper, actor=request.user, **kwargs)
     except ValidationError as error:
-        _add_errors(form, error)
+        add_service_errors(form, error)
         return _render_workspace(request, paper, status=400, transition_form=form)
     messages.success(request, done)
     return redirect("papers:detail", pk=paper.pk)
@@ -364,7 +356,7 @@ def comment_add(request, pk: int):
         try:
             services.comment_add(version=version, actor=request.user, body=form.cleaned_data["body"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your comment has been added."))
             return redirect(f"{reverse('papers:detail', kwargs={'pk': paper.pk})}#version-{version.number}")

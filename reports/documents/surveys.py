@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_chair_office
-from reports.charts import print_bar_chart
+from gfmd.charts import print_bar_chart
 from reports.documents.common import clean_id, clean_language, pdf_filename, render_document
 from reports.registry import Choice, Offer, Part, Renderer, ReportError, register
 from surveys.models import Survey

@@ -2,12 +2,10 @@
 
 from collections import defaultdict
 
-from django.conf import settings
-
+from gfmd import languages
 from roundtables.models import Meeting, SessionDelegation, SessionPerson
 
 SCHEMA = 1
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 # Team people by role, as the public pages list them (co-chairs' representatives are the team's business).
 PEOPLE_ROLES = {
@@ -19,7 +17,7 @@ PEOPLE_ROLES = {
 
 
 def _texts(obj, name: str) -> dict[str, str]:
-    return {language: getattr(obj, f"{name}_{language}") or "" for language in LANGUAGES}
+    return {language: getattr(obj, f"{name}_{language}") or "" for language in languages.CODES}
 
 
 def _when(value) -> str | None:

@@ -5,10 +5,11 @@ from typing import Any
 from django.db import transaction
 
 from activity.services import activity_log
+from gfmd import languages
 from roundtables.models import Session
 from roundtables.services._common import apply_fields
 
-CO_CHAIR_FIELDS = frozenset({"description_en", "description_fr", "description_es", "team_notes"})
+CO_CHAIR_FIELDS = frozenset({*languages.field_names("description"), "team_notes"})
 
 
 @transaction.atomic

@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from activity.services import activity_log
+from gfmd import languages
 from roundtables.models import Meeting, Room, Roundtable, Session
 from roundtables.services._common import apply_fields
 
-TRANSLATED = ("title_en", "title_fr", "title_es", "description_en", "description_fr", "description_es")
+TRANSLATED = tuple(languages.field_names("title", "description"))
 
 
 @transaction.atomic

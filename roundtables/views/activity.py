@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from activity.models import ActivityLog
 from activity.selectors import activity_for_meeting
-from roundtables.forms import LANGUAGE_NAMES
+from gfmd import languages
 from roundtables.models import SessionDelegation, SessionPerson
 from roundtables.views._helpers import chair_required, meeting_or_404
 
@@ -47,8 +47,8 @@ class Row:
 def _field_label(model, name: str) -> str:
     base, _sep, language = name.rpartition("_")
     try:
-        if language in LANGUAGE_NAMES and base:
-            return f"{model._meta.get_field(base).verbose_name} ({LANGUAGE_NAMES[language]})"
+        if language in languages.NAMES and base:
+            return f"{model._meta.get_field(base).verbose_name} ({languages.NAMES[language]})"
         return str(model._meta.get_field(name).verbose_name)
     except FieldDoesNotExist:
         return name

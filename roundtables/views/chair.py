@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gfmd.forms import add_service_errors
 from roundtables import services
 from roundtables.forms import RoundtableForm, SessionForm
 from roundtables.models import Meeting, Roundtable, Session
@@ -68,7 +69,7 @@ def roundtable_create(request, number: int | None = None):
         try:
             roundtable = services.roundtable_create(meeting=meeting, actor=request.user, fields=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Roundtable %(number)s was added.") % {"number": roundtable.number})
             return redirect(structure_url(meeting, f"rt-{roundtable.pk}"))
@@ -84,7 +85,7 @@ def roundtable_edit(request, pk: int):
         try:
             services.roundtable_update(roundtable=roundtable, actor=request.user, fields=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Roundtable %(number)s was saved.") % {"number": roundtable.number})
             return redirect(structure_url(meeting, f"rt-{roundtable.pk}"))
@@ -146,7 +147,7 @@ def session_create(request, number: int | None = None):
             try:
                 session = services.session_create(meeting=meeting, actor=request.user, fields=form.cleaned_data)
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -166,7 +167,7 @@ def session_edit(request, pk: int):
             try:
                 services.session_update(session=session, actor=request.user, fields=form.cleaned_data)
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Session %(code)s was saved.") % {"code": session.code})
                 return redirect(structure_url(meeting, f"session-{session.pk}"))

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from gfmd.forms import add_service_errors
 from roundtables import services
 from roundtables.forms import CoChairSessionForm
 from roundtables.models import ProgrammeRelease, Session
@@ -38,7 +39,7 @@ def session_edit(request, pk: int):
         try:
             services.session_description_update(session=session, actor=request.user, fields=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gfmd.forms import add_service_errors
 from roundtables import services
 from roundtables.forms import MeetingCopyForm, MeetingForm
 from roundtables.views._helpers import chair_required, meeting_or_404
@@ -20,7 +21,7 @@ def meeting_edit(request, number: int | None = None):
         try:
             services.meeting_update(meeting=meeting, actor=request.user, fields=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The meeting's details were saved."))
             return redirect("roundtables:chair_dashboard", number=meeting.number)
@@ -39,7 +40,7 @@ def meeting_copy(request, number: int | None = None):
         try:
             meeting = services.meeting_copy(source=source, actor=request.user, fields=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

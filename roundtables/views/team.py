@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from gfmd.forms import add_service_errors
 from roundtables import services
 from roundtables.forms import TeamDelegationForm, TeamPersonForm, TeamRepresentativeForm
 from roundtables.models import Session, SessionDelegation, SessionPerson
@@ -105,7 +106,7 @@ def team_delegation_add(request, pk: int):
                 actor=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -147,7 +148,7 @@ def team_person_add(request, pk: int):
                 actor=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

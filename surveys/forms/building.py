@@ -7,14 +7,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from gfmd import languages
+from gfmd.forms import DATETIME_LOCAL, DateTimeLocalInput
 from surveys.answers import condition_choices
-from surveys.forms.base import DATETIME_LOCAL, LANGUAGE_NAMES, DateTimeLocalInput, LanguageTabsMixin
+from surveys.forms.base import SurveyTranslatedFieldsMixin
 from surveys.models import Question, Survey
 
 OPENING_GRACE = dt.timedelta(minutes=15)
 
 
-class SurveyForm(LanguageTabsMixin, forms.Form):
+class SurveyForm(SurveyTranslatedFieldsMixin, forms.Form):
     translated_fields = ("title", "introduction")
 
     opens_at = forms.DateTimeField(label=_("Opens at"), input_formats=[DATETIME_LOCAL], widget=DateTimeLocalInput())
@@ -27,8 +29,8 @@ class SurveyForm(LanguageTabsMixin, forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self._add_translated("title", _("Title"), max_length=300)
-        self._add_translated(
+        self.add_translated("title", _("Title"), max_length=300)
+        self.add_translated(
             "introduction", _("Introduction"), required=False, widget=lambda: forms.Textarea(attrs={"rows": 5})
         )
         self.meeting = meeting
@@ -39,7 +41,7 @@ class SurveyForm(LanguageTabsMixin, forms.Form):
     @classmethod
     def initial_from(cls, survey: Survey) -> dict:
         initial = {"opens_at": survey.opens_at, "closes_at": survey.closes_at, "anonymous": survey.anonymous}
-        for code in LANGUAGE_NAMES:
+        for code in languages.CODES:
             initial[f"title_{code}"] = getattr(survey, f"title_{code}") or ""
             initial[f"introduction_{code}"] = getattr(survey, f"introduction_{code}") or ""
         return initial
@@ -72,13 +74,13 @@ class SurveyForm(LanguageTabsMixin, forms.Form):
         return {"now": date_format(timezone.localtime(now), "j F Y, H:i"), "city": self.meeting.city}
 
 
-class SectionForm(LanguageTabsMixin, forms.Form):
+class SectionForm(SurveyTranslatedFieldsMixin, forms.Form):
     translated_fields = ("title", "description")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._add_translated("title", _("Section title"), max_length=300)
-        self._add_translated(
+        self.add_translated("title", _("Section title"), max_length=300)
+        self.add_translated(
             "description", _("Description"), required=False, widget=lambda: forms.Textarea(attrs={"rows": 3})
         )
 
@@ -87,7 +89,7 @@ class SectionForm(LanguageTabsMixin, forms.Form):
         return {
             f"{base}_{code}": getattr(section, f"{base}_{code}") or ""
             for base in cls.translated_fields
-            for code in LANGUAGE_NAMES
+            for code in languages.CODES
         }
 
 
@@ -95,7 +97,7 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class QuestionForm(LanguageTabsMixin, forms.Form):
+class QuestionForm(SurveyTranslatedFieldsMixin, forms.Form):
     translated_fields = ("text", "help_text", "options")
 
     section = forms.ChoiceField(label=_("Section"))
@@ -110,15 +112,15 @@ class QuestionForm(LanguageTabsMixin, forms.Form):
     def __init__(self, *args, survey: Survey, sections, question: Question | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.survey, self.question = survey, question
-        self._add_translated("text", _("Question"), max_length=500)
-        self._add_translated("help_text", _("Help text"), required=False, max_length=500)
-        self._add_translated(
+        self.add_translated("text", _("Question"), max_length=500)
+        self.add_translated("help_text", _("Help text"), required=False, max_length=500)
+        self.add_translated(
             "options", _("Options, one per line"), required=False, widget=lambda: forms.Textarea(attrs={"rows": 5})
         )
-        for code in LANGUAGE_NAMES:
+        for code in languages.CODES:
             self.fields[f"options_{code}"].help_text = (
                 _("For single and multiple choice questions: at least two.")
-                if code == "en"
+                if code == languages.DEFAULT
                 else _("Optional: the same options, in the same order.")
             )
         self.sections = {str(section.pk): section for section in sections}
@@ -152,7 +154,7 @@ class QuestionForm(LanguageTabsMixin, forms.Form):
             else "",
         }
         options = list(question.options.all())
-        for code in LANGUAGE_NAMES:
+        for code in languages.CODES:
             initial[f"text_{code}"] = getattr(question, f"text_{code}") or ""
             initial[f"help_text_{code}"] = getattr(question, f"help_text_{code}") or ""
             initial[f"options_{code}"] = "\n".join(getattr(option, f"label_{code}") or "" for option in options).strip()
@@ -165,7 +167,7 @@ class QuestionForm(LanguageTabsMixin, forms.Form):
         if kind in Question.CHOICE_KINDS:
             if len(english) < 2:
                 self.add_error("options_en", _("Give at least two options, one per line."))
-            for code in ("fr", "es"):
+            for code in languages.TRANSLATED:
                 other = _lines(cleaned.get(f"options_{code}", ""))
                 if other and len(other) != len(english):
                     self.add_error(
@@ -189,8 +191,8 @@ class QuestionForm(LanguageTabsMixin, forms.Form):
         return cleaned
 
     def option_labels(self) -> list[dict]:
-        columns = {code: _lines(self.cleaned_data.get(f"options_{code}", "")) for code in LANGUAGE_NAMES}
+        columns = {code: _lines(self.cleaned_data.get(f"options_{code}", "")) for code in languages.CODES}
         return [
-            {code: (columns[code][index] if index < len(columns[code]) else "") for code in LANGUAGE_NAMES}
-            for index in range(len(columns["en"]))
+            {code: (columns[code][index] if index < len(columns[code]) else "") for code in languages.CODES}
+            for index in range(len(columns[languages.DEFAULT]))
         ]

@@ -6,10 +6,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Delegation
+from gfmd import languages
+from gfmd.forms import DATETIME_LOCAL, DateTimeLocalInput
 from mailings.placeholders import PLACEHOLDERS, unknown_placeholders
 from roundtables.models import Session
 from surveys.audiences import Audience
-from surveys.forms.base import DATETIME_LOCAL, LANGUAGE_NAMES, DateTimeLocalInput, LanguageTabsMixin
+from surveys.forms.base import SurveyTranslatedFieldsMixin
 from surveys.models import Survey
 
 
@@ -62,15 +64,15 @@ class AudienceForm(forms.Form):
         return cleaned
 
 
-class MessageForm(LanguageTabsMixin, forms.Form):
+class MessageForm(SurveyTranslatedFieldsMixin, forms.Form):
     """A mailing's subject and message in the three languages, with the placeholders."""
 
     translated_fields = ("subject", "body")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._add_translated("subject", _("Subject"), max_length=200)
-        self._add_translated("body", _("Message"), widget=lambda: forms.Textarea(attrs={"rows": 14}))
+        self.add_translated("subject", _("Subject"), max_length=200)
+        self.add_translated("body", _("Message"), widget=lambda: forms.Textarea(attrs={"rows": 14}))
 
     @staticmethod
     def placeholders() -> list[tuple[str, str]]:
@@ -79,14 +81,14 @@ class MessageForm(LanguageTabsMixin, forms.Form):
     @classmethod
     def initial_from(cls, subjects: dict, bodies: dict) -> dict:
         initial = {}
-        for code in LANGUAGE_NAMES:
+        for code in languages.CODES:
             initial[f"subject_{code}"] = subjects.get(code, "")
             initial[f"body_{code}"] = bodies.get(code, "")
         return initial
 
     def clean(self):
         cleaned = super().clean()
-        for code in LANGUAGE_NAMES:
+        for code in languages.CODES:
             body, subject = cleaned.get(f"body_{code}") or "", cleaned.get(f"subject_{code}") or ""
             for base in self.translated_fields:
                 name = f"{base}_{code}"
@@ -102,7 +104,7 @@ class MessageForm(LanguageTabsMixin, forms.Form):
                     )
             if body and "{link}" not in body:
                 self.add_error(f"body_{code}", _("The message must contain {link}: the recipient's personal link."))
-            if bool(body) != bool(subject) and code != "en":
+            if bool(body) != bool(subject) and code != languages.DEFAULT:
                 self.add_error(
                     f"subject_{code}", _("Give both the subject and the message in this language, or neither.")
                 )

@@ -8,11 +8,10 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from activity.services import activity_log
+from gfmd import languages
 from surveys.answers import condition_choices
 from surveys.models import Option, Question, Section, Survey
 from surveys.services.invitations import SurveyError
-
-LANGUAGES = ("en", "fr", "es")
 
 
 def survey_is_locked(survey: Survey) -> bool:
@@ -25,7 +24,7 @@ def _check_unlocked(survey: Survey) -> None:
 
 
 def _set_translated(obj, name: str, values: dict[str, str]) -> None:
-    for language in LANGUAGES:
+    for language in languages.CODES:
         setattr(obj, f"{name}_{language}", values.get(language, "") or "")
 
 

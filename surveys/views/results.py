@@ -5,7 +5,8 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from surveys import charts, exports, selectors
+from gfmd import charts
+from surveys import exports, selectors
 from surveys.models import Survey
 from surveys.views.common import survey_context, survey_view
 
@@ -18,7 +19,12 @@ def results(request, survey: Survey):
     charted = [
         (
             result,
-            charts.bar_chart(result.counts, title=result.question.text, chart_id=f"chart-{result.question.pk}")
+            charts.bar_chart(
+                result.counts,
+                title=result.question.text,
+                chart_id=f"chart-{result.question.pk}",
+                css_class="survey-chart",
+            )
             if result.counts
             else None,
         )
