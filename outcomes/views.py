@@ -128,7 +128,7 @@ def workspace(request, session_pk: int):
 @login_required
 @require_POST
 def outcome_start(request, session_pk: int):
-    """"Start drafting": the outcome and its five empty sections (a second click changes nothing)."""
+    """ "Start drafting": the outcome and its five empty sections (a second click changes nothing)."""
     session = _session(request, session_pk)
     services.outcome_start(session=session, actor=request.user)
     return redirect("outcomes:workspace", session_pk=session.pk)
