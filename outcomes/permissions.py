@@ -1,12 +1,18 @@
-"""Who may do what with a session's outcome (django-rules).
+"""Who may do what with a session's outcome, and when (django-rules).
 
 Only the session's rapporteur edits; its co-chair governments' representatives comment and
 sign off; the Chair's office can do everything. Anyone else sees an outcome only once it is
-published; the views answer 404 for drafts."""
+published; the views answer 404 for drafts.
+
+Each write rule is "who & when" (can_edit = may_write & is_being_drafted). The page shows a
+button by the rule; the service checks the same rule again on the locked outcome, so the two
+never disagree. The "who" half alone (WHO) tells a person who may not act at all (403) from one
+who may not act now (a message saying why)."""
 
 import rules
 
 from accounts.permissions import is_chair_office
+from outcomes.models import Outcome
 from outcomes.selectors import approval_lapsed, sign_offs, team_role
 from roundtables.selectors import signing_delegation
 
@@ -67,19 +73,63 @@ def is_presentable(user, outcome) -> bool:
     return outcome is not None and outcome.is_presentable
 
 
+@rules.predicate
+def is_being_drafted(user, outcome) -> bool:
+    return outcome is not None and getattr(outcome, "state", None) in Outcome.EDITABLE_STATES
+
+
+@rules.predicate
+def is_returnable(user, outcome) -> bool:
+    return outcome is not None and getattr(outcome, "state", None) in (Outcome.State.SUBMITTED, Outcome.State.APPROVED)
+
+
+@rules.predicate
+def is_open_for_comments(user, outcome) -> bool:
+    return outcome is not None and getattr(outcome, "state", Outcome.State.PUBLISHED) != Outcome.State.PUBLISHED
+
+
+@rules.predicate
+def is_publishable(user, outcome) -> bool:
+    """Approved, and every co-chair sign-off it rests on still counts."""
+    return (
+        outcome is not None
+        and getattr(outcome, "state", None) == Outcome.State.APPROVED
+        and not approval_lapsed(outcome)
+    )
+
+
 on_team = is_rapporteur | is_co_chair_representative | is_chair_office
+# Who, whatever the state.
+may_write = is_rapporteur | is_chair_office  # the text: edit, restore, submit, start
+may_return = is_co_chair_representative | is_chair_office
+may_approve = signs_for_a_co_chair | is_chair_office
 
 rules.add_perm("outcomes.view_draft", on_team)
 rules.add_perm("outcomes.view_outcome", is_published | on_team)
-rules.add_perm("outcomes.edit_outcome", is_rapporteur | is_chair_office)
-rules.add_perm("outcomes.comment_outcome", on_team)
-rules.add_perm("outcomes.submit_outcome", is_rapporteur | is_chair_office)
-rules.add_perm("outcomes.return_outcome", is_co_chair_representative | is_chair_office)
-# Who may ask to approve at all (the view's gate); the sign-off itself, checked by the service and
-# deciding whether the button shows, also needs a submitted outcome still waiting for that government.
-rules.add_perm("outcomes.approve_outcome", signs_for_a_co_chair | is_chair_office)
+rules.add_perm("outcomes.write_outcome", may_write)
+rules.add_perm("outcomes.review_outcome", may_return)
+rules.add_perm("outcomes.publish_outcomes", is_chair_office)
+# Object: a Session (its outcome is created on the first POST, never on a page view).
+rules.add_perm("outcomes.start_outcome", may_write)
+# Who and when: the page's buttons and the services' checks.
+rules.add_perm("outcomes.edit_outcome", may_write & is_being_drafted)
+rules.add_perm("outcomes.submit_outcome", may_write & is_being_drafted)
+rules.add_perm("outcomes.comment_outcome", on_team & is_open_for_comments)
+rules.add_perm("outcomes.return_outcome", may_return & is_returnable)
+# Who may ask to approve at all; the sign-off itself, checked by the service and deciding whether
+# the button shows, also needs a submitted outcome still waiting for that government.
+rules.add_perm("outcomes.approve_outcome", may_approve)
 rules.add_perm("outcomes.sign_off_outcome", awaits_sign_off & signs_for_a_co_chair & awaits_my_government)
 rules.add_perm("outcomes.approve_in_place", awaits_sign_off & is_chair_office)
-rules.add_perm("outcomes.publish_outcome", is_chair_office)
+rules.add_perm("outcomes.publish_outcome", is_chair_office & is_publishable)
 rules.add_perm("outcomes.present_outcome", is_published | (on_team & is_presentable))
 rules.add_perm("outcomes.list_outcomes", rules.is_authenticated)
+
+# The "who" part of each write rule: having it but not the rule means "not now", not "not you".
+WHO = {
+    "outcomes.edit_outcome": "outcomes.write_outcome",
+    "outcomes.submit_outcome": "outcomes.write_outcome",
+    "outcomes.comment_outcome": "outcomes.view_draft",
+    "outcomes.return_outcome": "outcomes.review_outcome",
+    "outcomes.publish_outcome": "outcomes.publish_outcomes",
+}

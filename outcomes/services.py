@@ -1,5 +1,7 @@
-"""Every write to an outcome: one function per state transition, each validating, saving,
-logging the activity and queueing the mails in one transaction."""
+"""Every write to an outcome: one function per state transition, each checking its rule (who and
+when, outcomes.permissions) on the locked outcome, validating, saving, logging the activity and
+queueing the mails in one transaction. Not the person: PermissionDenied; the person, but not in
+this state or with missing input: ValidationError with a message for them."""
 
 from dataclasses import dataclass
 
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from activity.services import activity_log
 from mailings.services import queue_mail
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
+from outcomes.permissions import WHO
 from outcomes.sanitize import clean_outcome_html
 from outcomes.selectors import (
     approval_lapsed,
@@ -66,9 +69,29 @@ def _require(condition: bool, message: str) -> None:
         raise ValidationError(message)
 
 
+def check_who(actor, perm: str, obj) -> None:
+    """The "who" half of a rule (WHO), checked before any input is looked at. Public for the views
+    that answer a malformed request: they refuse a stranger to the action (403) before explaining."""
+    if actor is None or not actor.has_perm(WHO.get(perm, perm), obj):
+        raise PermissionDenied
+
+
+def _require_now(actor, perm: str, outcome: Outcome, message: str) -> None:
+    """The whole rule (who and when) on the locked outcome, the rule the page's button follows."""
+    if actor is not None and actor.has_perm(perm, outcome):
+        return
+    check_who(actor, perm, outcome)
+    raise ValidationError(message)
+
+
+def _not_drafting() -> str:
+    return _("This outcome is no longer being drafted: it cannot be changed.")
+
+
 @transaction.atomic
 def outcome_start(*, session: Session, actor) -> Outcome:
     """The session's outcome with its five empty sections (created on first use, idempotent)."""
+    check_who(actor, "outcomes.start_outcome", session)
     outcome, created = Outcome.objects.get_or_create(session=session)
     if created:
         OutcomeSection.objects.bulk_create(
@@ -113,7 +136,7 @@ def section_save(
     is shown both and merges. The same client_token sent twice (a retry) is stored once."""
     # Lock the section: two saves of one section are decided one after the other.
     section = OutcomeSection.objects.select_for_update().select_related("outcome").get(pk=section.pk)
-    _require(section.outcome.is_editable, _("This outcome is no longer being drafted: it cannot be changed."))
+    _require_now(actor, "outcomes.edit_outcome", section.outcome, _not_drafting())
     head = section.current_revision
     client_token = (client_token or "")[:64]
     if client_token:
@@ -178,7 +201,7 @@ def section_merge(*, section: OutcomeSection, actor, html: str, conflict_revisio
 def revision_restore(*, revision: OutcomeRevision, actor) -> OutcomeRevision:
     """Make an earlier version current again, as a new version (the history only grows)."""
     section = OutcomeSection.objects.select_for_update().select_related("outcome").get(pk=revision.section_id)
-    _require(section.outcome.is_editable, _("This outcome is no longer being drafted: it cannot be changed."))
+    _require_now(actor, "outcomes.edit_outcome", section.outcome, _not_drafting())
     restored = OutcomeRevision.objects.create(
         section=section,
         number=_next_number(section),
@@ -201,10 +224,11 @@ def revision_restore(*, revision: OutcomeRevision, actor) -> OutcomeRevision:
 
 @transaction.atomic
 def comment_add(*, section: OutcomeSection, actor, body: str) -> SectionComment:
+    outcome = Outcome.objects.select_for_update().get(pk=section.outcome_id)
+    check_who(actor, "outcomes.comment_outcome", outcome)
     body = (body or "").strip()
     _require(bool(body), _("Write a comment first."))
-    outcome = section.outcome
-    _require(outcome.state != Outcome.State.PUBLISHED, _("The outcome is published: comments are closed."))
+    _require_now(actor, "outcomes.comment_outcome", outcome, _("The outcome is published: comments are closed."))
     comment = SectionComment.objects.create(section=section, author=actor, body=body)
     _log(actor=actor, action="outcomes.section.commented", outcome=outcome, data={"section": section.kind})
     _notify(
@@ -222,7 +246,7 @@ def comment_add(*, section: OutcomeSection, actor, body: str) -> SectionComment:
 def outcome_submit(*, outcome: Outcome, actor) -> Outcome:
     """Drafting (or returned) -> submitted to the co-chairs for sign-off."""
     outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
-    _require(outcome.is_editable, _("Only an outcome being drafted can be submitted."))
+    _require_now(actor, "outcomes.submit_outcome", outcome, _("Only an outcome being drafted can be submitted."))
     _require(
         outcome.sections.filter(current_revision__isnull=False).exists(),
         _("Write at least one section before submitting the outcome."),
@@ -246,12 +270,15 @@ def outcome_submit(*, outcome: Outcome, actor) -> Outcome:
 def outcome_return(*, outcome: Outcome, actor, comment: str) -> Outcome:
     """Submitted (or approved, not yet published) -> returned to drafting, with comments."""
     outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
-    _require(
-        outcome.state in (Outcome.State.SUBMITTED, Outcome.State.APPROVED),
-        _("Only a submitted or approved outcome can be returned to drafting."),
-    )
+    check_who(actor, "outcomes.return_outcome", outcome)
     comment = (comment or "").strip()
     _require(bool(comment), _("Say what should change: the rapporteur reads your comments."))
+    _require_now(
+        actor,
+        "outcomes.return_outcome",
+        outcome,
+        _("Only a submitted or approved outcome can be returned to drafting."),
+    )
     outcome.state = Outcome.State.RETURNED
     outcome.return_comment = comment
     outcome.returned_by = actor
@@ -290,6 +317,7 @@ def outcome_approve(*, outcome: Outcome, actor) -> Outcome:
     withdrawal or a move also locks), so the registration cannot change between the check and the
     sign-off."""
     outcome = Outcome.objects.select_for_update().select_related("session").get(pk=outcome.pk)
+    check_who(actor, "outcomes.approve_outcome", outcome)
     _require(
         outcome.state == Outcome.State.SUBMITTED or approval_lapsed(outcome),
         _("Only a submitted outcome can be approved."),
@@ -348,14 +376,16 @@ def _sign_off(*, outcome: Outcome, delegation, actor) -> None:
 def outcome_publish(*, outcome: Outcome, actor) -> Outcome:
     """Approved -> published on the session's public page (the Chair's office)."""
     outcome = Outcome.objects.select_for_update().select_related("session").get(pk=outcome.pk)
-    _require(outcome.state == Outcome.State.APPROVED, _("Only an approved outcome can be published."))
-    _require(
-        not approval_lapsed(outcome),
-        _(
-            "A co-chair government's sign-off no longer counts (its signer withdrew or moved): that "
-            "government signs off again, or the Chair's office approves in its place, before publication."
-        ),
-    )
+    if actor is None or not actor.has_perm("outcomes.publish_outcome", outcome):
+        check_who(actor, "outcomes.publish_outcome", outcome)
+        # The Chair's office, but the outcome is not ready: say which part of the rule is missing.
+        _require(outcome.state == Outcome.State.APPROVED, _("Only an approved outcome can be published."))
+        raise ValidationError(
+            _(
+                "A co-chair government's sign-off no longer counts (its signer withdrew or moved): that "
+                "government signs off again, or the Chair's office approves in its place, before publication."
+            )
+        )
     outcome.state = Outcome.State.PUBLISHED
     outcome.published_at = timezone.now()
     outcome.published_by = actor

@@ -7,6 +7,7 @@ app_name = "outcomes"
 urlpatterns = [
     path("", views.outcome_list, name="list"),
     path("session/<int:session_pk>/", views.workspace, name="workspace"),
+    path("session/<int:session_pk>/start/", views.outcome_start, name="start"),
     path("<int:pk>/sections/<slug:kind>/save/", views.section_save, name="section_save"),
     path("<int:pk>/sections/<slug:kind>/history/", views.section_history, name="section_history"),
     path(

@@ -20,7 +20,6 @@ from outcomes.diff import has_changes, side_by_side
 from outcomes.forms import CommentForm, ReturnForm, SectionSaveForm
 from outcomes.models import Outcome, OutcomeRevision, OutcomeSection
 from outcomes.selectors import (
-    approval_lapsed,
     outcome_sections,
     section_revisions,
     sessions_for_outcomes,
@@ -33,7 +32,8 @@ from roundtables.selectors import current_meeting, signing_delegation
 
 
 def _outcome(request, pk: int, perm: str = "outcomes.view_draft") -> Outcome:
-    """The outcome if the user may see it (else 404) and do `perm` with it (else 403)."""
+    """The outcome if the user may see it (else 404) and read it as `perm` says (else 403). Writes
+    ask only to see it: the service checks its own rule (403 for a stranger to the action)."""
     outcome = get_object_or_404(Outcome.objects.select_related("session", "session__meeting"), pk=pk)
     if not request.user.has_perm("outcomes.view_draft", outcome) and not (
         perm in {"outcomes.view_outcome", "outcomes.present_outcome"} and outcome.state == Outcome.State.PUBLISHED
@@ -74,20 +74,25 @@ def outcome_list(request):
     )
 
 
-@login_required
-def workspace(request, session_pk: int):
-    """The outcome's working page: the editor for the rapporteur, comments and sign-off for the co-chairs."""
+def _session(request, session_pk: int) -> Session:
     session = get_object_or_404(Session.objects.select_related("meeting", "roundtable"), pk=session_pk)
     if not request.user.has_perm("outcomes.view_draft", session):
         raise Http404
+    return session
+
+
+@login_required
+def workspace(request, session_pk: int):
+    """The outcome's working page: the editor for the rapporteur, comments and sign-off for the co-chairs.
+    Before the outcome exists, its writers see a button that starts it (a page view writes nothing)."""
+    session = _session(request, session_pk)
     outcome = Outcome.objects.filter(session=session).select_related("returned_by").first()
-    if outcome is None and request.user.has_perm("outcomes.edit_outcome", session):
-        outcome = services.outcome_start(session=session, actor=request.user)
     context = {
         "session": session,
         "meeting": session.meeting,
         "outcome": outcome,
         "role": team_role(request.user, session),
+        "can_start": outcome is None and request.user.has_perm("outcomes.start_outcome", session),
     }
     if outcome is not None:
         outcome.session = session
@@ -104,23 +109,29 @@ def workspace(request, session_pk: int):
             sections=sections,
             sign_offs=signed,
             approved_count=sum(1 for sign_off in signed if sign_off.counts),
-            editor_role=user.has_perm("outcomes.edit_outcome", outcome),
-            can_edit=user.has_perm("outcomes.edit_outcome", outcome) and outcome.is_editable,
-            can_comment=user.has_perm("outcomes.comment_outcome", outcome) and outcome.state != Outcome.State.PUBLISHED,
-            can_submit=user.has_perm("outcomes.submit_outcome", outcome) and outcome.is_editable,
-            can_return=user.has_perm("outcomes.return_outcome", outcome)
-            and outcome.state in (Outcome.State.SUBMITTED, Outcome.State.APPROVED),
-            # The same rules the service checks: the button shows only when the click would be accepted.
+            editor_role=user.has_perm("outcomes.write_outcome", outcome),
+            # The rules the services check (who and when): a button shows only when its click is accepted.
+            can_edit=user.has_perm("outcomes.edit_outcome", outcome),
+            can_comment=user.has_perm("outcomes.comment_outcome", outcome),
+            can_submit=user.has_perm("outcomes.submit_outcome", outcome),
+            can_return=user.has_perm("outcomes.return_outcome", outcome),
             can_approve=can_sign_off or user.has_perm("outcomes.approve_in_place", outcome),
             signs_for=signing_delegation(user, session) if can_sign_off else None,
             sign_off_hint=sign_off_hint(user, outcome),
-            can_publish=user.has_perm("outcomes.publish_outcome", outcome)
-            and outcome.state == Outcome.State.APPROVED
-            and not approval_lapsed(outcome),
+            can_publish=user.has_perm("outcomes.publish_outcome", outcome),
             comment_form=CommentForm(),
             return_form=ReturnForm(),
         )
     return render(request, "outcomes/workspace.html", context)
+
+
+@login_required
+@require_POST
+def outcome_start(request, session_pk: int):
+    """ "Start drafting": the outcome and its five empty sections (a second click changes nothing)."""
+    session = _session(request, session_pk)
+    services.outcome_start(session=session, actor=request.user)
+    return redirect("outcomes:workspace", session_pk=session.pk)
 
 
 def _save_payload(outcome: Outcome, section: OutcomeSection, result, request) -> dict:
@@ -154,10 +165,11 @@ def _save_payload(outcome: Outcome, section: OutcomeSection, result, request) ->
 @require_POST
 def section_save(request, pk: int, kind: str):
     """Autosave (JSON) and the plain form's save. Every text sent is kept, conflict or not."""
-    outcome = _outcome(request, pk, "outcomes.edit_outcome")
+    outcome = _outcome(request, pk)
     section = _section(outcome, kind)
     form = SectionSaveForm(request.POST)
     if not form.is_valid():
+        services.check_who(request.user, "outcomes.edit_outcome", outcome)
         if _wants_json(request):
             return JsonResponse({"status": "invalid", "errors": form.errors.get_json_data()}, status=400)
         messages.error(request, _("The text could not be saved: %(errors)s") % {"errors": form.errors.as_text()})
@@ -233,7 +245,7 @@ def section_history(request, pk: int, kind: str):
             "compare_to": compare_to,
             "rows": rows,
             "has_changes": has_changes(rows),
-            "can_restore": request.user.has_perm("outcomes.edit_outcome", outcome) and outcome.is_editable,
+            "can_restore": request.user.has_perm("outcomes.edit_outcome", outcome),
         },
     )
 
@@ -241,7 +253,7 @@ def section_history(request, pk: int, kind: str):
 @login_required
 @require_POST
 def revision_restore(request, pk: int, kind: str, number: int):
-    outcome = _outcome(request, pk, "outcomes.edit_outcome")
+    outcome = _outcome(request, pk)
     section = _section(outcome, kind)
     revision = get_object_or_404(OutcomeRevision, section=section, number=number)
     try:
@@ -260,7 +272,7 @@ def revision_restore(request, pk: int, kind: str, number: int):
 @login_required
 @require_POST
 def comment_add(request, pk: int, kind: str):
-    outcome = _outcome(request, pk, "outcomes.comment_outcome")
+    outcome = _outcome(request, pk)  # everyone who sees the draft may comment (while it is open)
     section = _section(outcome, kind)
     form = CommentForm(request.POST)
     if form.is_valid():
@@ -275,8 +287,8 @@ def comment_add(request, pk: int, kind: str):
     return redirect(_workspace_url(outcome, section.anchor))
 
 
-def _transition(request, pk: int, perm: str, action, success: str, **kwargs):
-    outcome = _outcome(request, pk, perm)
+def _transition(request, pk: int, action, success: str, **kwargs):
+    outcome = _outcome(request, pk)
     try:
         action(outcome=outcome, actor=request.user, **kwargs)
     except ValidationError as error:
@@ -289,9 +301,7 @@ def _transition(request, pk: int, perm: str, action, success: str, **kwargs):
 @login_required
 @require_POST
 def outcome_submit(request, pk: int):
-    return _transition(
-        request, pk, "outcomes.submit_outcome", services.outcome_submit, _("The outcome was sent to the co-chairs.")
-    )
+    return _transition(request, pk, services.outcome_submit, _("The outcome was sent to the co-chairs."))
 
 
 @login_required
@@ -299,13 +309,13 @@ def outcome_submit(request, pk: int):
 def outcome_return(request, pk: int):
     form = ReturnForm(request.POST)
     if not form.is_valid():
-        outcome = _outcome(request, pk, "outcomes.return_outcome")
+        outcome = _outcome(request, pk)
+        services.check_who(request.user, "outcomes.return_outcome", outcome)
         messages.error(request, _("Say what should change: the rapporteur reads your comments."))
         return redirect(_workspace_url(outcome))
     return _transition(
         request,
         pk,
-        "outcomes.return_outcome",
         services.outcome_return,
         _("The outcome was returned to the rapporteur with your comments."),
         comment=form.cleaned_data["comment"],
@@ -315,9 +325,7 @@ def outcome_return(request, pk: int):
 @login_required
 @require_POST
 def outcome_approve(request, pk: int):
-    return _transition(
-        request, pk, "outcomes.approve_outcome", services.outcome_approve, _("Your approval is recorded.")
-    )
+    return _transition(request, pk, services.outcome_approve, _("Your approval is recorded."))
 
 
 @login_required
@@ -326,7 +334,6 @@ def outcome_publish(request, pk: int):
     return _transition(
         request,
         pk,
-        "outcomes.publish_outcome",
         services.outcome_publish,
         _("The outcome is published on the session's public page."),
     )

@@ -36,6 +36,12 @@ def workspace_url(live_server) -> str:
     return f"{live_server.url}/outcomes/session/{Session.objects.get(code='1.1').pk}/"
 
 
+def start_drafting(page):
+    """Session 1.1's outcome is not started in the demo: its first writer starts it with a click."""
+    page.get_by_role("button", name="Start drafting").click()
+    expect(editor(page)).to_be_visible()
+
+
 def summary_text() -> str:
     outcome = Outcome.objects.get(session__code="1.1")
     return outcome.sections.get(kind="summary").html
@@ -55,6 +61,7 @@ def test_rapporteur_drafts_offline_and_the_text_arrives(demo, live_server, page,
     page.get_by_role("link", name="My outcomes").click()
     page.get_by_role("link", name="Open the outcome of session 1.1").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Outcome of session 1.1")
+    start_drafting(page)
 
     editor(page).click()
     page.keyboard.type("Partnerships between countries of origin and destination lower the cost of migration.")
@@ -89,6 +96,7 @@ def test_text_that_never_reached_the_server_is_offered_after_a_reload(demo, live
     problems = watch_console(page)
     sign_in(page, live_server, "rapporteur@example.org")
     page.goto(workspace_url(live_server))
+    start_drafting(page)
     context.set_offline(True)
     editor(page, "follow_up").click()
     page.keyboard.type("Convene a working group before the next meeting.")
@@ -116,6 +124,7 @@ def test_two_browsers_edit_the_same_section_and_nothing_is_lost(demo, live_serve
     sign_in(laptop, live_server, "rapporteur@example.org")
     sign_in(tablet, live_server, "chair@example.org")
     laptop.goto(workspace_url(live_server))
+    start_drafting(laptop)
     tablet.goto(workspace_url(live_server))  # both start from the same (empty) version
 
     editor(laptop).click()
@@ -180,6 +189,7 @@ def test_hostile_paste_and_hostile_post_are_cleaned(demo, live_server, page):
     problems = watch_console(page)
     sign_in(page, live_server, "rapporteur@example.org")
     page.goto(workspace_url(live_server))
+    start_drafting(page)
     editor(page, "recommendations").click()
     page.evaluate(
         """() => {
@@ -218,6 +228,7 @@ def test_sign_off_plenary_and_publication(demo, live_server, browser, screenshot
     problems = watch_console(page)
     sign_in(page, live_server, "rapporteur@example.org")
     page.goto(workspace_url(live_server))
+    start_drafting(page)
     editor(page).click()
     page.keyboard.type("Governments agreed that partnerships must include civil society.")
     editor(page, "recommendations").click()  # leaving the section saves it at once
@@ -301,6 +312,7 @@ def test_signed_out_while_writing_the_text_waits_and_arrives_after_signing_in_ag
     problems = watch_console(page)
     sign_in(page, live_server, "rapporteur@example.org")
     page.goto(workspace_url(live_server))
+    start_drafting(page)
     context.clear_cookies()  # the session expired while the rapporteur was writing
     editor(page, "conclusions").click()
     page.keyboard.type("Bilateral labour agreements work best with civil-society monitoring.")

@@ -131,10 +131,35 @@ def test_chair_office_can_edit_any_outcome(client, outcome, chair):
 
 def test_workspace_starts_the_outcome_for_its_rapporteur(client, session, rapporteur):
     client.force_login(rapporteur)
-    response = client.get(reverse("outcomes:workspace", kwargs={"session_pk": session.pk}))
+    url = reverse("outcomes:workspace", kwargs={"session_pk": session.pk})
+    before = client.get(url)
+    # A page view writes nothing: the rapporteur starts the outcome with a button (a POST).
+    assert (before.status_code, before.context["outcome"], before.context["can_start"]) == (200, None, True)
+    assert Outcome.objects.count() == 0
+    started = client.post(reverse("outcomes:start", kwargs={"session_pk": session.pk}))
+    assert (started.status_code, started["Location"]) == (302, url)
+    response = client.get(url)
     assert response.status_code == 200
     assert Outcome.objects.get(session=session).sections.count() == 5
     assert response.context["can_edit"] is True
+
+
+def test_starting_twice_keeps_one_outcome(client, session, rapporteur):
+    client.force_login(rapporteur)
+    for _attempt in range(2):
+        client.post(reverse("outcomes:start", kwargs={"session_pk": session.pk}))
+    assert Outcome.objects.get(session=session).sections.count() == 5
+
+
+def test_only_the_writers_may_start_the_outcome(client, session, co_chairs):
+    url = reverse("outcomes:start", kwargs={"session_pk": session.pk})
+    client.force_login(co_chairs[0][0])
+    page = client.get(reverse("outcomes:workspace", kwargs={"session_pk": session.pk}))
+    assert page.context["can_start"] is False
+    assert client.post(url).status_code == 403
+    client.force_login(_outsiders(session)["delegate"])
+    assert client.post(url).status_code == 404
+    assert Outcome.objects.count() == 0
 
 
 def test_workspace_for_a_co_chair_before_the_outcome_exists(client, session, co_chairs):

@@ -2,6 +2,7 @@
 
 from papers.services.deadlines import deadline_clear, deadline_reminders_send, deadline_set
 from papers.services.files import translation_upload, version_upload
+from papers.services.rules import check_now, check_who
 from papers.services.workflow import (
     comment_add,
     paper_accept,
@@ -17,6 +18,8 @@ from papers.services.workflow import (
 )
 
 __all__ = [
+    "check_now",
+    "check_who",
     "comment_add",
     "deadline_clear",
     "deadline_reminders_send",

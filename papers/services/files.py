@@ -4,7 +4,7 @@ and removed again if the row that records them is not saved."""
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -12,15 +12,8 @@ from django.utils.translation import gettext as _
 from activity.services import activity_log
 from papers.filenames import clean_original_name, storage_name
 from papers.models import FILE_FORMATS, Paper, StoredFile, Translation, Version
-from papers.permissions import WHO
+from papers.services.rules import check_who
 from papers.validators import InspectedDocument, inspect_document
-
-
-def _require_who(actor, perm: str, paper: Paper) -> None:
-    """The "who" half of the rule, checked before the file is read; the whole rule (who and
-    when) is checked again on the locked paper."""
-    if actor is None or not actor.has_perm(WHO[perm], paper):
-        raise PermissionDenied
 
 
 def inspect_upload(file, *, field: str = "file") -> InspectedDocument:
@@ -85,7 +78,7 @@ def version_store(*, paper: Paper, actor, file, inspected: InspectedDocument, no
 
 def version_upload(*, paper: Paper, actor, file, note: str = "") -> Version:
     """A new version from the team while the paper is a draft or sent back for revision."""
-    _require_who(actor, "papers.change_paper", paper)
+    check_who(actor, "papers.change_paper", paper)
     inspected = inspect_upload(file)
     with files_kept_only_if_saved(), transaction.atomic():
         paper = Paper.objects.select_for_update().select_related("session__meeting").get(pk=paper.pk)
@@ -105,7 +98,7 @@ def version_upload(*, paper: Paper, actor, file, note: str = "") -> Version:
 
 def translation_upload(*, paper: Paper, actor, language: str, file) -> Translation:
     """Add (or replace) the paper's version in another language, once the paper is accepted."""
-    _require_who(actor, "papers.add_translation", paper)
+    check_who(actor, "papers.add_translation", paper)
     if language == paper.language:
         raise ValidationError(
             {"language": _("The paper itself is in this language; choose another one.")}, code="same_language"

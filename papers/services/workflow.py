@@ -12,46 +12,23 @@ activity and queues the mails, in one transaction. Wrong role: PermissionDenied;
 or missing input: ValidationError with a message for the person.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activity.services import activity_log
 from papers.models import Comment, Paper
-from papers.permissions import WHO
 from papers.services import notify
 from papers.services.files import files_kept_only_if_saved, inspect_upload, version_store
+from papers.services.rules import check_now, check_who
 from roundtables.models import Session
 
 State = Paper.State
 
 
-def _require(actor, perm: str, obj) -> None:
-    if actor is None or not actor.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def _require_now(actor, perm: str, paper: Paper, *, action: str) -> None:
-    """The whole rule (who and when) on the locked paper, the rule the page's button follows.
-    Not the person: PermissionDenied; the person, but not in this state: a message saying so."""
-    if actor is not None and actor.has_perm(perm, paper):
-        return
-    if actor is not None and actor.has_perm(WHO[perm], paper):
-        raise _refuse_state(paper, action)
-    raise PermissionDenied
-
-
 def _locked(paper: Paper) -> Paper:
     return Paper.objects.select_for_update().select_related("session", "session__meeting").get(pk=paper.pk)
-
-
-def _refuse_state(paper: Paper, action: str) -> ValidationError:
-    return ValidationError(
-        _("This paper is “%(state)s”, so it cannot be %(action)s now.")
-        % {"state": paper.get_state_display(), "action": action},
-        code="wrong_state",
-    )
 
 
 def _move(paper: Paper, *, actor, to: str, event: str, message: str = "", **fields) -> Paper:
@@ -97,7 +74,7 @@ def paper_create(
 ) -> Paper:
     """Start a paper as a draft with its first version (the "draft" transition). The file is
     checked before anything is written: a refused file leaves no paper, no version, no file."""
-    _require(actor, "papers.add_paper", session)
+    check_who(actor, "papers.add_paper", session)
     if not titles.get(language):
         raise ValidationError(
             {f"title_{language}": _("Give the title in the paper's language.")}, code="title_required"
@@ -153,10 +130,10 @@ def paper_update(
     contributing_delegations,
 ) -> Paper:
     """Edit a paper's details while it is with the team (draft or revision requested)."""
-    _require(actor, WHO["papers.change_paper"], paper)
+    check_who(actor, "papers.change_paper", paper)
     with transaction.atomic():
         paper = _locked(paper)
-        _require_now(actor, "papers.change_paper", paper, action=_("edited"))
+        check_now(actor, "papers.change_paper", paper, action=_("edited"))
         if not titles.get(language):
             raise ValidationError(
                 {f"title_{language}": _("Give the title in the paper's language.")}, code="title_required"
@@ -181,9 +158,9 @@ def paper_update(
 @transaction.atomic
 def paper_submit(*, paper: Paper, actor) -> Paper:
     """Draft or revision requested -> submitted: the team hands the latest version to the reviewers."""
-    _require(actor, WHO["papers.submit_paper"], paper)
+    check_who(actor, "papers.submit_paper", paper)
     paper = _locked(paper)
-    _require_now(actor, "papers.submit_paper", paper, action=_("submitted"))
+    check_now(actor, "papers.submit_paper", paper, action=_("submitted"))
     if not paper.versions.exists():
         raise ValidationError(_("Upload a version of the paper before submitting it."), code="no_version")
     now = timezone.now()
@@ -207,9 +184,9 @@ def paper_submit(*, paper: Paper, actor) -> Paper:
 @transaction.atomic
 def paper_start_review(*, paper: Paper, actor) -> Paper:
     """Submitted -> in review: a co-chair or the Chair's office takes the paper up."""
-    _require(actor, WHO["papers.start_review"], paper)
+    check_who(actor, "papers.start_review", paper)
     paper = _locked(paper)
-    _require_now(actor, "papers.start_review", paper, action=_("taken into review"))
+    check_now(actor, "papers.start_review", paper, action=_("taken into review"))
     _move(paper, actor=actor, to=State.IN_REVIEW, event="review_started")
     notify.mail_paper_event(paper=paper, event="review_started", actor=actor, recipients=[notify.authors(paper)])
     return paper
@@ -219,12 +196,12 @@ def paper_start_review(*, paper: Paper, actor) -> Paper:
 def paper_request_revision(*, paper: Paper, actor, message: str) -> Paper:
     """Submitted or in review -> revision requested, with a message to the authors (kept as a
     comment on the version that was reviewed)."""
-    _require(actor, WHO["papers.decide_paper"], paper)
+    check_who(actor, "papers.decide_paper", paper)
     message = (message or "").strip()
     if not message:
         raise ValidationError({"message": _("Say what needs to change: the authors will read it.")}, code="required")
     paper = _locked(paper)
-    _require_now(actor, "papers.decide_paper", paper, action=_("sent back for revision"))
+    check_now(actor, "papers.decide_paper", paper, action=_("sent back for revision"))
     latest = paper.versions.order_by("-number").first()
     Comment.objects.create(version=latest, author=actor, body=message, transition=State.REVISION_REQUESTED)
     _move(paper, actor=actor, to=State.REVISION_REQUESTED, event="revision_requested", message=message)
@@ -242,9 +219,9 @@ def paper_request_revision(*, paper: Paper, actor, message: str) -> Paper:
 @transaction.atomic
 def paper_accept(*, paper: Paper, actor, message: str = "") -> Paper:
     """Submitted or in review -> accepted: the latest version becomes the one to publish."""
-    _require(actor, WHO["papers.decide_paper"], paper)
+    check_who(actor, "papers.decide_paper", paper)
     paper = _locked(paper)
-    _require_now(actor, "papers.decide_paper", paper, action=_("accepted"))
+    check_now(actor, "papers.decide_paper", paper, action=_("accepted"))
     latest = paper.versions.order_by("-number").first()
     message = (message or "").strip()
     if message:
@@ -263,12 +240,12 @@ def paper_accept(*, paper: Paper, actor, message: str = "") -> Paper:
 @transaction.atomic
 def paper_reject(*, paper: Paper, actor, message: str) -> Paper:
     """Submitted or in review -> rejected, with the reasons."""
-    _require(actor, WHO["papers.decide_paper"], paper)
+    check_who(actor, "papers.decide_paper", paper)
     message = (message or "").strip()
     if not message:
         raise ValidationError({"message": _("Give the reasons: the authors will read them.")}, code="required")
     paper = _locked(paper)
-    _require_now(actor, "papers.decide_paper", paper, action=_("rejected"))
+    check_now(actor, "papers.decide_paper", paper, action=_("rejected"))
     latest = paper.versions.order_by("-number").first()
     Comment.objects.create(version=latest, author=actor, body=message, transition=State.REJECTED)
     _move(paper, actor=actor, to=State.REJECTED, event="rejected", message=message)
@@ -285,9 +262,9 @@ def paper_reject(*, paper: Paper, actor, message: str) -> Paper:
 @transaction.atomic
 def paper_publish(*, paper: Paper, actor) -> Paper:
     """Accepted -> published: only the Chair's office; the accepted version becomes public."""
-    _require(actor, WHO["papers.publish_paper"], paper)
+    check_who(actor, "papers.publish_paper", paper)
     paper = _locked(paper)
-    _require_now(actor, "papers.publish_paper", paper, action=_("published"))
+    check_now(actor, "papers.publish_paper", paper, action=_("published"))
     _move(paper, actor=actor, to=State.PUBLISHED, event="published", published_at=timezone.now())
     notify.mail_paper_event(
         paper=paper,
@@ -302,7 +279,7 @@ def paper_publish(*, paper: Paper, actor) -> Paper:
 def paper_unpublish(*, paper: Paper, actor, reason: str) -> Paper:
     """Published -> withdrawn, by the Chair's office, with a reason the public page shows. The library no
     longer lists it and its files are no longer served; the page says when and why it was taken out."""
-    _require(actor, WHO["papers.unpublish_paper"], paper)
+    check_who(actor, "papers.unpublish_paper", paper)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(
@@ -310,7 +287,7 @@ def paper_unpublish(*, paper: Paper, actor, reason: str) -> Paper:
             code="required",
         )
     paper = _locked(paper)
-    _require_now(actor, "papers.unpublish_paper", paper, action=_("withdrawn from the library"))
+    check_now(actor, "papers.unpublish_paper", paper, action=_("withdrawn from the library"))
     _move(
         paper,
         actor=actor,
@@ -333,9 +310,9 @@ def paper_unpublish(*, paper: Paper, actor, reason: str) -> Paper:
 @transaction.atomic
 def paper_withdraw(*, paper: Paper, actor, message: str = "") -> Paper:
     """Any state before publication -> withdrawn, by the team or the Chair's office."""
-    _require(actor, WHO["papers.withdraw_paper"], paper)
+    check_who(actor, "papers.withdraw_paper", paper)
     paper = _locked(paper)
-    _require_now(actor, "papers.withdraw_paper", paper, action=_("withdrawn"))
+    check_now(actor, "papers.withdraw_paper", paper, action=_("withdrawn"))
     message = (message or "").strip()
     _move(paper, actor=actor, to=State.WITHDRAWN, event="withdrawn", message=message)
     notify.mail_paper_event(
@@ -351,7 +328,7 @@ def paper_withdraw(*, paper: Paper, actor, message: str = "") -> Paper:
 @transaction.atomic
 def comment_add(*, version, actor, body: str) -> Comment:
     """A remark on a version, for the team and the Chair's office."""
-    _require(actor, "papers.comment_paper", version.paper)
+    check_who(actor, "papers.comment_paper", version.paper)
     body = (body or "").strip()
     if not body:
         raise ValidationError({"body": _("Write a comment first.")}, code="required")

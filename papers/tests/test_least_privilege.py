@@ -339,3 +339,30 @@ def test_a_service_says_why_when_the_person_may_but_the_state_does_not(team):
     )
     with pytest.raises(PermissionDenied):  # not the person: no word about the state
         services.paper_withdraw(paper=paper, actor=team.delegate)
+
+
+# The pages that lead to a write ask the service's own check, so page and service answer alike.
+
+
+@pytest.mark.django_db
+def test_the_rule_check_the_pages_share_with_the_services(team, chair):
+    draft, accepted = _paper(team), _paper(team, State.ACCEPTED, kind=Paper.Kind.ANNEX)
+    services.check_now(team.author, "papers.change_paper", draft, action="edited")
+    with pytest.raises(PermissionDenied):  # the Chair's office reads the draft but does not write it
+        services.check_now(chair, "papers.change_paper", draft, action="edited")
+    with pytest.raises(ValidationError) as error:  # a writer, once the paper has left the team
+        services.check_now(team.author, "papers.change_paper", accepted, action="edited")
+    assert error.value.messages == ["This paper is “Accepted”, so it cannot be edited now."]
+    with pytest.raises(PermissionDenied):  # a writer is not a publisher, whatever the state
+        services.check_now(team.author, "papers.publish_paper", accepted, action="published")
+    with pytest.raises(PermissionDenied):
+        services.check_who(None, "papers.change_paper", draft)
+
+
+@pytest.mark.django_db
+def test_a_malformed_upload_from_the_chairs_office_is_refused_before_the_form_is_read(client, team, chair):
+    paper = _paper(team)
+    client.force_login(chair)
+    response = client.post(reverse("papers:version_upload", args=[paper.pk]), {"version-note": "No file"})
+    assert response.status_code == 403
+    assert paper.versions.count() == 1

@@ -4,7 +4,7 @@ authors and the Chair's office; anyone else gets a 404, as if the draft did not 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,26 +23,23 @@ from papers.forms import (
     VersionForm,
 )
 from papers.models import Paper, Version
-from papers.permissions import WHO
 from roundtables.models import Session
 from roundtables.selectors import current_meeting
 
 TRANSITIONS = {
-    # action: (service, permission (who and when), what the person sees afterwards)
-    "submit": (services.paper_submit, "papers.submit_paper", gettext_lazy("The paper has been submitted for review.")),
-    "start_review": (services.paper_start_review, "papers.start_review", gettext_lazy("The paper is now in review.")),
+    # action: (service, which checks its rule (who and when), what the person sees afterwards)
+    "submit": (services.paper_submit, gettext_lazy("The paper has been submitted for review.")),
+    "start_review": (services.paper_start_review, gettext_lazy("The paper is now in review.")),
     "request_revision": (
         services.paper_request_revision,
-        "papers.decide_paper",
         gettext_lazy("A revision has been requested; the authors have been told."),
     ),
-    "accept": (services.paper_accept, "papers.decide_paper", gettext_lazy("The paper has been accepted.")),
-    "reject": (services.paper_reject, "papers.decide_paper", gettext_lazy("The paper has been rejected.")),
-    "publish": (services.paper_publish, "papers.publish_paper", gettext_lazy("The paper is published.")),
-    "withdraw": (services.paper_withdraw, "papers.withdraw_paper", gettext_lazy("The paper has been withdrawn.")),
+    "accept": (services.paper_accept, gettext_lazy("The paper has been accepted.")),
+    "reject": (services.paper_reject, gettext_lazy("The paper has been rejected.")),
+    "publish": (services.paper_publish, gettext_lazy("The paper is published.")),
+    "withdraw": (services.paper_withdraw, gettext_lazy("The paper has been withdrawn.")),
     "unpublish": (
         services.paper_unpublish,
-        "papers.unpublish_paper",
         gettext_lazy("The paper has been withdrawn from the library; its public page says why."),
     ),
 }
@@ -78,13 +75,6 @@ def _paper_or_404(request, pk: int) -> Paper:
     if not request.user.has_perm("papers.view_paper_workspace", paper):
         raise Http404
     return paper
-
-
-def _refuse(request, paper: Paper):
-    """Someone who may see the paper but not do this gets 403; anyone else 404."""
-    if request.user.has_perm("papers.view_paper_workspace", paper):
-        raise PermissionDenied
-    raise Http404
 
 
 @login_required
@@ -154,15 +144,10 @@ def paper_create(request, session_id: int):
 @login_required
 def paper_edit(request, pk: int):
     paper = _paper_or_404(request, pk)
-    if not request.user.has_perm("papers.change_paper", paper):
-        if not request.user.has_perm(WHO["papers.change_paper"], paper):
-            _refuse(request, paper)
-        # One of the writers, but the paper is no longer with the team: say why, on the paper.
-        messages.error(
-            request,
-            _("This paper is “%(state)s”, so it cannot be %(action)s now.")
-            % {"state": paper.get_state_display(), "action": _("edited")},
-        )
+    try:  # the rule paper_update checks: not a writer, 403; a writer, but not now, why, on the paper
+        services.check_now(request.user, "papers.change_paper", paper, action=_("edited"))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("papers:detail", pk=paper.pk)
     form = PaperDetailsForm(
         request.POST or None, session=paper.session, paper=paper, initial=PaperDetailsForm.initial_from(paper)
@@ -206,14 +191,10 @@ def paper_publish_confirm(request, pk: int):
     """The step before "Publish in the library": it names what becomes public (the paper, its language,
     format and size, its translations). Works without JavaScript; only this page's form publishes."""
     paper = _paper_or_404(request, pk)
-    if not request.user.has_perm("papers.publish_paper", paper):
-        if not request.user.has_perm(WHO["papers.publish_paper"], paper):
-            _refuse(request, paper)
-        messages.error(
-            request,
-            _("This paper is “%(state)s”, so it cannot be %(action)s now.")
-            % {"state": paper.get_state_display(), "action": _("published")},
-        )
+    try:  # the rule paper_publish checks
+        services.check_now(request.user, "papers.publish_paper", paper, action=_("published"))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("papers:detail", pk=paper.pk)
     return render(
         request,
@@ -275,11 +256,11 @@ def _render_workspace(request, paper: Paper, *, status: int = 200, **forms):
 @require_POST
 def version_upload(request, pk: int):
     paper = _paper_or_404(request, pk)
-    if not request.user.has_perm(WHO["papers.change_paper"], paper):
-        _refuse(request, paper)
-    # The state is the service's to check (on the locked paper): its refusal shows by the field.
+    # The rule is the service's to check (on the locked paper): its "not now" shows by the field.
     form = VersionForm(request.POST, request.FILES, prefix="version")
-    if form.is_valid():
+    if not form.is_valid():
+        services.check_who(request.user, "papers.change_paper", paper)
+    else:
         try:
             version = services.version_upload(
                 paper=paper, actor=request.user, file=form.cleaned_data["file"], note=form.cleaned_data["note"]
@@ -300,10 +281,10 @@ def version_upload(request, pk: int):
 @require_POST
 def translation_upload(request, pk: int):
     paper = _paper_or_404(request, pk)
-    if not request.user.has_perm(WHO["papers.add_translation"], paper):
-        _refuse(request, paper)
     form = TranslationForm(request.POST, request.FILES, paper=paper, prefix="translation")
-    if form.is_valid():
+    if not form.is_valid():
+        services.check_who(request.user, "papers.add_translation", paper)
+    else:
         try:
             translation = services.translation_upload(
                 paper=paper, actor=request.user, language=form.cleaned_data["language"], file=form.cleaned_data["file"]
@@ -327,10 +308,8 @@ def paper_transition(request, pk: int):
     if not form.is_valid():
         return _render_workspace(request, paper, status=400, transition_form=form)
     action = form.cleaned_data["action"]
-    service, perm, done = TRANSITIONS[action]
-    if not request.user.has_perm(WHO[perm], paper):
-        _refuse(request, paper)
-    # Who may, but not in this state: the service refuses with a message shown on the page.
+    service, done = TRANSITIONS[action]
+    # The service checks the rule: not the person, 403; the person, but not now, a message on the page.
     kwargs = {"message": form.cleaned_data["message"]} if action in WITH_MESSAGE else {}
     if action == "unpublish":
         kwargs = {"reason": form.cleaned_data["message"]}
@@ -349,8 +328,7 @@ def comment_add(request, pk: int):
     version = get_object_or_404(Version.objects.only("id", "paper_id"), pk=pk)
     paper = _paper_or_404(request, version.paper_id)
     version = next(v for v in paper.versions.all() if v.pk == version.pk)
-    if not request.user.has_perm("papers.comment_paper", paper):
-        _refuse(request, paper)
+    # Whoever sees the workspace may comment (the same rule); the service checks it again.
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
