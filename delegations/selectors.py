@@ -6,7 +6,8 @@ from django.db.models.functions import Coalesce
 
 from accounts.selectors import user_roles
 from delegations.models import Delegation, DelegationQuota, Invitation, Registration, SessionChoice
-from roundtables.models import Session
+from roundtables.models import Session, SessionDelegation
+from roundtables.selectors import team_delegations_acted_for
 
 PENDING_FIRST = Case(
     When(status=Registration.Status.PENDING, then=Value(0)),
@@ -174,3 +175,32 @@ def delegations_with_counts(*, meeting, kind: str = "") -> QuerySet[Delegation]:
 
 def civil_society_delegations(*, meeting) -> QuerySet[Delegation]:
     return delegations_with_counts(meeting=meeting, kind=Delegation.Kind.CIVIL_SOCIETY)
+
+
+def signing_delegation(user, session: Session, *, lock: bool = False) -> Delegation | None:
+    """The one co-chair government the user may sign off for on this session, now; None if none.
+
+    Two facts must hold at once: the user speaks for a co-chair government of the session (its
+    representative on the team, tied to it by the Chair's office, or its focal point: roundtables'
+    team_roles), and holds an approved registration for the meeting with that same government. A
+    person has one registration per meeting, so one person never signs for two governments. With
+    lock=True (inside a transaction), the registration row is locked, so a withdrawal or move waits
+    for the sign-off (and a sign-off for the withdrawal) instead of the two crossing."""
+    if not user.is_authenticated or session is None:
+        return None
+    registrations = Registration.objects.filter(
+        meeting_id=session.meeting_id, person=user, status=Registration.Status.APPROVED
+    )
+    if lock:
+        registrations = registrations.select_for_update()
+    registration = registrations.only("pk", "delegation_id").first()
+    if registration is None:
+        return None
+    # Read afresh (not team_roles' memory of the request): the service asks under the lock above.
+    acted_for = (
+        team_delegations_acted_for(user, [session.pk])
+        .filter(role=SessionDelegation.Role.CO_CHAIR, delegation_id=registration.delegation_id)
+        .select_related("delegation")
+        .first()
+    )
+    return acted_for.delegation if acted_for is not None else None

@@ -12,9 +12,9 @@ who may not act now (a message saying why)."""
 import rules
 
 from accounts.permissions import is_chair_office
+from delegations.selectors import signing_delegation
 from outcomes.models import Outcome
 from outcomes.selectors import approval_lapsed, sign_offs, team_role
-from roundtables.selectors import signing_delegation
 
 
 def _session(obj):

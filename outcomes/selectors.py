@@ -4,14 +4,23 @@ querysets of the pages."""
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.permissions import is_chair_office
 from delegations.models import Delegation, Registration
+from delegations.selectors import signing_delegation
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
-from roundtables.models import Session, SessionDelegation, SessionPerson
-from roundtables.selectors import co_chair_delegations, signing_delegation
+from roundtables.models import Session, SessionPerson
+from roundtables.selectors import (
+    CO_CHAIR,
+    RAPPORTEUR,
+    co_chair_delegations,
+    co_chair_spokespeople,
+    on_team,
+    team_people,
+    team_roles,
+)
 
 
 @dataclass
@@ -25,18 +34,9 @@ class TeamRole:
 
 
 def team_role(user, session: Session) -> TeamRole:
-    """The user's role on the session's team, read once per request (cached on the user)."""
-    if not user.is_authenticated or session is None:
-        return TeamRole()
-    cache = user.__dict__.setdefault("_gfmd_outcome_roles", {})
-    if session.pk not in cache:
-        roles = set(SessionPerson.objects.filter(session=session, person=user).values_list("role", flat=True))
-        is_rep = SessionPerson.Role.CO_CHAIR_REPRESENTATIVE in roles
-        cache[session.pk] = TeamRole(
-            rapporteur=SessionPerson.Role.RAPPORTEUR in roles,
-            co_chair_representative=is_rep or co_chair_delegations(session).filter(focal_points=user).exists(),
-        )
-    return cache[session.pk]
+    """The user's part in the session's outcome, from roundtables' team_roles (read once per request)."""
+    roles = team_roles(user, session)
+    return TeamRole(rapporteur=roles.is_rapporteur, co_chair_representative=roles.is_co_chair)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def sign_offs(outcome: Outcome) -> list[SignOff]:
     session = outcome.session
     approvals = {a.delegation_id: a for a in outcome.approvals.select_related("approved_by", "delegation")}
     people = {a.approved_by_id for a in approvals.values() if a.approved_by_id}
-    registrations, speaks_for = {}, set()
+    registrations = {}
     if people:
         registrations = {
             r.person_id: r
@@ -95,16 +95,7 @@ def sign_offs(outcome: Outcome) -> list[SignOff]:
                 "delegation"
             )
         }
-        speaks_for = set(
-            SessionPerson.objects.filter(
-                session=session,
-                role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE,
-                person_id__in=people,
-                delegation__isnull=False,
-            ).values_list("person_id", "delegation_id")
-        ) | set(
-            Delegation.focal_points.through.objects.filter(user_id__in=people).values_list("user_id", "delegation_id")
-        )
+    speaks_for = co_chair_spokespeople(session, people=people)
     result = []
     for delegation in co_chair_delegations(session):
         approval = approvals.get(delegation.pk)
@@ -133,22 +124,12 @@ def approval_lapsed(outcome: Outcome) -> bool:
 
 
 def rapporteurs(session: Session) -> QuerySet:
-    return get_user_model().objects.filter(
-        session_roles__session=session, session_roles__role=SessionPerson.Role.RAPPORTEUR
-    )
+    return team_people(session, roles=[RAPPORTEUR])
 
 
 def co_chair_representatives(session: Session) -> QuerySet:
     """Everyone who speaks for a co-chair government of the session (the people to ask for sign-off)."""
-    co_chair_ids = co_chair_delegations(session).values("pk")
-    return (
-        get_user_model()
-        .objects.filter(
-            Q(session_roles__session=session, session_roles__role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE)
-            | Q(focal_point_of__in=co_chair_ids)
-        )
-        .distinct()
-    )
+    return team_people(session, roles=[CO_CHAIR])
 
 
 def chair_office_people() -> QuerySet:
@@ -163,13 +144,7 @@ def sessions_for_outcomes(user, *, meeting) -> QuerySet[Session]:
         return Session.objects.none()
     sessions = meeting.sessions.filter(kind=Session.Kind.ROUNDTABLE)
     if not is_chair_office(user):
-        sessions = sessions.filter(
-            Q(
-                team_people__person=user,
-                team_people__role__in=[SessionPerson.Role.RAPPORTEUR, SessionPerson.Role.CO_CHAIR_REPRESENTATIVE],
-            )
-            | Q(team_delegations__role=SessionDelegation.Role.CO_CHAIR, team_delegations__delegation__focal_points=user)
-        ).distinct()
+        sessions = sessions.filter(on_team(user, roles=[RAPPORTEUR, CO_CHAIR]))
     return (
         sessions.select_related("roundtable", "outcome")
         .prefetch_related(
@@ -225,11 +200,7 @@ def sign_off_hint(user, outcome: Outcome) -> str:
     session = outcome.session
     if outcome.state != Outcome.State.SUBMITTED or not team_role(user, session).co_chair_representative:
         return ""
-    governments = list(
-        co_chair_delegations(session)
-        .filter(Q(team_representatives__session=session, team_representatives__person=user) | Q(focal_points=user))
-        .distinct()
-    )
+    governments = list(co_chair_delegations(session).filter(pk__in=team_roles(user, session).co_chair_delegations))
     if not governments:
         return _(
             "The Chair's office has not yet said which co-chair government you represent on this session: "

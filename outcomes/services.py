@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from activity.services import activity_log
+from delegations.selectors import signing_delegation
 from mailings.services import queue_mail
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
 from outcomes.permissions import WHO
@@ -28,7 +29,6 @@ from outcomes.selectors import (
     rapporteurs,
 )
 from roundtables.models import Session
-from roundtables.selectors import signing_delegation
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from delegations.selectors import signing_delegation
 from outcomes import services
 from outcomes.diff import has_changes, side_by_side
 from outcomes.forms import CommentForm, ReturnForm, SectionSaveForm
@@ -28,7 +29,7 @@ from outcomes.selectors import (
     team_role,
 )
 from roundtables.models import Session
-from roundtables.selectors import current_meeting, signing_delegation
+from roundtables.selectors import current_meeting
 
 
 def _outcome(request, pk: int, perm: str = "outcomes.view_draft") -> Outcome:

@@ -1,4 +1,5 @@
-"""What a person is on a session's team, read from the facts in roundtables and delegations.
+"""What a person is on a session's team, as the papers' rules ask it: roundtables' team_roles, the
+one meaning every app reads.
 
 - named: a person named on the session's team (a SessionPerson row: rapporteur, moderator,
   author, speaker, co-chair's representative);
@@ -15,9 +16,7 @@ Two queries per person and session, remembered on the user object for the rest o
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
-
-from roundtables.models import SessionDelegation, SessionPerson
+from roundtables.selectors import team_roles
 
 
 @dataclass(frozen=True)
@@ -41,35 +40,8 @@ def session_roles(user, session) -> SessionRoles:
 
 def session_roles_by_id(user, session_id: int | None) -> SessionRoles:
     """By the session's id, so a paper's roles need not load its session."""
-    if session_id is None or not getattr(user, "is_authenticated", False):
-        return NO_ROLES
-    cache = getattr(user, "_papers_session_roles", None)
-    if cache is None:
-        cache = {}
-        user._papers_session_roles = cache
-    if session_id not in cache:
-        cache[session_id] = _read_session_roles(user, session_id)
-    return cache[session_id]
-
-
-def _read_session_roles(user, session_id: int) -> SessionRoles:
-    from delegations.models import Delegation
-
-    people_roles = set(SessionPerson.objects.filter(session_id=session_id, person=user).values_list("role", flat=True))
-    delegation_roles = set(
-        SessionDelegation.objects.filter(session_id=session_id)
-        .filter(
-            Exists(
-                Delegation.focal_points.through.objects.filter(delegation_id=OuterRef("delegation_id"), user_id=user.pk)
-            )
-        )
-        .values_list("role", flat=True)
-    )
-    co_chair = (
-        SessionPerson.Role.CO_CHAIR_REPRESENTATIVE in people_roles
-        or SessionDelegation.Role.CO_CHAIR in delegation_roles
-    )
-    return SessionRoles(named=bool(people_roles), focal_point=bool(delegation_roles), co_chair=co_chair)
+    roles = team_roles(user, session_id)
+    return SessionRoles(named=roles.is_named, focal_point=roles.is_focal_point, co_chair=roles.is_co_chair)
 
 
 def is_author_of(user, paper) -> bool:

@@ -12,7 +12,8 @@ from django.utils import timezone
 from activity.models import ActivityLog
 from gfmd import languages
 from papers.models import Comment, Paper, SubmissionDeadline, Translation, Version
-from roundtables.models import Meeting, Session, SessionDelegation, SessionPerson
+from roundtables.models import Meeting, Session
+from roundtables.selectors import on_team
 
 # The transitions shown in a paper's history (activity actions "papers.paper.<event>").
 HISTORY_EVENTS = (
@@ -183,11 +184,9 @@ def sessions_of_person(user, *, meeting: Meeting | None) -> QuerySet[Session]:
     of a team delegation is not listed)."""
     if meeting is None or not user.is_authenticated:
         return Session.objects.none()
-    named = SessionPerson.objects.filter(session=OuterRef("pk"), person=user)
-    through_delegation = SessionDelegation.objects.filter(session=OuterRef("pk"), delegation__focal_points=user)
     authored = Paper.objects.filter(session=OuterRef("pk"), authors=user)
     return (
-        meeting.sessions.filter(Exists(named) | Exists(through_delegation) | Exists(authored))
+        meeting.sessions.filter(on_team(user) | Q(Exists(authored)))
         .select_related("roundtable", "meeting", "paper_deadline")
         .annotate(
             paper_count=Count("papers", distinct=True),

@@ -10,12 +10,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from delegations.models import Delegation
 from gfmd import languages
 from gfmd.forms import DATETIME_LOCAL, DateTimeLocalInput, TranslatedFieldsMixin
 from roundtables.models import Meeting, Roundtable, Session, SessionDelegation, SessionPerson
 from roundtables.schedule import session_clash_errors
 from roundtables.selectors import co_chair_delegations
+
+# delegations sits above roundtables: its model comes from the team's foreign key, never imported.
+Delegation = SessionDelegation._meta.get_field("delegation").related_model
 
 
 class RoundtableForm(TranslatedFieldsMixin, forms.ModelForm):

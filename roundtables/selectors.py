@@ -2,13 +2,15 @@
 
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 
-from delegations.models import Delegation, Registration
 from roundtables.models import Meeting, Roundtable, Session, SessionDelegation, SessionPerson
 from roundtables.session_counts import session_counts
 
@@ -69,38 +71,245 @@ def session_team(session: Session) -> tuple[list[SessionDelegation], list[Sessio
     return delegations, people
 
 
-def co_chair_delegations(session: Session) -> QuerySet[Delegation]:
-    """The session's co-chair governments, by name."""
-    return Delegation.objects.filter(
-        session_roles__session=session, session_roles__role=SessionDelegation.Role.CO_CHAIR
-    ).order_by("name")
+def _delegation_model():
+    # delegations sits above roundtables (it imports it): its model is reached through the team's
+    # foreign key, never imported.
+    return SessionDelegation._meta.get_field("delegation").related_model
+
+
+def co_chair_delegations(session: Session) -> QuerySet:
+    """The session's co-chair governments (delegations.Delegation), by name."""
+    return (
+        _delegation_model()
+        .objects.filter(session_roles__session=session, session_roles__role=SessionDelegation.Role.CO_CHAIR)
+        .order_by("name")
+    )
 
 
 def representatives_without_government(session: Session) -> QuerySet[SessionPerson]:
     return session.team_people.filter(role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE, delegation__isnull=True)
 
 
-def signing_delegation(user, session: Session, *, lock: bool = False) -> Delegation | None:
-    """The one co-chair government the user may sign off for on this session, now; None if none.
+# A session's team, and who a person is on it -----------------------------------------------------
+#
+# One meaning, used by every app (papers' writers and reviewers, outcomes' drafters and signers, the
+# mails they send, "Sessions I co-chair"):
+# - named: the person holds a SessionPerson role on the session (moderator, rapporteur, background
+#   paper author, speaker, co-chair's representative);
+# - a team delegation acts through its focal points; a co-chair government also through the
+#   co-chair's representatives the Chair's office named for it on this session;
+# - co-chair: a named co-chair's representative (even before the Chair's office said for which
+#   government), or a focal point of a co-chair government of the session;
+# - member: a focal point of a team member delegation.
+# A delegate registered with a team delegation is none of these. Signing off for a government asks
+# more (an approved registration with it, now): delegations.selectors.signing_delegation.
 
-    Two facts must hold at once: the user speaks for a co-chair government of the session (its
-    representative on the team, tied to it by the Chair's office, or its focal point), and holds an
-    approved registration for the meeting with that same government. A person has one registration
-    per meeting, so one person never signs for two governments. With lock=True (inside a
-    transaction), the registration row is locked, so a withdrawal or move waits for the sign-off
-    (and a sign-off for the withdrawal) instead of the two crossing."""
-    if not user.is_authenticated or session is None:
-        return None
-    registrations = Registration.objects.filter(
-        meeting_id=session.meeting_id, person=user, status=Registration.Status.APPROVED
+CO_CHAIR = SessionDelegation.Role.CO_CHAIR
+MEMBER = SessionDelegation.Role.MEMBER
+REPRESENTATIVE = SessionPerson.Role.CO_CHAIR_REPRESENTATIVE
+RAPPORTEUR = SessionPerson.Role.RAPPORTEUR
+MODERATOR = SessionPerson.Role.MODERATOR
+AUTHOR = SessionPerson.Role.AUTHOR
+SPEAKER = SessionPerson.Role.SPEAKER
+TEAM_ROLES = frozenset({CO_CHAIR, MEMBER, *SessionPerson.Role.values})
+
+
+@dataclass(frozen=True)
+class TeamRoles:
+    """Who a person is on one session's team (not their registration's role, nor their groups)."""
+
+    named_as: frozenset[str] = frozenset()  # SessionPerson.Role values the person holds on the session
+    # Ids of the session's co-chair governments the person acts for, and how.
+    represents: frozenset[int] = frozenset()  # as the co-chair's representative named for it
+    co_chair_focal_point_of: frozenset[int] = frozenset()
+    member_focal_point_of: frozenset[int] = frozenset()  # ids of team member delegations
+
+    @property
+    def co_chair_delegations(self) -> frozenset[int]:
+        """The co-chair governments this person acts for (the ones they may sign for, registered)."""
+        return self.represents | self.co_chair_focal_point_of
+
+    @property
+    def is_representative(self) -> bool:
+        return REPRESENTATIVE in self.named_as
+
+    @property
+    def is_rapporteur(self) -> bool:
+        return RAPPORTEUR in self.named_as
+
+    @property
+    def is_moderator(self) -> bool:
+        return MODERATOR in self.named_as
+
+    @property
+    def is_author(self) -> bool:
+        """Named as background paper author on the team (a paper's own authors are papers' fact)."""
+        return AUTHOR in self.named_as
+
+    @property
+    def is_speaker(self) -> bool:
+        return SPEAKER in self.named_as
+
+    @property
+    def is_co_chair(self) -> bool:
+        """Speaks for a co-chair government of the session: its named representative, or its focal point."""
+        return self.is_representative or bool(self.co_chair_focal_point_of)
+
+    @property
+    def is_member(self) -> bool:
+        """Focal point of a team member delegation."""
+        return bool(self.member_focal_point_of)
+
+    @property
+    def is_named(self) -> bool:
+        return bool(self.named_as)
+
+    @property
+    def is_focal_point(self) -> bool:
+        """Focal point of one of the team's delegations, co-chair or member."""
+        return bool(self.co_chair_focal_point_of or self.member_focal_point_of)
+
+    @property
+    def any(self) -> bool:
+        return self.is_named or self.is_focal_point
+
+    def has(self, role: str) -> bool:
+        """One of TEAM_ROLES: CO_CHAIR and MEMBER as above, the others as named on the team."""
+        if role == CO_CHAIR:
+            return self.is_co_chair
+        if role == MEMBER:
+            return self.is_member
+        return role in self.named_as
+
+
+NO_TEAM_ROLES = TeamRoles()
+_CACHE = "_gfmd_team_roles"  # on the user object: read once per person and session in a request
+
+
+def _focal_points():
+    """Delegation.focal_points' rows (delegation_id, user_id), reached as _delegation_model() is."""
+    return _delegation_model()._meta.get_field("focal_points").remote_field.through.objects
+
+
+def team_delegations_acted_for(user, session_ids: Iterable[int]) -> QuerySet[SessionDelegation]:
+    """The team delegations of these sessions the person acts for, annotated with how: as its focal
+    point (`as_focal_point`), or, a co-chair government, as the co-chair's representative named for it
+    on that session (`as_representative`)."""
+    named_for = SessionPerson.objects.filter(
+        session_id=OuterRef("session_id"),
+        person_id=user.pk,
+        role=REPRESENTATIVE,
+        delegation_id=OuterRef("delegation_id"),
     )
-    if lock:
-        registrations = registrations.select_for_update()
-    registration = registrations.only("pk", "delegation_id").first()
-    if registration is None:
-        return None
-    speaks_for = Q(team_representatives__session=session, team_representatives__person=user) | Q(focal_points=user)
-    return co_chair_delegations(session).filter(speaks_for, pk=registration.delegation_id).distinct().first()
+    return (
+        SessionDelegation.objects.filter(session_id__in=list(session_ids))
+        .annotate(
+            as_focal_point=Exists(_focal_points().filter(delegation_id=OuterRef("delegation_id"), user_id=user.pk)),
+            as_representative=Exists(named_for),
+        )
+        .filter(Q(as_focal_point=True) | Q(as_representative=True, role=CO_CHAIR))
+    )
+
+
+def _read_team_roles(user, session_ids: list[int]) -> dict[int, TeamRoles]:
+    """Two queries, whatever the number of sessions and roles."""
+    facts: dict[int, dict[str, set]] = defaultdict(
+        lambda: {"named_as": set(), "represents": set(), CO_CHAIR: set(), MEMBER: set()}
+    )
+    named = SessionPerson.objects.filter(session_id__in=session_ids, person_id=user.pk)
+    for session_id, role in named.values_list("session_id", "role"):
+        facts[session_id]["named_as"].add(role)
+    acted_for = team_delegations_acted_for(user, session_ids).values_list(
+        "session_id", "delegation_id", "role", "as_focal_point", "as_representative"
+    )
+    for session_id, delegation_id, role, as_focal_point, as_representative in acted_for:
+        if as_focal_point:
+            facts[session_id][role].add(delegation_id)
+        if as_representative and role == CO_CHAIR:
+            facts[session_id]["represents"].add(delegation_id)
+    return {
+        session_id: TeamRoles(
+            named_as=frozenset(fact["named_as"]),
+            represents=frozenset(fact["represents"]),
+            co_chair_focal_point_of=frozenset(fact[CO_CHAIR]),
+            member_focal_point_of=frozenset(fact[MEMBER]),
+        )
+        if (fact := facts.get(session_id))
+        else NO_TEAM_ROLES
+        for session_id in session_ids
+    }
+
+
+def team_roles_by_session(user, sessions: Iterable) -> dict[int, TeamRoles]:
+    """Who the person is on each of these sessions' teams (sessions or their ids), for a list: two
+    queries for the sessions not read yet in this request, none for the others."""
+    ids = [getattr(session, "pk", session) for session in sessions if session is not None]
+    if not getattr(user, "is_authenticated", False):
+        return dict.fromkeys(ids, NO_TEAM_ROLES)
+    cache = user.__dict__.setdefault(_CACHE, {})
+    missing = [session_id for session_id in dict.fromkeys(ids) if session_id not in cache]
+    if missing:
+        cache.update(_read_team_roles(user, missing))
+    return {session_id: cache[session_id] for session_id in ids}
+
+
+def team_roles(user, session) -> TeamRoles:
+    """Who the person is on the session's team (a session or its id). Read once per person and
+    session in a request (two queries), then remembered on the user object."""
+    if session is None or not getattr(user, "is_authenticated", False):
+        return NO_TEAM_ROLES
+    session_id = getattr(session, "pk", session)
+    return team_roles_by_session(user, [session_id])[session_id]
+
+
+def _named_and_delegation_roles(roles: Iterable[str] | None) -> tuple[set[str], set[str]]:
+    roles = set(TEAM_ROLES if roles is None else roles)
+    unknown = roles - TEAM_ROLES
+    if unknown:
+        raise ValueError(f"Not a team role: {sorted(unknown)}")
+    named = roles & set(SessionPerson.Role.values)
+    if CO_CHAIR in roles:
+        named.add(REPRESENTATIVE)  # a co-chair government also acts through its named representatives
+    return named, roles & {CO_CHAIR, MEMBER}
+
+
+def on_team(user, *, roles: Iterable[str] | None = None) -> Q:
+    """A condition on Session: the person holds one of these TEAM_ROLES (any, if None) on its team, as
+    TeamRoles.has answers. For lists of sessions: no join, so no duplicate rows."""
+    named, delegation_roles = _named_and_delegation_roles(roles)
+    as_named = SessionPerson.objects.filter(session=OuterRef("pk"), person_id=user.pk, role__in=named)
+    as_focal_point = SessionDelegation.objects.filter(
+        session=OuterRef("pk"), role__in=delegation_roles, delegation__focal_points=user.pk
+    )
+    return Q(Exists(as_named)) | Q(Exists(as_focal_point))
+
+
+def team_people(session: Session, *, roles: Iterable[str]) -> QuerySet:
+    """The active people who hold any of these TEAM_ROLES on the session's team: the people to tell.
+    CO_CHAIR: the named co-chair's representatives and the focal points of its co-chair governments;
+    MEMBER: the focal points of its member delegations; any other role: the people named in it."""
+    named, delegation_roles = _named_and_delegation_roles(roles)
+    as_named = SessionPerson.objects.filter(session=session, role__in=named).values("person_id")
+    as_focal_point = (
+        _focal_points()
+        .filter(delegation__session_roles__session=session, delegation__session_roles__role__in=delegation_roles)
+        .values("user_id")
+    )
+    return get_user_model().objects.filter(Q(pk__in=as_named) | Q(pk__in=as_focal_point), is_active=True)
+
+
+def co_chair_spokespeople(session: Session, *, people: Iterable[int]) -> set[tuple[int, int]]:
+    """(person id, co-chair government id) for each of these people and each co-chair government of the
+    session they act for (as in TeamRoles.co_chair_delegations). Two queries, whatever the numbers."""
+    people = list(people)
+    if not people:
+        return set()
+    co_chairs = SessionDelegation.objects.filter(session=session, role=CO_CHAIR).values("delegation_id")
+    named = SessionPerson.objects.filter(
+        session=session, role=REPRESENTATIVE, person_id__in=people, delegation_id__in=co_chairs
+    ).values_list("person_id", "delegation_id")
+    focal = _focal_points().filter(user_id__in=people, delegation_id__in=co_chairs)
+    return set(named) | set(focal.values_list("user_id", "delegation_id"))
 
 
 def _words(query: str) -> list[str]:
@@ -154,7 +363,7 @@ def _search_rank(fields: tuple[str, ...], words: list[str], extra_first: Q | Non
     return Case(When(starts, then=Value(0)), When(word_starts, then=Value(1)), default=Value(2))
 
 
-def search_delegations(query: str, *, session: Session | None = None) -> list[Delegation]:
+def search_delegations(query: str, *, session: Session | None = None) -> list:
     """Delegations whose name (or ISO country code) matches every word typed, accents aside, those
     whose name starts with it first; those already on the session's team are left out."""
     words = _words(query)
@@ -164,7 +373,7 @@ def search_delegations(query: str, *, session: Session | None = None) -> list[De
     code = Q(country__iexact=words[0]) if len(words) == 1 and len(words[0]) == 2 else None
     if code is not None:
         matches |= code
-    delegations = Delegation.objects.filter(matches)
+    delegations = _delegation_model().objects.filter(matches)
     if session is not None:
         delegations = delegations.exclude(session_roles__session=session)
     delegations = delegations.annotate(rank=_search_rank(("name",), words, extra_first=code))
@@ -194,15 +403,9 @@ def sessions_co_chaired_by(user, *, meeting: Meeting | None) -> QuerySet[Session
     as focal point of a co-chair delegation."""
     if meeting is None or not user.is_authenticated:
         return Session.objects.none()
-    as_representative = SessionPerson.objects.filter(person=user, role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE)
-    as_focal_point = SessionDelegation.objects.filter(
-        role=SessionDelegation.Role.CO_CHAIR, delegation__focal_points=user
-    )
     co_chairs = SessionDelegation.objects.filter(role=SessionDelegation.Role.CO_CHAIR).select_related("delegation")
     return (
-        meeting.sessions.filter(
-            Q(pk__in=as_representative.values("session_id")) | Q(pk__in=as_focal_point.values("session_id"))
-        )
+        meeting.sessions.filter(on_team(user, roles=[CO_CHAIR]))
         .select_related("room", "roundtable", "meeting")
         .prefetch_related(
             Prefetch("team_delegations", queryset=co_chairs.order_by("delegation__name"), to_attr="co_chairs")

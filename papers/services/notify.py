@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -13,7 +13,7 @@ from accounts.models import User
 from accounts.roles import CHAIR_OFFICE
 from mailings.services import queue_mail
 from papers.models import Paper
-from roundtables.models import SessionDelegation, SessionPerson
+from roundtables.selectors import AUTHOR, CO_CHAIR, MEMBER, MODERATOR, RAPPORTEUR, team_people
 
 # event: (subject, first sentence). %(title)s is the paper's title, %(actor)s who acted.
 EVENTS = {
@@ -53,13 +53,7 @@ def authors(paper: Paper) -> QuerySet[User]:
 
 def co_chairs(session) -> QuerySet[User]:
     """Co-chairs' representatives on the session and focal points of its co-chair delegations."""
-    return User.objects.filter(
-        Q(session_roles__session=session, session_roles__role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE)
-        | Q(
-            focal_point_of__session_roles__session=session,
-            focal_point_of__session_roles__role=SessionDelegation.Role.CO_CHAIR,
-        )
-    ).distinct()
+    return team_people(session, roles=[CO_CHAIR])
 
 
 def chair_office() -> QuerySet[User]:
@@ -69,18 +63,9 @@ def chair_office() -> QuerySet[User]:
 def team_contacts(session) -> QuerySet[User]:
     """Who answers for a session's paper: its authors, co-chairs' representatives, rapporteur and
     moderator, and the focal points of every team delegation."""
-    return User.objects.filter(
-        Q(
-            session_roles__session=session,
-            session_roles__role__in=[
-                SessionPerson.Role.AUTHOR,
-                SessionPerson.Role.CO_CHAIR_REPRESENTATIVE,
-                SessionPerson.Role.RAPPORTEUR,
-                SessionPerson.Role.MODERATOR,
-            ],
-        )
-        | Q(focal_point_of__session_roles__session=session)
-        | Q(papers_authored__session=session, papers_authored__kind=Paper.Kind.BACKGROUND)
+    team = team_people(session, roles=[AUTHOR, CO_CHAIR, RAPPORTEUR, MODERATOR, MEMBER])
+    return (
+        team | User.objects.filter(papers_authored__session=session, papers_authored__kind=Paper.Kind.BACKGROUND)
     ).distinct()
 
 
