@@ -1,0 +1,37 @@
+"""Who an outcome's mails go to: the session's team as roundtables.selectors.team_people reads it,
+the same people papers' mails reach."""
+
+import pytest
+
+from mailings.models import OutgoingMail
+from outcomes.services import outcome_submit, section_save
+from outcomes.tests.factories import co_chair_representative, section_of
+from papers.services import notify
+from roundtables.models import SessionPerson
+from roundtables.tests.factories import SessionPersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_closed_account_gets_no_outcome_mail(outcome, rapporteur, co_chairs):
+    """Before, outcomes mailed a co-chair's representative whose account was closed; papers did not."""
+    (_mexico_fp, _mexico), (_spain_fp, spain) = co_chairs
+    closed = co_chair_representative(outcome.session, spain)
+    closed.is_active = False
+    closed.save(update_fields=["is_active"])
+    section = section_of(outcome)
+    section_save(section=section, actor=rapporteur, html="<p>Text.</p>", base_revision_id=section.current_revision_id)
+    outcome_submit(outcome=outcome, actor=rapporteur)
+    assert sorted(OutgoingMail.objects.values_list("to", flat=True)) == sorted(p.email for p, _d in co_chairs)
+
+
+def test_papers_and_outcomes_tell_the_same_co_chairs(outcome, co_chairs):
+    from outcomes.selectors import co_chair_representatives
+
+    (_mexico_fp, mexico), _spain = co_chairs
+    co_chair_representative(outcome.session, mexico)
+    # Named before the Chair's office said for which government.
+    SessionPersonFactory(session=outcome.session, role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE)
+    session = outcome.session
+    assert set(co_chair_representatives(session)) == set(notify.co_chairs(session))
+    assert len(set(notify.co_chairs(session))) == 4
