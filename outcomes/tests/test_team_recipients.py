@@ -35,3 +35,16 @@ def test_papers_and_outcomes_tell_the_same_co_chairs(outcome, co_chairs):
     session = outcome.session
     assert set(co_chair_representatives(session)) == set(notify.co_chairs(session))
     assert len(set(notify.co_chairs(session))) == 4
+
+
+def test_signing_reads_the_team_afresh_not_the_requests_memory(outcome, co_chairs):
+    """team_roles is remembered for the request; the sign-off, checked under the registration's lock,
+    is not: a focal point removed meanwhile signs for nobody."""
+    from delegations.selectors import signing_delegation
+    from roundtables.selectors import team_roles
+
+    (mexico_fp, mexico), _spain = co_chairs
+    assert team_roles(mexico_fp, outcome.session).co_chair_delegations == {mexico.pk}
+    assert signing_delegation(mexico_fp, outcome.session) == mexico
+    mexico.focal_points.remove(mexico_fp)
+    assert signing_delegation(mexico_fp, outcome.session) is None
