@@ -84,12 +84,9 @@ def test_team_roles_read_every_role_from_the_team(team):
 
 @pytest.mark.django_db
 def test_a_registered_delegate_of_a_co_chair_government_is_not_on_the_team(team):
-    from delegations.models import Registration
     from delegations.tests.factories import RegistrationFactory
 
-    delegate = RegistrationFactory(
-        meeting=team.session.meeting, delegation=team.mexico, status=Registration.Status.APPROVED
-    ).person
+    delegate = RegistrationFactory(meeting=team.session.meeting, delegation=team.mexico, status="approved").person
     assert team_roles(delegate, team.session) == TeamRoles()
 
 
