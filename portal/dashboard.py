@@ -15,13 +15,8 @@ from django.utils.translation import gettext_lazy
 from delegations.selectors import registration_of_person, registrations_of_person
 from outcomes.selectors import sessions_for_outcomes
 from papers.selectors import sessions_of_person
-from roundtables.selectors import current_meeting, team_roles_of_person
-
-# Roles as stored on SessionPerson.role (roundtables.models); compared as strings so that this
-# module needs no other app's models.
-RAPPORTEUR = "rapporteur"
-CO_CHAIR_REPRESENTATIVE = "co_chair_rep"
-AUTHOR = "author"
+from roundtables.selectors import AUTHOR, RAPPORTEUR, current_meeting, team_roles_of_person
+from roundtables.selectors import REPRESENTATIVE as CO_CHAIR_REPRESENTATIVE
 
 
 @dataclass
