@@ -118,6 +118,8 @@ rules.add_perm(
     (decides_registration_delegation & is_pending) | (is_chair_office & is_approved),
 )
 rules.add_perm("delegations.change_registration", is_own_registration & is_active_registration)
+# An approved head stays the head: the role changes only while the registration is pending.
+rules.add_perm("delegations.change_registration_role", is_own_registration & is_pending)
 rules.add_perm(
     "delegations.withdraw_registration",
     is_active_registration & (is_own_registration | decides_registration_delegation),

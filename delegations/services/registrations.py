@@ -143,7 +143,7 @@ def registration_change(
         raise ValidationError(_("A withdrawn or rejected registration cannot be changed."), code="not_active")
     role = role or registration.role
     if role != registration.role:
-        if registration.status != Registration.Status.PENDING:
+        if not actor.has_perm("delegations.change_registration_role", registration):
             raise ValidationError(
                 {"role": _("Your role can no longer change: your registration has been approved.")},
                 code="role_fixed",

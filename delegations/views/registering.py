@@ -156,7 +156,7 @@ def my_registration_change(request):
     if not request.user.has_perm("delegations.register_for_meeting", meeting):
         messages.info(request, _("Registration is closed: your registration can no longer be changed."))
         return redirect("delegations:my_registration")
-    pending = registration.status == Registration.Status.PENDING
+    role_changes = request.user.has_perm("delegations.change_registration_role", registration)
     form = RegistrationForm(
         request.POST or None,
         initial={
@@ -170,7 +170,7 @@ def my_registration_change(request):
         },
         sessions=sessions_with_seats(meeting),
         fixed_delegation=registration.delegation,
-        fixed_role=None if pending else registration.role,
+        fixed_role=None if role_changes else registration.role,
     )
     if request.method == "POST" and form.is_valid():
         try:
