@@ -3,12 +3,19 @@
 Deciding on a registration follows the delegation's kind: a state's focal points decide for
 their state, the Chair's office for observer organisations, the civil-society coordinator for
 civil-society organisations; the Chair's office decides for every delegation and may reverse a
-decision already taken. Views refuse an object the user may not see with 404."""
+decision already taken. Views refuse an object the user may not see with 404.
+
+The rules of a change combine who acts with the state of the object (approve = decides for the
+delegation and the registration is pending, or the Chair's office reverses a rejection). The
+services check them on the row they lock, and the pages show a button only where the same rule
+holds, so the button shown and the action allowed cannot disagree."""
 
 import rules
 
 from accounts.permissions import is_chair_office, is_civil_society_coordinator
 from accounts.selectors import user_roles
+from delegations.models import Registration
+from roundtables.models import Meeting
 
 
 @rules.predicate
@@ -76,10 +83,43 @@ def is_active_registration(user, registration) -> bool:
     return registration is not None and registration.is_active
 
 
+@rules.predicate
+def is_pending(user, registration) -> bool:
+    return registration is not None and registration.status == Registration.Status.PENDING
+
+
+@rules.predicate
+def is_approved(user, registration) -> bool:
+    return registration is not None and registration.status == Registration.Status.APPROVED
+
+
+@rules.predicate
+def is_rejected(user, registration) -> bool:
+    return registration is not None and registration.status == Registration.Status.REJECTED
+
+
+@rules.predicate
+def is_open_for_registration(user, meeting) -> bool:
+    """People register, and change their registration, only while the meeting's registration is open."""
+    return meeting is not None and meeting.status == Meeting.Status.OPEN
+
+
 rules.add_perm("delegations.view_registration", is_own_registration | manages_registration_delegation)
 rules.add_perm("delegations.decide_registration", decides_registration_delegation)
 rules.add_perm("delegations.override_decision", is_chair_office)
+rules.add_perm("delegations.register_for_meeting", is_open_for_registration)
+# A decision already taken is reversed only by the Chair's office.
+rules.add_perm(
+    "delegations.approve_registration",
+    (decides_registration_delegation & is_pending) | (is_chair_office & is_rejected),
+)
+rules.add_perm(
+    "delegations.reject_registration",
+    (decides_registration_delegation & is_pending) | (is_chair_office & is_approved),
+)
 rules.add_perm("delegations.change_registration", is_own_registration & is_active_registration)
+# An approved head stays the head: the role changes only while the registration is pending.
+rules.add_perm("delegations.change_registration_role", is_own_registration & is_pending)
 rules.add_perm(
     "delegations.withdraw_registration",
     is_active_registration & (is_own_registration | decides_registration_delegation),

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone, translation
 
@@ -42,6 +43,16 @@ logger = logging.getLogger(__name__)
 
 class MailingStateError(Exception):
     """The mailing is not in a state that allows this (sent twice, discarded after sending...)."""
+
+
+def _require(actor, perm: str, mailing: Mailing, message: str) -> None:
+    """The rule of mailings.permissions for this change, checked on the locked row: nobody but the
+    Chair's office (PermissionDenied), and only in the right state (MailingStateError)."""
+    if actor is not None and actor.has_perm(perm, mailing):
+        return
+    if actor is None or not actor.has_perm("mailings.send_mailing", mailing):
+        raise PermissionDenied
+    raise MailingStateError(message)
 
 
 # Why mail is not being queued right now (loading the demo), or None: see suppressed().
@@ -190,8 +201,7 @@ def _release(mailing: Mailing, *, actor) -> int:
 def mailing_release(*, mailing: Mailing, actor) -> Mailing:
     """Send a mailing that waits in the outbox. Pressing "Send" twice sends it once."""
     locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
-    if locked.state != Mailing.State.OUTBOX:
-        raise MailingStateError("This mailing has already been sent or discarded.")
+    _require(actor, "mailings.release_mailing", locked, "This mailing has already been sent or discarded.")
     _release(locked, actor=actor)
     return locked
 
@@ -200,8 +210,7 @@ def mailing_release(*, mailing: Mailing, actor) -> Mailing:
 def mailing_discard(*, mailing: Mailing, actor) -> Mailing:
     """Throw away a mailing that waits in the outbox; nothing is sent."""
     locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
-    if locked.state != Mailing.State.OUTBOX:
-        raise MailingStateError("Only a mailing still in the outbox can be discarded.")
+    _require(actor, "mailings.discard_mailing", locked, "Only a mailing still in the outbox can be discarded.")
     count = locked.mails.filter(state=OutgoingMail.State.HELD).update(
         state=OutgoingMail.State.CANCELLED, last_error="Discarded from the outbox."
     )
@@ -220,8 +229,9 @@ def mailing_retry_failed(*, mailing: Mailing, actor) -> int:
     from mailings.tasks import send_mailing_task
 
     locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
-    if locked.state not in (Mailing.State.SENDING, Mailing.State.DONE):
-        raise MailingStateError("Only a mailing that has been sent can have its failed mails retried.")
+    _require(
+        actor, "mailings.retry_mailing", locked, "Only a mailing that has been sent can have its failed mails retried."
+    )
     # A mail whose text was already removed (mail_bodies_purge) cannot be sent again.
     count = locked.mails.filter(state=OutgoingMail.State.FAILED, body_purged_at__isnull=True).update(
         state=OutgoingMail.State.QUEUED, attempts=0, retry_at=None, smtp_code=None, last_error=""

@@ -1,6 +1,10 @@
-"""The Chair's office outbox: mailings waiting to be sent, their progress, previews and failures."""
+"""The Chair's office outbox: mailings waiting to be sent, their progress, previews and failures.
+
+The services check who may send, discard or retry a mailing in its state; a refusal is a 404
+here, since a mailing's existence is private."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,9 +19,10 @@ MAILS_PER_PAGE = 50
 STATE_FILTERS = ["", "pending", OutgoingMail.State.SENT, OutgoingMail.State.FAILED, OutgoingMail.State.CANCELLED]
 
 
-def _mailing_for(request, pk: int, perm: str = "mailings.view_mailing") -> Mailing:
+def _mailing_for(request, pk: int) -> Mailing:
+    """The mailing, or 404 for anyone who may not see the outbox (its existence is private)."""
     mailing = get_object_or_404(Mailing.objects.select_related("created_by", "released_by", "meeting"), pk=pk)
-    if not request.user.has_perm(perm, mailing):
+    if not request.user.has_perm("mailings.view_mailing", mailing):
         raise Http404
     return mailing
 
@@ -68,7 +73,10 @@ def mailing_detail(request, pk: int):
                 (OutgoingMail.State.CANCELLED, _("Not sent")),
             ],
             "preview": selectors.mail_preview(preview_mail, link_text=_link_text()) if preview_mail else None,
-            "can_send": request.user.has_perm("mailings.send_mailing", mailing),
+            # The buttons, under the rules their services check.
+            "can_release": request.user.has_perm("mailings.release_mailing", mailing),
+            "can_discard": request.user.has_perm("mailings.discard_mailing", mailing),
+            "can_retry": request.user.has_perm("mailings.retry_mailing", mailing),
         },
     )
 
@@ -95,9 +103,11 @@ def mailing_preview(request, pk: int, mail_pk: int):
 
 @require_POST
 def mailing_send(request, pk: int):
-    mailing = _mailing_for(request, pk, "mailings.send_mailing")
+    mailing = _mailing_for(request, pk)
     try:
         services.mailing_release(mailing=mailing, actor=request.user)
+    except PermissionDenied:
+        raise Http404 from None
     except services.MailingStateError:
         messages.warning(request, _("This mailing has already been sent or discarded; nothing more was sent."))
     else:
@@ -107,9 +117,11 @@ def mailing_send(request, pk: int):
 
 @require_POST
 def mailing_discard(request, pk: int):
-    mailing = _mailing_for(request, pk, "mailings.send_mailing")
+    mailing = _mailing_for(request, pk)
     try:
         services.mailing_discard(mailing=mailing, actor=request.user)
+    except PermissionDenied:
+        raise Http404 from None
     except services.MailingStateError:
         messages.warning(request, _("Only a mailing still in the outbox can be discarded."))
     else:
@@ -119,9 +131,11 @@ def mailing_discard(request, pk: int):
 
 @require_POST
 def mailing_retry(request, pk: int):
-    mailing = _mailing_for(request, pk, "mailings.send_mailing")
+    mailing = _mailing_for(request, pk)
     try:
         count = services.mailing_retry_failed(mailing=mailing, actor=request.user)
+    except PermissionDenied:
+        raise Http404 from None
     except services.MailingStateError:
         messages.warning(request, _("Only the failed mails of a mailing that has been sent can be retried."))
     else:

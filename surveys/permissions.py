@@ -1,10 +1,35 @@
 """Who may build, send and read surveys (django-rules): the Chair's office runs the surveys.
-Recipients answer through their personal link, without signing in."""
+Recipients answer through their personal link, without signing in.
+
+The rules of a change combine the role with the survey's state: the questions change only until
+the first invitation is written (answers keep their meaning), nobody is invited to a closed
+survey, reminders go out only while it is open. The services check them, and the pages show each
+button under the same rule."""
 
 import rules
 
 from accounts.permissions import is_chair_office
+from surveys.models import Survey
+
+
+@rules.predicate
+def has_no_invitations(user, survey) -> bool:
+    return survey is not None and not survey.invitations.exists()
+
+
+@rules.predicate
+def is_not_closed(user, survey) -> bool:
+    return survey is not None and survey.status() != Survey.Status.CLOSED
+
+
+@rules.predicate
+def is_open(user, survey) -> bool:
+    return survey is not None and survey.status() == Survey.Status.OPEN
+
 
 rules.add_perm("surveys.manage_survey", is_chair_office)
 rules.add_perm("surveys.add_survey", is_chair_office)
 rules.add_perm("surveys.view_results", is_chair_office)
+rules.add_perm("surveys.change_questions", is_chair_office & has_no_invitations)
+rules.add_perm("surveys.invite", is_chair_office & is_not_closed)
+rules.add_perm("surveys.remind", is_chair_office & is_open)

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,13 +13,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from delegations.models import Delegation, DelegationQuota, Registration, SessionChoice
+from delegations.permissions import is_open_for_registration
 from gfmd.timeranges import format_time_range
 from mailings.services import queue_mail
 from roundtables.models import Meeting, Session
 
 
+def require_perm(actor, perm: str, obj) -> None:
+    """The service's own check of a rule of delegations.permissions: the views turn the refusal
+    into 403 (or 404 where the object's existence is private)."""
+    if actor is None or not actor.has_perm(perm, obj):
+        raise PermissionDenied
+
+
 def require_open(meeting: Meeting) -> None:
-    if meeting.status != Meeting.Status.OPEN:
+    # The same predicate decides whether the pages offer the registration form.
+    if not is_open_for_registration.test(None, meeting):
         raise ValidationError(_("Registration for %(meeting)s is not open.") % {"meeting": meeting.title})
 
 

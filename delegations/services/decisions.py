@@ -3,13 +3,14 @@ transition; each logs the decision and mails the participant in their preferred 
 
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activity.services import activity_log
 from delegations.models import Registration
+from delegations.permissions import decides_registration_delegation, is_own_registration
 from delegations.services._common import (
     check_places,
     lock_and_check_sessions,
@@ -22,14 +23,24 @@ from delegations.services._common import (
 Status = Registration.Status
 
 
-def _require_override(actor, registration: Registration) -> None:
-    """A decision already taken is reversed only by the Chair's office."""
-    if not actor.has_perm("delegations.override_decision", registration):
-        raise ValidationError(
-            _("This registration was already %(status)s; only the Chair's office can change that decision.")
-            % {"status": registration.get_status_display().lower()},
-            code="decided",
-        )
+def _refuse_decision(actor, registration: Registration, *, to: str) -> None:
+    """Why the rule of the decision (delegations.approve_registration or reject_registration)
+    refused it: nobody but those who decide for the delegation (PermissionDenied), or the state of
+    the registration, which the person who decides is told."""
+    if not actor.has_perm("delegations.decide_registration", registration):
+        raise PermissionDenied
+    if registration.status == to:
+        if to == Status.APPROVED:
+            raise ValidationError(_("This registration is already approved."), code="already_approved")
+        raise ValidationError(_("This registration is already rejected."), code="already_rejected")
+    if registration.status == Status.WITHDRAWN:
+        raise ValidationError(_("This registration was withdrawn."), code="withdrawn")
+    # A decision already taken is reversed only by the Chair's office.
+    raise ValidationError(
+        _("This registration was already %(status)s; only the Chair's office can change that decision.")
+        % {"status": registration.get_status_display().lower()},
+        code="decided",
+    )
 
 
 def _record(registration: Registration, *, status: str, actor, reason: str, action: str, data: dict) -> None:
@@ -62,13 +73,10 @@ def _record(registration: Registration, *, status: str, actor, reason: str, acti
 @transaction.atomic
 def registration_approve(*, registration: Registration, actor, reason: str = "") -> Registration:
     registration = lock_registration(registration)
-    if registration.status == Status.APPROVED:
-        raise ValidationError(_("This registration is already approved."), code="already_approved")
-    if registration.status == Status.WITHDRAWN:
-        raise ValidationError(_("This registration was withdrawn."), code="withdrawn")
+    if not actor.has_perm("delegations.approve_registration", registration):
+        _refuse_decision(actor, registration, to=Status.APPROVED)
     override = registration.status == Status.REJECTED
     if override:
-        _require_override(actor, registration)
         # A rejected registration held no place and no seat: it must find them again.
         lock_delegation(registration.delegation)
         check_places(
@@ -105,13 +113,9 @@ def registration_reject(*, registration: Registration, actor, reason: str) -> Re
     if not reason:
         raise ValidationError({"reason": _("Say why the registration is rejected: the participant reads it.")})
     registration = lock_registration(registration)
-    if registration.status == Status.REJECTED:
-        raise ValidationError(_("This registration is already rejected."), code="already_rejected")
-    if registration.status == Status.WITHDRAWN:
-        raise ValidationError(_("This registration was withdrawn."), code="withdrawn")
+    if not actor.has_perm("delegations.reject_registration", registration):
+        _refuse_decision(actor, registration, to=Status.REJECTED)
     override = registration.status == Status.APPROVED
-    if override:
-        _require_override(actor, registration)
     _record(
         registration, status=Status.REJECTED, actor=actor, reason=reason, action="rejected", data={"override": override}
     )
@@ -123,7 +127,9 @@ def registration_withdraw(*, registration: Registration, actor, reason: str = ""
     """The participant (or whoever decides for the delegation) withdraws the registration; its
     place and seats are free at once."""
     registration = lock_registration(registration)
-    if not registration.is_active:
+    if not actor.has_perm("delegations.withdraw_registration", registration):
+        if not (is_own_registration | decides_registration_delegation).test(actor, registration):
+            raise PermissionDenied
         raise ValidationError(_("Only a pending or approved registration can be withdrawn."), code="not_active")
     _record(
         registration,
@@ -138,7 +144,8 @@ def registration_withdraw(*, registration: Registration, actor, reason: str = ""
 
 def registrations_approve_many(*, registrations: Iterable[Registration], actor) -> tuple[int, list[str]]:
     """Approve each registration in its own transaction; returns how many were approved and a
-    message for each one that could not be."""
+    message for each one that could not be. PermissionDenied (the actor does not decide for the
+    delegation) is not caught: it refuses the whole request."""
     approved, problems = 0, []
     for registration in registrations:
         try:

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from activity.services import activity_log
 from delegations.models import Delegation, Invitation, Registration
-from delegations.services._common import mail_in_language, require_open, site_link
+from delegations.services._common import mail_in_language, require_open, require_perm, site_link
 from mailings.links import LINK_MARKER
 from roundtables.models import Meeting
 
@@ -56,6 +56,7 @@ def invitation_create(
 ) -> Invitation:
     """Create the invitation and queue its mail (the link is made when the mail is sent). An
     earlier open invitation to the same address is revoked."""
+    require_perm(invited_by, "delegations.invite_to_delegation", delegation)
     require_open(meeting)
     email = User.objects.normalize_email(email).strip().lower()
     # Only the delegation's own registrations are checked: they are on the focal point's page
@@ -116,6 +117,7 @@ def invitation_link_mint(invitation_id: int | None) -> str | None:
 
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, actor) -> Invitation:
+    require_perm(actor, "delegations.invite_to_delegation", invitation.delegation)
     revoked = Invitation.objects.usable().filter(pk=invitation.pk).update(revoked_at=timezone.now())
     if revoked != 1:
         raise ValidationError(_("This invitation was already used, revoked or expired."))

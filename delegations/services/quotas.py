@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from activity.services import activity_log
 from delegations.models import Delegation, DelegationQuota
+from delegations.services._common import require_perm
 from roundtables.models import Meeting
 
 
@@ -13,6 +14,7 @@ from roundtables.models import Meeting
 def quota_set(*, delegation: Delegation, meeting: Meeting, places: int | None, actor) -> DelegationQuota | None:
     """Set the delegation's quota for the meeting; `None` removes the limit. Registrations
     already made keep their places; only new ones are refused once the quota is used."""
+    require_perm(actor, "delegations.set_quota", delegation)
     if places is not None and places < 0:
         raise ValidationError({"places": _("A quota cannot be negative.")})
     previous = DelegationQuota.objects.filter(delegation=delegation, meeting=meeting).first()

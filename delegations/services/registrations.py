@@ -3,13 +3,14 @@
 from collections.abc import Iterable
 
 from allauth.account.models import EmailAddress
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activity.services import activity_log
 from delegations.models import Delegation, Invitation, Registration, SessionChoice
+from delegations.permissions import is_own_registration
 from delegations.services._common import (
     check_places,
     lock_and_check_sessions,
@@ -134,12 +135,15 @@ def registration_change(
     """Change the sessions and details of an active registration while registration is open. The
     role can change only while the registration is pending (an approved head stays the head)."""
     registration = lock_registration(registration)
+    # delegations.change_registration: one's own registration, while it is active.
+    if not is_own_registration.test(actor, registration):
+        raise PermissionDenied
     require_open(registration.meeting)
     if not registration.is_active:
         raise ValidationError(_("A withdrawn or rejected registration cannot be changed."), code="not_active")
     role = role or registration.role
     if role != registration.role:
-        if registration.status != Registration.Status.PENDING:
+        if not actor.has_perm("delegations.change_registration_role", registration):
             raise ValidationError(
                 {"role": _("Your role can no longer change: your registration has been approved.")},
                 code="role_fixed",

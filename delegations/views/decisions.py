@@ -1,4 +1,7 @@
-"""A registration seen by those who decide on it: details, history, approve, reject, withdraw."""
+"""A registration seen by those who decide on it: details, history, approve, reject, withdraw.
+
+The services check the rules of each decision (delegations.approve_registration, ...) on the row
+they lock; the page shows each button under the same rule."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -42,6 +45,8 @@ def _page(request, registration, *, reject_form=None, withdraw_form=None, status
             "meeting": registration.meeting,
             "history": activity_for_object(registration).filter(action__startswith="delegations.")[:50],
             "can_decide": user.has_perm("delegations.decide_registration", registration),
+            "can_approve": user.has_perm("delegations.approve_registration", registration),
+            "can_reject": user.has_perm("delegations.reject_registration", registration),
             "can_override": user.has_perm("delegations.override_decision", registration),
             "can_withdraw": user.has_perm("delegations.withdraw_registration", registration),
             "reject_form": reject_form or RejectForm(),
@@ -60,8 +65,6 @@ def registration_detail(request, pk: int):
 @require_POST
 def registration_approve(request, pk: int):
     registration = visible_registration(request, pk)
-    if not request.user.has_perm("delegations.decide_registration", registration):
-        raise PermissionDenied
     form = DecisionForm(request.POST)
     form.is_valid()
     try:
@@ -83,8 +86,6 @@ def registration_approve(request, pk: int):
 @require_POST
 def registration_reject(request, pk: int):
     registration = visible_registration(request, pk)
-    if not request.user.has_perm("delegations.decide_registration", registration):
-        raise PermissionDenied
     form = RejectForm(request.POST)
     if form.is_valid():
         try:
@@ -100,6 +101,10 @@ def registration_reject(request, pk: int):
                 % {"name": registration.person.display_name},
             )
             return _back(request, registration)
+    elif not request.user.has_perm("delegations.decide_registration", registration):
+        # The form comes back with its errors only to those who decide; others are refused as the
+        # service refuses them.
+        raise PermissionDenied
     return _page(request, registration, reject_form=form, status=400)
 
 
@@ -107,8 +112,6 @@ def registration_reject(request, pk: int):
 @require_POST
 def registration_withdraw(request, pk: int):
     registration = visible_registration(request, pk)
-    if not request.user.has_perm("delegations.withdraw_registration", registration):
-        raise PermissionDenied
     form = DecisionForm(request.POST)
     form.is_valid()
     try:

@@ -1,5 +1,8 @@
 """Pages of those who run delegations: the focal point's delegation page (bulk approval,
-invitations), the Chair's office's delegation list and quotas, the civil-society list."""
+invitations), the Chair's office's delegation list and quotas, the civil-society list.
+
+The services check who may act (PermissionDenied, a 403 here); the views read the same rules
+only to show or hide the forms, and to refuse with 404 a delegation the person may not see."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,6 +36,13 @@ def visible_delegation(request, pk: int) -> Delegation:
     if not request.user.has_perm("delegations.view_delegation", delegation):
         raise Http404
     return delegation
+
+
+def _shown_only_to(request, perm: str, delegation) -> None:
+    """A form comes back with its errors only to those the page shows it to (the same rule as
+    its button); anyone else is refused as the service would refuse them."""
+    if not request.user.has_perm(perm, delegation):
+        raise PermissionDenied
 
 
 def _detail_page(request, delegation, *, invitation_form=None, quota_form=None, bulk_errors=None, status=200):
@@ -83,12 +93,11 @@ def delegation_detail(request, pk: int):
 @require_POST
 def bulk_approve(request, pk: int):
     delegation = visible_delegation(request, pk)
-    if not request.user.has_perm("delegations.decide_for_delegation", delegation):
-        raise PermissionDenied
     meeting = current_meeting()
     pending = delegation_registrations(delegation, meeting=meeting).filter(status=Registration.Status.PENDING)
     form = BulkApproveForm(request.POST, pending=pending)
     if not form.is_valid():
+        _shown_only_to(request, "delegations.decide_for_delegation", delegation)
         return _detail_page(request, delegation, bulk_errors=form.errors["registrations"], status=400)
     approved, problems = services.registrations_approve_many(
         registrations=form.cleaned_data["registrations"], actor=request.user
@@ -112,8 +121,6 @@ def bulk_approve(request, pk: int):
 @require_POST
 def invite(request, pk: int):
     delegation = visible_delegation(request, pk)
-    if not request.user.has_perm("delegations.invite_to_delegation", delegation):
-        raise PermissionDenied
     meeting = current_meeting()
     form = InvitationForm(request.POST)
     if meeting is None:
@@ -132,6 +139,7 @@ def invite(request, pk: int):
         else:
             messages.success(request, _("An invitation has been sent to %(email)s.") % {"email": invitation.email})
             return redirect("delegations:detail", pk=delegation.pk)
+    _shown_only_to(request, "delegations.invite_to_delegation", delegation)
     return _detail_page(request, delegation, invitation_form=form, status=400)
 
 
@@ -139,8 +147,6 @@ def invite(request, pk: int):
 @require_POST
 def invitation_revoke(request, pk: int, invitation_pk: int):
     delegation = visible_delegation(request, pk)
-    if not request.user.has_perm("delegations.invite_to_delegation", delegation):
-        raise PermissionDenied
     invitation = get_object_or_404(Invitation, pk=invitation_pk, delegation=delegation)
     try:
         services.invitation_revoke(invitation=invitation, actor=request.user)
@@ -155,8 +161,6 @@ def invitation_revoke(request, pk: int, invitation_pk: int):
 @require_POST
 def quota(request, pk: int):
     delegation = visible_delegation(request, pk)
-    if not request.user.has_perm("delegations.set_quota", delegation):
-        raise PermissionDenied
     meeting = current_meeting()
     form = QuotaForm(request.POST)
     if meeting is None:
@@ -171,6 +175,7 @@ def quota(request, pk: int):
         else:
             messages.success(request, _("The quota of %(name)s is saved.") % {"name": delegation.display_name})
             return redirect("delegations:detail", pk=delegation.pk)
+    _shown_only_to(request, "delegations.set_quota", delegation)
     return _detail_page(request, delegation, quota_form=form, status=400)
 
 

@@ -1,10 +1,11 @@
 """A participant's pages: registering (on their own or by invitation), their registration,
-changing and withdrawing it."""
+changing and withdrawing it. The services check the rules (the meeting is open, the registration
+is one's own and active); the pages read the same rules to choose what they show."""
 
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +18,6 @@ from delegations.forms import DecisionForm, RegistrationForm
 from delegations.models import Invitation, Registration
 from delegations.selectors import registration_of_person, sessions_with_seats
 from gfmd.forms import add_service_errors
-from roundtables.models import Meeting
 from roundtables.selectors import current_meeting
 
 
@@ -50,7 +50,7 @@ def register(request):
     if existing is not None and existing.status != Registration.Status.WITHDRAWN:
         messages.info(request, _("You are already registered for this meeting."))
         return redirect("delegations:my_registration")
-    if meeting is None or meeting.status != Meeting.Status.OPEN:
+    if not request.user.has_perm("delegations.register_for_meeting", meeting):
         return render(request, "delegations/register_closed.html", {"meeting": meeting})
     initial = {"job_title": request.user.job_title, "role": Registration.Role.DELEGATE}
     if existing is not None:  # registering again after withdrawing: start from what they had
@@ -103,7 +103,7 @@ def invitation(request, token: str):
         # The invitee, not the focal point who invited them, learns of the conflict.
         context.update(problem="registered", registration=existing)
         return render(request, "delegations/invitation.html", context, status=409)
-    if meeting.status != Meeting.Status.OPEN:
+    if not request.user.has_perm("delegations.register_for_meeting", meeting):
         return render(request, "delegations/register_closed.html", {"meeting": meeting})
     form = RegistrationForm(
         request.POST or None,
@@ -138,7 +138,12 @@ def my_registration(request):
     return render(
         request,
         "delegations/my_registration.html",
-        {"meeting": meeting, "registration": registration, "withdraw_form": DecisionForm()},
+        {
+            "meeting": meeting,
+            "registration": registration,
+            "withdraw_form": DecisionForm(),
+            "registration_open": request.user.has_perm("delegations.register_for_meeting", meeting),
+        },
     )
 
 
@@ -148,10 +153,10 @@ def my_registration_change(request):
     registration = registration_of_person(request.user, meeting=meeting)
     if registration is None or not request.user.has_perm("delegations.change_registration", registration):
         raise Http404
-    if meeting.status != Meeting.Status.OPEN:
+    if not request.user.has_perm("delegations.register_for_meeting", meeting):
         messages.info(request, _("Registration is closed: your registration can no longer be changed."))
         return redirect("delegations:my_registration")
-    pending = registration.status == Registration.Status.PENDING
+    role_changes = request.user.has_perm("delegations.change_registration_role", registration)
     form = RegistrationForm(
         request.POST or None,
         initial={
@@ -165,7 +170,7 @@ def my_registration_change(request):
         },
         sessions=sessions_with_seats(meeting),
         fixed_delegation=registration.delegation,
-        fixed_role=None if pending else registration.role,
+        fixed_role=None if role_changes else registration.role,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -187,7 +192,7 @@ def my_registration_change(request):
 @require_POST
 def my_registration_withdraw(request):
     registration = registration_of_person(request.user, meeting=current_meeting())
-    if registration is None or not request.user.has_perm("delegations.withdraw_registration", registration):
+    if registration is None:
         raise Http404
     form = DecisionForm(request.POST)
     form.is_valid()
@@ -195,6 +200,8 @@ def my_registration_withdraw(request):
         services.registration_withdraw(
             registration=registration, actor=request.user, reason=form.cleaned_data.get("reason", "")
         )
+    except PermissionDenied:
+        raise Http404 from None
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -27,11 +27,11 @@ def _states(rows):
     return [OutgoingMail.objects.get(pk=row.pk).state for row in rows]
 
 
-def test_a_451_reply_is_retried_later_and_delivered(smtp, after_commit):
+def test_a_451_reply_is_retried_later_and_delivered(smtp, after_commit, chair):
     smtp.reply("person0@example.org", "451 4.3.0 Mailbox busy, try again later")
     mailing, rows = make_mailing(1)
     before = timezone.now()
-    after_commit(mailing_release, mailing=mailing, actor=None)  # tasks run eagerly in tests: the pump runs now
+    after_commit(mailing_release, mailing=mailing, actor=chair)  # tasks run eagerly in tests: the pump runs now
 
     row = OutgoingMail.objects.get(pk=rows[0].pk)
     assert (row.state, row.smtp_code, row.attempts) == (OutgoingMail.State.RETRY, 451, 1)
@@ -49,10 +49,10 @@ def test_a_451_reply_is_retried_later_and_delivered(smtp, after_commit):
     assert Mailing.objects.get(pk=mailing.pk).state == Mailing.State.DONE
 
 
-def test_a_550_reply_fails_the_mail_and_it_is_not_retried(smtp, after_commit):
+def test_a_550_reply_fails_the_mail_and_it_is_not_retried(smtp, after_commit, chair):
     smtp.reply("person1@example.org", "550 5.1.1 No such user here")
     mailing, rows = make_mailing(3)
-    after_commit(mailing_release, mailing=mailing, actor=None)
+    after_commit(mailing_release, mailing=mailing, actor=chair)
 
     failed = OutgoingMail.objects.get(pk=rows[1].pk)
     assert (failed.state, failed.smtp_code, failed.attempts, failed.retry_at) == (
@@ -69,11 +69,11 @@ def test_a_550_reply_fails_the_mail_and_it_is_not_retried(smtp, after_commit):
     assert OutgoingMail.objects.get(pk=failed.pk).attempts == 1
 
 
-def test_a_451_on_every_attempt_ends_failed_after_the_last_attempt(smtp, settings, after_commit):
+def test_a_451_on_every_attempt_ends_failed_after_the_last_attempt(smtp, settings, after_commit, chair):
     settings.MAILINGS_MAX_ATTEMPTS = 3
     smtp.reply("person0@example.org", *["451 4.7.1 Greylisted"] * 5)
     mailing, rows = make_mailing(1)
-    after_commit(mailing_release, mailing=mailing, actor=None)
+    after_commit(mailing_release, mailing=mailing, actor=chair)
     for _ in range(4):
         mailing_pump(mailing_id=mailing.pk, now=timezone.now() + timedelta(days=1))
     row = OutgoingMail.objects.get(pk=rows[0].pk)
@@ -81,7 +81,7 @@ def test_a_451_on_every_attempt_ends_failed_after_the_last_attempt(smtp, setting
     assert smtp.received == []
 
 
-def test_an_unreachable_server_is_a_transient_error(settings, after_commit):
+def test_an_unreachable_server_is_a_transient_error(settings, after_commit, chair):
     settings.MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -89,7 +89,7 @@ def test_an_unreachable_server_is_a_transient_error(settings, after_commit):
         }
     }
     mailing, rows = make_mailing(2)
-    after_commit(mailing_release, mailing=mailing, actor=None)
+    after_commit(mailing_release, mailing=mailing, actor=chair)
     assert _states(rows) == [OutgoingMail.State.RETRY, OutgoingMail.State.RETRY]
     assert Mailing.objects.get(pk=mailing.pk).state == Mailing.State.SENDING
 
@@ -101,7 +101,7 @@ def test_retry_delays_double_each_time(settings):
     assert [retry_delay(n).total_seconds() for n in (1, 2, 3, 4, 10)] == [60, 120, 240, 480, 6 * 3600]
 
 
-def test_hostile_names_and_titles_cannot_inject_headers(smtp, after_commit):
+def test_hostile_names_and_titles_cannot_inject_headers(smtp, after_commit, chair):
     hostile = MailRecipient(
         email="ana@example.org",
         name="Ana\r\nBcc: victim@example.org",
@@ -112,7 +112,7 @@ def test_hostile_names_and_titles_cannot_inject_headers(smtp, after_commit):
         subjects={"en": "{survey} for {name} of {delegation}"},
         bodies={"en": "Dear {name} ({delegation}),\n{survey}\n"},
     )
-    after_commit(mailing_release, mailing=mailing, actor=None)
+    after_commit(mailing_release, mailing=mailing, actor=chair)
 
     [received] = smtp.received
     assert received.envelope_to == ["ana@example.org"]
@@ -125,18 +125,18 @@ def test_hostile_names_and_titles_cannot_inject_headers(smtp, after_commit):
     )
 
 
-def test_an_address_with_a_line_break_fails_without_sending(smtp, after_commit):
+def test_an_address_with_a_line_break_fails_without_sending(smtp, after_commit, chair):
     mailing, rows = make_mailing(recipients=[MailRecipient(email="ana@example.org\nbcc:victim@example.org", name="A")])
-    after_commit(mailing_release, mailing=mailing, actor=None)
+    after_commit(mailing_release, mailing=mailing, actor=chair)
     row = OutgoingMail.objects.get(pk=rows[0].pk)
     assert row.state == OutgoingMail.State.FAILED
     assert smtp.received == []
 
 
-def test_sweep_requeues_a_mail_stuck_in_sending_and_it_is_sent_once(smtp, settings, after_commit):
+def test_sweep_requeues_a_mail_stuck_in_sending_and_it_is_sent_once(smtp, settings, after_commit, chair):
     settings.MAILINGS_SENDING_TIMEOUT = 300
     mailing, rows = make_mailing(2)
-    after_commit(mailing_release, mailing=mailing, actor=None)
+    after_commit(mailing_release, mailing=mailing, actor=chair)
     smtp.handler.received.clear()
     # A worker died while sending the second mail: its row says "sending" since 10 minutes.
     stuck_since = timezone.now() - timedelta(minutes=10)
@@ -179,13 +179,13 @@ def test_sweep_sends_a_notification_whose_task_was_lost(mailoutbox, settings, af
     assert OutgoingMail.objects.get(pk=fresh.pk).state == OutgoingMail.State.QUEUED
 
 
-def test_control_characters_in_names_are_dropped(smtp, after_commit):
+def test_control_characters_in_names_are_dropped(smtp, after_commit, chair):
     mailing, _rows = make_mailing(
         recipients=[MailRecipient(email="ana@example.org", name="Ana\x00\x1b[31m Ruiz\u2028Bcc: x@example.org")],
         subjects={"en": "For {name}"},
         bodies={"en": "Dear {name}"},
     )
-    after_commit(mailing_release, mailing=mailing, actor=None)
+    after_commit(mailing_release, mailing=mailing, actor=chair)
     [received] = smtp.received
     assert received.message["Subject"].strip() == "For Ana [31m Ruiz Bcc: x@example.org"
     assert received.envelope_to == ["ana@example.org"]

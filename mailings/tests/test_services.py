@@ -2,11 +2,21 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail as django_mail
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from mailings.models import OutgoingMail
-from mailings.services import mail_send, queue_mail
+from accounts.tests.factories import UserFactory
+from mailings.models import Mailing, OutgoingMail
+from mailings.services import (
+    MailingStateError,
+    mail_send,
+    mailing_discard,
+    mailing_release,
+    mailing_retry_failed,
+    queue_mail,
+)
+from mailings.tests.factories import make_mailing
 
 
 @pytest.mark.django_db(transaction=True)
@@ -93,3 +103,34 @@ def test_mail_send_does_not_send_a_retry_before_its_time():
     mail_send(mail_id=row.pk)
     row.refresh_from_db()
     assert (row.state, django_mail.outbox) == (OutgoingMail.State.RETRY, [])
+
+
+# The services check their own rules (mailings.permissions): the wrong person, or the wrong state, is refused.
+
+
+@pytest.mark.django_db
+def test_release_by_someone_outside_the_chairs_office_is_refused():
+    mailing, _rows = make_mailing(1)
+    with pytest.raises(PermissionDenied):
+        mailing_release(mailing=mailing, actor=UserFactory())
+    mailing.refresh_from_db()
+    assert mailing.state == Mailing.State.OUTBOX
+
+
+@pytest.mark.django_db
+def test_discard_of_a_mailing_already_sent_is_refused(chair):
+    mailing, _rows = make_mailing(1)
+    mailing_release(mailing=mailing, actor=chair)
+    with pytest.raises(MailingStateError):
+        mailing_discard(mailing=mailing, actor=chair)
+    mailing.refresh_from_db()
+    assert mailing.state != Mailing.State.DISCARDED
+
+
+@pytest.mark.django_db
+def test_retry_of_a_mailing_still_in_the_outbox_is_refused(chair):
+    mailing, _rows = make_mailing(1)
+    with pytest.raises(MailingStateError):
+        mailing_retry_failed(mailing=mailing, actor=chair)
+    mailing.refresh_from_db()
+    assert mailing.state == Mailing.State.OUTBOX

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from accounts.tests.factories import ChairOfficeFactory
 from mailings.models import Mailing, OutgoingMail
 from mailings.services import mailing_release
 from mailings.tasks import send_mail_task
@@ -56,7 +57,7 @@ def test_worker_killed_mid_mailing_loses_no_mail_and_doubles_at_most_one(tmp_pat
         mailing, _rows = make_mailing(total)
         first = Worker(tmp_path, beat=True, env=env, name="first", **broker)
         try:
-            mailing_release(mailing=mailing, actor=None)  # dispatches the sending task to the broker
+            mailing_release(mailing=mailing, actor=ChairOfficeFactory())  # dispatches the sending task to the broker
             assert wait_until(lambda: len(smtp.received) >= 60, timeout=90), first.log
         finally:
             first.kill()

@@ -1,11 +1,22 @@
-"""Helpers the service modules share: what changed, and how to reorder siblings."""
+"""Helpers the service modules share: the rule check, what changed, and how to reorder siblings."""
 
 import datetime as dt
 from typing import Any, Literal
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 
 Direction = Literal["up", "down"]
+
+MANAGE_MEETING = "roundtables.manage_meeting"
+
+
+def require_perm(actor, perm: str, obj=None) -> None:
+    """Each service checks its rule of roundtables.permissions itself, whoever calls it; the views'
+    own check (chair_required) only decides which pages a person is shown."""
+    if actor is None or not actor.has_perm(perm, obj):
+        raise PermissionDenied
+
 
 _MAX_LOGGED = 160
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from activity.services import activity_log
 from gfmd import languages
 from roundtables.models import Session
-from roundtables.services._common import apply_fields
+from roundtables.services._common import apply_fields, require_perm
 
 CO_CHAIR_FIELDS = frozenset({*languages.field_names("description"), "team_notes"})
 
@@ -16,6 +16,7 @@ CO_CHAIR_FIELDS = frozenset({*languages.field_names("description"), "team_notes"
 def session_description_update(*, session: Session, actor, fields: dict[str, Any]) -> Session:
     """Save the description (in English, French, Spanish) and team notes; only those columns are written, so
     a change the Chair's office makes meanwhile to the time or the room is kept."""
+    require_perm(actor, "roundtables.edit_session_description", session)
     unexpected = set(fields) - CO_CHAIR_FIELDS
     if unexpected:
         raise ValueError(f"Co-chairs may not change {', '.join(sorted(unexpected))}.")

@@ -9,13 +9,14 @@ from django.db import transaction
 from activity.services import activity_log
 from gfmd import languages
 from roundtables.models import Meeting, Room, Roundtable, Session
-from roundtables.services._common import apply_fields
+from roundtables.services._common import MANAGE_MEETING, apply_fields, require_perm
 
 TRANSLATED = tuple(languages.field_names("title", "description"))
 
 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Meeting:
+    require_perm(actor, MANAGE_MEETING)
     changes = apply_fields(meeting, fields, saved=Meeting.objects.get(pk=meeting.pk))
     meeting.full_clean()
     meeting.save()
@@ -39,6 +40,7 @@ def meeting_copy(*, source: Meeting, actor, fields: dict[str, Any]) -> Meeting:
     """A new meeting (in preparation, not current) with the source's rooms, roundtables and sessions, the
     sessions moved by as many days as the new meeting starts later. No people, delegations or notes: the
     next chairmanship forms its own teams."""
+    require_perm(actor, MANAGE_MEETING)
     meeting = Meeting(status=Meeting.Status.PLANNING, is_current=False, concept_paper="")
     apply_fields(meeting, fields)
     meeting.full_clean()
@@ -94,6 +96,7 @@ def meeting_copy(*, source: Meeting, actor, fields: dict[str, Any]) -> Meeting:
 @transaction.atomic
 def meeting_make_current(*, meeting: Meeting, actor) -> Meeting:
     """The chairmanship hands over: this meeting becomes the current one (exactly one is)."""
+    require_perm(actor, MANAGE_MEETING)
     previous = Meeting.objects.select_for_update().filter(is_current=True).exclude(pk=meeting.pk).first()
     if previous is not None:
         Meeting.objects.filter(pk=previous.pk).update(is_current=False)

@@ -11,12 +11,14 @@ from roundtables.models import Meeting, ProgrammeRelease, SessionPerson
 from roundtables.programme.diff import programme_changes
 from roundtables.programme.snapshot import build_snapshot
 from roundtables.schedule import meeting_clashes
+from roundtables.services._common import MANAGE_MEETING, require_perm
 
 
 @transaction.atomic
 def programme_publish(*, meeting: Meeting, actor) -> ProgrammeRelease:
     """Publish what the database holds now as the next version. Refused while the schedule has clashes,
     or when nothing changed since the last version."""
+    require_perm(actor, MANAGE_MEETING)
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     sessions = list(meeting.sessions.select_related("room"))
     clashes = meeting_clashes(sessions, list(SessionPerson.objects.filter(session__meeting=meeting)))

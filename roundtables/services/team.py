@@ -13,10 +13,12 @@ from gfmd.timeranges import format_time_range
 from mailings.services import queue_mail
 from roundtables.models import Meeting, Session, SessionDelegation, SessionPerson
 from roundtables.schedule import person_clash_error
+from roundtables.services._common import MANAGE_MEETING, require_perm
 
 
 @transaction.atomic
 def team_delegation_add(*, session: Session, delegation, role: str, actor) -> SessionDelegation:
+    require_perm(actor, MANAGE_MEETING)
     existing = session.team_delegations.filter(delegation=delegation).first()
     if existing is not None:
         raise ValidationError(
@@ -38,6 +40,7 @@ def team_delegation_add(*, session: Session, delegation, role: str, actor) -> Se
 
 @transaction.atomic
 def team_delegation_remove(*, team_delegation: SessionDelegation, actor) -> None:
+    require_perm(actor, MANAGE_MEETING)
     session = team_delegation.session
     activity_log(
         actor=actor,
@@ -137,6 +140,7 @@ def _mail_named(team_person: SessionPerson) -> None:
 @transaction.atomic
 def team_person_add(*, session: Session, person, role: str, actor, delegation=None) -> SessionPerson:
     """Name a person on the team; a co-chair's representative, for one co-chair government (`delegation`)."""
+    require_perm(actor, MANAGE_MEETING)
     if role == SessionPerson.Role.CO_CHAIR_REPRESENTATIVE:
         _require_co_chair(session, delegation)
     else:
@@ -168,6 +172,7 @@ def team_person_add(*, session: Session, person, role: str, actor, delegation=No
 def team_representative_set_government(*, team_person: SessionPerson, delegation, actor) -> SessionPerson:
     """Say which co-chair government a co-chair's representative speaks for. A sign-off the person made
     for another government stops counting (outcomes.selectors.sign_offs reads this row)."""
+    require_perm(actor, MANAGE_MEETING)
     team_person = SessionPerson.objects.select_for_update().select_related("session", "person").get(pk=team_person.pk)
     if team_person.role != SessionPerson.Role.CO_CHAIR_REPRESENTATIVE:
         raise ValidationError(_("Only a co-chair's representative speaks for a government."))
@@ -191,6 +196,7 @@ def team_representative_set_government(*, team_person: SessionPerson, delegation
 
 @transaction.atomic
 def team_person_remove(*, team_person: SessionPerson, actor) -> None:
+    require_perm(actor, MANAGE_MEETING)
     session = team_person.session
     activity_log(
         actor=actor,

@@ -11,16 +11,22 @@ from activity.services import activity_log
 from gfmd import languages
 from surveys.answers import condition_choices
 from surveys.models import Option, Question, Section, Survey
-from surveys.services.invitations import SurveyError
+from surveys.permissions import has_no_invitations
+from surveys.services.invitations import SurveyError, require
 
 
 def survey_is_locked(survey: Survey) -> bool:
-    return survey.invitations.exists()
+    # The predicate of surveys.change_questions, which the services below check.
+    return not has_no_invitations.test(None, survey)
 
 
-def _check_unlocked(survey: Survey) -> None:
-    if survey_is_locked(survey):
-        raise SurveyError(_("Invitations have been sent: the questions can no longer be changed."))
+def _check_unlocked(survey: Survey, actor) -> None:
+    require(
+        actor,
+        "surveys.change_questions",
+        survey,
+        _("Invitations have been sent: the questions can no longer be changed."),
+    )
 
 
 def _set_translated(obj, name: str, values: dict[str, str]) -> None:
@@ -30,6 +36,7 @@ def _set_translated(obj, name: str, values: dict[str, str]) -> None:
 
 @transaction.atomic
 def survey_create(*, meeting, title: dict, introduction: dict, opens_at, closes_at, anonymous: bool, actor) -> Survey:
+    require(actor, "surveys.add_survey", None)
     survey = Survey(meeting=meeting, opens_at=opens_at, closes_at=closes_at, anonymous=anonymous, created_by=actor)
     _set_translated(survey, "title", title)
     _set_translated(survey, "introduction", introduction)
@@ -42,6 +49,7 @@ def survey_create(*, meeting, title: dict, introduction: dict, opens_at, closes_
 def survey_update(
     *, survey: Survey, title: dict, introduction: dict, opens_at, closes_at, anonymous: bool, actor
 ) -> Survey:
+    require(actor, "surveys.manage_survey", survey)
     if anonymous != survey.anonymous and survey.responses.filter(state="submitted").exists():
         raise SurveyError(_("Responses have been submitted: the survey can no longer change its anonymity."))
     _set_translated(survey, "title", title)
@@ -54,7 +62,7 @@ def survey_update(
 
 @transaction.atomic
 def section_save(*, survey: Survey, section: Section | None, title: dict, description: dict, actor) -> Section:
-    _check_unlocked(survey)
+    _check_unlocked(survey, actor)
     if section is None:
         order = (survey.sections.aggregate(top=Max("order"))["top"] or 0) + 1
         section = Section(survey=survey, order=order)
@@ -68,7 +76,7 @@ def section_save(*, survey: Survey, section: Section | None, title: dict, descri
 @transaction.atomic
 def section_delete(*, section: Section, actor) -> None:
     survey = section.survey
-    _check_unlocked(survey)
+    _check_unlocked(survey, actor)
     if Question.objects.filter(show_if_question__section=section).exclude(section=section).exists():
         raise SurveyError(_("A question in another section depends on this section's answers."))
     section.delete()
@@ -104,7 +112,7 @@ def question_save(
 ) -> Question:
     """Create or change a question; `options` is one {"en":..., "fr":..., "es":...} per option, in order."""
     survey = section.survey
-    _check_unlocked(survey)
+    _check_unlocked(survey, actor)
     if question is None:
         order = (section.questions.aggregate(top=Max("order"))["top"] or 0) + 1
         question = Question(section=section, order=order)
@@ -149,7 +157,7 @@ def _replace_options(question: Question, labels: list[dict]) -> None:
 @transaction.atomic
 def question_delete(*, question: Question, actor) -> None:
     survey = question.section.survey
-    _check_unlocked(survey)
+    _check_unlocked(survey, actor)
     if question.dependent_questions.exists():
         raise SurveyError(_("A later question depends on this one's answer; change that question first."))
     question.delete()
@@ -160,7 +168,7 @@ def question_delete(*, question: Question, actor) -> None:
 def question_move(*, question: Question, up: bool, actor) -> None:
     """Swap a question with its neighbour in its section, unless a condition would then point forward."""
     survey = question.section.survey
-    _check_unlocked(survey)
+    _check_unlocked(survey, actor)
     siblings = list(question.section.questions.order_by("order", "pk"))
     index = siblings.index(question)
     other_index = index - 1 if up else index + 1

@@ -3,6 +3,7 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone, translation
@@ -22,6 +23,16 @@ LINK_KIND = "surveys.invitation"
 
 class SurveyError(Exception):
     """A survey action that cannot be done now; the message says why, for the person."""
+
+
+def require(actor, perm: str, survey: Survey | None, refusal: str = "") -> None:
+    """The rule of surveys.permissions for this change: anyone outside the Chair's office is
+    refused (PermissionDenied); the Chair's office is told why the survey's state refuses it."""
+    if actor is not None and actor.has_perm(perm, survey):
+        return
+    if not refusal or actor is None or not actor.has_perm("surveys.manage_survey", survey):
+        raise PermissionDenied
+    raise SurveyError(refusal)
 
 
 def _closing_date(survey: Survey) -> str:
@@ -72,8 +83,7 @@ def _mail_invitations(
 
 def survey_invite(*, survey: Survey, plan: AudiencePlan, subjects: dict, bodies: dict, actor) -> Mailing:
     """Write the invitations of an audience and put one mail per recipient in the outbox."""
-    if survey.status() == Survey.Status.CLOSED:
-        raise SurveyError(_("This survey has closed; nobody can be invited any more."))
+    require(actor, "surveys.invite", survey, _("This survey has closed; nobody can be invited any more."))
     if not plan.targets:
         raise SurveyError(
             _("Nobody in this audience can be invited: everyone is invited already or has no focal point.")
@@ -160,8 +170,7 @@ def _reminder_mailing(*, reminder: Reminder, actor, release: bool) -> Mailing | 
 def reminder_create(*, survey: Survey, subjects: dict, bodies: dict, actor) -> Mailing:
     """A reminder written by hand to those who have not answered; it waits in the outbox."""
     locked = Survey.objects.select_for_update().get(pk=survey.pk)
-    if locked.status() != Survey.Status.OPEN:
-        raise SurveyError(_("Reminders can be sent only while the survey is open."))
+    require(actor, "surveys.remind", locked, _("Reminders can be sent only while the survey is open."))
     if Reminder.objects.filter(survey=locked, mailing__state=Mailing.State.OUTBOX).exists():
         raise SurveyError(_("A reminder already waits in the outbox: send or discard it first."))
     reminder = Reminder.objects.create(
@@ -187,6 +196,7 @@ def reminder_create(*, survey: Survey, subjects: dict, bodies: dict, actor) -> M
 @transaction.atomic
 def reminder_schedule(*, survey: Survey, send_at: datetime, subjects: dict, bodies: dict, actor) -> Reminder:
     """A reminder that beat sends at `send_at` to those who have not answered by then."""
+    require(actor, "surveys.manage_survey", survey)
     if send_at <= timezone.now():
         raise SurveyError(_("Choose a time in the future."))
     if send_at >= survey.closes_at:
@@ -212,6 +222,7 @@ def reminder_schedule(*, survey: Survey, send_at: datetime, subjects: dict, bodi
 
 @transaction.atomic
 def reminder_cancel(*, reminder: Reminder, actor) -> None:
+    require(actor, "surveys.manage_survey", reminder.survey)
     if not Reminder.objects.filter(pk=reminder.pk, kind=Reminder.Kind.SCHEDULED, fired_at__isnull=True).exists():
         raise SurveyError(_("This reminder has already been sent."))
     activity_log(

@@ -1,6 +1,6 @@
 """The results page and the CSV and XLSX exports (the PDF report is the reports app's)."""
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -10,11 +10,12 @@ from surveys import exports, selectors
 from surveys.models import Survey
 from surveys.views.common import survey_context, survey_view
 
+# The results are read by those who may both manage the survey and read its results.
+RESULTS = ("surveys.manage_survey", "surveys.view_results")
 
-@survey_view
+
+@survey_view(perms=RESULTS)
 def results(request, survey: Survey):
-    if not request.user.has_perm("surveys.view_results", survey):
-        raise Http404
     data = selectors.survey_results(survey)
     charted = [
         (
@@ -53,10 +54,8 @@ def _filename(survey: Survey, extension: str) -> str:
     return f"survey-{survey.pk}-{slugify(survey.title_en or survey.title)[:50]}.{extension}"
 
 
-@survey_view
+@survey_view(perms=RESULTS)
 def export_csv(request, survey: Survey):
-    if not request.user.has_perm("surveys.view_results", survey):
-        raise Http404
     # A byte-order mark so that Excel reads the accents right.
     return _download(
         "\ufeff" + exports.results_csv(survey),
@@ -65,10 +64,8 @@ def export_csv(request, survey: Survey):
     )
 
 
-@survey_view
+@survey_view(perms=RESULTS)
 def export_xlsx(request, survey: Survey):
-    if not request.user.has_perm("surveys.view_results", survey):
-        raise Http404
     return _download(
         exports.results_xlsx(survey),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
