@@ -6,6 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from activity.registry import action_label
+
 
 class ActivityLog(models.Model):
     actor = models.ForeignKey(
@@ -32,3 +34,13 @@ class ActivityLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor}: {self.action} {self.object_repr}"
+
+    @property
+    def label(self) -> str:
+        """What happened, in words of the active language (activity.registry)."""
+        return action_label(self.action)
+
+    @property
+    def label_on_object(self) -> str:
+        """The same on the object's own history, where the object goes without saying."""
+        return action_label(self.action, on_object=True)

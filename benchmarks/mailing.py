@@ -24,9 +24,9 @@ from delegations.models import Registration
 from mailings.models import Mailing, OutgoingMail
 from mailings.placeholders import finalize
 from mailings.services import mailing_release
+from mailings.templates import default_texts
 from roundtables.models import Meeting
 from surveys.audiences import AudiencePlan, Target
-from surveys.mail_templates import INVITATION_BODIES, INVITATION_SUBJECTS
 from surveys.models import Section, Survey
 from surveys.services import survey_invite
 
@@ -93,10 +93,9 @@ def prepare(*, recipients_count: int, seed: int = 2010) -> dict:
     )
     Section.objects.create(survey=survey, order=1, title_en="Your views")
     plan = AudiencePlan(targets=[Target(delegation=d, person=p, recipients=[p]) for p, d in pairs])
+    subjects, bodies = default_texts("surveys.invitation")
     started = time.perf_counter()
-    mailing = survey_invite(
-        survey=survey, plan=plan, subjects=INVITATION_SUBJECTS, bodies=INVITATION_BODIES, actor=chair
-    )
+    mailing = survey_invite(survey=survey, plan=plan, subjects=subjects, bodies=bodies, actor=chair)
     return {
         "mailing": mailing.pk,
         "survey": survey.pk,

@@ -1,5 +1,7 @@
 """The one path every mail takes: a row written inside the caller's transaction, sent after commit.
 
+- send_to_people(): a registered mail (mailings.templates), rendered for each person in their
+  language and queued with queue_mail().
 - queue_mail(): a notification (registration decision, paper transition): queued, sent at once.
 - mailing_create(): a batch written by a person; its rows are held in the outbox until
   mailing_release() (the Chair's office presses "Send"), or released at once for a scheduled reminder.
@@ -9,21 +11,25 @@
 
 import contextlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone, translation
 
+from accounts.salutations import salutation
 from activity.services import activity_log
 from mailings.links import LINK_MARKER
 from mailings.models import Mailing, OutgoingMail
 from mailings.placeholders import render, render_for_outbox, single_line, with_link_placeholder
 from mailings.sending import mail_bodies_purge, mail_send, mailing_pump, mailings_sweep
+from mailings.templates import render_mail
 
 __all__ = [
+    "Address",
     "MailRecipient",
     "MailingStateError",
     "mail_bodies_purge",
@@ -35,6 +41,7 @@ __all__ = [
     "mailing_retry_failed",
     "mailings_sweep",
     "queue_mail",
+    "send_to_people",
     "suppressed",
 ]
 
@@ -115,6 +122,50 @@ def queue_mail(
 
 
 @dataclass(frozen=True)
+class Address:
+    """A recipient who may have no account (an invitation): an address and the mail's language."""
+
+    email: str
+    preferred_language: str
+
+
+def send_to_people(
+    key: str,
+    people: Iterable,
+    *,
+    context: dict | Callable[[object], dict] | None = None,
+    link_kind: str = "",
+    link_object_id: int | None = None,
+) -> int:
+    """Render the registered mail `key` (mailings.templates) for each person, in their preferred
+    language, and queue it; returns how many were queued. Who the people are is the caller's
+    business (a person without an address is skipped).
+
+    `context` is a dict, or a function of the person that returns one: it is called in the
+    person's language, for values worded in it. The templates also get `person` and, for an
+    account, `salutation` ("Dear Ms Adeyemi," in their language, accounts.salutations)."""
+    count = 0
+    for person in people:
+        if not person.email:
+            continue
+        with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
+            values = {"person": person}
+            if not isinstance(person, Address):
+                values["salutation"] = salutation(person)
+            values.update(context(person) if callable(context) else context or {})
+            mail = render_mail(key, values)
+        queue_mail(
+            to=person.email,
+            subject=mail.subject,
+            body_text=mail.body,
+            link_kind=link_kind,
+            link_object_id=link_object_id,
+        )
+        count += 1
+    return count
+
+
+@dataclass(frozen=True)
 class MailRecipient:
     """One recipient of a mailing, with the placeholder values already in their language."""
 
@@ -125,6 +176,24 @@ class MailRecipient:
     link_kind: str = ""
     link_object_id: int | None = None
     description: str = ""  # shown in the outbox beside the name (a delegation)
+
+    @classmethod
+    def in_their_language(
+        cls, person, *, values: Callable[[], dict[str, str]], description: str = "", **link
+    ) -> "MailRecipient":
+        """The person as a mailing's recipient: `values` is called in their preferred language, and
+        the {salutation} placeholder is theirs, as in send_to_people()."""
+        language = person.preferred_language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            worded = {"salutation": salutation(person, language), **values()}
+        return cls(
+            email=person.email,
+            name=person.display_name,
+            language=language,
+            values=worded,
+            description=description,
+            **link,
+        )
 
 
 @transaction.atomic

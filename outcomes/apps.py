@@ -7,9 +7,15 @@ class OutcomesConfig(AppConfig):
     verbose_name = _("Session outcomes")
 
     def ready(self) -> None:
-        from outcomes import permissions  # noqa: F401  (registers the rules)
+        from activity.registry import register_actions
+        from outcomes import (
+            mails,  # noqa: F401  (registers its mail templates)
+            permissions,  # noqa: F401  (registers the rules)
+        )
+        from outcomes.activity_labels import ACTIONS
         from outcomes.selectors import published_outcome_stamp
         from roundtables.programme.cache import register_page_stamp
 
         # The public session page shows the published outcome: its ETag follows it.
         register_page_stamp(published_outcome_stamp)
+        register_actions(ACTIONS)  # the activity log names this app's actions in words

@@ -9,15 +9,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from activity.services import activity_log
 from delegations.selectors import signing_delegation
-from mailings.services import queue_mail
+from mailings.services import send_to_people
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
 from outcomes.permissions import WHO
 from outcomes.sanitize import clean_outcome_html
@@ -46,22 +44,18 @@ def _log(*, actor, action: str, outcome: Outcome, data: dict | None = None) -> N
     activity_log(actor=actor, action=action, obj=outcome, meeting=outcome.session.meeting, data=data)
 
 
-def _notify(*, recipients, template: str, subject, outcome: Outcome, actor, extra: dict | None = None) -> None:
-    """Queue one mail per recipient, in the recipient's preferred language."""
+def _notify(*, recipients, template: str, outcome: Outcome, actor, extra: dict | None = None) -> None:
+    """Queue one mail per recipient (the actor excepted, each address once), in their preferred language."""
     url = settings.SITE_URL + reverse("outcomes:workspace", kwargs={"session_pk": outcome.session_id})
     seen = set()
+    people = []
     for person in recipients:
         if not person.email or person.email in seen or (actor is not None and person.pk == actor.pk):
             continue
         seen.add(person.email)
-        with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
-            context = {"person": person, "outcome": outcome, "session": outcome.session, "actor": actor, "url": url}
-            context.update(extra or {})
-            queue_mail(
-                to=person.email,
-                subject=str(subject) % {"code": outcome.session.code},
-                body_text=render_to_string(f"outcomes/mail/{template}.txt", context),
-            )
+        people.append(person)
+    context = {"outcome": outcome, "session": outcome.session, "actor": actor, "url": url, **(extra or {})}
+    send_to_people(f"outcomes.{template}", people, context=context)
 
 
 def _require(condition: bool, message: str) -> None:
@@ -234,7 +228,6 @@ def comment_add(*, section: OutcomeSection, actor, body: str) -> SectionComment:
     _notify(
         recipients=rapporteurs(outcome.session),
         template="commented",
-        subject=gettext_lazy("Session %(code)s outcome: a new comment"),
         outcome=outcome,
         actor=actor,
         extra={"section": section, "comment": comment},
@@ -259,7 +252,6 @@ def outcome_submit(*, outcome: Outcome, actor) -> Outcome:
     _notify(
         recipients=co_chair_representatives(outcome.session),
         template="submitted",
-        subject=gettext_lazy("Session %(code)s outcome: submitted for your sign-off"),
         outcome=outcome,
         actor=actor,
     )
@@ -300,7 +292,6 @@ def outcome_return(*, outcome: Outcome, actor, comment: str) -> Outcome:
     _notify(
         recipients=rapporteurs(outcome.session),
         template="returned",
-        subject=gettext_lazy("Session %(code)s outcome: returned to drafting with comments"),
         outcome=outcome,
         actor=actor,
         extra={"comment": comment},
@@ -347,7 +338,6 @@ def outcome_approve(*, outcome: Outcome, actor) -> Outcome:
     _notify(
         recipients=[*rapporteurs(outcome.session), *chair_office_people()],
         template="approved",
-        subject=gettext_lazy("Session %(code)s outcome: approved"),
         outcome=outcome,
         actor=actor,
     )
@@ -394,7 +384,6 @@ def outcome_publish(*, outcome: Outcome, actor) -> Outcome:
     _notify(
         recipients=[*rapporteurs(outcome.session), *co_chair_representatives(outcome.session)],
         template="published",
-        subject=gettext_lazy("Session %(code)s outcome: published"),
         outcome=outcome,
         actor=actor,
     )

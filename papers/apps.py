@@ -7,7 +7,13 @@ class PapersConfig(AppConfig):
     verbose_name = _("Background papers")
 
     def ready(self) -> None:
-        from papers import permissions, signals  # noqa: F401  (registers the rules and signal receivers)
+        from activity.registry import register_actions
+        from papers import (  # noqa: F401  (registers the rules and signal receivers)
+            mails,
+            permissions,
+            signals,
+        )
+        from papers.activity_labels import ACTIONS
         from papers.selectors import background_paper_count, published_papers_stamp
         from roundtables.programme.cache import register_page_stamp
         from roundtables.session_counts import register_session_count
@@ -16,3 +22,4 @@ class PapersConfig(AppConfig):
         register_page_stamp(published_papers_stamp)
         # The Chair's office dashboard shows which sessions still lack a background paper.
         register_session_count("paper_count", background_paper_count)
+        register_actions(ACTIONS)  # the activity log names this app's actions in words

@@ -7,4 +7,11 @@ class RoundtablesConfig(AppConfig):
     verbose_name = _("Meetings and roundtables")
 
     def ready(self) -> None:
-        from roundtables import permissions  # noqa: F401  (registers the rules)
+        from activity.registry import register_actions
+        from roundtables import (
+            mails,  # noqa: F401  (registers its mail templates)
+            permissions,  # noqa: F401  (registers the rules)
+        )
+        from roundtables.activity_labels import ACTIONS
+
+        register_actions(ACTIONS)  # the activity log names this app's actions in words

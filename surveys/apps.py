@@ -7,9 +7,15 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Surveys")
 
     def ready(self) -> None:
+        from activity.registry import register_actions
         from mailings.links import register_link_provider
-        from surveys import permissions  # noqa: F401  (registers the rules)
+        from surveys import (
+            mails,  # noqa: F401  (registers its mail templates)
+            permissions,  # noqa: F401  (registers the rules)
+        )
+        from surveys.activity_labels import ACTIONS
         from surveys.services.links import invitation_link_mint
 
         # Survey mails carry a personal link, created when each mail is sent.
         register_link_provider("surveys.invitation", invitation_link_mint)
+        register_actions(ACTIONS)  # the activity log names this app's actions in words

@@ -11,8 +11,8 @@ from accounts.models import User
 from delegations.models import Delegation, Registration
 from mailings.models import Mailing, OutgoingMail
 from mailings.placeholders import render, render_for_outbox
+from mailings.templates import default_texts
 from roundtables.models import Meeting
-from surveys.mail_templates import INVITATION_BODIES, INVITATION_SUBJECTS
 from surveys.models import Answer, Invitation, InvitationLink, Option, Question, Response, Section, Survey, SurveyMail
 
 from .text import ANSWERS, TOPICS
@@ -173,6 +173,7 @@ def surveys(
 
 def _mails(rng, survey: Survey, invitations: list[Invitation], focal_points: dict, names: dict) -> None:
     """The invitation mailing as it went out: one sent mail and one link per recipient."""
+    subjects, bodies = default_texts("surveys.invitation")
     released_at = survey.opens_at
     mailing = Mailing(
         title=f"Survey invitation: {survey.title_en}",
@@ -185,8 +186,8 @@ def _mails(rng, survey: Survey, invitations: list[Invitation], focal_points: dic
         finished_at=released_at + dt.timedelta(minutes=5),
     )
     for language in ("en", "fr", "es"):
-        setattr(mailing, f"subject_template_{language}", INVITATION_SUBJECTS[language])
-        setattr(mailing, f"body_template_{language}", INVITATION_BODIES[language])
+        setattr(mailing, f"subject_template_{language}", subjects[language])
+        setattr(mailing, f"body_template_{language}", bodies[language])
     mailing.save()
     recipients = []
     for invitation in invitations:
@@ -212,8 +213,8 @@ def _mails(rng, survey: Survey, invitations: list[Invitation], focal_points: dic
                 to_name=names[person.pk],
                 to_description=values["delegation"],
                 language=language,
-                subject=render(INVITATION_SUBJECTS[language], values)[:300],
-                body_text=render_for_outbox(INVITATION_BODIES[language], values),
+                subject=render(subjects[language], values)[:300],
+                body_text=render_for_outbox(bodies[language], values),
                 link_kind="surveys.invitation",
                 link_object_id=invitation.pk,
                 state=OutgoingMail.State.SENT,

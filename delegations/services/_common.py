@@ -6,16 +6,13 @@ from itertools import combinations
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from delegations.models import Delegation, DelegationQuota, Registration, SessionChoice
 from delegations.permissions import is_open_for_registration
 from gfmd.timeranges import format_time_range
-from mailings.services import queue_mail
 from roundtables.models import Meeting, Session
 
 
@@ -151,19 +148,3 @@ def _clash_message(first: Session, second: Session, *, meeting: Meeting) -> str:
 
 def site_link(name: str, **kwargs) -> str:
     return f"{settings.SITE_URL}{reverse(name, kwargs=kwargs or None)}"
-
-
-def mail_in_language(
-    *, to: str, language: str, template: str, context: dict, link_kind: str = "", link_object_id: int | None = None
-) -> None:
-    """Render delegations/mail/<template>_subject.txt and <template>.txt in the recipient's
-    language and queue the mail (sent by Celery once the transaction commits). A secret link is
-    rendered as mailings.links.LINK_MARKER and made when the mail is sent (link_kind)."""
-    with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"delegations/mail/{template}_subject.txt", context).strip()
-        body = render_to_string(f"delegations/mail/{template}.txt", context)
-    queue_mail(to=to, subject=subject, body_text=body, link_kind=link_kind, link_object_id=link_object_id)
-
-
-def mail_person(person, *, template: str, context: dict) -> None:
-    mail_in_language(to=person.email, language=person.preferred_language, template=template, context=context)

@@ -16,9 +16,9 @@ from delegations.services._common import (
     lock_and_check_sessions,
     lock_delegation,
     lock_registration,
-    mail_person,
     site_link,
 )
+from mailings.services import send_to_people
 
 Status = Registration.Status
 
@@ -57,9 +57,9 @@ def _record(registration: Registration, *, status: str, actor, reason: str, acti
         meeting=registration.meeting,
         data={"from": previous, "reason": reason, **data},
     )
-    mail_person(
-        registration.person,
-        template=f"registration_{action}",
+    send_to_people(
+        f"delegations.registration_{action}",
+        [registration.person],
         context={
             "registration": registration,
             "sessions": list(registration.sessions.order_by("starts_at", "order", "code")),

@@ -23,8 +23,9 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from activity.services import activity_log
 from delegations.models import Delegation, Invitation, Registration
-from delegations.services._common import mail_in_language, require_open, require_perm, site_link
+from delegations.services._common import require_open, require_perm, site_link
 from mailings.links import LINK_MARKER
+from mailings.services import Address, send_to_people
 from roundtables.models import Meeting
 
 INVITATION_VALIDITY = dt.timedelta(days=14)
@@ -93,10 +94,9 @@ def invitation_create(
         data={"email": email, "role": role, "delegation": delegation.name},
     )
     existing = User.objects.filter(email__iexact=email).only("preferred_language").first()
-    mail_in_language(
-        to=email,
-        language=existing.preferred_language if existing else translation.get_language(),
-        template="invitation",
+    send_to_people(
+        "delegations.invitation",
+        [Address(email, existing.preferred_language if existing else translation.get_language())],
         context={"invitation": invitation, "link": LINK_MARKER, "inviter": invited_by},
         link_kind=INVITATION_LINK,
         link_object_id=invitation.pk,

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from accounts.roles import CIVIL_SOCIETY_COORDINATOR
 from delegations.models import Delegation, Registration
-from delegations.services._common import mail_in_language, site_link
+from delegations.services._common import site_link
+from mailings.services import send_to_people
 
 # A decider's first digest lists what arrived over the last day, not every pending registration ever.
 FIRST_DIGEST_WINDOW = dt.timedelta(days=1)
@@ -29,13 +30,7 @@ def notify_deciders(registration: Registration) -> None:
     """Inside the registration's transaction: a mail to each decider who chose to hear at once."""
     deciders = deciders_of(registration.delegation).filter(decision_mail="immediate").exclude(pk=registration.person_id)
     link = site_link("delegations:registration", pk=registration.pk)
-    for decider in deciders:
-        mail_in_language(
-            to=decider.email,
-            language=decider.preferred_language,
-            template="registration_pending",
-            context={"decider": decider, "registration": registration, "link": link},
-        )
+    send_to_people("delegations.registration_pending", deciders, context={"registration": registration, "link": link})
 
 
 def _pending_for(decider, *, since: dt.datetime, until: dt.datetime) -> QuerySet[Registration]:
@@ -75,15 +70,10 @@ def decision_digests_send(*, now: dt.datetime | None = None) -> int:
             since = decider.last_digest_at or now - FIRST_DIGEST_WINDOW
             registrations = list(_pending_for(decider, since=since, until=now))
             if registrations:
-                mail_in_language(
-                    to=decider.email,
-                    language=decider.preferred_language,
-                    template="decision_digest",
-                    context={
-                        "decider": decider,
-                        "registrations": registrations,
-                        "link": site_link("delegations:registrations"),
-                    },
+                send_to_people(
+                    "delegations.decision_digest",
+                    [decider],
+                    context={"registrations": registrations, "link": site_link("delegations:registrations")},
                 )
                 sent += 1
             decider.last_digest_at = now

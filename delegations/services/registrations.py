@@ -16,11 +16,11 @@ from delegations.services._common import (
     lock_and_check_sessions,
     lock_delegation,
     lock_registration,
-    mail_person,
     require_open,
     site_link,
 )
 from delegations.services.notifications import notify_deciders
+from mailings.services import send_to_people
 from roundtables.models import Meeting, Session
 
 
@@ -114,7 +114,7 @@ def registration_create(
         },
     )
     context = {"registration": registration, "sessions": locked, "link": site_link("delegations:my_registration")}
-    mail_person(person, template="registration_received", context=context)
+    send_to_people("delegations.registration_received", [person], context=context)
     notify_deciders(registration)
     return registration
 

@@ -140,18 +140,18 @@ def test_a_crash_halfway_leaves_the_others_to_the_rerun_without_repeating(
 
     _register(open_meeting, mexico, sessions)
     _register(open_meeting, ghana, sessions)
-    real = notifications.mail_in_language
+    real = notifications.send_to_people
 
-    def failing_for_ghana(**kwargs):
-        if kwargs["to"] == focal_point_ghana.email:
+    def failing_for_ghana(key, people, **kwargs):
+        if [person.email for person in people] == [focal_point_ghana.email]:
             raise RuntimeError("worker lost")
-        real(**kwargs)
+        return real(key, people, **kwargs)
 
-    monkeypatch.setattr(notifications, "mail_in_language", failing_for_ghana)
+    monkeypatch.setattr(notifications, "send_to_people", failing_for_ghana)
     with pytest.raises(RuntimeError):
         send_decision_digests_task.apply(throw=True)
     assert list(_decider_mails().values_list("to", flat=True)) == [focal_point_mexico.email]
-    monkeypatch.setattr(notifications, "mail_in_language", real)
+    monkeypatch.setattr(notifications, "send_to_people", real)
     assert send_decision_digests_task.apply().get() == 1
     assert sorted(_decider_mails().values_list("to", flat=True)) == sorted(
         [focal_point_mexico.email, focal_point_ghana.email]

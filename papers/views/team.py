@@ -43,17 +43,6 @@ TRANSITIONS = {
         gettext_lazy("The paper has been withdrawn from the library; its public page says why."),
     ),
 }
-HISTORY_LABELS = {
-    "created": gettext_lazy("Draft started"),
-    "submitted": gettext_lazy("Submitted for review"),
-    "review_started": gettext_lazy("Review started"),
-    "revision_requested": gettext_lazy("Revision requested"),
-    "accepted": gettext_lazy("Accepted"),
-    "rejected": gettext_lazy("Rejected"),
-    "published": gettext_lazy("Published"),
-    "withdrawn": gettext_lazy("Withdrawn"),
-    "unpublished": gettext_lazy("Withdrawn from the library"),
-}
 WITH_MESSAGE = ("request_revision", "accept", "reject", "withdraw")
 
 
@@ -233,7 +222,7 @@ def _render_workspace(request, paper: Paper, *, status: int = 200, **forms):
         "versions": list(paper.versions.all()),
         "history": [
             {
-                "label": HISTORY_LABELS[entry.action.rsplit(".", 1)[-1]],
+                "label": entry.label_on_object,
                 "created_at": entry.created_at,
                 "actor": entry.actor,
                 "message": entry.data.get("message", ""),

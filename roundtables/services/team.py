@@ -3,14 +3,12 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from activity.services import activity_log
 from gfmd.timeranges import format_time_range
-from mailings.services import queue_mail
+from mailings.services import send_to_people
 from roundtables.models import Meeting, Session, SessionDelegation, SessionPerson
 from roundtables.schedule import person_clash_error
 from roundtables.services._common import MANAGE_MEETING, require_perm
@@ -111,30 +109,23 @@ def _links(team_person: SessionPerson) -> list[dict]:
 def _mail_named(team_person: SessionPerson) -> None:
     """Tell the person, in their language, the role they now hold and where to use it. Queued in the
     caller's transaction, so a refused change mails nobody (and the demo loader's suppressed() none)."""
-    person, session = team_person.person, team_person.session
-    if not person.email:
-        return
+    session = team_person.session
     meeting = session.meeting
-    with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
-        role = SessionPerson.Role(team_person.role).label.lower()
-        when = (
-            format_time_range(session.starts_at, session.ends_at, zone=meeting.time_zone, style="long")
-            if session.starts_at
-            else ""
-        )
-        context = {
-            "person": person,
+
+    def worded(person) -> dict:  # called in the person's language
+        return {
             "meeting": meeting,
             "session": session,
-            "role": role,
-            "when": when,
+            "role": SessionPerson.Role(team_person.role).label.lower(),
+            "when": format_time_range(session.starts_at, session.ends_at, zone=meeting.time_zone, style="long")
+            if session.starts_at
+            else "",
             "government": team_person.delegation.name if team_person.delegation_id else "",
             "what_you_can_do": _what_you_can_do(team_person.role),
             "links": _links(team_person),
         }
-        subject = _("Session %(code)s: you are now %(role)s") % {"code": session.code, "role": role}
-        body = render_to_string("roundtables/mail/team_named.txt", context)
-    queue_mail(to=person.email, subject=subject, body_text=body)
+
+    send_to_people("roundtables.team_named", [team_person.person], context=worded)
 
 
 @transaction.atomic

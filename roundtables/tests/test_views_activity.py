@@ -38,7 +38,7 @@ def test_activity_page_query_count_does_not_grow(chair_client, chair, roundtable
 
 
 @pytest.mark.django_db
-def test_activity_page_words_a_publication_and_leaves_other_apps_details_alone(
+def test_activity_page_words_every_apps_actions_and_leaves_other_apps_details_alone(
     chair_client, chair, meeting, roundtable
 ):
     from activity.services import activity_log
@@ -46,7 +46,7 @@ def test_activity_page_words_a_publication_and_leaves_other_apps_details_alone(
     services.programme_publish(meeting=meeting, actor=chair)
     activity_log(actor=chair, action="papers.paper.submitted", meeting=meeting, data={"changes": 3})
     rows = [(row.label, row.details) for row in chair_client.get(reverse("roundtables:activity")).context["rows"]]
-    assert rows == [("papers.paper.submitted", ""), ("Programme published", "Version 1, 0 changes")]
+    assert rows == [("Paper submitted for review", ""), ("Programme published", "Version 1, 0 changes")]
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from activity.models import ActivityLog
 from activity.selectors import activity_for_meeting
@@ -15,26 +15,6 @@ from roundtables.models import SessionDelegation, SessionPerson
 from roundtables.views._helpers import chair_required, meeting_or_404
 
 PER_PAGE = 50
-
-ACTION_LABELS = {
-    "roundtables.roundtable.created": gettext_lazy("Roundtable added"),
-    "roundtables.roundtable.updated": gettext_lazy("Roundtable edited"),
-    "roundtables.roundtable.deleted": gettext_lazy("Roundtable deleted"),
-    "roundtables.roundtable.moved": gettext_lazy("Roundtables reordered"),
-    "roundtables.session.created": gettext_lazy("Session added"),
-    "roundtables.session.updated": gettext_lazy("Session edited"),
-    "roundtables.session.deleted": gettext_lazy("Session deleted"),
-    "roundtables.session.moved": gettext_lazy("Sessions reordered"),
-    "roundtables.session.description_updated": gettext_lazy("Description edited by a co-chair"),
-    "roundtables.team.delegation_added": gettext_lazy("Delegation joined the team"),
-    "roundtables.team.delegation_removed": gettext_lazy("Delegation left the team"),
-    "roundtables.team.person_added": gettext_lazy("Person joined the team"),
-    "roundtables.team.person_removed": gettext_lazy("Person left the team"),
-    "roundtables.programme.published": gettext_lazy("Programme published"),
-    "roundtables.meeting.updated": gettext_lazy("Meeting details edited"),
-    "roundtables.meeting.copied": gettext_lazy("Meeting created from another's structure"),
-    "roundtables.meeting.made_current": gettext_lazy("Meeting made current"),
-}
 
 
 @dataclass
@@ -105,7 +85,7 @@ def activity(request, number: int | None = None):
     meeting = meeting_or_404(number)
     entries = activity_for_meeting(meeting).select_related("content_type")
     page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
-    rows = [Row(entry, str(ACTION_LABELS.get(entry.action, entry.action)), _details(entry)) for entry in page]
+    rows = [Row(entry, entry.label, _details(entry)) for entry in page]
     return render(
         request,
         "roundtables/chair/activity.html",

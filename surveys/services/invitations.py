@@ -11,7 +11,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.salutations import salutation
 from activity.services import activity_log
 from mailings.models import Mailing
 from mailings.services import MailRecipient, mailing_create
@@ -41,22 +40,16 @@ def _closing_date(survey: Survey) -> str:
 
 
 def _recipient(survey: Survey, invitation: Invitation, person: User) -> MailRecipient:
-    language = person.preferred_language or "en"
-    with translation.override(language):
-        values = {
-            "salutation": salutation(person, language),
+    return MailRecipient.in_their_language(
+        person,
+        values=lambda: {
             "survey": survey.title,
             "closing_date": _closing_date(survey),
             "delegation": invitation.delegation.display_name
             if invitation.delegation_id
             else (person.organisation or person.display_name),
-        }
-    return MailRecipient(
-        email=person.email,
-        name=person.display_name,
+        },
         description=invitation.delegation.name if invitation.delegation_id else person.organisation,
-        language=language,
-        values=values,
         link_kind=LINK_KIND,
         link_object_id=invitation.pk,
     )

@@ -6,11 +6,13 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from mailings.models import Mailing, OutgoingMail
+from mailings.templates import default_texts
 from surveys.audiences import Audience, audience_plan
-from surveys.mail_templates import INVITATION_BODIES, INVITATION_SUBJECTS
 from surveys.models import Invitation, InvitationLink, SurveyMail
 from surveys.services import survey_invite
 from surveys.tests.helpers import links_by_recipient, send
+
+INVITATION_SUBJECTS, INVITATION_BODIES = default_texts("surveys.invitation")
 
 pytestmark = pytest.mark.django_db
 

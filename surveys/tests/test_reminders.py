@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from gfmd.celery import app as celery_app
 from mailings.models import Mailing, OutgoingMail
+from mailings.templates import default_texts
 from surveys.audiences import Audience, audience_plan
-from surveys.mail_templates import INVITATION_BODIES, INVITATION_SUBJECTS, REMINDER_BODIES, REMINDER_SUBJECTS
 from surveys.models import Invitation, Reminder, SurveyMail
 from surveys.services import (
     SurveyError,
@@ -20,6 +20,9 @@ from surveys.services import (
 )
 from surveys.tasks import send_due_reminders_task
 from surveys.tests.helpers import send
+
+INVITATION_SUBJECTS, INVITATION_BODIES = default_texts("surveys.invitation")
+REMINDER_SUBJECTS, REMINDER_BODIES = default_texts("surveys.reminder")
 
 pytestmark = pytest.mark.django_db
 

@@ -87,9 +87,11 @@ def test_the_warning_query_count_does_not_grow(
 
 
 def _invited(survey, chair):
+    from mailings.templates import default_texts
     from surveys.audiences import Audience, audience_plan
-    from surveys.mail_templates import INVITATION_BODIES, INVITATION_SUBJECTS
     from surveys.services import survey_invite
+
+    INVITATION_SUBJECTS, INVITATION_BODIES = default_texts("surveys.invitation")
 
     plan = audience_plan(survey, Audience.STEERING_GROUP)
     return survey_invite(survey=survey, plan=plan, subjects=INVITATION_SUBJECTS, bodies=INVITATION_BODIES, actor=chair)

@@ -6,14 +6,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from surveys import mail_templates, selectors, services
+from mailings.templates import default_texts
+from surveys import selectors, services
 from surveys.audiences import Audience, audience_plan
 from surveys.forms import AudienceForm, MessageForm, ReminderScheduleForm
 from surveys.models import Reminder, Survey
 from surveys.views.common import survey_context, survey_view
-
-INVITATION_DEFAULTS = (mail_templates.INVITATION_SUBJECTS, mail_templates.INVITATION_BODIES)
-REMINDER_DEFAULTS = (mail_templates.REMINDER_SUBJECTS, mail_templates.REMINDER_BODIES)
 
 
 def _plan_from(form: AudienceForm, survey: Survey):
@@ -34,7 +32,8 @@ def survey_invite(request, survey: Survey):
     data = request.POST if request.method == "POST" else (request.GET if "audience" in request.GET else None)
     audience_form = AudienceForm(data, survey=survey, initial={"audience": Audience.FRIENDS})
     message_form = MessageForm(
-        request.POST if request.method == "POST" else None, initial=MessageForm.initial_from(*INVITATION_DEFAULTS)
+        request.POST if request.method == "POST" else None,
+        initial=MessageForm.initial_from(*default_texts("surveys.invitation")),
     )
     if data is None:
         plan = audience_plan(survey, Audience.FRIENDS)  # the audience chosen when the page opens
@@ -104,12 +103,12 @@ def invitation_list(request, survey: Survey):
 def reminders(request, survey: Survey):
     manual_form = MessageForm(
         request.POST if request.POST.get("form") == "manual" else None,
-        initial=MessageForm.initial_from(*REMINDER_DEFAULTS),
+        initial=MessageForm.initial_from(*default_texts("surveys.reminder")),
         prefix="manual",
     )
     schedule_form = ReminderScheduleForm(
         request.POST if request.POST.get("form") == "schedule" else None,
-        initial=MessageForm.initial_from(*REMINDER_DEFAULTS),
+        initial=MessageForm.initial_from(*default_texts("surveys.reminder")),
         meeting=survey.meeting,
         prefix="schedule",
     )

@@ -1,0 +1,17 @@
+"""Registration's actions as the activity log shows them (registered in DelegationsConfig.ready()).
+On a registration's own history the actor's name comes first: "Ana Silva · approved"."""
+
+from django.utils.translation import gettext_lazy as _
+
+from activity.registry import Action
+
+ACTIONS = {
+    "delegations.quota.set": _("Delegation's places set"),
+    "delegations.registration.created": Action(_("Registration received"), on_object=_("registered")),
+    "delegations.registration.changed": Action(_("Registration changed"), on_object=_("changed the registration")),
+    "delegations.registration.approved": Action(_("Registration approved"), on_object=_("approved")),
+    "delegations.registration.rejected": Action(_("Registration rejected"), on_object=_("rejected")),
+    "delegations.registration.withdrawn": Action(_("Registration withdrawn"), on_object=_("withdrew")),
+    "delegations.invitation.sent": _("Invitation to register sent"),
+    "delegations.invitation.revoked": _("Invitation to register revoked"),
+}

@@ -1,0 +1,10 @@
+"""The mailings' actions as the activity log shows them (registered in MailingsConfig.ready())."""
+
+from django.utils.translation import gettext_lazy as _
+
+ACTIONS = {
+    "mailings.mailing.created": _("Mailing put in the outbox"),
+    "mailings.mailing.released": _("Mailing sent"),
+    "mailings.mailing.discarded": _("Mailing discarded"),
+    "mailings.mailing.retried": _("Mailing's failed mails sent again"),
+}

@@ -1,0 +1,106 @@
+"""Every mail the portal writes by itself, registered by key with its placeholders and its text.
+
+One convention: a mail is two Django templates, `<app>/mail/<name>_subject.txt` and
+`<app>/mail/<name>.txt` (the body), rendered in the recipient's language. Sentences of the
+interface are `{% translate %}`d (the catalogues translate them); a text written out per language
+(a survey's invitation, which the Chair's office edits before sending) is one file per language,
+`<name>.fr.txt`, chosen before the untranslated one.
+
+Each app registers its mails in its AppConfig.ready() (its `mails` module):
+`register_mail("papers.deadline_reminder", placeholders={"session": _("the session"), ...})`, and
+sends them with mailings.services.send_to_people(). The registry is the list a person will edit
+the texts from (issue 19: a row per key and language, read in render_mail() before the default)."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import render_to_string, select_template
+from django.utils import translation
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class MailTemplate:
+    key: str  # "<app>.<name>"
+    subject: str  # template names
+    body: str
+    # The names the texts read (template variables, or a mailing's {placeholders}) and what they hold.
+    placeholders: dict[str, str | Promise]
+    description: str | Promise = ""
+
+
+@dataclass(frozen=True)
+class RenderedMail:
+    subject: str
+    body: str
+
+
+class UnknownMail(LookupError):
+    pass
+
+
+_mails: dict[str, MailTemplate] = {}
+
+
+def register_mail(
+    key: str,
+    *,
+    placeholders: dict[str, str | Promise],
+    description: str | Promise = "",
+    subject: str = "",
+    body: str = "",
+) -> MailTemplate:
+    """Register a mail; its templates are <app>/mail/<name>_subject.txt and <name>.txt unless named."""
+    app, _sep, name = key.partition(".")
+    if not name:
+        raise ValueError(f"A mail's key is '<app>.<name>', not {key!r}.")
+    template = MailTemplate(
+        key=key,
+        subject=subject or f"{app}/mail/{name}_subject.txt",
+        body=body or f"{app}/mail/{name}.txt",
+        placeholders=dict(placeholders),
+        description=description,
+    )
+    _mails[key] = template
+    return template
+
+
+def registered_mails() -> dict[str, MailTemplate]:
+    return dict(_mails)
+
+
+def mail_template(key: str) -> MailTemplate:
+    try:
+        return _mails[key]
+    except KeyError:
+        raise UnknownMail(key) from None
+
+
+def template_for_language(name: str, language: str) -> str:
+    """The per-language file (`invitation.fr.txt`) if there is one, else the translated one, else
+    the per-language file of the default language."""
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        return name
+    candidates = [f"{stem}.{language}.{extension}", name, f"{stem}.{settings.LANGUAGE_CODE}.{extension}"]
+    return select_template(candidates).template.name
+
+
+def render_mail(key: str, context: dict, *, language: str | None = None) -> RenderedMail:
+    """The mail's subject (one line) and body in `language` (by default the active one)."""
+    template = mail_template(key)
+    with translation.override(language or translation.get_language()):
+        active = translation.get_language()
+        subject = render_to_string(template_for_language(template.subject, active), context)
+        body = render_to_string(template_for_language(template.body, active), context)
+    return RenderedMail(subject=" ".join(subject.split()), body=body)
+
+
+def default_texts(key: str, context: dict | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """The subject and body of the mail in each working language, {placeholders} left in: the
+    text a person starts from before sending a mailing (a survey's invitation)."""
+    subjects, bodies = {}, {}
+    for language, _name in settings.LANGUAGES:
+        mail = render_mail(key, context or {}, language=language)
+        subjects[language], bodies[language] = mail.subject, mail.body.removesuffix("\n")
+    return subjects, bodies

@@ -1,0 +1,20 @@
+"""The session team's mail (templates/roundtables/mail/), registered when the app is ready."""
+
+from django.utils.translation import gettext_lazy as _
+
+from mailings.templates import register_mail
+
+register_mail(
+    "roundtables.team_named",
+    description=_("To a person the Chair's office names on a session's team: their role and where to use it."),
+    placeholders={
+        "salutation": _("the greeting written for the recipient in their language"),
+        "meeting": _("the meeting"),
+        "session": _("the session (its code and title)"),
+        "role": _("the role, in words"),
+        "when": _("when the session runs"),
+        "government": _("the government a co-chair's representative speaks for"),
+        "what_you_can_do": _("what the role lets them do"),
+        "links": _("the pages where they do it"),
+    },
+)
