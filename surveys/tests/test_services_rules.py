@@ -8,13 +8,16 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
+from mailings.templates import default_texts
 from surveys import services
 from surveys.audiences import Audience, audience_plan
-from surveys.mail_templates import INVITATION_BODIES, INVITATION_SUBJECTS, REMINDER_BODIES, REMINDER_SUBJECTS
 from surveys.models import Invitation, Reminder, Section, Survey
 from surveys.tests.factories import InvitationFactory
 
 pytestmark = pytest.mark.django_db
+
+INVITATION_SUBJECTS, INVITATION_BODIES = default_texts("surveys.invitation")
+REMINDER_SUBJECTS, REMINDER_BODIES = default_texts("surveys.reminder")
 
 TEXT = {"en": "Partnerships", "fr": "", "es": ""}
 
