@@ -2,16 +2,17 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from mailings.placeholders import PLACEHOLDERS
 from mailings.templates import register_mail
 
 _REGISTRATION = {
-    "salutation": _("the greeting written for the recipient in their language"),
+    "salutation": PLACEHOLDERS["salutation"],
     "registration": _("the registration (its person, meeting, delegation, role and decision)"),
     "link": _("the address of the registration"),
 }
 _SESSIONS = {"sessions": _("the sessions chosen")}
 _DECIDER = {
-    "salutation": _("the greeting written for the recipient in their language"),
+    "salutation": PLACEHOLDERS["salutation"],
     "link": _("the page to decide on"),
 }
 
@@ -55,6 +56,6 @@ register_mail(
     placeholders={
         "invitation": _("the invitation (its delegation, meeting, role, address and end)"),
         "inviter": _("who invites"),
-        "link": _("the personal link (made when the mail is sent)"),
+        "link": PLACEHOLDERS["link"],
     },
 )

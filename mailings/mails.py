@@ -6,20 +6,21 @@ the outbox is, since accounts sits below mailings."""
 
 from django.utils.translation import gettext_lazy as _
 
+from mailings.placeholders import PLACEHOLDERS
 from mailings.templates import register_mail
 
 _ACCOUNT_MAILS = {
     "password_reset_key": (
         _("A link to choose a new password."),
-        {"password_reset_url": _("the personal link (made when the mail is sent)")},
+        {"password_reset_url": PLACEHOLDERS["link"]},
     ),
     "email_confirmation": (
         _("A link to confirm an e-mail address."),
-        {"user": _("the account"), "activate_url": _("the personal link (made when the mail is sent)")},
+        {"user": _("the account"), "activate_url": PLACEHOLDERS["link"]},
     ),
     "email_confirmation_signup": (
         _("A link to confirm the address of a new account."),
-        {"user": _("the account"), "activate_url": _("the personal link (made when the mail is sent)")},
+        {"user": _("the account"), "activate_url": PLACEHOLDERS["link"]},
     ),
     "account_already_exists": (
         _("Someone signed up with an address that already has an account."),

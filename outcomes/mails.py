@@ -2,10 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from mailings.placeholders import PLACEHOLDERS
 from mailings.templates import register_mail
 
 _OUTCOME = {
-    "salutation": _("the greeting written for the recipient in their language"),
+    "salutation": PLACEHOLDERS["salutation"],
     "session": _("the session (its code and title)"),
     "url": _("the outcome's workspace"),
 }

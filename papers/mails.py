@@ -2,13 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from mailings.placeholders import PLACEHOLDERS
 from mailings.templates import register_mail
 
 register_mail(
     "papers.paper_event",
     description=_("To a paper's team: the paper moved on (started, submitted, reviewed, decided, published...)."),
     placeholders={
-        "salutation": _("the greeting written for the recipient in their language"),
+        "salutation": PLACEHOLDERS["salutation"],
         "event": _(
             "what happened: created, submitted, review_started, revision_requested, accepted, "
             "rejected, published, withdrawn or unpublished"
@@ -24,7 +25,7 @@ register_mail(
     "papers.deadline_reminder",
     description=_("To a session's team: the background paper is due soon, or overdue."),
     placeholders={
-        "salutation": _("the greeting written for the recipient in their language"),
+        "salutation": PLACEHOLDERS["salutation"],
         "kind": _("which reminder: week_before, day_before or overdue"),
         "session": _("the session"),
         "paper": _("the background paper, if one was started"),

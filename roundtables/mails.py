@@ -2,13 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from mailings.placeholders import PLACEHOLDERS
 from mailings.templates import register_mail
 
 register_mail(
     "roundtables.team_named",
     description=_("To a person the Chair's office names on a session's team: their role and where to use it."),
     placeholders={
-        "salutation": _("the greeting written for the recipient in their language"),
+        "salutation": PLACEHOLDERS["salutation"],
         "meeting": _("the meeting"),
         "session": _("the session (its code and title)"),
         "role": _("the role, in words"),
