@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.contrib.auth.models import Group
-from django.db.models import Exists, OuterRef, Q, StringAgg, Subquery, Value
+from django.db.models import OuterRef, StringAgg, Subquery, Value
 from django.urls import reverse
 
+from accounts.menu import menu_fact_expressions
 from accounts.models import User
 from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
 
@@ -16,10 +16,8 @@ class Roles:
     chair_office: bool = False
     civil_society_coordinator: bool = False
     focal_point_of: list = field(default_factory=list)
-    # What the person has behind the menu's entries in the current meeting (see _menu_facts).
-    co_chairs: bool = False
-    works_on_papers: bool = False
-    works_on_outcomes: bool = False
+    # What the person has behind the menu's entries, by the names the apps registered (accounts.menu).
+    menu: dict[str, bool] = field(default_factory=dict)
 
     @property
     def any_staff_role(self) -> bool:
@@ -30,38 +28,22 @@ GROUP_SEPARATOR = "\n"  # group names are single lines
 
 
 def _menu_facts(user: User) -> dict:
-    """The person's group names and what they have behind the menu's entries, in one query on
-    their own row (the query that read the groups alone before), so every page keeps its count.
-
-    The conditions mirror the selectors behind each page, in the current meeting:
-    roundtables.selectors.sessions_co_chaired_by ("Sessions I co-chair"), papers.selectors.
-    sessions_of_person ("My papers") and outcomes.selectors.sessions_for_outcomes ("My outcomes");
-    portal/tests/test_menu.py checks that they agree. The models are looked up by name: the other
-    apps' selectors import this module."""
-    current = Q(session__meeting__is_current=True)
-    me = OuterRef("pk")
-    team = apps.get_model("roundtables", "SessionPerson").objects.filter(current, person=me)
-    team_delegations = apps.get_model("roundtables", "SessionDelegation").objects.filter(
-        current, delegation__focal_points=me
-    )
-    authored = apps.get_model("papers", "Paper").objects.filter(current, authors=me)
+    """The person's group names and what they have behind the menu's entries (the facts the apps
+    registered in accounts.menu), in one query on their own row (the query that read the groups alone
+    before), so every page keeps its count. portal/tests/test_menu.py checks that the facts agree with
+    the pages the entries open."""
     groups = (
-        Group.objects.filter(user=me)
+        Group.objects.filter(user=OuterRef("pk"))
         .order_by()
         .values("user")
         .annotate(names=StringAgg("name", Value(GROUP_SEPARATOR)))
         .values("names")
     )
+    facts = menu_fact_expressions(user)
     return (
         User.objects.filter(pk=user.pk)
-        .annotate(
-            group_names=Subquery(groups),
-            co_chairs=Exists(team.filter(role="co_chair_rep")) | Exists(team_delegations.filter(role="co_chair")),
-            works_on_papers=Exists(team) | Exists(team_delegations) | Exists(authored),
-            works_on_outcomes=Exists(team.filter(role__in=["rapporteur", "co_chair_rep"], session__kind="roundtable"))
-            | Exists(team_delegations.filter(role="co_chair", session__kind="roundtable")),
-        )
-        .values("group_names", "co_chairs", "works_on_papers", "works_on_outcomes")
+        .annotate(group_names=Subquery(groups), **facts)
+        .values("group_names", *facts)
         .get()
     )
 
@@ -93,9 +75,7 @@ def user_roles(user: User) -> Roles:
             chair_office=user.is_superuser or CHAIR_OFFICE in groups,
             civil_society_coordinator=CIVIL_SOCIETY_COORDINATOR in groups,
             focal_point_of=list(user.focal_point_of.order_by("name")),
-            co_chairs=facts["co_chairs"],
-            works_on_papers=facts["works_on_papers"],
-            works_on_outcomes=facts["works_on_outcomes"],
+            menu={name: bool(value) for name, value in facts.items() if name != "group_names"},
         )
     return user._gfmd_roles
 

@@ -19,3 +19,11 @@ class OutcomesConfig(AppConfig):
         # The public session page shows the published outcome: its ETag follows it.
         register_page_stamp(published_outcome_stamp)
         register_actions(ACTIONS)  # the activity log names this app's actions in words
+        _register_menu_facts()
+
+
+def _register_menu_facts() -> None:
+    from accounts.menu import register_menu_fact
+    from outcomes.selectors import drafts_or_signs_a_current_outcome
+
+    register_menu_fact("works_on_outcomes", drafts_or_signs_a_current_outcome)  # "My outcomes"

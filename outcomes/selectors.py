@@ -4,7 +4,7 @@ querysets of the pages."""
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.permissions import is_chair_office
@@ -17,6 +17,7 @@ from roundtables.selectors import (
     RAPPORTEUR,
     co_chair_delegations,
     co_chair_spokespeople,
+    current_sessions,
     on_team,
     team_people,
     team_roles,
@@ -138,13 +139,24 @@ def chair_office_people() -> QuerySet:
     return get_user_model().objects.filter(groups__name=CHAIR_OFFICE, is_active=True)
 
 
+def _drafts_or_signs(user) -> Q:
+    """A condition on Session: the person drafts (rapporteur) or signs off (co-chair) its outcome."""
+    return on_team(user, roles=[RAPPORTEUR, CO_CHAIR])
+
+
+def drafts_or_signs_a_current_outcome(user) -> Exists:
+    """The header menu's "My outcomes" (the Chair's office has "Outcomes" instead): sessions_for_outcomes
+    lists any in the current meeting."""
+    return Exists(current_sessions().filter(_drafts_or_signs(user), kind=Session.Kind.ROUNDTABLE))
+
+
 def sessions_for_outcomes(user, *, meeting) -> QuerySet[Session]:
     """The sessions whose outcome the user drafts, signs off or (Chair's office) oversees."""
     if meeting is None or not user.is_authenticated:
         return Session.objects.none()
     sessions = meeting.sessions.filter(kind=Session.Kind.ROUNDTABLE)
     if not is_chair_office(user):
-        sessions = sessions.filter(on_team(user, roles=[RAPPORTEUR, CO_CHAIR]))
+        sessions = sessions.filter(_drafts_or_signs(user))
     return (
         sessions.select_related("roundtable", "outcome")
         .prefetch_related(

@@ -23,3 +23,11 @@ class PapersConfig(AppConfig):
         # The Chair's office dashboard shows which sessions still lack a background paper.
         register_session_count("paper_count", background_paper_count)
         register_actions(ACTIONS)  # the activity log names this app's actions in words
+        _register_menu_facts()
+
+
+def _register_menu_facts() -> None:
+    from accounts.menu import register_menu_fact
+    from papers.selectors import works_on_current_papers
+
+    register_menu_fact("works_on_papers", works_on_current_papers)  # "My papers"

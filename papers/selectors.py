@@ -13,7 +13,7 @@ from activity.models import ActivityLog
 from gfmd import languages
 from papers.models import Comment, Paper, SubmissionDeadline, Translation, Version
 from roundtables.models import Meeting, Session
-from roundtables.selectors import on_team
+from roundtables.selectors import current_sessions, on_team
 
 # The transitions shown in a paper's history (activity actions "papers.paper.<event>").
 HISTORY_EVENTS = (
@@ -178,15 +178,24 @@ def overview(meeting: Meeting, *, state: str = "", now: dt.datetime | None = Non
 # A person's sessions.
 
 
+def _works_on_papers(user) -> Q:
+    """A condition on Session: the person works on its papers (see sessions_of_person)."""
+    return on_team(user) | Q(Exists(Paper.objects.filter(session=OuterRef("pk"), authors=user.pk)))
+
+
+def works_on_current_papers(user) -> Exists:
+    """The header menu's "My papers": sessions_of_person lists any in the current meeting."""
+    return Exists(current_sessions().filter(_works_on_papers(user)))
+
+
 def sessions_of_person(user, *, meeting: Meeting | None) -> QuerySet[Session]:
     """Sessions whose papers the person works on: named on the team, focal point of a team
     delegation, or author of one of its papers (as papers.permissions has it: a plain delegate
     of a team delegation is not listed)."""
     if meeting is None or not user.is_authenticated:
         return Session.objects.none()
-    authored = Paper.objects.filter(session=OuterRef("pk"), authors=user)
     return (
-        meeting.sessions.filter(on_team(user) | Q(Exists(authored)))
+        meeting.sessions.filter(_works_on_papers(user))
         .select_related("roundtable", "meeting", "paper_deadline")
         .annotate(
             paper_count=Count("papers", distinct=True),

@@ -15,3 +15,11 @@ class RoundtablesConfig(AppConfig):
         from roundtables.activity_labels import ACTIONS
 
         register_actions(ACTIONS)  # the activity log names this app's actions in words
+        _register_menu_facts()
+
+
+def _register_menu_facts() -> None:
+    from accounts.menu import register_menu_fact
+    from roundtables.selectors import co_chairs_a_current_session
+
+    register_menu_fact("co_chairs", co_chairs_a_current_session)  # "Sessions I co-chair"

@@ -3,25 +3,19 @@
 import rules
 
 from accounts.permissions import is_chair_office
+from roundtables.selectors import team_roles
 
 
 @rules.predicate
 def is_session_rapporteur(user, session) -> bool:
-    if not user.is_authenticated or session is None:
-        return False
-    return session.team_people.filter(person=user, role="rapporteur").exists()
+    return team_roles(user, session).is_rapporteur
 
 
 @rules.predicate
 def is_session_co_chair(user, session) -> bool:
     """The session's co-chair: named as a co-chair's representative on its team, or focal point of one of
     its co-chair delegations."""
-    if not user.is_authenticated or session is None:
-        return False
-    return (
-        session.team_people.filter(person=user, role="co_chair_rep").exists()
-        or session.team_delegations.filter(role="co_chair", delegation__focal_points=user).exists()
-    )
+    return team_roles(user, session).is_co_chair
 
 
 rules.add_perm("roundtables.manage_meeting", is_chair_office)

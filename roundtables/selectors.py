@@ -398,6 +398,16 @@ def search_people(query: str) -> list:
     return list(people.order_by("rank", "last_name", "first_name", "email")[: SEARCH_LIMIT + 1])
 
 
+def current_sessions() -> QuerySet[Session]:
+    """The sessions of the current meeting, without reading the meeting first (for conditions)."""
+    return Session.objects.filter(meeting__is_current=True)
+
+
+def co_chairs_a_current_session(user) -> Exists:
+    """The header menu's "Sessions I co-chair": sessions_co_chaired_by lists any in the current meeting."""
+    return Exists(current_sessions().filter(on_team(user, roles=[CO_CHAIR])))
+
+
 def sessions_co_chaired_by(user, *, meeting: Meeting | None) -> QuerySet[Session]:
     """The sessions of the meeting that the person co-chairs: as a co-chair's representative on the team, or
     as focal point of a co-chair delegation."""

@@ -1,5 +1,5 @@
 """The menu shows an entry only when the person has something behind it; the facts it reads
-(accounts.selectors._menu_facts) agree with the selectors of the pages the entries open."""
+(registered in accounts.menu, read by accounts.selectors) agree with the selectors of the pages the entries open."""
 
 import pytest
 from django.urls import reverse
@@ -73,7 +73,7 @@ KINDS = [
 def test_menu_facts_agree_with_the_pages_selectors(meeting, kind):
     user = _person(kind, meeting)
     roles = user_roles(user)
-    assert (roles.co_chairs, roles.works_on_papers, roles.works_on_outcomes) == (
+    assert (roles.menu["co_chairs"], roles.menu["works_on_papers"], roles.menu["works_on_outcomes"]) == (
         sessions_co_chaired_by(user, meeting=meeting).exists(),
         sessions_of_person(user, meeting=meeting).exists(),
         sessions_for_outcomes(user, meeting=meeting).exists(),
