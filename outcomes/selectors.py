@@ -11,13 +11,14 @@ from accounts.permissions import is_chair_office
 from delegations.models import Delegation, Registration
 from delegations.selectors import signing_delegation
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
-from roundtables.models import Session, SessionPerson
+from roundtables.models import Session
 from roundtables.selectors import (
     CO_CHAIR,
     RAPPORTEUR,
     co_chair_delegations,
     co_chair_spokespeople,
     current_sessions,
+    named_roles_prefetch,
     on_team,
     team_people,
     team_roles,
@@ -159,13 +160,7 @@ def sessions_for_outcomes(user, *, meeting) -> QuerySet[Session]:
         sessions = sessions.filter(_drafts_or_signs(user))
     return (
         sessions.select_related("roundtable", "outcome")
-        .prefetch_related(
-            Prefetch(
-                "team_people",
-                queryset=SessionPerson.objects.filter(person=user).only("session_id", "role"),
-                to_attr="my_roles",
-            )
-        )
+        .prefetch_related(named_roles_prefetch(user, to_attr="my_roles"))
         .order_by("code")
     )
 

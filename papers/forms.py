@@ -11,6 +11,7 @@ from gfmd.forms import DATETIME_LOCAL, DateTimeLocalInput
 from papers.models import Paper
 from papers.validators import max_upload_bytes
 from roundtables.models import Meeting, Roundtable, Session
+from roundtables.selectors import team_delegations_of
 
 ACCEPT = ".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
 ACCEPT += "application/vnd.oasis.opendocument.text"
@@ -96,9 +97,7 @@ class PaperDetailsForm(forms.Form):
                 .order_by("last_name", "first_name")
             )
         self.fields["authors"].queryset = people
-        self.fields["contributing_delegations"].queryset = Delegation.objects.filter(
-            session_roles__session=session
-        ).order_by("name")
+        self.fields["contributing_delegations"].queryset = team_delegations_of(session)
 
     def clean(self):
         data = super().clean()

@@ -77,13 +77,17 @@ def _delegation_model():
     return SessionDelegation._meta.get_field("delegation").related_model
 
 
+def team_delegations_of(session: Session, *, roles: Iterable[str] | None = None) -> QuerySet:
+    """The session's team delegations (delegations.Delegation) in these SessionDelegation roles (any, if
+    None), by name."""
+    roles = SessionDelegation.Role.values if roles is None else list(roles)
+    on_team = SessionDelegation.objects.filter(session=session, role__in=roles).values("delegation_id")
+    return _delegation_model().objects.filter(pk__in=on_team).order_by("name")
+
+
 def co_chair_delegations(session: Session) -> QuerySet:
     """The session's co-chair governments (delegations.Delegation), by name."""
-    return (
-        _delegation_model()
-        .objects.filter(session_roles__session=session, session_roles__role=SessionDelegation.Role.CO_CHAIR)
-        .order_by("name")
-    )
+    return team_delegations_of(session, roles=[SessionDelegation.Role.CO_CHAIR])
 
 
 def representatives_without_government(session: Session) -> QuerySet[SessionPerson]:
@@ -296,6 +300,13 @@ def team_people(session: Session, *, roles: Iterable[str]) -> QuerySet:
         .values("user_id")
     )
     return get_user_model().objects.filter(Q(pk__in=as_named) | Q(pk__in=as_focal_point), is_active=True)
+
+
+def named_roles_prefetch(user, *, to_attr: str) -> Prefetch:
+    """For a list of sessions: the roles the person is named in on each one's team (their SessionPerson
+    rows, to show them), in one query for the whole list."""
+    mine = SessionPerson.objects.filter(person_id=user.pk).only("session_id", "role")
+    return Prefetch("team_people", queryset=mine, to_attr=to_attr)
 
 
 def co_chair_spokespeople(session: Session, *, people: Iterable[int]) -> set[tuple[int, int]]:

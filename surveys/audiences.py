@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from delegations.models import Delegation, Registration
-from roundtables.models import Session
+from roundtables.models import Session, SessionPerson
+from roundtables.selectors import team_delegations_of, team_people
 from surveys.models import Invitation, Survey
 
 
@@ -104,12 +105,9 @@ def audience_plan(
         )
         person_list = [(registration.person, registration.delegation) for registration in registrations]
     elif audience == Audience.SESSION_TEAM and session is not None:
-        delegation_list = _delegations_with_focal_points(
-            Delegation.objects.filter(session_roles__session=session).distinct()
-        )
-        people_on_team = (
-            User.objects.filter(session_roles__session=session, is_active=True).distinct().order_by("last_name", "pk")
-        )
+        delegation_list = _delegations_with_focal_points(team_delegations_of(session))
+        # The people named on the team (its delegations are reached through their focal points above).
+        people_on_team = team_people(session, roles=SessionPerson.Role.values).order_by("last_name", "pk")
         person_list = [(person, None) for person in people_on_team]
     elif audience == Audience.HAND_PICKED:
         delegation_list = _delegations_with_focal_points(Delegation.objects.filter(pk__in=[d.pk for d in delegations]))
