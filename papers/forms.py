@@ -11,7 +11,8 @@ from gfmd.forms import DATETIME_LOCAL, DateTimeLocalInput
 from papers.models import Paper
 from papers.validators import max_upload_bytes
 from roundtables.models import Meeting, Roundtable, Session
-from roundtables.selectors import team_delegations_of
+from roundtables.selectors import TEAM_ROLES, team_delegations_of
+from roundtables.selectors import team_people as people_on_team
 
 ACCEPT = ".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
 ACCEPT += "application/vnd.oasis.opendocument.text"
@@ -31,13 +32,13 @@ class DocumentField(forms.FileField):
 
 
 def team_people(session: Session):
-    """People who may be named authors: the session's team."""
+    """People who may be named authors: the session's team (roundtables' meaning), and the approved
+    delegates of its team delegations."""
     return (
         User.objects.filter(
-            Q(session_roles__session=session)
-            | Q(focal_point_of__session_roles__session=session)
+            Q(pk__in=people_on_team(session, roles=TEAM_ROLES, only_active=False).values("pk"))
             | Q(
-                registrations__delegation__session_roles__session=session,
+                registrations__delegation__in=team_delegations_of(session),
                 registrations__meeting=session.meeting_id,
                 registrations__status=Registration.Status.APPROVED,
             )

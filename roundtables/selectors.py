@@ -288,10 +288,11 @@ def on_team(user, *, roles: Iterable[str] | None = None) -> Q:
     return Q(Exists(as_named)) | Q(Exists(as_focal_point))
 
 
-def team_people(session: Session, *, roles: Iterable[str]) -> QuerySet:
-    """The active people who hold any of these TEAM_ROLES on the session's team: the people to tell.
-    CO_CHAIR: the named co-chair's representatives and the focal points of its co-chair governments;
-    MEMBER: the focal points of its member delegations; any other role: the people named in it."""
+def team_people(session: Session, *, roles: Iterable[str], only_active: bool = True) -> QuerySet:
+    """The active people (all, with only_active=False) who hold any of these TEAM_ROLES on the session's
+    team: the people to tell. CO_CHAIR: the named co-chair's representatives and the focal points of its
+    co-chair governments; MEMBER: the focal points of its member delegations; any other role: the people
+    named in it."""
     named, delegation_roles = _named_and_delegation_roles(roles)
     as_named = SessionPerson.objects.filter(session=session, role__in=named).values("person_id")
     as_focal_point = (
@@ -299,7 +300,8 @@ def team_people(session: Session, *, roles: Iterable[str]) -> QuerySet:
         .filter(delegation__session_roles__session=session, delegation__session_roles__role__in=delegation_roles)
         .values("user_id")
     )
-    return get_user_model().objects.filter(Q(pk__in=as_named) | Q(pk__in=as_focal_point), is_active=True)
+    people = get_user_model().objects.filter(Q(pk__in=as_named) | Q(pk__in=as_focal_point))
+    return people.filter(is_active=True) if only_active else people
 
 
 def named_roles_prefetch(user, *, to_attr: str) -> Prefetch:
