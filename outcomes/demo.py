@@ -277,3 +277,72 @@ def load_outcome_demo(meeting: Meeting) -> list[tuple[str, str]]:
         co_chairs = [_representative(meeting, session, email) for email in co_chair_emails]
         _publish(session, rapporteur=rapporteur, co_chairs=co_chairs, texts=texts, chair=chair)
     return DEMO_OUTCOME_ACCOUNTS
+
+
+# The earlier meetings' part: the outcome of Athens 2009's session 3.1, whose proposed follow-up 2010's
+# sessions 3.1 and 3.3 build on ("as recommended in the Athens GFMD", the 2010 concept paper). The
+# recommendations paraphrase what the concept paper says Athens recommended; the rest is illustrative.
+ILLUSTRATIVE = "<p><em>Illustrative demo text, not the Forum's record.</em></p>"
+ATHENS_SESSION = "3.1"
+ATHENS_PUBLISHED_AT = dt.datetime(2009, 11, 20, 12, tzinfo=ZoneInfo("Europe/Athens"))
+ATHENS_OUTCOME = {
+    "summary": (
+        "<p>The session took stock of the tools governments use to know how migration affects their "
+        "development: data, research, impact assessments and Migration Profiles, and of the regional "
+        "consultative processes where origin and destination countries compare them.</p>" + ILLUSTRATIVE
+    ),
+    "conclusions": (
+        "<ul><li>Policy coherence starts with shared evidence: without comparable data, migration cannot be "
+        "mainstreamed in development planning.</li><li>Migration Profiles are a practical tool to gather that "
+        "evidence country by country.</li><li>Regional and inter-regional processes are where governments "
+        "turn the Forum's conclusions into cooperation.</li></ul>" + ILLUSTRATIVE
+    ),
+    "recommendations": (
+        "<ol><li><strong>Migration Profiles</strong>: governments prepare and keep up to date Migration "
+        "Profiles, with the support of international organisations, as a basis for coherent policy.</li>"
+        "<li><strong>Regional processes</strong>: regional consultative processes and inter-regional fora "
+        "include the migration and development nexus in their agendas and report on it to the Forum.</li>"
+        "</ol>" + ILLUSTRATIVE
+    ),
+    "good_practices": (
+        "<p>Participants cited national Migration Profiles prepared with statistical offices, and a meeting of "
+        "the heads of regional consultative processes held in Asia in 2009.</p>" + ILLUSTRATIVE
+    ),
+    "follow_up": (
+        "<ol><li><strong>Recommendation 1 (Migration Profiles)</strong>: the next meeting of the Forum takes "
+        "stock of the current status and development of Migration Profiles.</li>"
+        "<li><strong>Recommendation 2 (regional processes)</strong>: the next meeting again reviews the "
+        "activities and progress of regional and inter-regional processes in linking migration and "
+        "development, and discusses the 2009 assessment report on regional consultative processes.</li>"
+        "</ol>" + ILLUSTRATIVE
+    ),
+}
+
+
+@transaction.atomic
+def load_archive_outcome_demo(athens: Meeting) -> None:
+    """The published outcome of Athens 2009's session 3.1. The 2010 Chair's office enters it into the
+    archive through the real workflow (writes, submits, approves in the co-chairs' place, publishes):
+    the 2009 co-chairs and rapporteur have no accounts in the demo."""
+    chair = User.objects.get(email="chair@example.org")
+    session = athens.sessions.get(code=ATHENS_SESSION)
+    outcome = services.outcome_start(session=session, actor=chair)
+    if outcome.state == Outcome.State.PUBLISHED:
+        return
+    if outcome.is_editable:
+        for section in outcome.sections.select_related("current_revision"):
+            if section.html != ATHENS_OUTCOME[section.kind]:
+                services.section_save(
+                    section=section,
+                    actor=chair,
+                    html=ATHENS_OUTCOME[section.kind],
+                    base_revision_id=section.current_revision_id,
+                )
+        outcome = services.outcome_submit(outcome=outcome, actor=chair)
+    if outcome.state == Outcome.State.SUBMITTED:
+        outcome = services.outcome_approve(outcome=outcome, actor=chair)
+    outcome = services.outcome_publish(outcome=outcome, actor=chair)
+    Outcome.objects.filter(pk=outcome.pk).update(published_at=ATHENS_PUBLISHED_AT)
+    ActivityLog.objects.filter(action__startswith="outcomes.outcome.", object_id=str(outcome.pk)).update(
+        created_at=ATHENS_PUBLISHED_AT
+    )

@@ -220,3 +220,13 @@ def sign_off_hint(user, outcome: Outcome) -> str:
     return _("You can sign off for %(governments)s only with an approved registration with it for this meeting.") % {
         "governments": ", ".join(government.name for government in governments)
     }
+
+
+def meeting_published_outcomes(meeting) -> QuerySet[Outcome]:
+    """A meeting's published outcomes in programme order, for its page in the public archive."""
+    return (
+        Outcome.objects.published()
+        .filter(session__meeting=meeting)
+        .select_related("session", "session__roundtable")
+        .order_by("session__roundtable__order", "session__roundtable__number", "session__order", "session__code")
+    )

@@ -319,3 +319,8 @@ def published_papers_stamp(meeting_number: int, session_id: int | None) -> str:
         else []
     )
     return f"papers:{papers}:{translations}"
+
+
+def meeting_published_paper_count(meeting) -> int:
+    """How many papers of the meeting the public library holds (the meeting's page links to them)."""
+    return Paper.objects.published().filter(session__meeting=meeting).count()

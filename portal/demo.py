@@ -1,5 +1,6 @@
-"""The 2010 demo, every app's part in order: `manage.py load_demo`. Each app keeps its own demo data
-(roundtables.demo.loader, delegations.demo_states, outcomes.demo, papers.demo, delegations.demo,
+"""The demo, every app's part in order: `manage.py load_demo`. Mexico 2010 is the current meeting;
+Brussels 2007, Manila 2008 and Athens 2009 are archive entries (roundtables.demo.archive). Each app keeps
+its own demo data (roundtables.demo, delegations.demo_states, outcomes.demo, papers.demo, delegations.demo,
 surveys.demo); this module adds the people who tie them together (the demo accounts, their roles and
 the sessions' teams) and runs the parts. Safe to run again: every object is found by its natural key."""
 
@@ -15,8 +16,9 @@ from accounts.services import role_group
 from delegations.demo import load_registration_demo
 from delegations.demo_states import load_delegations_demo
 from delegations.models import Delegation, Registration
-from outcomes.demo import load_outcome_demo
+from outcomes.demo import load_archive_outcome_demo, load_outcome_demo
 from papers.demo import load_paper_demo
+from roundtables.demo.archive import load_archive_demo, publish_archive_programme
 from roundtables.demo.loader import load_meeting_demo, publish_demo_programme
 from roundtables.models import Meeting, Session, SessionDelegation, SessionPerson
 from surveys.demo import load_survey_demo
@@ -107,7 +109,20 @@ def load_demo(concept_paper_path: Path) -> tuple[Meeting, list[tuple[str, str]]]
     load_survey_demo(meeting)  # after the delegations' own focal points
     # Last, once every app has added its part of the teams: version 1 of the public programme.
     publish_demo_programme(meeting)
+    _load_archive()
     return meeting, accounts
+
+
+@transaction.atomic
+def _load_archive() -> None:
+    """The earlier meetings (Brussels 2007, Manila 2008, Athens 2009) as archive entries, each with its
+    programme published, and the Athens outcome that 2010's sessions 3.1 and 3.3 build on. After 2010,
+    which stays the current meeting and keeps its data as it is."""
+    chair = User.objects.get(email="chair@example.org")
+    meetings = load_archive_demo()
+    for archived in meetings.values():
+        publish_archive_programme(archived, actor=chair)
+    load_archive_outcome_demo(meetings[3])
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from operator import and_, or_
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 
-from roundtables.models import Meeting, Roundtable, Session, SessionDelegation, SessionPerson
+from roundtables.models import Meeting, ProgrammeRelease, Roundtable, Session, SessionDelegation, SessionPerson
 from roundtables.session_counts import session_counts
 
 SEARCH_LIMIT = 10
@@ -444,4 +444,17 @@ def team_roles_of_person(person, *, meeting: Meeting | None) -> QuerySet[Session
         SessionPerson.objects.filter(person=person, session__meeting=meeting)
         .select_related("session", "session__roundtable")
         .order_by("session__code")
+    )
+
+
+# The public archive ------------------------------------------------------------------------------
+
+
+def published_meetings() -> QuerySet[Meeting]:
+    """The meetings the public may see, newest first: a meeting is public once a version of its
+    programme is published, unless the Chair's office still has it in preparation."""
+    return (
+        Meeting.objects.exclude(status=Meeting.Status.PLANNING)
+        .filter(Exists(ProgrammeRelease.objects.filter(meeting=OuterRef("pk"))))
+        .order_by("-number")
     )

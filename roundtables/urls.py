@@ -1,6 +1,6 @@
 from django.urls import path
 
-from roundtables.views import activity, chair, co_chairs, meetings, public, publish, schedule, team
+from roundtables.views import activity, archive, chair, co_chairs, meetings, public, publish, schedule, team
 
 app_name = "roundtables"
 
@@ -16,6 +16,9 @@ def meeting_paths(route: str, view, name: str) -> list:
 
 urlpatterns = [
     path("", public.home, name="home"),
+    # The public archive: every published meeting.
+    path("meetings/", archive.meeting_list, name="meetings"),
+    path("meetings/<int:number>/", archive.meeting_detail, name="meeting_detail"),
     # The published programme, for everyone.
     path("programme/", public.programme, name="programme"),
     path("meetings/<int:number>/programme/", public.programme, name="programme"),

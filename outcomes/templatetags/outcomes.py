@@ -1,5 +1,6 @@
 from django import template
 
+from outcomes import selectors
 from outcomes.selectors import published_outcome, sign_offs
 
 register = template.Library()
@@ -14,3 +15,9 @@ def session_published_outcome(session):
         outcome.session = session
         outcome.signed = [sign_off for sign_off in sign_offs(outcome) if sign_off.approval]
     return outcome
+
+
+@register.simple_tag
+def meeting_published_outcomes(meeting):
+    """The meeting's published outcomes, for its page in the public archive."""
+    return list(selectors.meeting_published_outcomes(meeting))

@@ -16,3 +16,9 @@ def session_published_papers(session):
 @register.filter
 def short_hash(value: str) -> str:
     return f"{value[:12]}…" if value else ""
+
+
+@register.simple_tag
+def meeting_published_paper_count(meeting):
+    """For the meeting's page in the public archive: its papers in the library."""
+    return selectors.meeting_published_paper_count(meeting)

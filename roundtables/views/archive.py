@@ -1,0 +1,21 @@
+"""The public archive: every published meeting, newest first, and each meeting's page (its programme,
+outcomes and library). A meeting still in preparation is not public: absent from the list, 404 on its page."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from roundtables.selectors import published_meetings
+
+# A short list (one meeting a year), but no public page is unbounded.
+PER_PAGE = 20
+
+
+def meeting_list(request):
+    page = Paginator(published_meetings(), PER_PAGE).get_page(request.GET.get("page"))
+    current = next((meeting for meeting in page if meeting.is_current), None)
+    return render(request, "roundtables/public/meeting_list.html", {"page": page, "current": current})
+
+
+def meeting_detail(request, number: int):
+    meeting = get_object_or_404(published_meetings(), number=number)
+    return render(request, "roundtables/public/meeting_detail.html", {"meeting": meeting})
