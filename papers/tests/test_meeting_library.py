@@ -13,10 +13,10 @@ from roundtables.tests.factories import MeetingFactory, RoundtableFactory, Sessi
 @pytest.mark.django_db
 def test_meeting_page_links_to_its_papers_in_the_library(client, chair):
     athens = MeetingFactory(number=3, status=Meeting.Status.HELD)
-    session = SessionFactory(roundtable=RoundtableFactory(meeting=athens, number=1))
-    for _ in range(2):
-        published_paper(session=session)
-    PaperFactory(session=session, state=Paper.State.DRAFT)
+    roundtable = RoundtableFactory(meeting=athens, number=1)
+    for code in ("1.1", "1.2"):
+        published_paper(session=SessionFactory(roundtable=roundtable, code=code))
+    PaperFactory(session=SessionFactory(roundtable=roundtable, code="1.3"), state=Paper.State.DRAFT)
     services.programme_publish(meeting=athens, actor=chair)
     page = client.get(reverse("roundtables:meeting_detail", kwargs={"number": 3})).content.decode()
     assert "2 published papers of this meeting." in page

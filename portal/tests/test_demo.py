@@ -1,11 +1,13 @@
 """`manage.py load_demo`: the 2010 meeting with every app's part, safe to run again."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 
 from accounts.models import User
 from delegations.models import Delegation, Registration
-from roundtables.models import Meeting, Session, SessionPerson
+from roundtables.models import Meeting, ProgrammeRelease, Session, SessionPerson
 
 
 @pytest.mark.django_db
@@ -101,3 +103,39 @@ def test_demo_programme_is_dated_before_the_meeting(client):
     assert entry.created_at == release.published_at
     response = client.get("/programme/")
     assert "Version 1, published on 1 October 2010." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_load_demo_holds_the_earlier_meetings_as_archive_entries(client):
+    from outcomes.models import Outcome
+
+    call_command("load_demo", quiet_accounts=True)
+    call_command("load_demo", quiet_accounts=True)
+    assert Meeting.objects.current().number == 4
+    assert list(
+        Meeting.objects.order_by("number").values_list("number", "host_country", "city", "start_date", "end_date")
+    ) == [
+        (1, "BE", "Brussels", dt.date(2007, 7, 9), dt.date(2007, 7, 11)),
+        (2, "PH", "Manila", dt.date(2008, 10, 27), dt.date(2008, 10, 30)),
+        (3, "GR", "Athens", dt.date(2009, 11, 2), dt.date(2009, 11, 5)),
+        (4, "MX", "Puerto Vallarta", dt.date(2010, 11, 8), dt.date(2010, 11, 11)),
+    ]
+    assert list(Meeting.objects.filter(number__lt=4).values_list("theme_en", flat=True).order_by("number")) == [
+        "Migration and Socio-Economic Development",
+        "Protecting and Empowering Migrants for Development",
+        "Integrating Migration Policies into Development Strategies for the Benefit of All",
+    ]
+    assert sorted(ProgrammeRelease.objects.values_list("meeting__number", "version")) == [
+        (1, 1),
+        (2, 1),
+        (3, 1),
+        (4, 1),
+    ]
+    athens = Outcome.objects.get(session__meeting__number=3)
+    follow_up = athens.sections.get(kind="follow_up").html
+    assert (athens.state, athens.session.code) == (Outcome.State.PUBLISHED, "3.1")
+    assert ("Migration Profiles" in follow_up, "regional and inter-regional processes" in follow_up) == (True, True)
+    assert "Illustrative demo text, not the Forum's record." in follow_up
+    # The public archive shows all four, newest first.
+    response = client.get("/meetings/")
+    assert [meeting.number for meeting in response.context["page"]] == [4, 3, 2, 1]

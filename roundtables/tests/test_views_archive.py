@@ -31,7 +31,9 @@ def meeting_url(number: int) -> str:
 
 @pytest.mark.django_db
 def test_archive_lists_published_meetings_newest_first(client, chair):
-    held_meeting(chair, 1, 2007, host_country="BE", city="Brussels", theme_en="Migration and Socio-Economic Development")
+    held_meeting(
+        chair, 1, 2007, host_country="BE", city="Brussels", theme_en="Migration and Socio-Economic Development"
+    )
     held_meeting(chair, 3, 2009, host_country="GR", city="Athens", venue="")
     response = client.get(reverse("roundtables:meetings"))
     assert response.status_code == 200
@@ -98,7 +100,7 @@ def test_meeting_page_names_the_meeting_and_links_to_its_programme(client, chair
     response = client.get(meeting_url(3))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "<h1 id=\"meeting-title\" class=\"display-6 fw-bold\">Meeting of 2009</h1>" in page
+    assert '<h1 id="meeting-title" class="display-6 fw-bold">Meeting of 2009</h1>' in page
     assert "Integrating Migration Policies into Development Strategies for the Benefit of All" in page
     assert "Conference Centre, Athens" in page
     assert "The Government of Greece" in page
