@@ -286,27 +286,28 @@ ILLUSTRATIVE = "<p><em>Illustrative demo text, not the Forum's record.</em></p>"
 ATHENS_SESSION = "3.1"
 ATHENS_PUBLISHED_AT = dt.datetime(2009, 11, 20, 12, tzinfo=ZoneInfo("Europe/Athens"))
 ATHENS_OUTCOME = {
+    # Said once, at the top of the outcome.
     "summary": (
-        "<p>The session took stock of the tools governments use to know how migration affects their "
+        ILLUSTRATIVE + "<p>The session took stock of the tools governments use to know how migration affects their "
         "development: data, research, impact assessments and Migration Profiles, and of the regional "
-        "consultative processes where origin and destination countries compare them.</p>" + ILLUSTRATIVE
+        "consultative processes where origin and destination countries compare them.</p>"
     ),
     "conclusions": (
         "<ul><li>Policy coherence starts with shared evidence: without comparable data, migration cannot be "
         "mainstreamed in development planning.</li><li>Migration Profiles are a practical tool to gather that "
         "evidence country by country.</li><li>Regional and inter-regional processes are where governments "
-        "turn the Forum's conclusions into cooperation.</li></ul>" + ILLUSTRATIVE
+        "turn the Forum's conclusions into cooperation.</li></ul>"
     ),
     "recommendations": (
         "<ol><li><strong>Migration Profiles</strong>: governments prepare and keep up to date Migration "
         "Profiles, with the support of international organisations, as a basis for coherent policy.</li>"
         "<li><strong>Regional processes</strong>: regional consultative processes and inter-regional fora "
         "include the migration and development nexus in their agendas and report on it to the Forum.</li>"
-        "</ol>" + ILLUSTRATIVE
+        "</ol>"
     ),
     "good_practices": (
         "<p>Participants cited national Migration Profiles prepared with statistical offices, and a meeting of "
-        "the heads of regional consultative processes held in Asia in 2009.</p>" + ILLUSTRATIVE
+        "the heads of regional consultative processes held in Asia in 2009.</p>"
     ),
     "follow_up": (
         "<ol><li><strong>Recommendation 1 (Migration Profiles)</strong>: the next meeting of the Forum takes "
@@ -314,7 +315,7 @@ ATHENS_OUTCOME = {
         "<li><strong>Recommendation 2 (regional processes)</strong>: the next meeting again reviews the "
         "activities and progress of regional and inter-regional processes in linking migration and "
         "development, and discusses the 2009 assessment report on regional consultative processes.</li>"
-        "</ol>" + ILLUSTRATIVE
+        "</ol>"
     ),
 }
 

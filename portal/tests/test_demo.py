@@ -135,7 +135,7 @@ def test_load_demo_holds_the_earlier_meetings_as_archive_entries(client):
     follow_up = athens.sections.get(kind="follow_up").html
     assert (athens.state, athens.session.code) == (Outcome.State.PUBLISHED, "3.1")
     assert ("Migration Profiles" in follow_up, "regional and inter-regional processes" in follow_up) == (True, True)
-    assert "Illustrative demo text, not the Forum's record." in follow_up
+    assert "Illustrative demo text, not the Forum's record." in athens.sections.get(kind="summary").html
     # The public archive shows all four, newest first.
     response = client.get("/meetings/")
     assert [meeting.number for meeting in response.context["page"]] == [4, 3, 2, 1]

@@ -4,6 +4,7 @@ outcomes and library). A meeting still in preparation is not public: absent from
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from roundtables.programme.published import latest_programme
 from roundtables.selectors import published_meetings
 
 # A short list (one meeting a year), but no public page is unbounded.
@@ -18,4 +19,9 @@ def meeting_list(request):
 
 def meeting_detail(request, number: int):
     meeting = get_object_or_404(published_meetings(), number=number)
-    return render(request, "roundtables/public/meeting_detail.html", {"meeting": meeting})
+    # Its roundtables as the public last saw them: the latest published version, never the live data.
+    return render(
+        request,
+        "roundtables/public/meeting_detail.html",
+        {"meeting": meeting, "programme": latest_programme(meeting)},
+    )
