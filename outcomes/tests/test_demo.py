@@ -18,7 +18,13 @@ def demo_loaded():
 
 
 def test_demo_publishes_two_outcomes_signed_off_by_both_co_chairs(demo_loaded):
-    published = Outcome.objects.published().select_related("session").order_by("session__code")
+    # 2010's; Athens 2009's outcome in the archive is tested with the demo's earlier meetings (portal).
+    published = (
+        Outcome.objects.published()
+        .filter(session__meeting=demo_loaded)
+        .select_related("session")
+        .order_by("session__code")
+    )
     assert [outcome.session.code for outcome in published] == ["1.2", "2.2"]
     signed = {
         outcome.session.code: [(s.delegation.name, s.approval.approved_by.email, s.counts) for s in sign_offs(outcome)]
@@ -72,12 +78,15 @@ def test_demo_outcomes_are_dated_on_the_meeting_s_closing_day(demo_loaded):
     from activity.models import ActivityLog
 
     zone = ZoneInfo("America/Mexico_City")
-    published = Outcome.objects.published().order_by("session__code")
+    published = Outcome.objects.published().filter(session__meeting=demo_loaded).order_by("session__code")
     assert [o.published_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") for o in published] == [
         "2010-11-10 18:00",
         "2010-11-10 18:00",
     ]
     assert sorted({a.approved_at.astimezone(zone).date().isoformat() for a in Approval.objects.all()}) == ["2010-11-10"]
-    assert sorted({e.created_at.year for e in ActivityLog.objects.filter(action="outcomes.outcome.published")}) == [
-        2010
-    ]
+    assert sorted(
+        {
+            e.created_at.year
+            for e in ActivityLog.objects.filter(action="outcomes.outcome.published", meeting=demo_loaded)
+        }
+    ) == [2010]
