@@ -119,3 +119,18 @@ def test_header_links_to_the_archive(client, chair):
     held_meeting(chair, 3, 2009)
     page = client.get(reverse("roundtables:meetings")).content.decode()
     assert f'aria-current="page"\n             href="{reverse("roundtables:meetings")}">Meetings</a>' in page
+
+
+@pytest.mark.django_db
+def test_programme_of_a_meeting_in_preparation_is_404(client, chair):
+    held_meeting(chair, 3, 2009)
+    planning = MeetingFactory(number=5, status=Meeting.Status.PLANNING)
+    SessionFactory(roundtable=RoundtableFactory(meeting=planning, number=1), code="1.1")
+    services.programme_publish(meeting=planning, actor=chair)
+    MeetingFactory(number=6, status=Meeting.Status.OPEN)  # not current, nothing published
+    statuses = [
+        client.get(reverse("roundtables:programme", kwargs={"number": number})).status_code for number in (3, 5, 6)
+    ]
+    assert statuses == [200, 404, 404]
+    version = reverse("roundtables:programme_version", kwargs={"number": 5, "version": 1})
+    assert client.get(version).status_code == 404

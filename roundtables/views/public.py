@@ -3,15 +3,23 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from roundtables.models import Session
+from roundtables.models import Meeting, Session
 from roundtables.programme.cache import published, release_for
 from roundtables.programme.ical import programme_calendar, session_calendar
 from roundtables.programme.published import Programme
 
 
+def _public(meeting: Meeting | None, release) -> bool:
+    """The current meeting says on its pages that its programme will come; any other meeting is public
+    once its programme is published and it is no longer in preparation (as in the archive)."""
+    if meeting is None:
+        return False
+    return meeting.is_current or (release is not None and meeting.status != Meeting.Status.PLANNING)
+
+
 def _programme(request, number: int | None):
     meeting, release = release_for(request, number)
-    if meeting is None:
+    if not _public(meeting, release):
         raise Http404("No such meeting.")
     return meeting, Programme(release) if release else None
 
@@ -39,7 +47,7 @@ def programme_version(request, number: int, version: int):
     """One published version as it was, at its own address; an earlier one says which version replaced it
     and when, and links to the latest."""
     meeting, latest = release_for(request, number)
-    if meeting is None or latest is None:
+    if latest is None or not _public(meeting, latest):
         raise Http404("No such meeting.")
     releases = {r.version: r for r in meeting.releases.filter(version__in=[version, version + 1])}
     if version not in releases:
