@@ -13,8 +13,7 @@ PER_PAGE = 20
 
 def meeting_list(request):
     page = Paginator(published_meetings(), PER_PAGE).get_page(request.GET.get("page"))
-    current = next((meeting for meeting in page if meeting.is_current), None)
-    return render(request, "roundtables/public/meeting_list.html", {"page": page, "current": current})
+    return render(request, "roundtables/public/meeting_list.html", {"page": page})
 
 
 def meeting_detail(request, number: int):
