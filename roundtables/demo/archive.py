@@ -1,9 +1,11 @@
 """The earlier meetings in the demo, as entries of the public archive: Brussels 2007, Manila 2008 and
 Athens 2009, each held, with a few roundtable sessions and version 1 of its programme. Safe to run again.
 
-From the public record: each meeting's number, chairing government, city, dates and overarching theme,
-and the roundtables' themes. Illustrative (demo text, not the Forum's record): the session titles and
-descriptions, rooms and times, and the venue left blank where the record is not at hand."""
+From the public record (gfmd.org's meeting pages): each meeting's number, chairing government, city,
+dates and overarching theme. The roundtables' themes follow the published programmes as far as they were
+checked (Athens' roundtables 1 and 2); the others are to be checked before anyone relies on them.
+Illustrative (demo text, not the Forum's record): the session titles and descriptions, rooms and times;
+the venues are left blank where the record was not at hand."""
 
 import datetime as dt
 from dataclasses import dataclass
