@@ -10,15 +10,14 @@ from conftest import sign_in
 from delegations.services import registration_withdraw
 from outcomes.models import Outcome
 from outcomes.services import outcome_start, outcome_submit, section_save
-from outcomes.tests.test_browser import watch_console
-from roundtables.models import Session
+from outcomes.tests.test_browser import demo_session, watch_console
 
 pytestmark = pytest.mark.browser
 
 
 def _submitted_outcome_of_1_1() -> Outcome:
     rapporteur = User.objects.get(email="rapporteur@example.org")
-    outcome = outcome_start(session=Session.objects.get(code="1.1"), actor=rapporteur)
+    outcome = outcome_start(session=demo_session("1.1"), actor=rapporteur)
     section = outcome.sections.get(kind="summary")
     section_save(
         section=section,
@@ -69,7 +68,7 @@ def test_representative_signs_off_for_her_government_and_a_withdrawal_voids_it(d
 def test_chair_sees_whom_each_representative_speaks_for(demo, live_server, page, screenshot):
     problems = watch_console(page)
     sign_in(page, live_server, "chair@example.org")
-    page.goto(f"{live_server.url}/chair/sessions/{Session.objects.get(code='1.2').pk}/team/")
+    page.goto(f"{live_server.url}/chair/sessions/{demo_session('1.2').pk}/team/")
     people = page.locator("#people")
     expect(people).to_contain_text("For Morocco")
     expect(people).to_contain_text("For United States of America")
@@ -80,7 +79,7 @@ def test_chair_sees_whom_each_representative_speaks_for(demo, live_server, page,
 
 def test_public_page_shows_the_demo_outcome_and_its_co_chairs(demo, live_server, page, screenshot):
     problems = watch_console(page)
-    session = Session.objects.get(code="2.2")
+    session = demo_session("2.2")
     page.goto(f"{live_server.url}/meetings/{session.meeting.number}/sessions/{session.pk}/")
     outcome = page.get_by_role("region", name="Outcome of the session")
     expect(outcome).to_contain_text("Approved by the co-chairs: Ecuador, Greece")
