@@ -83,9 +83,7 @@ def person_reactivate(*, actor, person: User, reason: str) -> User:
 
 
 @transaction.atomic
-def staff_invite(
-    *, actor, email: str, valid_for: dt.timedelta = STAFF_INVITATION_VALIDITY
-) -> StaffInvitation:
+def staff_invite(*, actor, email: str, valid_for: dt.timedelta = STAFF_INVITATION_VALIDITY) -> StaffInvitation:
     """Invite a colleague to the Chair's office; the mail's link is made when it is sent. An earlier
     open invitation to the same address is withdrawn."""
     require_admin(actor)
@@ -142,12 +140,12 @@ def staff_join(*, token: str, user) -> StaffInvitation:
     """The invited person, signed in with the invited address, joins the Chair's office (once)."""
     if user is None or not user.is_authenticated:
         raise PermissionDenied
-    invitation = (
-        StaffInvitation.objects.select_for_update().filter(token_hash=hash_token(token)).usable().first()
-    )
+    invitation = StaffInvitation.objects.select_for_update().filter(token_hash=hash_token(token)).usable().first()
     if invitation is None:
         raise ValidationError(
-            _("This invitation link is no longer valid: it was used, withdrawn or has expired. Ask the Chair's office for a new one.")
+            _(
+                "This invitation link is no longer valid: it was used, withdrawn or has expired. Ask the Chair's office for a new one."
+            )
         )
     if user.email.lower() != invitation.email.lower():
         raise ValidationError(

@@ -38,7 +38,9 @@ def people_search(request):
 def person_detail(request, pk: int):
     _require_admin(request)
     person = get_object_or_404(User, pk=pk)
-    return render(request, "portal/people/person.html", {"roles": selectors.person_roles(person), "person": person})
+    return render(
+        request, "portal/people/person.html", {"person_roles": selectors.person_roles(person), "person": person}
+    )
 
 
 def _reason_page(request, pk: int, *, service, template: str, done: str):
