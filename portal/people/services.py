@@ -144,7 +144,8 @@ def staff_join(*, token: str, user) -> StaffInvitation:
     if invitation is None:
         raise ValidationError(
             _(
-                "This invitation link is no longer valid: it was used, withdrawn or has expired. Ask the Chair's office for a new one."
+                "This invitation link is no longer valid: it was used, withdrawn or has expired. "
+                "Ask the Chair's office for a new one."
             )
         )
     if user.email.lower() != invitation.email.lower():

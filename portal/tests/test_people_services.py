@@ -139,7 +139,9 @@ def test_the_invited_colleague_joins_with_the_link_of_the_mail(chair, client, dj
     with pytest.raises(ValidationError, match="sign in with that address"):
         services.staff_join(token=token, user=someone_else)
     colleague = UserFactory(email="new.colleague@example.org")
-    services.staff_join(token=token, user=colleague)
+    client.force_login(colleague)
+    assert "Join the Chair" in client.get(path).content.decode()
+    assert client.post(path).status_code == 302
     assert colleague.groups.filter(name=CHAIR_OFFICE).exists()
     with pytest.raises(ValidationError, match="no longer valid"):
         services.staff_join(token=token, user=colleague)
