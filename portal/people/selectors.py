@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.models import StaffInvitation, User
 from accounts.roles import CHAIR_OFFICE, GROUPS
+from activity.models import ActivityLog
 from activity.selectors import activity_for_object
 from delegations.models import Delegation, Registration
 from delegations.selectors import registrations_of_person
@@ -56,6 +57,12 @@ def chair_office_members() -> QuerySet[User]:
 
 def open_staff_invitations() -> QuerySet[StaffInvitation]:
     return StaffInvitation.objects.usable().select_related("invited_by")
+
+
+def staff_changes() -> QuerySet[ActivityLog]:
+    """The Chair's office's own membership changes (invited, joined, withdrawn, removed), newest first.
+    They belong to no meeting, so the meeting's activity page does not show them."""
+    return ActivityLog.objects.filter(action__startswith="portal.staff.").select_related("actor")
 
 
 @dataclass

@@ -105,6 +105,7 @@ def staff(request):
             "form": form,
             "members": list(selectors.chair_office_members()),
             "invitations": list(selectors.open_staff_invitations()),
+            "changes": selectors.Bounded.of(selectors.staff_changes(), selectors.HISTORY_LIMIT),
         },
         status=status,
     )
