@@ -164,3 +164,15 @@ def test_the_join_page_for_a_broken_link_says_so(client):
     client.force_login(UserFactory())
     response = client.get(reverse("people:staff_join", args=["not-a-token"]))
     assert "no longer valid" in response.content.decode()
+
+
+def test_the_join_link_sends_the_anonymous_to_sign_in_first(client):
+    url = reverse("people:staff_join", args=["some-token"])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('account_login')}?next={url}"
+
+
+def test_the_chair_office_menu_links_to_people(client, chair, meeting):
+    client.force_login(chair)
+    assert f'href="{reverse("people:search")}"' in client.get(reverse("roundtables:home")).content.decode()
