@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import validate_no_markup
@@ -65,6 +67,10 @@ class User(AbstractUser):
         default=DecisionMail.DAILY,
     )
     last_digest_at = models.DateTimeField(_("last digest of registrations"), null=True, blank=True, editable=False)
+    # Mixed into the session hash: a new value signs the person out of every session they hold, whatever
+    # the session engine (portal.people.services, when an account is deactivated or a Chair's office
+    # member revoked). Empty, the hash is Django's own, so sessions opened before this field stay valid.
+    session_salt = models.CharField(max_length=32, blank=True, default="", editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -79,6 +85,18 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.display_name
 
+    def get_session_auth_hash(self) -> str:
+        return self._session_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for fallback_secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret=fallback_secret)
+
+    def _session_hash(self, secret=None) -> str:
+        # The same salt and algorithm as AbstractBaseUser's, so an empty session_salt gives its hash.
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        return salted_hmac(key_salt, self.password + self.session_salt, secret=secret, algorithm="sha256").hexdigest()
+
     @property
     def display_name(self) -> str:
         name = " ".join(
@@ -88,3 +106,41 @@ class User(AbstractUser):
         )
         # Names stored before the validator refused control characters (or written by an import) still print.
         return printable(name) or self.email
+
+
+class StaffInvitationQuerySet(models.QuerySet):
+    def usable(self) -> "StaffInvitationQuerySet":
+        return self.filter(used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class StaffInvitation(models.Model):
+    """The Chair's office invites a colleague to join it, by e-mail. As with a delegation's invitation,
+    the link carries a random token made when the mail is sent; only its SHA-256 digest is stored, and
+    the link works once, for the person signed in with that address, until it expires."""
+
+    email = models.EmailField(_("e-mail address"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    objects = StaffInvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Chair's office invitation")
+        verbose_name_plural = _("Chair's office invitations")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def is_usable(self) -> bool:
+        return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()

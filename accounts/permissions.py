@@ -22,3 +22,6 @@ def is_civil_society_coordinator(user) -> bool:
 
 
 rules.add_perm("accounts.edit_own_profile", rules.is_authenticated)
+# The Chair's office runs the portal's people (portal.people): searches them, reads their roles,
+# deactivates and reactivates accounts, invites and revokes its own members.
+rules.add_perm("accounts.administer_people", is_chair_office)

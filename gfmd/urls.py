@@ -10,6 +10,8 @@ from django.views.i18n import JavaScriptCatalog
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
+    # The Chair's office's people pages (portal.people), before roundtables' own /chair/ pages.
+    path("chair/", include("portal.people.urls")),
     path("", include("roundtables.urls")),
     path("me/", include("portal.urls")),
     path("delegations/", include("delegations.urls")),

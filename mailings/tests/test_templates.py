@@ -70,6 +70,7 @@ def test_each_app_registers_its_mails():
         "delegations",
         "outcomes",
         "papers",
+        "portal",
         "roundtables",
         "surveys",
     }
