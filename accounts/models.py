@@ -108,15 +108,16 @@ class User(AbstractUser):
         return printable(name) or self.email
 
 
-class StaffInvitationQuerySet(models.QuerySet):
-    def usable(self) -> "StaffInvitationQuerySet":
+class InvitationQuerySet(models.QuerySet):
+    def usable(self) -> "InvitationQuerySet":
         return self.filter(used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
 
 
-class StaffInvitation(models.Model):
-    """The Chair's office invites a colleague to join it, by e-mail. As with a delegation's invitation,
-    the link carries a random token made when the mail is sent; only its SHA-256 digest is stored, and
-    the link works once, for the person signed in with that address, until it expires."""
+class EmailInvitation(models.Model):
+    """An invitation sent to one e-mail address (a delegation's, the Chair's office's). The link carries a
+    random token made when the mail is sent (`accounts.invitations`); only its SHA-256 digest is stored, so
+    the table alone opens nothing. The link works once, for the person signed in with that address, until
+    it expires."""
 
     email = models.EmailField(_("e-mail address"))
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
@@ -129,18 +130,25 @@ class StaffInvitation(models.Model):
     used_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    revoked_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
-    objects = StaffInvitationQuerySet.as_manager()
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("Chair's office invitation")
-        verbose_name_plural = _("Chair's office invitations")
+        abstract = True
         ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return self.email
 
     @property
     def is_usable(self) -> bool:
         return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class StaffInvitation(EmailInvitation):
+    """The Chair's office invites a colleague to join it."""
+
+    class Meta(EmailInvitation.Meta):
+        verbose_name = _("Chair's office invitation")
+        verbose_name_plural = _("Chair's office invitations")
+
+    def __str__(self) -> str:
+        return self.email

@@ -8,6 +8,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from accounts.models import EmailInvitation
+
 
 class Delegation(models.Model):
     class Kind(models.TextChoices):
@@ -181,16 +183,8 @@ class SessionChoice(models.Model):
         return f"{self.registration.person} · {self.session.code}"
 
 
-class InvitationQuerySet(models.QuerySet):
-    def usable(self) -> "InvitationQuerySet":
-        return self.filter(used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
-
-
-class Invitation(models.Model):
-    """A focal point's invitation to register with the delegation, sent to one e-mail address.
-
-    The link carries a random token; only its SHA-256 digest is stored, so the table alone
-    opens nothing. The link works once, for that address, until it expires."""
+class Invitation(EmailInvitation):
+    """A focal point's invitation to register with the delegation, sent to one e-mail address."""
 
     class State(models.TextChoices):
         OPEN = "open", _("Open")
@@ -200,26 +194,11 @@ class Invitation(models.Model):
 
     meeting = models.ForeignKey("roundtables.Meeting", on_delete=models.CASCADE, related_name="invitations")
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="invitations")
-    email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=16, choices=Registration.Role.choices, default="delegate")
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    expires_at = models.DateTimeField(_("expires at"))
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
-    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
-    used_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
-    objects = InvitationQuerySet.as_manager()
-
-    class Meta:
+    class Meta(EmailInvitation.Meta):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.email} → {self.delegation}"

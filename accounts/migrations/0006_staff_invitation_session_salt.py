@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('expires_at', models.DateTimeField(verbose_name='expires at')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='sent at')),
                 ('used_at', models.DateTimeField(blank=True, null=True, verbose_name='used at')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='withdrawn at')),
+                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked at')),
                 ('invited_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('used_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],

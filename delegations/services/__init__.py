@@ -14,7 +14,6 @@ from delegations.services.decisions import (
     registrations_approve_many,
 )
 from delegations.services.invitations import (
-    hash_token,
     invitation_by_token,
     invitation_create,
     invitation_link_mint,
@@ -24,7 +23,6 @@ from delegations.services.quotas import quota_set
 from delegations.services.registrations import registration_change, registration_create
 
 __all__ = [
-    "hash_token",
     "invitation_by_token",
     "invitation_create",
     "invitation_link_mint",

@@ -1,40 +1,30 @@
 """Invitations: a focal point invites a person, by e-mail, to register with the delegation.
 
-The link is made when the invitation's mail is sent (mailings.links, "delegations.invitation"):
-a fresh random token whose SHA-256 replaces the stored one, so neither the invitations table nor
-the outbox ever holds a link that opens the invitation. We chose a rotated hash over a signed
-token (django.core.signing over the id and a nonce): it needs no new column, keeps lookups an
-indexed equality, and a leaked SECRET_KEY cannot forge one. The cost: should a dying worker send
-the mail twice, only the second copy's link works (both reach the same inbox).
+The link is made when the invitation's mail is sent (mailings.links, "delegations.invitation"), as
+every e-mail invitation's is (accounts.invitations: a rotated hash, never a stored link).
 
 A focal point learns nothing of people outside the delegation: inviting someone registered with
 another delegation answers exactly as inviting a newcomer; the invitee sees the conflict when
 opening the link (their registration is theirs to withdraw)."""
 
 import datetime as dt
-import hashlib
-import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.invitations import hash_token, link_maker, unopenable_hash
 from accounts.models import User
 from activity.services import activity_log
 from delegations.models import Delegation, Invitation, Registration
-from delegations.services._common import require_open, require_perm, site_link
+from delegations.services._common import require_open, require_perm
 from mailings.links import LINK_MARKER
 from mailings.services import Address, send_to_people
 from roundtables.models import Meeting
 
 INVITATION_VALIDITY = dt.timedelta(days=14)
 INVITATION_LINK = "delegations.invitation"
-
-
-def hash_token(token: str) -> str:
-    # The token has 256 bits of entropy: a fast digest is enough, and lookups stay indexed.
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def invitation_by_token(token: str) -> Invitation | None:
@@ -82,7 +72,7 @@ def invitation_create(
         email=email,
         role=role,
         # A hash nobody holds the token of: the invitation opens nothing until its mail is sent.
-        token_hash=hash_token(secrets.token_urlsafe(32)),
+        token_hash=unopenable_hash(),
         expires_at=now + valid_for,
         invited_by=invited_by,
     )
@@ -104,15 +94,8 @@ def invitation_create(
     return invitation
 
 
-def invitation_link_mint(invitation_id: int | None) -> str | None:
-    """The mailings link provider ("delegations.invitation"), called in the transaction that
-    marks the mail "sending": a new token, whose hash replaces the stored one. None (the mail is
-    dropped) when the invitation was used, revoked or has expired meanwhile."""
-    if not Invitation.objects.usable().filter(pk=invitation_id).exists():
-        return None
-    token = secrets.token_urlsafe(32)
-    Invitation.objects.filter(pk=invitation_id).update(token_hash=hash_token(token))
-    return site_link("delegations:invitation", token=token)
+# The mailings link provider ("delegations.invitation").
+invitation_link_mint = link_maker(Invitation, "delegations:invitation")
 
 
 @transaction.atomic

@@ -8,18 +8,16 @@ nothing has to find the sessions, and a later reactivation does not bring them b
 import datetime as dt
 import secrets
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.invitations import hash_token, link_maker, unopenable_hash
 from accounts.models import StaffInvitation, User
 from accounts.roles import CHAIR_OFFICE
 from accounts.services import role_group
 from activity.services import activity_log
-from delegations.services.invitations import hash_token
 from mailings.links import LINK_MARKER
 from mailings.services import Address, send_to_people
 
@@ -94,8 +92,7 @@ def staff_invite(*, actor, email: str, valid_for: dt.timedelta = STAFF_INVITATIO
     StaffInvitation.objects.usable().filter(email__iexact=email).update(revoked_at=now)
     invitation = StaffInvitation.objects.create(
         email=email,
-        # A hash nobody holds the token of: the invitation opens nothing until its mail is sent.
-        token_hash=hash_token(secrets.token_urlsafe(32)),
+        token_hash=unopenable_hash(),
         expires_at=now + valid_for,
         invited_by=actor,
     )
@@ -111,14 +108,8 @@ def staff_invite(*, actor, email: str, valid_for: dt.timedelta = STAFF_INVITATIO
     return invitation
 
 
-def staff_invitation_link_mint(invitation_id: int | None) -> str | None:
-    """The mailings link provider ("portal.staff_invitation"): a new token whose hash replaces the
-    stored one; None (the mail is dropped) once the invitation is used, withdrawn or expired."""
-    if not StaffInvitation.objects.usable().filter(pk=invitation_id).exists():
-        return None
-    token = secrets.token_urlsafe(32)
-    StaffInvitation.objects.filter(pk=invitation_id).update(token_hash=hash_token(token))
-    return settings.SITE_URL + reverse("people:staff_join", kwargs={"token": token})
+# The mailings link provider ("portal.staff_invitation").
+staff_invitation_link_mint = link_maker(StaffInvitation, "people:staff_join")
 
 
 def staff_invitation_by_token(token: str) -> StaffInvitation | None:
