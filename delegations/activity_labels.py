@@ -6,6 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from activity.registry import Action
 
 ACTIONS = {
+    "delegations.delegation.created": Action(_("Delegation created"), on_object=_("created the delegation")),
+    "delegations.delegation.changed": Action(_("Delegation changed"), on_object=_("changed the delegation")),
+    "delegations.delegation.retired": Action(_("Delegation retired"), on_object=_("retired the delegation")),
+    "delegations.delegation.reactivated": Action(
+        _("Delegation reactivated"), on_object=_("reactivated the delegation")
+    ),
+    "delegations.delegation.merged": Action(
+        _("Duplicate delegation merged"), on_object=_("merged a duplicate into the delegation")
+    ),
     "delegations.quota.set": _("Delegation's places set"),
     "delegations.registration.created": Action(_("Registration received"), on_object=_("registered")),
     "delegations.registration.changed": Action(_("Registration changed"), on_object=_("changed the registration")),

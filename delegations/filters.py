@@ -83,3 +83,8 @@ class RegistrationFilter(django_filters.FilterSet):
 class DelegationFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All")), *Delegation.Kind.choices], required=False)
     q = forms.CharField(label=_("Search"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("active", _("Active")), ("retired", _("Retired")), ("all", _("All"))],
+        required=False,
+    )

@@ -2,6 +2,8 @@ import unicodedata
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
 
 from delegations.models import Delegation, Registration
 from roundtables.models import Session
@@ -15,7 +17,7 @@ def _sort_key(name: str) -> str:
 def grouped_delegation_choices() -> list:
     """Delegations in one query, grouped by kind for the select's <optgroup>s."""
     groups: dict[str, list] = {kind: [] for kind in Delegation.Kind.values}
-    for delegation in Delegation.objects.only("pk", "name", "kind", "country"):
+    for delegation in Delegation.objects.active().only("pk", "name", "kind", "country"):
         groups[delegation.kind].append((delegation.pk, delegation.display_name))
     # In the reader's language and its alphabetical order ("Allemagne" among the A's), accents aside.
     for choices in groups.values():
@@ -33,7 +35,7 @@ class RegistrationForm(forms.Form):
 
     delegation = forms.ModelChoiceField(
         label=_("Delegation"),
-        queryset=Delegation.objects.all(),
+        queryset=Delegation.objects.active(),
         help_text=_("The state, observer organisation or civil-society organisation you attend with."),
     )
     role = forms.ChoiceField(
@@ -154,3 +156,58 @@ class BulkApproveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["registrations"].queryset = pending
         self.fields["registrations"].error_messages["required"] = _("Tick the registrations to approve.")
+
+
+class DelegationForm(forms.Form):
+    """The Chair's office's form of a delegation. `version` is the delegation's version when the
+    form was read: a save on an older version is refused (services.delegation_update)."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Delegation.Kind.choices)
+    country = LazyTypedChoiceField(
+        label=_("Country"),
+        choices=[("", _("— none —")), *countries],
+        required=False,
+        help_text=_("Required for a state: one delegation per state."),
+    )
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        required=False,
+        help_text=_("Required for an organisation; a state without a name is named after its country."),
+    )
+    region = forms.ChoiceField(
+        label=_("Region"), choices=[("", _("— none —")), *Delegation.Region.choices], required=False
+    )
+    steering_group = forms.BooleanField(label=_("Steering Group member"), required=False)
+    friends_of_the_forum = forms.BooleanField(label=_("Friends of the Forum member"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @classmethod
+    def initial_of(cls, delegation: Delegation) -> dict:
+        return {
+            "kind": delegation.kind,
+            "country": delegation.country.code or "",
+            "name": delegation.name,
+            "region": delegation.region,
+            "steering_group": delegation.steering_group,
+            "friends_of_the_forum": delegation.friends_of_the_forum,
+            "version": delegation.version,
+        }
+
+    def values(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        return data
+
+
+class MergeForm(forms.Form):
+    target = forms.ModelChoiceField(
+        label=_("Merge into"),
+        queryset=Delegation.objects.none(),
+        empty_label=_("Choose the delegation to keep"),
+        help_text=_("The delegation that stays; the duplicate's records move to it and the duplicate is deleted."),
+    )
+
+    def __init__(self, *args, source: Delegation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = Delegation.objects.active().filter(kind=source.kind).exclude(pk=source.pk)

@@ -11,6 +11,12 @@ from django_countries.fields import CountryField
 from accounts.models import EmailInvitation
 
 
+class DelegationQuerySet(models.QuerySet):
+    def active(self) -> "DelegationQuerySet":
+        """Delegations not retired: the ones pickers, registration and invitations offer."""
+        return self.filter(retired_at__isnull=True)
+
+
 class Delegation(models.Model):
     class Kind(models.TextChoices):
         STATE = "state", _("State")
@@ -34,6 +40,14 @@ class Delegation(models.Model):
     focal_points = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="focal_point_of", verbose_name=_("focal points")
     )
+    # A retired delegation keeps its history (registrations, team roles) but is offered nowhere and
+    # accepts nothing new; the Chair's office may reactivate it.
+    retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
+    # Raised at every save through the Chair's office's form: an edit made on an older version is
+    # refused (two people editing the same delegation), naming what the other person changed.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    objects = DelegationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("delegation")
@@ -57,6 +71,10 @@ class Delegation(models.Model):
         if self.kind == self.Kind.STATE and self.country and language != "en":
             return str(self.country.name)
         return self.name
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
 
 
 class DelegationQuota(models.Model):

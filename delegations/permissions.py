@@ -55,6 +55,8 @@ rules.add_perm("delegations.decide_for_delegation", can_decide_for_delegation)
 rules.add_perm("delegations.set_quota", is_chair_office)
 rules.add_perm("delegations.view_civil_society", is_chair_office | is_civil_society_coordinator)
 rules.add_perm("delegations.list_delegations", is_chair_office)
+# Creating, editing, retiring and merging delegations: the Chair's office only, never a focal point.
+rules.add_perm("delegations.administer_delegations", is_chair_office)
 # The list of registrations (and its exports): each person sees only the delegations they manage.
 rules.add_perm(
     "delegations.list_registrations",

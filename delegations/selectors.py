@@ -1,8 +1,10 @@
 """Querysets the delegation and registration pages read: scoped to what the user may see,
 annotated and prefetched so that a page's query count does not grow with its rows."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from accounts.selectors import user_roles
 from delegations.models import Delegation, DelegationQuota, Invitation, Registration, SessionChoice
@@ -204,3 +206,95 @@ def signing_delegation(user, session: Session, *, lock: bool = False) -> Delegat
         .first()
     )
     return acted_for.delegation if acted_for is not None else None
+
+
+def delegations_for_administration(
+    *, meeting, q: str = "", kind: str = "", status: str = "active"
+) -> QuerySet[Delegation]:
+    """The Chair's office's list of delegations with their counts for the meeting: searched by name
+    or ISO country code, by kind, active or retired, with their focal points (one query for all rows)."""
+    delegations = delegations_with_counts(meeting=meeting).prefetch_related(
+        Prefetch("focal_points", queryset=get_user_model().objects.order_by("last_name", "first_name"))
+    )
+    if status == "active":
+        delegations = delegations.active()
+    elif status == "retired":
+        delegations = delegations.filter(retired_at__isnull=False)
+    if kind:
+        delegations = delegations.filter(kind=kind)
+    q = q.strip()
+    if q:
+        match = Q(name__icontains=q)
+        if len(q) == 2:
+            match |= Q(country__iexact=q)
+        delegations = delegations.filter(match)
+    return delegations.order_by("name")
+
+
+def merge_moves(source: Delegation, target: Delegation) -> list[tuple[str, int]]:
+    """What merging `source` into `target` moves: (what, how many) for every kind of record that
+    points at a delegation, in any app (read from the model's relations), and its focal points."""
+    moves = []
+    for relation in Delegation._meta.related_objects:
+        model = relation.related_model
+        if relation.many_to_many:
+            count = relation.through.objects.filter(**{relation.field.m2m_reverse_field_name(): source}).count()
+        else:
+            count = model._base_manager.filter(**{relation.field.name: source}).count()
+        moves.append((model._meta.verbose_name_plural, count))
+    new_focal_points = source.focal_points.exclude(pk__in=target.focal_points.values("pk")).count()
+    moves.append((Delegation._meta.get_field("focal_points").verbose_name, new_focal_points))
+    return moves
+
+
+def merge_conflicts(source: Delegation, target: Delegation) -> list[str]:
+    """Why `source` cannot be merged into `target`, in words (empty when it can): what the move
+    would break (one head per delegation and meeting, one quota per meeting, one team role per session)."""
+    problems = []
+    if source.pk == target.pk:
+        return [_("Choose another delegation to merge into.")]
+    if target.is_retired:
+        problems.append(_("%(name)s is retired: reactivate it first, or merge into another.") % {"name": target.name})
+    if source.kind != target.kind:
+        problems.append(
+            _("%(source)s and %(target)s are not of the same kind: correct the kind first.")
+            % {"source": source.name, "target": target.name}
+        )
+    heads = Registration.objects.active().filter(role=Registration.Role.HEAD)
+    both_heads = (
+        heads.filter(delegation=source, meeting__in=heads.filter(delegation=target).values("meeting"))
+        .select_related("meeting")
+        .order_by("meeting__number")
+    )
+    for registration in both_heads:
+        problems.append(
+            _("Both have a head of delegation for %(meeting)s: withdraw or change one of them first.")
+            % {"meeting": registration.meeting.title}
+        )
+    both_quotas = (
+        DelegationQuota.objects.filter(
+            delegation=source,
+            meeting__in=DelegationQuota.objects.filter(delegation=target).values("meeting"),
+        )
+        .select_related("meeting")
+        .order_by("meeting__number")
+    )
+    for quota in both_quotas:
+        problems.append(
+            _("Both have a quota for %(meeting)s: remove the duplicate's quota first.")
+            % {"meeting": quota.meeting.title}
+        )
+    both_teams = (
+        SessionDelegation.objects.filter(
+            delegation=source,
+            session__in=SessionDelegation.objects.filter(delegation=target).values("session"),
+        )
+        .select_related("session")
+        .order_by("session__code")
+    )
+    for team_role in both_teams:
+        problems.append(
+            _("Both are on the team of session %(code)s: remove the duplicate from it first.")
+            % {"code": team_role.session.code}
+        )
+    return problems

@@ -141,7 +141,7 @@ class TeamDelegationForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=SessionDelegation.Role.choices)
     delegation = forms.ModelChoiceField(
         label=_("Delegation"),
-        queryset=Delegation.objects.all(),
+        queryset=Delegation.objects.filter(retired_at__isnull=True),
         required=True,
         error_messages={"required": _("Search for a delegation, then choose it from the results.")},
     )

@@ -386,7 +386,7 @@ def search_delegations(query: str, *, session: Session | None = None) -> list:
     code = Q(country__iexact=words[0]) if len(words) == 1 and len(words[0]) == 2 else None
     if code is not None:
         matches |= code
-    delegations = _delegation_model().objects.filter(matches)
+    delegations = _delegation_model().objects.filter(matches, retired_at__isnull=True)
     if session is not None:
         delegations = delegations.exclude(session_roles__session=session)
     delegations = delegations.annotate(rank=_search_rank(("name",), words, extra_first=code))

@@ -7,6 +7,14 @@ on each other in a cycle), and only then counts what is taken. On PostgreSQL the
 SELECT ... FOR UPDATE; SQLite runs each transaction with BEGIN IMMEDIATE (settings), which
 serialises writers the same way."""
 
+from delegations.services.administration import (
+    EditConflict,
+    delegation_create,
+    delegation_merge,
+    delegation_reactivate,
+    delegation_retire,
+    delegation_update,
+)
 from delegations.services.decisions import (
     registration_approve,
     registration_reject,
@@ -23,6 +31,12 @@ from delegations.services.quotas import quota_set
 from delegations.services.registrations import registration_change, registration_create
 
 __all__ = [
+    "EditConflict",
+    "delegation_create",
+    "delegation_merge",
+    "delegation_reactivate",
+    "delegation_retire",
+    "delegation_update",
     "invitation_by_token",
     "invitation_create",
     "invitation_link_mint",

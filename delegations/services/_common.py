@@ -29,6 +29,18 @@ def require_open(meeting: Meeting) -> None:
         raise ValidationError(_("Registration for %(meeting)s is not open.") % {"meeting": meeting.title})
 
 
+def require_not_retired(delegation: Delegation) -> None:
+    """A retired delegation keeps its history but takes nothing new (registrations, invitations)."""
+    if delegation.retired_at is not None:
+        raise ValidationError(
+            {
+                "delegation": _("%(delegation)s is retired: it takes no new registrations or invitations.")
+                % {"delegation": delegation.display_name}
+            },
+            code="delegation_retired",
+        )
+
+
 def lock_registration(registration: Registration) -> Registration:
     """The registration, read again under a row lock: two people deciding at once take turns."""
     return (

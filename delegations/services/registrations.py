@@ -16,6 +16,7 @@ from delegations.services._common import (
     lock_and_check_sessions,
     lock_delegation,
     lock_registration,
+    require_not_retired,
     require_open,
     site_link,
 )
@@ -64,7 +65,8 @@ def registration_create(
     previous = Registration.objects.select_for_update().filter(meeting=meeting, person=person).first()
     if previous is not None and previous.status != Registration.Status.WITHDRAWN:
         raise ValidationError(_("You are already registered for this meeting."), code="already_registered")
-    lock_delegation(delegation)
+    # Under the lock: a delegation retired while the person filled the form is refused too.
+    require_not_retired(lock_delegation(delegation))
     check_places(delegation=delegation, meeting=meeting, role=role, exclude=previous)
     sessions = list(sessions)
     locked = lock_and_check_sessions(

@@ -1,6 +1,13 @@
 """Thin views: read through selectors, write through services, check permissions with the rules
 of delegations.permissions (an object the user may not see is a 404)."""
 
+from delegations.views.administration import (
+    delegation_create,
+    delegation_edit,
+    delegation_merge,
+    delegation_reactivate,
+    delegation_retire,
+)
 from delegations.views.decisions import (
     registration_approve,
     registration_detail,
@@ -28,8 +35,13 @@ from delegations.views.registering import (
 __all__ = [
     "bulk_approve",
     "civil_society",
+    "delegation_create",
     "delegation_detail",
+    "delegation_edit",
     "delegation_index",
+    "delegation_merge",
+    "delegation_reactivate",
+    "delegation_retire",
     "invitation",
     "invitation_revoke",
     "invite",

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -24,7 +23,7 @@ from delegations.selectors import (
     civil_society_delegations,
     delegation_invitations,
     delegation_registrations,
-    delegations_with_counts,
+    delegations_for_administration,
     quota_of,
 )
 from gfmd.forms import add_service_errors
@@ -181,22 +180,31 @@ def quota(request, pk: int):
 
 @permission_required("delegations.list_delegations", raise_exception=True)
 def delegation_index(request):
-    """The Chair's office's list of delegations with their registrations and quotas."""
+    """The Chair's office's list of delegations: who they are (kind, country, region, Steering
+    Group and Friends of the Forum, focal points, retired or not), their registrations and quotas,
+    and the way to create, edit, retire and merge them."""
     meeting = current_meeting()
     form = DelegationFilterForm(request.GET or None)
-    delegations = delegations_with_counts(meeting=meeting)
-    if form.is_valid():
-        if form.cleaned_data["kind"]:
-            delegations = delegations.filter(kind=form.cleaned_data["kind"])
-        if form.cleaned_data["q"]:
-            delegations = delegations.filter(Q(name__icontains=form.cleaned_data["q"]))
+    filters = form.cleaned_data if form.is_valid() else {}
+    delegations = delegations_for_administration(
+        meeting=meeting,
+        q=filters.get("q") or "",
+        kind=filters.get("kind") or "",
+        status=filters.get("status") or "active",
+    )
     page = Paginator(delegations, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "delegations/delegation_index.html",
-        {"meeting": meeting, "form": form, "page": page, "query": query.urlencode()},
+        {
+            "meeting": meeting,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_administer": request.user.has_perm("delegations.administer_delegations"),
+        },
     )
 
 

@@ -17,6 +17,10 @@ from roundtables.services._common import MANAGE_MEETING, require_perm
 @transaction.atomic
 def team_delegation_add(*, session: Session, delegation, role: str, actor) -> SessionDelegation:
     require_perm(actor, MANAGE_MEETING)
+    if getattr(delegation, "retired_at", None) is not None:  # delegations.Delegation, retired by the Chair's office
+        raise ValidationError(
+            {"delegation": _("%(delegation)s is retired: it cannot join a team.") % {"delegation": delegation}}
+        )
     existing = session.team_delegations.filter(delegation=delegation).first()
     if existing is not None:
         raise ValidationError(
