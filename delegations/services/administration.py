@@ -21,6 +21,7 @@ from delegations.services._common import require_perm
 ADMINISTER = "delegations.administer_delegations"
 # The fields the Chair's office's form edits, in the form's order.
 EDITABLE = ("kind", "name", "country", "region", "steering_group", "friends_of_the_forum")
+DEFAULTS = {"steering_group": False, "friends_of_the_forum": False}
 
 
 class EditConflict(ValidationError):
@@ -85,7 +86,7 @@ def _save(delegation: Delegation) -> None:
 @transaction.atomic
 def delegation_create(*, actor, **values) -> Delegation:
     require_perm(actor, ADMINISTER, None)
-    values = _clean({field: values.get(field, "") for field in EDITABLE}, exclude_pk=None)
+    values = _clean({field: values.get(field, DEFAULTS.get(field, "")) for field in EDITABLE}, exclude_pk=None)
     delegation = Delegation(**values)
     _save(delegation)
     activity_log(
@@ -127,7 +128,7 @@ def delegation_update(*, delegation: Delegation, actor, version: int, **values) 
             changed=changed,
             current=delegation,
         )
-    values = _clean({field: values.get(field, "") for field in EDITABLE}, exclude_pk=delegation.pk)
+    values = _clean({field: values.get(field, DEFAULTS.get(field, "")) for field in EDITABLE}, exclude_pk=delegation.pk)
     changes = {}
     for field in EDITABLE:
         before = _value(delegation, field)

@@ -18,7 +18,7 @@ from accounts.invitations import hash_token, link_maker, unopenable_hash
 from accounts.models import User
 from activity.services import activity_log
 from delegations.models import Delegation, Invitation, Registration
-from delegations.services._common import require_not_retired, require_open, require_perm
+from delegations.services._common import lock_delegation, require_not_retired, require_open, require_perm
 from mailings.links import LINK_MARKER
 from mailings.services import Address, send_to_people
 from roundtables.models import Meeting
@@ -49,7 +49,7 @@ def invitation_create(
     earlier open invitation to the same address is revoked."""
     require_perm(invited_by, "delegations.invite_to_delegation", delegation)
     require_open(meeting)
-    require_not_retired(delegation)
+    require_not_retired(lock_delegation(delegation))  # read afresh: retired since the page was read
     email = User.objects.normalize_email(email).strip().lower()
     # Only the delegation's own registrations are checked: they are on the focal point's page
     # anyway, while a registration with another delegation is none of the focal point's business.

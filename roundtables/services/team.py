@@ -17,7 +17,8 @@ from roundtables.services._common import MANAGE_MEETING, require_perm
 @transaction.atomic
 def team_delegation_add(*, session: Session, delegation, role: str, actor) -> SessionDelegation:
     require_perm(actor, MANAGE_MEETING)
-    if getattr(delegation, "retired_at", None) is not None:  # delegations.Delegation, retired by the Chair's office
+    # delegations.Delegation (above this app), read afresh: one the Chair's office retired joins no team.
+    if type(delegation).objects.filter(pk=delegation.pk, retired_at__isnull=False).exists():
         raise ValidationError(
             {"delegation": _("%(delegation)s is retired: it cannot join a team.") % {"delegation": delegation}}
         )
