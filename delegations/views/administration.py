@@ -3,6 +3,7 @@ merge a duplicate. The services check the rule (PermissionDenied, a 403 here); t
 others before showing a form, so a focal point never sees one."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -57,6 +58,7 @@ def _form_page(request, form, *, delegation=None, status=200):
     )
 
 
+@login_required
 @permission_required(ADMINISTER, raise_exception=True)
 def delegation_create(request):
     form = DelegationForm(request.POST or None, initial={"kind": Delegation.Kind.STATE})
@@ -73,6 +75,7 @@ def delegation_create(request):
     return _form_page(request, form)
 
 
+@login_required
 def delegation_edit(request, pk: int):
     delegation = _administered(request, pk)
     if request.method != "POST":
@@ -93,6 +96,7 @@ def delegation_edit(request, pk: int):
     return _form_page(request, form, delegation=delegation, status=400)
 
 
+@login_required
 def delegation_retire(request, pk: int):
     """A confirmation page (GET), then the retirement (POST)."""
     delegation = _administered(request, pk)
@@ -111,6 +115,7 @@ def delegation_retire(request, pk: int):
     return render(request, "delegations/admin/retire_confirm.html", {"delegation": delegation})
 
 
+@login_required
 @require_POST
 def delegation_reactivate(request, pk: int):
     delegation = _administered(request, pk)
@@ -123,6 +128,7 @@ def delegation_reactivate(request, pk: int):
     return redirect("delegations:admin_edit", pk=delegation.pk)
 
 
+@login_required
 def delegation_merge(request, pk: int):
     """Choose the delegation to keep (GET ?target=), read what moves and what stands in the way,
     then confirm (POST)."""
