@@ -6,18 +6,18 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('delegations', '0004_registration_badge_serial'),
+        ("delegations", "0004_registration_badge_serial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='delegation',
-            name='retired_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='retired at'),
+            model_name="delegation",
+            name="retired_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="retired at"),
         ),
         migrations.AddField(
-            model_name='delegation',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, verbose_name='version'),
+            model_name="delegation",
+            name="version",
+            field=models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
         ),
     ]

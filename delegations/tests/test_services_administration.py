@@ -259,3 +259,16 @@ def test_merge_refuses_what_would_break_a_rule_and_changes_nothing(chair, open_m
     assert Delegation.objects.filter(pk=source.pk).exists()
     assert Registration.objects.get(pk=moving.pk).delegation_id == source.pk
     assert not ActivityLog.objects.filter(action="delegations.delegation.merged").exists()
+
+
+def test_a_retired_delegation_is_not_offered_by_the_pickers(chair, mexico, ghana):
+    from delegations.forms import RegistrationForm, grouped_delegation_choices
+    from roundtables.forms import TeamDelegationForm
+    from roundtables.selectors import search_delegations
+
+    services.delegation_retire(delegation=ghana, actor=chair)
+    offered = [label for _group, choices in grouped_delegation_choices()[1:] for _pk, label in choices]
+    assert "Mexico" in offered and "Ghana" not in offered
+    assert not RegistrationForm(sessions=[]).fields["delegation"].queryset.filter(pk=ghana.pk).exists()
+    assert not TeamDelegationForm().fields["delegation"].queryset.filter(pk=ghana.pk).exists()
+    assert search_delegations("gha") == []

@@ -172,3 +172,13 @@ def test_the_administration_list_query_count_does_not_grow(
     with django_assert_num_queries(8):
         response = client.get(reverse("delegations:index"), {"q": "state", "status": "all"})
     assert len(response.context["page"]) == count
+
+
+def test_the_delegation_page_links_to_its_edit_form_for_the_chair_office_only(
+    client, chair, open_meeting, mexico, focal_point_mexico
+):
+    edit_url = reverse("delegations:admin_edit", args=[mexico.pk])
+    client.force_login(chair)
+    assert edit_url in client.get(reverse("delegations:detail", args=[mexico.pk])).content.decode()
+    client.force_login(focal_point_mexico)
+    assert edit_url not in client.get(reverse("delegations:detail", args=[mexico.pk])).content.decode()

@@ -4,6 +4,7 @@ invitations), the Chair's office's delegation list and quotas, the civil-society
 The services check who may act (PermissionDenied, a 403 here); the views read the same rules
 only to show or hide the forms, and to refuse with 404 a delegation the person may not see."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -74,6 +75,9 @@ def _detail_page(request, delegation, *, invitation_form=None, quota_form=None, 
             "can_decide": user.has_perm("delegations.decide_for_delegation", delegation),
             "can_invite": user.has_perm("delegations.invite_to_delegation", delegation),
             "can_set_quota": user.has_perm("delegations.set_quota", delegation),
+            # The rule itself, not user.has_perm: without an object Django's ModelBackend would read
+            # the user's model permissions (two queries) for a rule it does not hold.
+            "can_administer": rules.has_perm("delegations.administer_delegations", user),
             "invitation_form": invitation_form or InvitationForm(),
             "quota_form": quota_form or QuotaForm(initial={"places": quota.places if quota else None}),
             "bulk_errors": bulk_errors or [],
