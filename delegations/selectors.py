@@ -231,17 +231,40 @@ def delegations_for_administration(
     return delegations.order_by("name")
 
 
+def delegation_relations() -> list:
+    """Every relation that points at a delegation, in any app (papers, outcomes' sign-offs, surveys'
+    invitations...; hidden ones too, so a merge never cascades a row away), without the link
+    tables of many-to-many fields (moved through their own relation) and the focal points."""
+    relations = []
+    for relation in Delegation._meta.get_fields(include_hidden=True):
+        if not relation.auto_created or relation.concrete:
+            continue
+        if not relation.many_to_many and relation.related_model._meta.auto_created:
+            continue  # the link table of a many-to-many field: moved by that field's relation
+        relations.append(relation)
+    return relations
+
+
+def _records_label(relation, *, duplicated: bool) -> str:
+    meta = relation.related_model._meta
+    label = str(meta.verbose_name_plural)
+    if duplicated:  # e.g. "invitations" of registration and of surveys
+        label = f"{label} ({meta.app_config.verbose_name})"
+    return label
+
+
 def merge_moves(source: Delegation, target: Delegation) -> list[tuple[str, int]]:
     """What merging `source` into `target` moves: (what, how many) for every kind of record that
     points at a delegation, in any app (read from the model's relations), and its focal points."""
+    relations = delegation_relations()
+    names = [str(relation.related_model._meta.verbose_name_plural) for relation in relations]
     moves = []
-    for relation in Delegation._meta.related_objects:
-        model = relation.related_model
+    for relation, name in zip(relations, names, strict=True):
         if relation.many_to_many:
             count = relation.through.objects.filter(**{relation.field.m2m_reverse_field_name(): source}).count()
         else:
-            count = model._base_manager.filter(**{relation.field.name: source}).count()
-        moves.append((model._meta.verbose_name_plural, count))
+            count = relation.related_model._base_manager.filter(**{relation.field.name: source}).count()
+        moves.append((_records_label(relation, duplicated=names.count(name) > 1), count))
     new_focal_points = source.focal_points.exclude(pk__in=target.focal_points.values("pk")).count()
     moves.append((Delegation._meta.get_field("focal_points").verbose_name, new_focal_points))
     return moves

@@ -15,7 +15,7 @@ from django_countries import countries
 from activity.selectors import activity_for_object
 from activity.services import activity_log
 from delegations.models import Delegation
-from delegations.selectors import merge_conflicts, merge_moves
+from delegations.selectors import delegation_relations, merge_conflicts, merge_moves
 from delegations.services._common import require_perm
 
 ADMINISTER = "delegations.administer_delegations"
@@ -187,6 +187,20 @@ def delegation_reactivate(*, delegation: Delegation, actor) -> Delegation:
     return delegation
 
 
+def _move(relation, source: Delegation, target: Delegation) -> None:
+    if relation.many_to_many:
+        # The link rows (e.g. a paper's contributing delegations): a row the target already has is
+        # dropped rather than doubled.
+        through = relation.through
+        column, other = relation.field.m2m_reverse_field_name(), relation.field.m2m_field_name()
+        have = through.objects.filter(**{column: target}).values(other)
+        through.objects.filter(**{column: source, f"{other}__in": have}).delete()
+        through.objects.filter(**{column: source}).update(**{column: target})
+    else:
+        field = relation.field.name
+        relation.related_model._base_manager.filter(**{field: source}).update(**{field: target})
+
+
 @transaction.atomic
 def delegation_merge(*, source: Delegation, target: Delegation, actor) -> Delegation:
     """Move everything of the duplicate `source` to `target` (registrations, invitations, quotas,
@@ -202,36 +216,24 @@ def delegation_merge(*, source: Delegation, target: Delegation, actor) -> Delega
     if conflicts:
         raise ValidationError({"target": conflicts}, code="merge_conflict")
     moved = {str(label): count for label, count in merge_moves(source, target) if count}
-    try:
-        with transaction.atomic():
-            for relation in Delegation._meta.related_objects:
-                related = relation.related_model
-                if relation.many_to_many:
-                    # The link rows (e.g. a paper's contributing delegations): a row the target
-                    # already has is dropped rather than doubled.
-                    through = relation.through
-                    column = relation.field.m2m_reverse_field_name()
-                    other = relation.field.m2m_field_name()
-                    have = through.objects.filter(**{column: target}).values(other)
-                    through.objects.filter(**{column: source, f"{other}__in": have}).delete()
-                    through.objects.filter(**{column: source}).update(**{column: target})
-                else:
-                    related._base_manager.filter(**{relation.field.name: source}).update(
-                        **{relation.field.name: target}
+    for relation in delegation_relations():
+        try:
+            with transaction.atomic():
+                _move(relation, source, target)
+        except IntegrityError as exc:
+            raise ValidationError(
+                {
+                    "target": _(
+                        "These two delegations cannot be merged: both have %(records)s that cannot be held twice "
+                        "by one delegation. Remove the duplicate's first."
                     )
-            target.focal_points.add(*source.focal_points.all())
-            source_name = source.name
-            source.delete()
-    except IntegrityError as exc:
-        raise ValidationError(
-            {
-                "target": _(
-                    "These two delegations cannot be merged: moving their records would break a rule (%(rule)s)."
-                )
-                % {"rule": exc}
-            },
-            code="merge_conflict",
-        ) from exc
+                    % {"records": relation.related_model._meta.verbose_name_plural}
+                },
+                code="merge_conflict",
+            ) from exc
+    target.focal_points.add(*source.focal_points.all())
+    source_name = source.name
+    source.delete()
     target.version += 1
     target.save(update_fields=["version"])
     activity_log(

@@ -93,3 +93,13 @@ def test_chair_office_creates_edits_is_refused_a_concurrent_edit_and_retires(
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     holy_see.refresh_from_db()
     assert holy_see.is_retired
+
+    # The merge page names what would move before anything does (here: nothing is confirmed).
+    page.set_viewport_size(VIEWPORT)
+    page.goto(f"{live_server.url}/delegations/{holy_see.pk}/merge/")
+    page.get_by_label("Merge into").select_option(label="Italy")
+    page.get_by_role("button", name="Show what moves").click()
+    expect(page.locator(".merge-moves")).to_contain_text("Registrations")
+    expect(page.get_by_role("button", name="Merge Holy See into Italy")).to_be_visible()
+    screenshot("merge-confirm")
+    assert Delegation.objects.filter(pk=holy_see.pk).exists()

@@ -272,3 +272,30 @@ def test_a_retired_delegation_is_not_offered_by_the_pickers(chair, mexico, ghana
     assert not RegistrationForm(sessions=[]).fields["delegation"].queryset.filter(pk=ghana.pk).exists()
     assert not TeamDelegationForm().fields["delegation"].queryset.filter(pk=ghana.pk).exists()
     assert search_delegations("gha") == []
+
+
+def test_merge_moves_the_records_of_apps_above_delegations_even_hidden_ones(chair, sessions):
+    """A co-chair's sign-off (outcomes, related_name "+") moves too: deleting the duplicate must not
+    cascade it away. Where both hold one for the same outcome, the merge is refused."""
+    from django.apps import apps
+
+    from outcomes.tests.factories import OutcomeFactory
+
+    Approval = apps.get_model("outcomes", "Approval")
+    source, target = (
+        OrganisationFactory(name="IOM"),
+        OrganisationFactory(name="International Organization for Migration"),
+    )
+    outcome, other_outcome = OutcomeFactory(session=sessions["1.1"]), OutcomeFactory(session=sessions["2.1"])
+    moving = Approval.objects.create(outcome=outcome, delegation=source)
+    Approval.objects.create(outcome=other_outcome, delegation=source)
+    Approval.objects.create(outcome=other_outcome, delegation=target)
+
+    with pytest.raises(ValidationError) as refused:
+        services.delegation_merge(source=source, target=target, actor=chair)
+    assert "both have approvals" in refused.value.message_dict["target"][0]
+    assert Approval.objects.get(pk=moving.pk).delegation_id == source.pk  # nothing moved
+
+    Approval.objects.filter(outcome=other_outcome, delegation=source).delete()
+    services.delegation_merge(source=source, target=target, actor=chair)
+    assert Approval.objects.get(pk=moving.pk).delegation_id == target.pk
