@@ -5,10 +5,19 @@ from delegations.models import Delegation, DelegationQuota, Invitation, Registra
 
 @admin.register(Delegation)
 class DelegationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "country", "region", "steering_group", "friends_of_the_forum"]
+    """For repairs only: the Chair's office creates, edits, retires and merges delegations in the
+    portal (delegations:index), which logs every change."""
+
+    list_display = ["name", "kind", "country", "region", "steering_group", "friends_of_the_forum", "retired_at"]
     list_filter = ["kind", "region", "steering_group", "friends_of_the_forum"]
     search_fields = ["name"]
     filter_horizontal = ["focal_points"]
+
+    def save_model(self, request, obj, form, change):
+        # A repair here still outdates a form open in the portal (its save is refused, not lost).
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
 
 
 class SessionChoiceInline(admin.TabularInline):
