@@ -198,3 +198,20 @@ def pytest_runtest_call(item):
     if failures:
         pytest.fail("\n\n".join(failures), pytrace=False)
     return result
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say it loudly when browser tests ran without the Nu Html Checker (pytest run without scripts/test.sh)."""
+    ran_browser_tests = any(
+        "browser" in report.keywords
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if hasattr(report, "keywords")
+    )
+    if not ran_browser_tests:
+        return
+    from tests.html_validity import Checker
+
+    missing = Checker.missing()
+    if missing:
+        terminalreporter.write_sep("!", f"HTML validity NOT checked: {missing}", yellow=True, bold=True)
