@@ -41,7 +41,7 @@ def test_meeting_page_links_to_its_papers_in_the_library(client, chair):
 @pytest.mark.django_db
 def test_only_the_meetings_published_papers(client, chair):
     athens, (session, other_session) = _public_meeting(chair, 3, codes=("1.1", "1.2"))
-    mexico, (mexico_session,) = _public_meeting(chair, 4)
+    _mexico, (mexico_session,) = _public_meeting(chair, 4)
     here = published_paper(session=session, title_en="Athens paper")
     PaperFactory(session=other_session, state=Paper.State.SUBMITTED, title_en="Submitted, not public")
     published_paper(session=mexico_session, title_en="Mexico paper")
@@ -69,7 +69,7 @@ def test_a_meeting_that_is_not_public_answers_404(client, chair):
 @pytest.mark.django_db
 def test_search_and_filters_keep_the_meeting(client, chair):
     athens, (session, other_session) = _public_meeting(chair, 3, codes=("1.1", "1.2"))
-    mexico, (mexico_session,) = _public_meeting(chair, 4)
+    _mexico, (mexico_session,) = _public_meeting(chair, 4)
     spanish = published_paper(session=session, title_en="Remittances in Spanish", language="es")
     published_paper(session=other_session, title_en="Remittances in English")
     published_paper(session=mexico_session, title_en="Remittances in Spanish too", language="es")
@@ -86,7 +86,7 @@ def test_search_and_filters_keep_the_meeting(client, chair):
 def test_pages_keep_the_meeting_and_the_filters(client, chair, monkeypatch):
     monkeypatch.setattr(public, "PER_PAGE", 1)
     athens, (session,) = _public_meeting(chair, 3)
-    mexico, (mexico_session,) = _public_meeting(chair, 4)
+    _mexico, (mexico_session,) = _public_meeting(chair, 4)
     first = published_paper(session=session, kind="background")
     second = published_paper(session=session, kind="annex")
     published_paper(session=mexico_session)
@@ -117,8 +117,8 @@ def test_old_links_by_primary_key_redirect_to_the_numbered_url(client, chair):
 
 @pytest.mark.django_db
 def test_the_library_of_all_meetings_stays(client, chair):
-    athens, (session,) = _public_meeting(chair, 3)
-    mexico, (mexico_session,) = _public_meeting(chair, 4)
+    _athens, (session,) = _public_meeting(chair, 3)
+    _mexico, (mexico_session,) = _public_meeting(chair, 4)
     published_paper(session=session)
     published_paper(session=mexico_session)
     response = client.get(reverse("papers:library"))
@@ -136,9 +136,7 @@ def test_a_published_paper_names_its_meeting_and_links_to_its_library(client, ch
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [1, 3])
-def test_meeting_library_query_count_does_not_grow_with_papers(
-    client, chair, django_assert_num_queries, count
-):
+def test_meeting_library_query_count_does_not_grow_with_papers(client, chair, django_assert_num_queries, count):
     athens, (session,) = _public_meeting(chair, 3)
     for kind in ("background", "annex", "case_study")[:count]:
         TranslationFactory(paper=published_paper(session=session, kind=kind))
