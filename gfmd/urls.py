@@ -17,7 +17,7 @@ urlpatterns = [
     path("delegations/", include("delegations.urls")),
     path("mailings/", include("mailings.urls")),
     path("surveys/", include("surveys.urls")),
-    path("papers/", include("papers.urls")),
+    path("", include("papers.urls")),  # /papers/... and /meetings/<number>/papers/
     path("outcomes/", include("outcomes.urls")),
     path("reports/", include("reports.urls")),
     path("accounts/", include("allauth.urls")),

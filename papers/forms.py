@@ -201,13 +201,19 @@ class LibraryFilterForm(forms.Form):
         label=_("Language"), choices=[("", _("Any language")), *settings.LANGUAGES], required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, meeting: Meeting | None = None, **kwargs):
+        """With a meeting (its own library, /meetings/<number>/papers/): the URL names the meeting, so
+        no meeting field, and the roundtables and sessions are that meeting's."""
         super().__init__(*args, **kwargs)
         published = Paper.objects.published()
-        self.fields["meeting"].queryset = (
-            Meeting.objects.filter(sessions__papers__in=published).distinct().order_by("-number")
-        )
-        meeting_id = self.data.get("meeting") if self.is_bound else None
+        if meeting is not None:
+            del self.fields["meeting"]
+            meeting_id = meeting.pk
+        else:
+            self.fields["meeting"].queryset = (
+                Meeting.objects.filter(sessions__papers__in=published).distinct().order_by("-number")
+            )
+            meeting_id = self.data.get("meeting") if self.is_bound else None
         roundtables = Roundtable.objects.select_related("meeting").order_by("-meeting__number", "order", "number")
         sessions = Session.objects.filter(kind=Session.Kind.ROUNDTABLE).select_related("meeting")
         if meeting_id and str(meeting_id).isdigit():

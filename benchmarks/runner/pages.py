@@ -89,8 +89,8 @@ def pages_for(info: dict) -> list[Page]:
         Page("session page, conditional GET (304)", session, conditional=True, expect=304),
         Page(
             f"paper library, search «{info['library_query']}»",
-            f"/papers/?q={info['library_query']}",
-            grows="every matching paper (no pagination)",
+            f"/meetings/{number}/papers/?q={info['library_query']}",
+            grows="the matching papers of the meeting (50 a page)",
         ),
         Page("Chair's office: registrations", "/delegations/registrations/", "chair"),
         Page(

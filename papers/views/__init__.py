@@ -2,7 +2,7 @@
 
 from papers.views.chair import meeting_deadline, overview, session_deadline
 from papers.views.files import translation_download, version_download
-from papers.views.public import library
+from papers.views.public import library, meeting_library
 from papers.views.team import (
     comment_add,
     my_papers,
@@ -20,6 +20,7 @@ __all__ = [
     "comment_add",
     "library",
     "meeting_deadline",
+    "meeting_library",
     "my_papers",
     "overview",
     "paper_create",

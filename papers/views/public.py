@@ -1,31 +1,66 @@
-"""The public library of published papers: by meeting, roundtable and session, with full-text
-search over titles and abstracts and a language filter."""
+"""The public library of published papers: every meeting's at /papers/, one meeting's at
+/meetings/<number>/papers/ (the archive's meeting page links there), with full-text search over titles
+and abstracts, a language filter and pages."""
 
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from papers import selectors
 from papers.forms import LibraryFilterForm
+from roundtables.selectors import published_meetings
+
+# The demo's library fits on one page; a real one grows by a few dozen papers a year.
+PER_PAGE = 50
 
 
 def library(request):
-    form = LibraryFilterForm(request.GET or None)
+    # Earlier links (the archive's, the workspaces') and the meeting filter name the meeting by its
+    # primary key: a public meeting's papers have their own URL, under its number.
+    meeting_id = request.GET.get("meeting", "")
+    if meeting_id.isdigit():
+        meeting = published_meetings().filter(pk=meeting_id).first()
+        if meeting is not None:
+            params = request.GET.copy()
+            del params["meeting"]
+            params.pop("page", None)
+            url = reverse("papers:meeting_library", kwargs={"number": meeting.number})
+            return redirect(f"{url}?{params.urlencode()}" if params else url)
+    return _library(request, meeting=None)
+
+
+def meeting_library(request, number: int):
+    meeting = get_object_or_404(published_meetings(), number=number)
+    return _library(request, meeting=meeting)
+
+
+def _library(request, *, meeting):
+    params = request.GET.copy()
+    params.pop("page", None)
+    form = LibraryFilterForm(params or None, meeting=meeting)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     query = filters.get("q", "")
-    papers = list(
-        selectors.library(
-            meeting=filters.get("meeting"),
-            roundtable=filters.get("roundtable"),
-            session=filters.get("session"),
-            language=filters.get("language", ""),
-            query=query,
-        )
+    papers = selectors.library(
+        meeting=meeting or filters.get("meeting"),
+        roundtable=filters.get("roundtable"),
+        session=filters.get("session"),
+        language=filters.get("language", ""),
+        query=query,
     )
+    page = Paginator(papers, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "papers/library.html",
         {
+            "meeting": meeting,
+            "library_url": (
+                reverse("papers:meeting_library", kwargs={"number": meeting.number})
+                if meeting
+                else reverse("papers:library")
+            ),
             "form": form,
-            "papers": papers,
+            "page": page,
+            "papers": list(page.object_list),
             "query": query,
             "searching": bool(query),
             "filtered": bool(filters and any(filters.values())),
