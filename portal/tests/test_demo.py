@@ -204,8 +204,11 @@ def test_the_swiss_chairs_office_prepares_2011_in_the_chairs_office(client):
     assert list(swiss.groups.values_list("name", flat=True)) == [CHAIR_OFFICE]
     response = client.post("/accounts/login/", {"login": swiss.email, "password": "gfmd-demo-2010"})
     assert response.status_code == 302
-    assert client.get("/chair/").status_code == 200
+    dashboard = client.get("/chair/")
+    assert (dashboard.status_code, dashboard.context["meeting"].number) == (200, 4)
     # The Chair's office is one group today: both meetings, through its meeting switcher.
+    assert {4, 5} <= {meeting.number for meeting in dashboard.context["meetings"]}
+    assert 'href="/chair/meetings/5/"' in dashboard.content.decode()
     structure = client.get("/chair/meetings/5/structure/")
     assert structure.status_code == 200
     page = structure.content.decode()
