@@ -1,5 +1,6 @@
 """The demo, every app's part in order: `manage.py load_demo`. Mexico 2010 is the current meeting;
-Brussels 2007, Manila 2008 and Athens 2009 are archive entries (roundtables.demo.archive). Each app keeps
+Brussels 2007, Manila 2008 and Athens 2009 are archive entries (roundtables.demo.archive); Switzerland 2011
+is in preparation, copied from 2010 by the Swiss Chair's office (roundtables.demo.next_meeting). Each app keeps
 its own demo data (roundtables.demo, delegations.demo_states, outcomes.demo, papers.demo, delegations.demo,
 surveys.demo); this module adds the people who tie them together (the demo accounts, their roles and
 the sessions' teams) and runs the parts. Safe to run again: every object is found by its natural key."""
@@ -20,6 +21,7 @@ from outcomes.demo import load_archive_outcome_demo, load_outcome_demo
 from papers.demo import load_paper_demo
 from roundtables.demo.archive import load_archive_demo, publish_archive_programme
 from roundtables.demo.loader import load_meeting_demo, publish_demo_programme
+from roundtables.demo.next_meeting import load_next_meeting_demo
 from roundtables.models import Meeting, Session, SessionDelegation, SessionPerson
 from surveys.demo import load_survey_demo
 
@@ -35,6 +37,7 @@ class DemoAccount:
     job_title: str
     organisation: str
     role: str
+    preferred_language: str = "en"
 
 
 DEMO_ACCOUNTS = [
@@ -85,6 +88,18 @@ DEMO_ACCOUNTS = [
     ),
 ]
 
+# The incoming (Swiss) Chair's office, which prepares 2011. Loaded after the archive.
+NEXT_CHAIR = DemoAccount(
+    "chair.ch@example.org",
+    "Anna",
+    "Keller",
+    "ms",
+    "Head of the GFMD 2011 Task Force",
+    "Federal Department of Foreign Affairs, Switzerland",
+    "Chair's office (Switzerland 2011)",
+    preferred_language="fr",
+)
+
 
 # Demo teams: co-chair and member governments by session (not a historical record).
 TEAMS = {
@@ -110,7 +125,8 @@ def load_demo(concept_paper_path: Path) -> tuple[Meeting, list[tuple[str, str]]]
     # Last, once every app has added its part of the teams: version 1 of the public programme.
     publish_demo_programme(meeting)
     _load_archive()
-    return meeting, accounts
+    _load_next_meeting(meeting)
+    return meeting, [*accounts, (NEXT_CHAIR.email, NEXT_CHAIR.role)]
 
 
 @transaction.atomic
@@ -126,17 +142,26 @@ def _load_archive() -> None:
 
 
 @transaction.atomic
+def _load_next_meeting(current: Meeting) -> None:
+    """Switzerland 2011, in preparation: its Chair's office joins the (one, global) Chair's office group and
+    copies 2010's structure into it. Not current, not public. After the archive, which it leaves as it is."""
+    chair = _load_accounts([NEXT_CHAIR])[NEXT_CHAIR.email]
+    chair.groups.add(role_group(CHAIR_OFFICE))
+    load_next_meeting_demo(source=current, actor=chair)
+
+
+@transaction.atomic
 def _load_core(concept_paper_path: Path) -> Meeting:
     meeting, sessions = load_meeting_demo(concept_paper_path)
     delegations = load_delegations_demo()
-    accounts = _load_accounts()
+    accounts = _load_accounts(DEMO_ACCOUNTS)
     _load_roles(meeting, sessions, delegations, accounts)
     return meeting
 
 
-def _load_accounts() -> dict[str, User]:
+def _load_accounts(demo_accounts: list[DemoAccount]) -> dict[str, User]:
     users = {}
-    for account in DEMO_ACCOUNTS:
+    for account in demo_accounts:
         user, _ = User.objects.update_or_create(
             email=account.email,
             defaults={
@@ -145,6 +170,7 @@ def _load_accounts() -> dict[str, User]:
                 "honorific": account.honorific,
                 "job_title": account.job_title,
                 "organisation": account.organisation,
+                "preferred_language": account.preferred_language,
                 "is_active": True,
             },
         )

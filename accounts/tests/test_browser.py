@@ -9,6 +9,8 @@ pytestmark = pytest.mark.browser
 
 LANDINGS = [
     ("chair@example.org", "/chair/", "Chair's office"),
+    # The Swiss Chair's office (2011 in preparation) reads the portal in French.
+    ("chair.ch@example.org", "/chair/", "Bureau de la présidence"),
     ("focalpoint.mx@example.org", "/delegations/", "Delegation of Mexico"),
     ("delegate.mx@example.org", "/me/dashboard/", "Welcome, Ms Sofía Castillo"),
     ("rapporteur@example.org", "/me/dashboard/", "Welcome, Dr Daniel Okafor"),

@@ -1,4 +1,5 @@
-"""`manage.py load_demo`: the 2010 meeting with every app's part, safe to run again."""
+"""`manage.py load_demo`: the 2010 meeting with every app's part, the archive and 2011 in preparation, safe
+to run again."""
 
 import datetime as dt
 
@@ -30,8 +31,9 @@ def test_load_demo_twice_gives_the_same_data():
         Registration.objects.count(),
         SessionPerson.objects.count(),
     ) == counts
-    # The current meeting (2010, 12 sessions) and the three earlier ones of the archive (4 + 4 + 5).
-    assert counts[:3] == (4, 12 + 13, 193 + 9 + 5)
+    # The current meeting (2010, 12 sessions), the three earlier ones of the archive (4 + 4 + 5) and 2011 in
+    # preparation (2010's 12, copied).
+    assert counts[:3] == (5, 12 + 13 + 12, 193 + 9 + 5)
     assert Meeting.objects.current().sessions.count() == 12
 
 
@@ -119,6 +121,7 @@ def test_load_demo_holds_the_earlier_meetings_as_archive_entries(client):
         (2, "PH", "Manila", dt.date(2008, 10, 27), dt.date(2008, 10, 30)),
         (3, "GR", "Athens", dt.date(2009, 11, 2), dt.date(2009, 11, 5)),
         (4, "MX", "Puerto Vallarta", dt.date(2010, 11, 8), dt.date(2010, 11, 11)),
+        (5, "CH", "Geneva", dt.date(2011, 12, 1), dt.date(2011, 12, 2)),
     ]
     assert list(Meeting.objects.filter(number__lt=4).values_list("theme_en", flat=True).order_by("number")) == [
         "Migration and Socio-Economic Development",
@@ -136,6 +139,79 @@ def test_load_demo_holds_the_earlier_meetings_as_archive_entries(client):
     assert (athens.state, athens.session.code) == (Outcome.State.PUBLISHED, "3.1")
     assert ("Migration Profiles" in follow_up, "regional and inter-regional processes" in follow_up) == (True, True)
     assert "Illustrative demo text, not the Forum's record." in athens.sections.get(kind="summary").html
-    # The public archive shows all four, newest first.
+    # The public archive shows the four held meetings, newest first (2011 is in preparation).
     response = client.get("/meetings/")
     assert [meeting.number for meeting in response.context["page"]] == [4, 3, 2, 1]
+
+
+@pytest.mark.django_db
+def test_load_demo_prepares_2011_from_2010s_structure(client):
+    from activity.models import ActivityLog
+
+    call_command("load_demo", quiet_accounts=True)
+    call_command("load_demo", quiet_accounts=True)
+    geneva = Meeting.objects.get(number=5)
+    assert (geneva.title_en, geneva.theme_en, geneva.city, geneva.host_country.code) == (
+        "Fifth Meeting of the Global Forum on Migration and Development",
+        "Taking Action on Migration and Development – Coherence, Capacity and Cooperation",
+        "Geneva",
+        "CH",
+    )
+    assert (geneva.start_date, geneva.end_date) == (dt.date(2011, 12, 1), dt.date(2011, 12, 2))
+    assert (geneva.status, geneva.is_current, Meeting.objects.current().number) == (Meeting.Status.PLANNING, False, 4)
+    # Made through the portal's services: copied once from 2010, then edited (loading again changes nothing).
+    assert list(
+        ActivityLog.objects.filter(meeting=geneva, action__startswith="roundtables.meeting.")
+        .order_by("created_at", "pk")
+        .values_list("action", "actor__email")
+    ) == [
+        ("roundtables.meeting.copied", "chair.ch@example.org"),
+        ("roundtables.meeting.updated", "chair.ch@example.org"),
+    ]
+    # 2010's structure, copied: the same roundtables and sessions, no people, not released.
+    mexico = Meeting.objects.current()
+    assert list(geneva.roundtables.values_list("number", "title_en")) == list(
+        mexico.roundtables.values_list("number", "title_en")
+    )
+    assert sorted(geneva.sessions.values_list("code", flat=True)) == sorted(
+        mexico.sessions.values_list("code", flat=True)
+    )
+    assert SessionPerson.objects.filter(session__meeting=geneva).count() == 0
+    assert not ProgrammeRelease.objects.filter(meeting=geneva).exists()
+    # 2010's government days fall on 1-2 December 2011, at the same wall-clock time in Geneva.
+    opening = geneva.sessions.get(code="OP")
+    assert opening.starts_at.astimezone(dt.timezone(dt.timedelta(hours=1))).strftime("%Y-%m-%d %H:%M") == (
+        "2011-12-01 09:00"
+    )
+    # Not public: not in the archive, and its page answers 404.
+    assert [meeting.number for meeting in client.get("/meetings/").context["page"]] == [4, 3, 2, 1]
+    assert "Geneva" not in client.get("/meetings/").content.decode()
+    assert client.get("/meetings/5/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_swiss_chairs_office_prepares_2011_in_the_chairs_office(client):
+    from accounts.roles import CHAIR_OFFICE
+
+    call_command("load_demo", quiet_accounts=True)
+    swiss = User.objects.get(email="chair.ch@example.org")
+    assert (str(swiss), swiss.organisation, swiss.preferred_language) == (
+        "Ms Anna Keller",
+        "Federal Department of Foreign Affairs, Switzerland",
+        "fr",
+    )
+    assert swiss.emailaddress_set.get().verified
+    assert list(swiss.groups.values_list("name", flat=True)) == [CHAIR_OFFICE]
+    response = client.post("/accounts/login/", {"login": swiss.email, "password": "gfmd-demo-2010"})
+    assert response.status_code == 302
+    dashboard = client.get("/chair/")
+    assert (dashboard.status_code, dashboard.context["meeting"].number) == (200, 4)
+    # The Chair's office is one group today: both meetings, through its meeting switcher.
+    assert {4, 5} <= {meeting.number for meeting in dashboard.context["meetings"]}
+    assert 'href="/chair/meetings/5/"' in dashboard.content.decode()
+    structure = client.get("/chair/meetings/5/structure/")
+    assert structure.status_code == 200
+    page = structure.content.decode()
+    for roundtable in Meeting.objects.get(number=5).roundtables.all():
+        assert roundtable.title_en in page
+    assert client.get("/chair/meetings/4/structure/").status_code == 200

@@ -134,11 +134,13 @@ def test_chair_office_adds_a_session_to_rt3_and_publishes_it(demo, live_server, 
 def test_chair_office_copies_the_meeting_into_next_year(demo, live_server, page, screenshot):
     sign_in(page, live_server, "chair@example.org")
     page.goto(f"{live_server.url}/chair/copy/")
-    expect(page.get_by_label("Number")).to_have_value("5")
-    page.get_by_label("Title (English)").fill("Fifth Meeting of the Global Forum on Migration and Development")
-    page.get_by_label("Theme (English)").fill("Taking action on migration and development")
-    page.get_by_label("City").fill("Geneva")
-    page.get_by_label("Time zone").fill("Europe/Zurich")
+    # The demo already prepares the Fifth Meeting (Switzerland 2011): the next free number is 6.
+    expect(page.get_by_label("Number")).to_have_value("6")
+    page.get_by_label("Title (English)").fill("Sixth Meeting of the Global Forum on Migration and Development")
+    page.get_by_label("Theme (English)").fill("Enhancing the human development of migrants")
+    page.get_by_label("Host country").select_option("MU")
+    page.get_by_label("City").fill("Port Louis")
+    page.get_by_label("Time zone").fill("Indian/Mauritius")
     screenshot("copy")
     page.get_by_role("button", name="Create the new meeting").click()
     expect(page.get_by_text("Its teams are yours to form.")).to_be_visible()

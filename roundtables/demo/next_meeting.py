@@ -1,0 +1,51 @@
+"""The next meeting in the demo: Switzerland 2011, in preparation. The incoming Chair's office copies 2010's
+structure ("copy to next year"), then sets the meeting's details through the meeting edit, as it would in
+the portal. Not current (Mexico 2010 stays current), no programme released, so not public. Safe to run
+again: once the meeting exists, only its details are set (unchanged details log nothing).
+
+From the public record (gfmd.org): the Fifth Meeting, Geneva, 1-2 December 2011, and its theme. The
+roundtables and sessions are 2010's, copied as a draft for the new Chair to rework: not the 2011
+programme. The copy starts on 29 November, so that 2010's government days (10-11 November, after the two
+Civil Society Days) fall on 1-2 December; the edit then gives the meeting its public dates."""
+
+import datetime as dt
+
+from accounts.models import User
+from roundtables.models import Meeting
+from roundtables.services import meeting_copy, meeting_update
+
+NUMBER = 5
+
+# What the Chair's office types into "copy to next year": a working title and the week to copy into.
+COPY = {
+    "number": NUMBER,
+    "title_en": "Fifth Meeting of the GFMD",
+    "theme_en": "To be decided by the Swiss Chair",
+    "host_country": "CH",
+    "city": "Geneva",
+    "venue": "",
+    "start_date": dt.date(2011, 11, 29),
+    "end_date": dt.date(2011, 12, 2),
+    "time_zone": "Europe/Zurich",
+}
+
+# Then the meeting edit: the details of the public record.
+DETAILS = {
+    "title_en": "Fifth Meeting of the Global Forum on Migration and Development",
+    "title_fr": "Cinquième réunion du Forum mondial sur la migration et le développement",
+    "title_es": "Quinta Reunión del Foro Mundial sobre Migración y Desarrollo",
+    "theme_en": "Taking Action on Migration and Development – Coherence, Capacity and Cooperation",
+    "host_country": "CH",
+    "city": "Geneva",
+    "start_date": dt.date(2011, 12, 1),
+    "end_date": dt.date(2011, 12, 2),
+    "status": Meeting.Status.PLANNING,
+}
+
+
+def load_next_meeting_demo(*, source: Meeting, actor: User) -> Meeting:
+    """Switzerland 2011, copied from `source` (2010) by `actor` (a member of the Chair's office)."""
+    meeting = Meeting.objects.filter(number=NUMBER).first()
+    if meeting is None:
+        meeting = meeting_copy(source=source, actor=actor, fields=COPY)
+    return meeting_update(meeting=meeting, actor=actor, fields=DETAILS)
