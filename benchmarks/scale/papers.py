@@ -13,6 +13,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from accounts.models import User
+from gfmd import languages
 from papers.demo import pdf_document
 from papers.models import Comment, FileFormat, Paper, Translation, Version
 from roundtables.models import Session, SessionPerson
@@ -143,7 +144,7 @@ def papers(
     translations, comments = [], []
     for paper in rows:
         if paper.state == Paper.State.PUBLISHED:
-            for language in ("en", "fr", "es"):
+            for language in languages.CODES:
                 if language != paper.language and rng.random() < 0.3:
                     translations.append(
                         Translation(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from accounts.models import User
 from delegations.models import Delegation, Registration
+from gfmd import languages
 from mailings.models import Mailing, OutgoingMail
 from mailings.placeholders import render, render_for_outbox
 from mailings.templates import default_texts
@@ -185,7 +186,7 @@ def _mails(rng, survey: Survey, invitations: list[Invitation], focal_points: dic
         last_progress_at=released_at,
         finished_at=released_at + dt.timedelta(minutes=5),
     )
-    for language in ("en", "fr", "es"):
+    for language in languages.CODES:
         setattr(mailing, f"subject_template_{language}", subjects[language])
         setattr(mailing, f"body_template_{language}", bodies[language])
     mailing.save()
