@@ -44,7 +44,8 @@ class SessionFactory(factory.django.DjangoModelFactory):
 
     meeting = factory.SelfAttribute("roundtable.meeting")
     roundtable = factory.SubFactory(RoundtableFactory)
-    code = factory.Sequence(lambda n: f"{n // 10 + 1}.{n % 10 + 1}")
+    # Far from the codes tests name themselves ("1.1", "3.1"...): two sessions of a meeting never share one.
+    code = factory.Sequence(lambda n: f"{n // 10 + 11}.{n % 10 + 1}")
     title_en = factory.Sequence(lambda n: f"Session title {n}")
     kind = Session.Kind.ROUNDTABLE
     starts_at = factory.LazyFunction(lambda: timezone.now().replace(microsecond=0))
