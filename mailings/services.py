@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone, translation
 
+from accounts.models import User
 from accounts.salutations import salutation
 from activity.services import activity_log
 from mailings.links import LINK_MARKER
@@ -127,6 +128,12 @@ class Address:
 
     email: str
     preferred_language: str
+
+    @classmethod
+    def of(cls, email: str) -> "Address":
+        """The address in its account's language if it has one, else in the language of the person writing."""
+        account = User.objects.filter(email__iexact=email).only("preferred_language").first()
+        return cls(email, account.preferred_language if account else translation.get_language())
 
 
 def send_to_people(

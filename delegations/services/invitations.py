@@ -11,7 +11,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.invitations import hash_token, link_maker, unopenable_hash
@@ -84,10 +84,9 @@ def invitation_create(
         meeting=meeting,
         data={"email": email, "role": role, "delegation": delegation.name},
     )
-    existing = User.objects.filter(email__iexact=email).only("preferred_language").first()
     send_to_people(
         "delegations.invitation",
-        [Address(email, existing.preferred_language if existing else translation.get_language())],
+        [Address.of(email)],
         context={"invitation": invitation, "link": LINK_MARKER, "inviter": invited_by},
         link_kind=INVITATION_LINK,
         link_object_id=invitation.pk,

@@ -10,7 +10,7 @@ import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.invitations import hash_token, link_maker, unopenable_hash
@@ -97,10 +97,9 @@ def staff_invite(*, actor, email: str, valid_for: dt.timedelta = STAFF_INVITATIO
         invited_by=actor,
     )
     activity_log(actor=actor, action="portal.staff.invited", obj=invitation, data={"email": email})
-    existing = User.objects.filter(email__iexact=email).only("preferred_language").first()
     send_to_people(
         "portal.staff_invitation",
-        [Address(email, existing.preferred_language if existing else translation.get_language())],
+        [Address.of(email)],
         context={"invitation": invitation, "link": LINK_MARKER, "inviter": actor},
         link_kind=STAFF_INVITATION_LINK,
         link_object_id=invitation.pk,
