@@ -38,6 +38,9 @@ class Meeting(models.Model):
     concept_paper = models.TextField(_("concept paper"), blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNING)
     is_current = models.BooleanField(_("current meeting"), default=False)
+    # A closed meeting's record is read-only (roundtables.editions.ensure_open): closing is the
+    # Chair's office's deliberate act once the proceedings are out, distinct from the status.
+    closed_at = models.DateTimeField(_("record closed"), null=True, blank=True)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -52,6 +55,10 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
 
 
 class Roundtable(models.Model):

@@ -18,7 +18,9 @@ def is_session_co_chair(user, session) -> bool:
     return team_roles(user, session).is_co_chair
 
 
+# Both take the meeting as their object (roundtables.editions); without one they ask "any meeting".
 rules.add_perm("roundtables.manage_meeting", is_chair_office)
+rules.add_perm("roundtables.view_meeting_records", is_chair_office)
 rules.add_perm("roundtables.view_chair_dashboard", is_chair_office)
 # Co-chairs edit their own session's description and team notes; the Chair's office edits everything.
 rules.add_perm("roundtables.edit_session_description", is_chair_office | is_session_co_chair)

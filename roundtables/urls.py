@@ -1,5 +1,6 @@
 from django.urls import path
 
+from gfmd.routing import edition_paths
 from roundtables.views import activity, archive, chair, co_chairs, meetings, public, publish, schedule, team
 
 app_name = "roundtables"
@@ -7,11 +8,8 @@ app_name = "roundtables"
 
 def meeting_paths(route: str, view, name: str) -> list:
     """A Chair's office page of the current meeting (chair/<route>) and of any meeting by its number
-    (chair/meetings/<number>/<route>), under one name: {% url name %} or {% url name number=5 %}."""
-    return [
-        path(f"chair/{route}", view, name=name),
-        path(f"chair/meetings/<int:number>/{route}", view, name=name),
-    ]
+    (chair/meetings/<number>/<route>)."""
+    return [path(f"chair/{p.pattern}", p.callback, name=p.name) for p in edition_paths(route, view, name)]
 
 
 urlpatterns = [

@@ -3,24 +3,13 @@
 from contextlib import contextmanager
 from zoneinfo import ZoneInfo
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from rules.contrib.views import permission_required
 
+from roundtables.editions import meeting_or_404  # noqa: F401  (the views' import)
 from roundtables.models import Meeting
 
 chair_required = permission_required("roundtables.manage_meeting", raise_exception=True)
-
-
-def meeting_or_404(number: int | None) -> Meeting:
-    """The meeting named by its number in the URL, or the current one when the URL names none."""
-    if number is None:
-        meeting = Meeting.objects.current()
-        if meeting is None:
-            raise Http404("No meeting is current.")
-        return meeting
-    return get_object_or_404(Meeting, number=number)
 
 
 @contextmanager
