@@ -2,6 +2,7 @@
 to run again."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -121,7 +122,7 @@ def test_load_demo_holds_the_earlier_meetings_as_archive_entries(client):
         (2, "PH", "Manila", dt.date(2008, 10, 27), dt.date(2008, 10, 30)),
         (3, "GR", "Athens", dt.date(2009, 11, 2), dt.date(2009, 11, 5)),
         (4, "MX", "Puerto Vallarta", dt.date(2010, 11, 8), dt.date(2010, 11, 11)),
-        (5, "CH", "Geneva", dt.date(2011, 12, 1), dt.date(2011, 12, 2)),
+        (5, "CH", "Geneva", dt.date(2011, 11, 29), dt.date(2011, 12, 2)),
     ]
     assert list(Meeting.objects.filter(number__lt=4).values_list("theme_en", flat=True).order_by("number")) == [
         "Migration and Socio-Economic Development",
@@ -157,7 +158,10 @@ def test_load_demo_prepares_2011_from_2010s_structure(client):
         "Geneva",
         "CH",
     )
-    assert (geneva.start_date, geneva.end_date) == (dt.date(2011, 12, 1), dt.date(2011, 12, 2))
+    assert (geneva.start_date, geneva.end_date) == (dt.date(2011, 11, 29), dt.date(2011, 12, 2))
+    zone = ZoneInfo(geneva.time_zone)
+    days = {s.starts_at.astimezone(zone).date() for s in geneva.sessions.exclude(starts_at=None)}
+    assert days and all(geneva.start_date <= day <= geneva.end_date for day in days)
     assert (geneva.status, geneva.is_current, Meeting.objects.current().number) == (Meeting.Status.PLANNING, False, 4)
     # Made through the portal's services: copied once from 2010, then edited (loading again changes nothing).
     assert list(

@@ -6,7 +6,8 @@ again: once the meeting exists, only its details are set (unchanged details log 
 From the public record (gfmd.org): the Fifth Meeting, Geneva, 1-2 December 2011, and its theme. The
 roundtables and sessions are 2010's, copied as a draft for the new Chair to rework: not the 2011
 programme. The copy starts on 29 November, so that 2010's government days (10-11 November, after the two
-Civil Society Days) fall on 1-2 December; the edit then gives the meeting its public dates."""
+Civil Society Days) fall on 1-2 December, and the copied Civil Society Days on 29-30 November, inside
+the meeting's dates."""
 
 import datetime as dt
 
@@ -37,7 +38,8 @@ DETAILS = {
     "theme_en": "Taking Action on Migration and Development – Coherence, Capacity and Cooperation",
     "host_country": "CH",
     "city": "Geneva",
-    "start_date": dt.date(2011, 12, 1),
+    # The meeting's dates hold its Civil Society Days, as 2010's do (8-11 November).
+    "start_date": dt.date(2011, 11, 29),
     "end_date": dt.date(2011, 12, 2),
     "status": Meeting.Status.PLANNING,
 }

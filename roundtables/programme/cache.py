@@ -65,7 +65,7 @@ def programme_etag(request, number: int | None = None, pk: int | None = None, **
     meeting, release = release_for(request, number)
     if release is None:
         return None
-    parts = [code_revision(), meeting.number, release.version, translation.get_language(), request.path]
+    parts = [code_revision(), meeting.number, meeting.status, release.version, translation.get_language(), request.path]
     parts += [stamp(meeting.number, pk) for stamp in _page_stamps]
     return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:32]
 

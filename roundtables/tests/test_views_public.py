@@ -190,6 +190,16 @@ def test_session_page_in_french_falls_back_to_english(client, published, session
     assert response.context["item"].title == "Assessing the relationship between migration and development"
 
 
+@pytest.mark.django_db
+def test_session_page_without_a_team_says_it_is_to_come_until_the_meeting_is_held(client, chair, meeting, session_3_1):
+    services.programme_publish(meeting=meeting, actor=chair)
+    assert "The team will be announced." in client.get(session_url(session_3_1)).content.decode()
+    meeting.status = meeting.Status.HELD
+    meeting.save()
+    page = client.get(session_url(session_3_1)).content.decode()
+    assert ("The team will be announced." in page, "did not name this session" in page) == (False, True)
+
+
 # Conditional GET: a published version never changes ---------------------------------------------
 
 
