@@ -234,6 +234,11 @@ else:
             "LOCATION": str(VAR_DIR / "cache"),
         }
     }
+# Parallel test workers share one cache server or folder: each keeps its own keys.
+CACHES["default"]["KEY_PREFIX"] = env.str("PYTEST_XDIST_WORKER", default="")
+# Public pages of a published programme are rendered once and served from the cache
+# (roundtables.programme.pages); off, every request renders them (to measure the difference).
+PROGRAMME_PAGE_CACHE = env.bool("GFMD_PROGRAMME_PAGE_CACHE", default=True)
 
 # Mail (Django 6.1's MAILERS): SMTP when EMAIL_HOST is set, otherwise one readable file per
 # message under var/mail so that a person can read what the portal sent.

@@ -28,9 +28,20 @@ _page_stamps: list[Callable[[int, int | None], str]] = []
 def register_page_stamp(stamp: Callable[[int, int | None], str]) -> Callable[[int, int | None], str]:
     """For another app that adds content to the public programme pages (published papers, outcomes):
     `stamp(meeting_number, session_id_or_None)` returns a short string that changes when that content
-    changes. Register it in the app's AppConfig.ready(); it joins the pages' ETag."""
+    changes. Register it in the app's AppConfig.ready(); it joins the pages' ETag and their cache key."""
     _page_stamps.append(stamp)
     return stamp
+
+
+def page_stamps(meeting_number: int, session_id: int | None, request=None) -> list[str]:
+    """The other apps' stamps of a page, read once per request (the ETag and the page cache's key both
+    name them)."""
+    if request is None:
+        return [stamp(meeting_number, session_id) for stamp in _page_stamps]
+    memo = request.__dict__.setdefault("_page_stamps", {})
+    if (meeting_number, session_id) not in memo:
+        memo[meeting_number, session_id] = page_stamps(meeting_number, session_id)
+    return memo[meeting_number, session_id]
 
 
 @functools.cache
@@ -47,11 +58,21 @@ def code_revision() -> str:
 
 
 def release_for(request, number: int | None) -> tuple[Meeting | None, ProgrammeRelease | None]:
-    """The meeting (by number, or the current one) and its latest release, read once per request."""
+    """The meeting (by number, or the current one) and its latest release, read once per request in one
+    query. The release's snapshot is left out (deferred): a 304 or a page served from the cache never
+    reads it; `Programme(release)` reads it when a page is rendered."""
     cache = request.__dict__.setdefault("_programme_releases", {})
     if number not in cache:
-        meeting = Meeting.objects.current() if number is None else Meeting.objects.filter(number=number).first()
-        cache[number] = (meeting, ProgrammeRelease.objects.latest_for(meeting) if meeting else None)
+        releases = ProgrammeRelease.objects.select_related("meeting").defer("snapshot")
+        releases = (
+            releases.filter(meeting__is_current=True) if number is None else releases.filter(meeting__number=number)
+        )
+        release = releases.order_by("-version").first()
+        if release is not None:
+            meeting = release.meeting
+        else:
+            meeting = Meeting.objects.current() if number is None else Meeting.objects.filter(number=number).first()
+        cache[number] = (meeting, release)
     return cache[number]
 
 
@@ -66,7 +87,7 @@ def programme_etag(request, number: int | None = None, pk: int | None = None, **
     if release is None:
         return None
     parts = [code_revision(), meeting.number, meeting.status, release.version, translation.get_language(), request.path]
-    parts += [stamp(meeting.number, pk) for stamp in _page_stamps]
+    parts += page_stamps(meeting.number, pk, request)
     return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:32]
 
 

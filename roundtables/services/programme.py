@@ -12,6 +12,7 @@ from roundtables.programme.diff import programme_changes
 from roundtables.programme.snapshot import build_snapshot
 from roundtables.schedule import meeting_clashes
 from roundtables.services._common import MANAGE_MEETING, require_perm
+from roundtables.tasks import warm_programme_pages_task
 
 
 @transaction.atomic
@@ -51,4 +52,6 @@ def programme_publish(*, meeting: Meeting, actor) -> ProgrammeRelease:
         meeting=meeting,
         data={"version": release.version, "change_count": len(release.changes)},
     )
+    # Its public pages are rendered once, in the background, before the first visitor asks for them.
+    transaction.on_commit(lambda: warm_programme_pages_task.delay(release.pk))
     return release

@@ -2,10 +2,13 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from roundtables.models import Meeting, Session
 from roundtables.programme.cache import published, release_for
 from roundtables.programme.ical import programme_calendar, session_calendar
+from roundtables.programme.pages import RenderedPage, rendered_page, with_personal
 from roundtables.programme.published import Programme
 
 
@@ -24,22 +27,53 @@ def _programme(request, number: int | None):
     return meeting, Programme(release) if release else None
 
 
+def _page(request, meeting, release, kind: str, pk: int | None = None, *, newest=None, personal: str = "", **extra):
+    """The layout of the reader around the page's body rendered once (roundtables.programme.pages)."""
+    page = rendered_page(request, kind, meeting, release, newest or release, pk, **extra)
+    return render(
+        request,
+        "roundtables/public/published_page.html",
+        {"meeting": meeting, "page": page, "body": with_personal(page, personal)},
+    )
+
+
+def _unpublished(request, meeting, template: str, title: str):
+    """A page of a meeting whose programme is not published yet: nothing to keep, rendered each time."""
+    page = RenderedPage(title or _("GFMD Meeting Portal"), render_to_string(template, {"meeting": meeting}))
+    return render(
+        request,
+        "roundtables/public/published_page.html",
+        {"meeting": meeting, "page": page, "body": with_personal(page)},
+    )
+
+
 @published
 def home(request):
     """The current meeting's theme, dates and venue, and its published roundtables and sessions."""
     meeting, release = release_for(request, None)
-    return render(
-        request,
-        "roundtables/home.html",
-        {"meeting": meeting, "programme": Programme(release) if release else None},
+    if release is None:
+        # Nothing published yet (or no current meeting): the page says the programme will come.
+        return _unpublished(request, meeting, "roundtables/public/_home_body.html", meeting.title if meeting else "")
+    return _page(request, meeting, release, "home")
+
+
+def _booklet_request(request, meeting, release) -> str:
+    if not request.user.is_authenticated:
+        return ""
+    return render_to_string(
+        "roundtables/public/_programme_personal.html", {"meeting": meeting, "release": release}, request=request
     )
 
 
 @published
 def programme(request, number: int | None = None):
     """The programme by day: parallel sessions side by side."""
-    meeting, programme = _programme(request, number)
-    return render(request, "roundtables/public/programme.html", {"meeting": meeting, "programme": programme})
+    meeting, release = release_for(request, number)
+    if not _public(meeting, release):
+        raise Http404("No such meeting.")
+    if release is None:
+        return _unpublished(request, meeting, "roundtables/public/_programme_body.html", _("Programme"))
+    return _page(request, meeting, release, "programme", personal=_booklet_request(request, meeting, release))
 
 
 @published
@@ -49,53 +83,44 @@ def programme_version(request, number: int, version: int):
     meeting, latest = release_for(request, number)
     if latest is None or not _public(meeting, latest):
         raise Http404("No such meeting.")
-    releases = {r.version: r for r in meeting.releases.filter(version__in=[version, version + 1])}
+    releases = {
+        r.version: r
+        for r in meeting.releases.defer("snapshot").filter(version__in=[version, version + 1]).select_related("meeting")
+    }
     if version not in releases:
         raise Http404("No such version of the programme.")
-    return render(
+    return _page(
         request,
-        "roundtables/public/programme.html",
-        {
-            "meeting": meeting,
-            "programme": Programme(releases[version]),
-            "latest": latest,
-            # The version that replaced this one (None for the latest).
-            "superseded_by": releases.get(version + 1),
-        },
+        meeting,
+        releases[version],
+        "programme",
+        newest=latest,
+        personal=_booklet_request(request, meeting, releases[version]),
+        # The version that replaced this one (None for the latest).
+        superseded_by=releases.get(version + 1),
+        latest=latest,
     )
 
 
 @published
 def roundtable_detail(request, number: int, rt: int):
-    meeting, programme = _programme(request, number)
-    roundtable = programme.roundtable(rt) if programme else None
-    if roundtable is None:
+    meeting, release = release_for(request, number)
+    if release is None or not _public(meeting, release):
         raise Http404("No such roundtable in the published programme.")
-    return render(
-        request,
-        "roundtables/public/roundtable_detail.html",
-        {"meeting": meeting, "programme": programme, "roundtable": roundtable},
-    )
+    return _page(request, meeting, release, "roundtable", rt)
 
 
 @published
 def session_detail(request, number: int, pk: int):
-    meeting, programme = _programme(request, number)
-    item = programme.session(pk) if programme else None
-    if item is None:
+    meeting, release = release_for(request, number)
+    if release is None or not _public(meeting, release):
         raise Http404("No such session in the published programme.")
-    # The live session, for what other apps show at the end of the page (its published papers, its outcome).
-    session = Session.objects.select_related("meeting").filter(pk=pk, meeting=meeting).first()
-    can_edit = (
-        request.user.is_authenticated
-        and session is not None
-        and request.user.has_perm("roundtables.edit_session_description", session)
-    )
-    return render(
-        request,
-        "roundtables/public/session_detail.html",
-        {"meeting": meeting, "programme": programme, "item": item, "session": session, "can_edit": can_edit},
-    )
+    personal = ""
+    if request.user.is_authenticated:
+        session = Session.objects.select_related("meeting").filter(pk=pk, meeting=meeting).first()
+        if session is not None and request.user.has_perm("roundtables.edit_session_description", session):
+            personal = render_to_string("roundtables/public/_session_detail_personal.html", {"session": session})
+    return _page(request, meeting, release, "session", pk, personal=personal)
 
 
 def _calendar_response(content: bytes, filename: str) -> HttpResponse:
