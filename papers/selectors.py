@@ -1,17 +1,15 @@
 """Querysets the paper pages read: annotated and prefetched so query counts stay flat."""
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from activity.models import ActivityLog
-from gfmd import languages
 from papers.models import Comment, Paper, SubmissionDeadline, Translation, Version
+from papers.search import search_papers
 from roundtables.models import Meeting, Session
 from roundtables.selectors import current_sessions, on_team
 
@@ -218,46 +216,6 @@ def published_papers() -> QuerySet[Paper]:
     )
 
 
-def uses_postgres() -> bool:
-    return connection.vendor == "postgresql"
-
-
-SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
-
-
-def search_papers(papers: QuerySet[Paper], query: str) -> QuerySet[Paper]:
-    """Full-text search over titles and abstracts in every language. PostgreSQL: each language
-    with its own stemming, ranked, titles weigh more. Elsewhere: every word must appear (icontains)."""
-    query = " ".join(query.split())[:200]
-    if not query:
-        return papers
-    if uses_postgres():
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        vector = None
-        search = None
-        for code, config in SEARCH_CONFIGS.items():
-            part = SearchVector(f"title_{code}", weight="A", config=config) + SearchVector(
-                f"abstract_{code}", weight="B", config=config
-            )
-            vector = part if vector is None else vector + part
-            term = SearchQuery(query, config=config, search_type="websearch")
-            search = term if search is None else search | term
-        return (
-            papers.annotate(search=vector, rank=SearchRank(vector, search))
-            .filter(search=search)
-            .order_by("-rank", "-published_at", "pk")
-        )
-    words = [w for w in re.split(r"\W+", query) if w][:10]
-    condition = Q()
-    for word in words:
-        any_field = Q()
-        for name in languages.field_names("title", "abstract"):
-            any_field |= Q(**{f"{name}__icontains": word})
-        condition &= any_field
-    return papers.filter(condition).order_by("-published_at", "pk")
-
-
 def in_language(papers: QuerySet[Paper], language: str) -> QuerySet[Paper]:
     """Papers readable in a language: written in it, or with a translation in it."""
     if not language:
@@ -267,7 +225,9 @@ def in_language(papers: QuerySet[Paper], language: str) -> QuerySet[Paper]:
     )
 
 
-def library(*, meeting=None, roundtable=None, session=None, language: str = "", query: str = "") -> QuerySet[Paper]:
+def library(
+    *, meeting=None, roundtable=None, session=None, language: str = "", query: str = "", reader_language: str = ""
+) -> QuerySet[Paper]:
     papers = published_papers()
     if meeting is not None:
         papers = papers.filter(session__meeting=meeting)
@@ -277,7 +237,7 @@ def library(*, meeting=None, roundtable=None, session=None, language: str = "", 
         papers = papers.filter(session=session)
     papers = in_language(papers, language)
     if query and query.strip():
-        return search_papers(papers, query)
+        return search_papers(papers, query, reader_language or language)
     return papers.order_by(
         "-session__meeting__number", "session__roundtable__order", "session__order", "session__code", "kind", "pk"
     )

@@ -5,9 +5,11 @@ and abstracts, a language filter and pages."""
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from papers import selectors
 from papers.forms import LibraryFilterForm
+from papers.search import highlighted
 from roundtables.selectors import published_meetings
 
 # The demo's library fits on one page; a real one grows by a few dozen papers a year.
@@ -46,8 +48,13 @@ def _library(request, *, meeting):
         session=filters.get("session"),
         language=filters.get("language", ""),
         query=query,
+        reader_language=get_language(),
     )
     page = Paginator(papers, PER_PAGE).get_page(request.GET.get("page"))
+    shown = list(page.object_list)
+    for paper in shown:
+        # A search's passage of the abstract, the words found marked (papers.search).
+        paper.headline_html = highlighted(getattr(paper, "headline", "")) if query else ""
     return render(
         request,
         "papers/library.html",
@@ -60,7 +67,7 @@ def _library(request, *, meeting):
             ),
             "form": form,
             "page": page,
-            "papers": list(page.object_list),
+            "papers": shown,
             "query": query,
             "searching": bool(query),
             "filtered": bool(filters and any(filters.values())),
