@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
@@ -21,6 +22,7 @@ from portal.retention.services import (
     anonymisation_refusal,
     meeting_anonymise,
 )
+from reports.models import GeneratedFile
 from roundtables.tests.factories import MeetingFactory, SessionFactory, SessionPersonFactory
 from surveys.models import Response
 from surveys.tests.factories import InvitationFactory as SurveyInvitationFactory
@@ -264,3 +266,26 @@ def test_meeting_anonymise_leaves_other_meetings_alone(chair, populated):
     other.refresh_from_db()
     other.person.refresh_from_db()
     assert (other.dietary_needs, other.person.is_active) == ("Kosher", True)
+
+
+def test_meeting_anonymise_deletes_the_files_of_its_participants_lists(
+    chair, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = closed_meeting()
+    listing = GeneratedFile(kind="participants", parameters={"meeting": meeting.pk}, request_key="a" * 64)
+    listing.file.save("participants.pdf", ContentFile(b"%PDF names"), save=False)
+    listing.state = GeneratedFile.State.DONE
+    listing.save()
+    programme = GeneratedFile(kind="programme", parameters={"meeting": meeting.pk}, request_key="b" * 64)
+    programme.file.save("programme.pdf", ContentFile(b"%PDF programme"), save=False)
+    programme.save()
+    path = listing.file.path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        record = meeting_anonymise(actor=chair, meeting=meeting)
+
+    listing.refresh_from_db()
+    programme.refresh_from_db()
+    assert (record.counts["documents"], listing.file.name, bool(programme.file)) == (1, "", True)
+    assert not (tmp_path / path).exists()
