@@ -7,6 +7,7 @@ TRUSTED_PROXY_COUNT or TRUSTED_CLIENT_IP_HEADER, required and turns on the HTTPS
 settings). Tests use gfmd.settings_test, which imports this.
 """
 
+import datetime as dt
 import secrets
 from pathlib import Path
 
@@ -308,6 +309,9 @@ MAILINGS_MAX_ATTEMPTS = env.int("MAILINGS_MAX_ATTEMPTS", default=6)
 # The text of a mail is kept this many days after it was sent (for the Chair's office to see what
 # went out), then blanked by a daily beat task; the delivery record (to, subject, state) stays.
 MAILINGS_BODY_RETENTION_DAYS = env.int("MAILINGS_BODY_RETENTION_DAYS", default=30)
+# A closed meeting's participants' personal data may be anonymised by its Chair's office once this
+# period has passed since the meeting was closed (portal.retention); the public record stays.
+GFMD_RETENTION_PERIOD = dt.timedelta(days=env.int("GFMD_RETENTION_DAYS", default=5 * 365))
 # Surveys: how often beat looks for scheduled reminders that are due.
 SURVEYS_REMINDER_CHECK_SECONDS = env.float("SURVEYS_REMINDER_CHECK_SECONDS", default=300)
 

@@ -12,6 +12,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     # The Chair's office's people pages (portal.people), before roundtables' own /chair/ pages.
     path("chair/", include("portal.people.urls")),
+    path("chair/", include("portal.retention.urls")),  # /chair/meetings/<number>/retention/
     path("", include("roundtables.urls")),
     path("me/", include("portal.urls")),
     path("delegations/", include("delegations.urls")),

@@ -16,7 +16,9 @@ class PortalConfig(AppConfig):
         from portal.people import mails  # noqa: F401  (registers its mail templates)
         from portal.people.activity_labels import ACTIONS
         from portal.people.services import STAFF_INVITATION_LINK, staff_invitation_link_mint
+        from portal.retention.activity_labels import ACTIONS as RETENTION_ACTIONS
 
         # A Chair's office invitation's link is made when its mail is sent, never stored in clear.
         register_link_provider(STAFF_INVITATION_LINK, staff_invitation_link_mint)
         register_actions(ACTIONS)  # the activity log names people administration's actions in words
+        register_actions(RETENTION_ACTIONS)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from activity.services import activity_log
+from outcomes.models import Outcome
 from reports import conf
 from reports.models import GeneratedFile
 from reports.registry import ReportError, get_renderer
@@ -269,3 +270,65 @@ def reports_purge_expired() -> int:
         generated.save(update_fields=["file"])
         count += 1
     return count
+
+
+# The public report of the proceedings ---------------------------------------------------------
+
+# After a public job failed, visitors wait this long before another is started for the same content.
+PUBLIC_RETRY_PAUSE = timedelta(minutes=10)
+
+
+def published_outcomes_stamp(meeting) -> str:
+    """What the proceedings of a meeting hold now, as a short digest: its published outcomes and when
+    each was published. Publishing, unpublishing or republishing an outcome changes it."""
+    published = Outcome.objects.filter(session__meeting=meeting, state=Outcome.State.PUBLISHED).order_by("session_id")
+    payload = ",".join(
+        f"{session}:{when.isoformat()}" for session, when in published.values_list("session_id", "published_at")
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def public_proceedings(*, meeting, language: str) -> GeneratedFile | None:
+    """The report of the proceedings for the public archive: the file produced for the meeting's
+    published outcomes as they are now, in `language`, or the job producing it. None when nothing is
+    published (the caller answers 404). The caller checks that the meeting is public.
+
+    Anonymous visitors cannot make unbounded work: the parameters carry the published outcomes'
+    stamp, so there is one request key per meeting, language and state of its outcomes; a job is
+    started only when that key has no file, no job under way, and no failure in the last
+    PUBLIC_RETRY_PAUSE. So at most one job per (meeting, language) each time an outcome is published
+    or the file expires (REPORTS_KEEP_DAYS), whoever visits."""
+    from reports.documents.outcomes import meeting_unavailable
+    from reports.tasks import generate_report_task
+
+    params = {"meeting": meeting.pk, "language": language, "published": published_outcomes_stamp(meeting)}
+    if meeting_unavailable(params):
+        return None
+    key = request_key("proceedings", params)
+    _fail_stale_jobs(key)
+    for _attempt in range(3):
+        same = GeneratedFile.objects.filter(request_key=key)
+        found = (
+            same.downloadable().order_by("-finished_at").first()
+            or same.active().first()
+            or same.filter(state=GeneratedFile.State.FAILED, finished_at__gt=timezone.now() - PUBLIC_RETRY_PAUSE)
+            .order_by("-finished_at")
+            .first()
+        )
+        if found is not None:
+            return found
+        try:
+            with transaction.atomic():
+                generated = GeneratedFile.objects.create(kind="proceedings", parameters=params, request_key=key)
+                activity_log(
+                    actor=None,
+                    action="reports.file.requested",
+                    obj=generated,
+                    meeting=meeting,
+                    data={"kind": "proceedings", "params": params, "public": True},
+                )
+                transaction.on_commit(partial(generate_report_task.delay, generated.pk))
+            return generated
+        except IntegrityError:
+            continue  # another visitor started it at the same moment: follow theirs
+    raise ReportError(gettext("The document could not be requested; try again."))

@@ -12,4 +12,6 @@ urlpatterns = [
     path("files/<int:pk>/download/", views.file_download, name="file_download"),
     path("files/<int:pk>/retry/", views.file_retry, name="file_retry"),
     path("badges/verify/<str:token>/", views.badge_verify, name="badge_verify"),
+    # Public: the report of the proceedings of a meeting in the archive.
+    path("meetings/<int:number>/proceedings/", views.public_proceedings, name="public_proceedings"),
 ]

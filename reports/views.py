@@ -11,12 +11,12 @@ from rules.contrib.views import permission_required
 
 from reports import services
 from reports.badges import valid_badge_registration
-from reports.documents.common import meeting_of
+from reports.documents.common import clean_language, meeting_of
 from reports.models import GeneratedFile
 from reports.registry import ReportError, find_renderer, get_renderer, offers_for
 from reports.selectors import files_requested_by
 from reports.throttle import ReportThrottled
-from roundtables.selectors import current_meeting
+from roundtables.selectors import current_meeting, published_meetings
 
 RESERVED_FIELDS = {"kind", "csrfmiddlewaretoken", "next"}
 
@@ -160,4 +160,25 @@ def badge_verify(request, token: str):
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_GET
+def public_proceedings(request, number: int):
+    """The report of the proceedings of a meeting in the public archive, for anyone: the PDF when it is
+    ready, otherwise a page saying it is being produced (services.public_proceedings bounds the work).
+    404 for a meeting the public may not see, or one without a published outcome."""
+    meeting = get_object_or_404(published_meetings(), number=number)
+    generated = services.public_proceedings(
+        meeting=meeting, language=clean_language({"language": request.LANGUAGE_CODE})
+    )
+    if generated is None:
+        raise Http404
+    if generated.is_downloadable:
+        response = FileResponse(generated.file.open("rb"), filename=generated.filename, content_type="application/pdf")
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "public, max-age=600"
+        return response
+    response = render(request, "reports/public_proceedings.html", {"meeting": meeting, "file": generated})
+    response["Cache-Control"] = "no-store"
     return response

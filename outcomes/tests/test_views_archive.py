@@ -46,8 +46,9 @@ def test_meeting_page_query_count_does_not_grow(client, chair, athens, django_as
     for number in range(1, count + 1):
         published_outcome(SessionFactory(roundtable=roundtable, code=f"1.{number}"))
     services.programme_publish(meeting=athens, actor=chair)
-    # The meeting, its latest programme, its published outcomes, its papers in the library.
-    with django_assert_num_queries(4):
+    # The meeting, its latest programme, whether the proceedings are offered, its published outcomes,
+    # its papers in the library.
+    with django_assert_num_queries(5):
         response = client.get(reverse("roundtables:meeting_detail", kwargs={"number": 3}))
     assert response.content.decode().count("#session-outcome-heading") == count
 

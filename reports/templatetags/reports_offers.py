@@ -21,3 +21,11 @@ def report_unavailable(kind: str, **params) -> str:
     if renderer is None:
         return ""
     return renderer.unavailable({name: value for name, value in params.items() if value not in (None, "")}) or ""
+
+
+@register.simple_tag
+def public_proceedings_available(meeting) -> bool:
+    """{% public_proceedings_available meeting as has_proceedings %}: whether the public archive's page
+    of the meeting offers its report of the proceedings (an outcome is published). One query."""
+    renderer = find_renderer("proceedings")
+    return renderer is not None and meeting is not None and renderer.unavailable({"meeting": meeting.pk}) is None
