@@ -306,6 +306,8 @@ MAILINGS_SENDING_TIMEOUT = env.int("MAILINGS_SENDING_TIMEOUT", default=300)
 MAILINGS_STALLED_AFTER = env.int("MAILINGS_STALLED_AFTER", default=90)
 MAILINGS_RETRY_BASE_SECONDS = env.int("MAILINGS_RETRY_BASE_SECONDS", default=60)
 MAILINGS_MAX_ATTEMPTS = env.int("MAILINGS_MAX_ATTEMPTS", default=6)
+# Mails a sending task claims in one transaction, then sends over one SMTP connection.
+MAILINGS_BATCH_SIZE = env.int("MAILINGS_BATCH_SIZE", default=25)
 # The text of a mail is kept this many days after it was sent (for the Chair's office to see what
 # went out), then blanked by a daily beat task; the delivery record (to, subject, state) stays.
 MAILINGS_BODY_RETENTION_DAYS = env.int("MAILINGS_BODY_RETENTION_DAYS", default=30)

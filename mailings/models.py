@@ -64,7 +64,11 @@ class OutgoingMailQuerySet(models.QuerySet):
     def due(self, now=None) -> "OutgoingMailQuerySet":
         """Mails a sending task may take now: queued ones, and retries whose time has come."""
         now = now or timezone.now()
-        return self.filter(Q(state=OutgoingMail.State.QUEUED) | Q(state=OutgoingMail.State.RETRY, retry_at__lte=now))
+        # The first filter is implied by the second; it lets the database use the partial index of
+        # waiting mails (mail_waiting), so a claim never scans the mails already sent.
+        return self.filter(state__in=[OutgoingMail.State.QUEUED, OutgoingMail.State.RETRY]).filter(
+            Q(state=OutgoingMail.State.QUEUED) | Q(state=OutgoingMail.State.RETRY, retry_at__lte=now)
+        )
 
     def pending(self) -> "OutgoingMailQuerySet":
         """Mails not yet finished one way or the other (sent, failed, cancelled)."""
@@ -120,6 +124,8 @@ class OutgoingMail(models.Model):
         indexes = [
             models.Index(fields=["mailing", "state"], name="mail_mailing_state"),
             models.Index(fields=["state", "retry_at"], name="mail_state_retry_at"),
+            # The mails still to send, per mailing, in the order the pump takes them.
+            models.Index(fields=["mailing", "id"], condition=Q(state__in=["queued", "retry"]), name="mail_waiting"),
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(state="retry") | Q(retry_at__isnull=False), name="retry_has_time"),

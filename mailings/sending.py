@@ -170,8 +170,62 @@ def mail_send(*, mail_id: int) -> OutgoingMail | None:
         _close_quietly(connection)
 
 
+def _claim_batch(candidates, *, now: datetime, size: int) -> list[tuple[OutgoingMail, str | None]]:
+    """Take up to `size` due mails among `candidates` in one transaction: each marked "sending", with its
+    personal link. Rows another worker holds are skipped (PostgreSQL: SKIP LOCKED; SQLite: the write
+    lock that BEGIN IMMEDIATE takes), so every mail is taken by exactly one claimant."""
+    with transaction.atomic():
+        mails = list(candidates.select_for_update(skip_locked=True).due(now).order_by("pk")[:size])
+        if not mails:
+            return []
+        won = (
+            OutgoingMail.objects.filter(pk__in=[mail.pk for mail in mails])
+            .due(now)
+            .update(state=OutgoingMail.State.SENDING, attempts=F("attempts") + 1, sending_started_at=now, retry_at=None)
+        )
+        if won != len(mails):
+            # Another claimant changed a row between our read and our write: take nothing this time.
+            transaction.set_rollback(True)
+            return []
+        claimed = []
+        for mail in mails:
+            mail.state, mail.attempts, mail.sending_started_at, mail.retry_at = (
+                OutgoingMail.State.SENDING,
+                mail.attempts + 1,
+                now,
+                None,
+            )
+            link = ""
+            if mail.link_kind:
+                try:
+                    link = mint_personal_link(mail.link_kind, mail.link_object_id)
+                except LookupError:
+                    link = None
+                if link is None:
+                    # The invitation was withdrawn or already answered: the mail is not needed any more.
+                    OutgoingMail.objects.filter(pk=mail.pk).update(
+                        state=OutgoingMail.State.CANCELLED, last_error="No longer needed when its turn came."
+                    )
+                    mail.state = OutgoingMail.State.CANCELLED
+            claimed.append((mail, link))
+        return claimed
+
+
+def _put_back(mails: list[OutgoingMail]) -> None:
+    """Return claimed mails that were not sent to the queue, as if never taken."""
+    OutgoingMail.objects.filter(pk__in=[mail.pk for mail in mails], state=OutgoingMail.State.SENDING).update(
+        state=OutgoingMail.State.QUEUED, attempts=F("attempts") - 1, sending_started_at=None
+    )
+
+
 def mailing_pump(*, mailing_id: int, budget_seconds: float | None = None, now: datetime | None = None) -> bool:
-    """Send the due mails of a released mailing, one by one over one SMTP connection.
+    """Send the due mails of a released mailing in batches over one SMTP connection.
+
+    Each batch is claimed in one transaction (MAILINGS_BATCH_SIZE mails), then sent one by one, each
+    outcome recorded as soon as it is known: a worker that dies mid-batch leaves its unsent mails in
+    "sending" for the sweep to put back, and at most the one mail in flight may arrive twice. A batch
+    stops sending before half of MAILINGS_SENDING_TIMEOUT has passed since its claim (and gives its
+    rest back), so the sweep never hands a mail still in a live batch to another worker.
 
     Returns True when time ran out with mails still due (the task then hands over to a new one).
     Several pumps may run for one mailing: each mail is taken by exactly one."""
@@ -180,19 +234,26 @@ def mailing_pump(*, mailing_id: int, budget_seconds: float | None = None, now: d
     started = time.monotonic()
     candidates = OutgoingMail.objects.filter(mailing_id=mailing_id)
     connection = mailers.default
+    batch_window = settings.MAILINGS_SENDING_TIMEOUT / 2
     try:
         while True:
             if budget_seconds is not None and time.monotonic() - started > budget_seconds:
                 return True
-            claimed = _claim(candidates, now=now or timezone.now(), wait=False)
-            if claimed is None:
-                break
-            if claimed is _CONTENDED:
+            batch = _claim_batch(candidates, now=now or timezone.now(), size=settings.MAILINGS_BATCH_SIZE)
+            if not batch:
+                if not candidates.due(now or timezone.now()).exists():
+                    break
+                time.sleep(0.05)  # contended: another claimant is taking its rows; try again
                 continue
             Mailing.objects.filter(pk=mailing_id).update(last_progress_at=timezone.now())
-            mail, link = claimed
-            if link is not None:
-                _deliver(mail, link, connection)
+            claimed_at = time.monotonic()
+            for index, (mail, link) in enumerate(batch):
+                # The first mail of a batch always goes, so a batch always makes progress.
+                if index and time.monotonic() - claimed_at > batch_window:
+                    _put_back([m for m, _link in batch[index:]])
+                    break
+                if link is not None:
+                    _deliver(mail, link, connection)
     finally:
         _close_quietly(connection)
     mailing_finish_if_done(mailing_id=mailing_id)

@@ -28,6 +28,8 @@ class _Handler:
     delay: float = 0.0
     scripted: dict[str, list[str]] = field(default_factory=dict)
     received: list[ReceivedMail] = field(default_factory=list)
+    # The client ends (address, port) that delivered mail: one per SMTP connection.
+    peers: set = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -45,6 +47,7 @@ class _Handler:
         message = message_from_bytes(envelope.original_content, policy=policy.default)
         with self.lock:
             self.received.append(ReceivedMail(envelope.mail_from, list(envelope.rcpt_tos), message))
+            self.peers.add(tuple(session.peer))
         return "250 Message accepted for delivery"
 
 
@@ -78,6 +81,12 @@ class SmtpServer:
     def received(self) -> list[ReceivedMail]:
         with self.handler.lock:
             return list(self.handler.received)
+
+    @property
+    def connections(self) -> int:
+        """How many SMTP connections delivered mail."""
+        with self.handler.lock:
+            return len(self.handler.peers)
 
     def count_by_recipient(self) -> Counter:
         return Counter(address for mail in self.received for address in mail.envelope_to)

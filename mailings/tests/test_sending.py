@@ -201,3 +201,25 @@ def test_a_starting_worker_resumes_a_mailing_at_once(smtp, settings, after_commi
     assert after_commit(mailings_sweep)["mailings_restarted"] == 0  # it may still be sending
     assert after_commit(mailings_sweep, restart_all=True)["mailings_restarted"] == 1
     assert _states(rows) == [OutgoingMail.State.SENT, OutgoingMail.State.SENT]
+
+
+def test_a_batch_is_claimed_at_once_and_sent_over_one_connection(smtp, after_commit, chair, settings):
+    settings.MAILINGS_BATCH_SIZE = 4
+    mailing, rows = make_mailing(10)
+    after_commit(mailing_release, mailing=mailing, actor=chair)
+    assert set(_states(rows)) == {OutgoingMail.State.SENT}
+    assert smtp.count_by_recipient() == {f"person{n}@example.org": 1 for n in range(10)}
+    assert smtp.connections == 1
+
+
+def test_a_batch_past_its_window_gives_its_rest_back_untouched(smtp, after_commit, chair, settings):
+    # No time at all: each batch sends its first mail, then gives the others back as if never taken.
+    settings.MAILINGS_BATCH_SIZE = 3
+    settings.MAILINGS_SENDING_TIMEOUT = 0
+    mailing, rows = make_mailing(5)
+    after_commit(mailing_release, mailing=mailing, actor=chair)
+    assert [(row.state, row.attempts) for row in OutgoingMail.objects.filter(pk__in=[r.pk for r in rows])] == [
+        (OutgoingMail.State.SENT, 1)
+    ] * 5
+    assert smtp.count_by_recipient() == {f"person{n}@example.org": 1 for n in range(5)}
+    assert Mailing.objects.get(pk=mailing.pk).state == Mailing.State.DONE
