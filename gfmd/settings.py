@@ -225,8 +225,18 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
 REDIS_URL = env.str("REDIS_URL", default="")
+REDIS_CACHE_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # A cache that fails (Redis restarting) is skipped, not an error: pages render without it, rate limits
+    # let requests through meanwhile; sessions live in the database, not here.
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": REDIS_CACHE_OPTIONS,
+        }
+    }
 else:
     # A file cache is shared by the web server and the worker of a local run (rate limits included).
     CACHES = {

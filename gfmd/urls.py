@@ -30,3 +30,6 @@ urlpatterns = [
 
 if settings.BENCHMARK_MODE:
     urlpatterns.append(path("bench/", include("benchmarks.urls")))
+
+# Uncaught exceptions: a database away for a moment is a 503 in the portal's layout (gfmd.errors).
+handler500 = "gfmd.errors.server_error"
