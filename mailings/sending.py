@@ -80,26 +80,31 @@ def _claim(candidates, *, now: datetime, wait: bool):
         )
         if not won:
             return _CONTENDED
-        mail.state, mail.attempts, mail.sending_started_at, mail.retry_at = (
-            OutgoingMail.State.SENDING,
-            mail.attempts + 1,
-            now,
-            None,
+        return mail, _taken(mail, now)
+
+
+def _taken(mail: OutgoingMail, now: datetime) -> str | None:
+    """After a claim marked the row "sending": the same on the object in memory, and the mail's
+    personal link ("" for none). None when the link cannot be made any more: the invitation was
+    withdrawn or already answered, so the mail is cancelled, not sent."""
+    mail.state, mail.attempts, mail.sending_started_at, mail.retry_at = (
+        OutgoingMail.State.SENDING,
+        mail.attempts + 1,
+        now,
+        None,
+    )
+    if not mail.link_kind:
+        return ""
+    try:
+        link = mint_personal_link(mail.link_kind, mail.link_object_id)
+    except LookupError:
+        link = None
+    if link is None:
+        OutgoingMail.objects.filter(pk=mail.pk).update(
+            state=OutgoingMail.State.CANCELLED, last_error="No longer needed when its turn came."
         )
-        link = ""
-        if mail.link_kind:
-            try:
-                link = mint_personal_link(mail.link_kind, mail.link_object_id)
-            except LookupError:
-                link = None
-            if link is None:
-                # The invitation was withdrawn or already answered: the mail is not needed any more.
-                OutgoingMail.objects.filter(pk=mail.pk).update(
-                    state=OutgoingMail.State.CANCELLED, last_error="No longer needed when its turn came."
-                )
-                mail.state = OutgoingMail.State.CANCELLED
-                return mail, None
-        return mail, link
+        mail.state = OutgoingMail.State.CANCELLED
+    return link
 
 
 def _build_message(mail: OutgoingMail, link: str) -> EmailMultiAlternatives:
@@ -187,28 +192,7 @@ def _claim_batch(candidates, *, now: datetime, size: int) -> list[tuple[Outgoing
             # Another claimant changed a row between our read and our write: take nothing this time.
             transaction.set_rollback(True)
             return []
-        claimed = []
-        for mail in mails:
-            mail.state, mail.attempts, mail.sending_started_at, mail.retry_at = (
-                OutgoingMail.State.SENDING,
-                mail.attempts + 1,
-                now,
-                None,
-            )
-            link = ""
-            if mail.link_kind:
-                try:
-                    link = mint_personal_link(mail.link_kind, mail.link_object_id)
-                except LookupError:
-                    link = None
-                if link is None:
-                    # The invitation was withdrawn or already answered: the mail is not needed any more.
-                    OutgoingMail.objects.filter(pk=mail.pk).update(
-                        state=OutgoingMail.State.CANCELLED, last_error="No longer needed when its turn came."
-                    )
-                    mail.state = OutgoingMail.State.CANCELLED
-            claimed.append((mail, link))
-        return claimed
+        return [(mail, _taken(mail, now)) for mail in mails]
 
 
 def _put_back(mails: list[OutgoingMail]) -> None:

@@ -53,11 +53,8 @@ class PageSpec:
     title: Callable[[dict], str]
 
 
-def _home(meeting, programme, pk):
-    return {"meeting": meeting, "programme": programme}
-
-
-def _programme(meeting, programme, pk):
+def _whole_programme(meeting, programme, pk):
+    """The home page and the programme page: the whole release."""
     return {"meeting": meeting, "programme": programme}
 
 
@@ -76,11 +73,13 @@ def _session(meeting, programme, pk):
 
 
 PAGES = {
-    "home": PageSpec("home", "roundtables/public/_home_body.html", _home, lambda c: c["programme"].meeting.title),
+    "home": PageSpec(
+        "home", "roundtables/public/_home_body.html", _whole_programme, lambda c: c["programme"].meeting.title
+    ),
     "programme": PageSpec(
         "programme",
         "roundtables/public/_programme_body.html",
-        _programme,
+        _whole_programme,
         lambda c: f"{gettext('Programme')} · {c['programme'].meeting.title}",
     ),
     "roundtable": PageSpec(
