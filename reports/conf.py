@@ -20,6 +20,12 @@ def badges_per_part() -> int:
     return int(getattr(settings, "REPORTS_BADGES_PER_PART", 240))
 
 
+def parallel_parts() -> bool:
+    """Whether a document in several parts (badges) is rendered by one task per part, in parallel on
+    the worker's processes, and merged at the end (REPORTS_PARALLEL_PARTS, on by default)."""
+    return bool(getattr(settings, "REPORTS_PARALLEL_PARTS", True))
+
+
 def request_rate() -> tuple[int, int]:
     """How many documents one person may ask for (REPORTS_REQUESTS_PER_WINDOW) in how many seconds
     (REPORTS_REQUEST_WINDOW): enough for anyone at work, not for a script filling the worker's queue."""

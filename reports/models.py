@@ -88,3 +88,40 @@ class GeneratedFile(models.Model):
     @property
     def is_downloadable(self) -> bool:
         return self.state == self.State.DONE and bool(self.file) and not self.is_expired
+
+
+class GeneratedPart(models.Model):
+    """One part of a document rendered in parallel (a Celery group of part tasks): its own PDF,
+    kept until the last part is done and the merge task joins them into the document's file.
+
+    A part is the unit a worker redoes after dying (acks_late): a part already done is not
+    rendered again, so a redelivered task never doubles work, and the merge reads the parts in
+    their order, whichever worker finished first."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Being produced")
+        DONE = "done", _("Ready")
+
+    generated_file = models.ForeignKey(GeneratedFile, on_delete=models.CASCADE, related_name="parts")
+    index = models.PositiveIntegerField(_("part"))
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # What the part holds (badges: registration ids), fixed when the job is split, so that a
+    # registration approved or withdrawn while the parts render is never missing or doubled at
+    # a boundary between two parts.
+    items = models.JSONField(_("items"), default=list, blank=True)
+    file = models.FileField(_("file"), upload_to="reports/parts/%Y/%m/", blank=True)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("part of a generated file")
+        verbose_name_plural = _("parts of generated files")
+        ordering = ["generated_file", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["generated_file", "index"], name="one_row_per_report_part"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.generated_file_id} part {self.index + 1}"

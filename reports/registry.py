@@ -67,6 +67,11 @@ class Renderer:
     clean_params: Callable[[dict], dict] = field(default=lambda params: dict(params))
     # (params) -> int: how many parts build() will yield (for the progress bar).
     part_count: Callable[[dict], int] = field(default=lambda params: 1)
+    # Rendering in parallel (reports.services.report_generate): (params) -> list of each part's items
+    # (JSON-serialisable keys, e.g. registration ids), and (params, items) -> Part. A renderer with
+    # both has its parts rendered by a Celery group, one task per part, when there are two or more.
+    split: Callable[[dict], list[list]] | None = None
+    build_part: Callable[[dict, list], Part | None] | None = None
     description: Any = ""
     # (params) -> str: what this document is, for the pages ("Programme booklet · Fourth Meeting").
     title: Callable[[dict], str] | None = None
@@ -79,6 +84,10 @@ class Renderer:
     # yet made: the meeting as a whole) as well as the cleaned ones.
     unavailable: Callable[[dict], str | None] = field(default=lambda params: None)
     order: int = 100  # place on the reports page
+
+    @property
+    def renders_in_parallel(self) -> bool:
+        return self.split is not None and self.build_part is not None
 
     def describe(self, params: dict) -> str:
         return self.title(params) if self.title else str(self.label)

@@ -11,6 +11,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -21,9 +22,9 @@ from django.utils.translation import gettext_lazy as _
 from activity.services import activity_log
 from outcomes.models import Outcome
 from reports import conf
-from reports.models import GeneratedFile
+from reports.models import GeneratedFile, GeneratedPart
 from reports.registry import ReportError, get_renderer
-from reports.rendering import ReportTimeout, render_parts
+from reports.rendering import ReportTimeout, merge_pdfs, render_part, render_parts
 from reports.throttle import report_request_throttle
 
 logger = logging.getLogger(__name__)
@@ -212,13 +213,34 @@ def reports_sweep_stalled() -> int:
     return count
 
 
-def report_generate(*, file_id: int) -> GeneratedFile | None:
-    """The task's work: render the document with a time limit, store it, or record why not."""
-    language = (
+def _document_language(file_id: int) -> str:
+    return (
         GeneratedFile.objects.filter(pk=file_id).values_list("parameters__language", flat=True).first()
         or settings.LANGUAGE_CODE
     )
-    with translation.override(language):
+
+
+def _fail_for(file_id: int, kind: str, error: BaseException) -> GeneratedFile | None:
+    """Record why rendering stopped, in words the person who asked can read."""
+    if isinstance(error, JobGone):
+        return report_fail(file_id=file_id, error=str(CANCELLED_MESSAGE))
+    if isinstance(error, ReportTimeout | SoftTimeLimitExceeded):
+        return report_fail(file_id=file_id, error=str(TIMEOUT_MESSAGE))
+    if isinstance(error, ReportError):
+        return report_fail(file_id=file_id, error=str(error))
+    logger.error("Report %s (%s) failed", file_id, kind, exc_info=error)
+    message = gettext(
+        "The document could not be produced because of an unexpected error (%(error)s). "
+        "The technical team can find the details in the worker's log. Try again."
+    ) % {"error": type(error).__name__}
+    return report_fail(file_id=file_id, error=message)
+
+
+def report_generate(*, file_id: int) -> GeneratedFile | None:
+    """The task's work: render the document with a time limit, store it, or record why not. A
+    document of several parts whose renderer can build them apart (badges) is split instead, and
+    its parts rendered in parallel (report_split)."""
+    with translation.override(_document_language(file_id)):
         # Started in the document's language: a refusal after the last attempt is written in it.
         generated = report_start(file_id=file_id)
         if generated is None:
@@ -229,6 +251,8 @@ def report_generate(*, file_id: int) -> GeneratedFile | None:
         if reason:  # things changed since the request (an outcome unpublished, a participant withdrawn)
             return report_fail(file_id=file_id, error=reason)
         try:
+            if renderer.renders_in_parallel and conf.parallel_parts() and renderer.part_count(params) > 1:
+                return report_split(generated=generated, renderer=renderer)
             with tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024) as target:
                 pages = render_parts(
                     renderer.build(params),
@@ -242,19 +266,171 @@ def report_generate(*, file_id: int) -> GeneratedFile | None:
                 return report_finish(
                     file_id=file_id, content=File(target, name=filename), filename=filename, page_count=pages
                 )
-        except JobGone:
-            return report_fail(file_id=file_id, error=str(CANCELLED_MESSAGE))
-        except (ReportTimeout, SoftTimeLimitExceeded):
-            return report_fail(file_id=file_id, error=str(TIMEOUT_MESSAGE))
-        except ReportError as error:
-            return report_fail(file_id=file_id, error=str(error))
         except Exception as error:  # recorded on the row for the person who asked, and logged in full
-            logger.exception("Report %s (%s) failed", file_id, generated.kind)
-            message = gettext(
-                "The document could not be produced because of an unexpected error (%(error)s). "
-                "The technical team can find the details in the worker's log. Try again."
-            ) % {"error": type(error).__name__}
-            return report_fail(file_id=file_id, error=message)
+            return _fail_for(file_id, generated.kind, error)
+
+
+# Rendering in parallel: a Celery group of part tasks, then one merge --------------------------
+
+# The progress shown while the parts are merged: parts done go from 5 to 90.
+MERGING_PROGRESS = 95
+
+
+def report_split(*, generated: GeneratedFile, renderer) -> GeneratedFile:
+    """Split a running job into parts (their items fixed now) and send one task per part not yet
+    done, as a Celery group: the worker's processes render them side by side, and the task that
+    finishes the last part sends the merge. A job delivered again after its worker died keeps the
+    parts it has (the same items, the finished ones not rendered again)."""
+    from celery import group
+
+    from reports.tasks import merge_report_parts_task, render_report_part_task
+
+    with transaction.atomic():
+        locked = GeneratedFile.objects.select_for_update().filter(pk=generated.pk).first()
+        if locked is None or locked.state != GeneratedFile.State.RUNNING:
+            return locked
+        if not locked.parts.exists():
+            GeneratedPart.objects.bulk_create(
+                GeneratedPart(generated_file=locked, index=index, items=items)
+                for index, items in enumerate(renderer.split(locked.parameters))
+            )
+            locked.progress = 5
+            locked.save(update_fields=["progress"])
+        pending = list(locked.parts.exclude(state=GeneratedPart.State.DONE).values_list("index", flat=True))
+        if pending:
+            tasks = group(render_report_part_task.s(locked.pk, index) for index in pending)
+            transaction.on_commit(tasks.apply_async)
+        else:
+            transaction.on_commit(partial(merge_report_parts_task.delay, locked.pk))
+    return locked
+
+
+def report_part_render(*, file_id: int, index: int) -> GeneratedPart | None:
+    """A part task's work: render one part to its own PDF, then count it done. A part already done
+    (the task delivered again) is not rendered again; a part whose worker died MAX_ATTEMPTS times
+    fails the whole job, as report_start does for a document in one piece."""
+    with translation.override(_document_language(file_id)):
+        with transaction.atomic():
+            part = (
+                GeneratedPart.objects.select_for_update()
+                .select_related("generated_file")
+                .filter(generated_file_id=file_id, index=index)
+                .first()
+            )
+            if part is None or part.generated_file.state != GeneratedFile.State.RUNNING:
+                return None
+            generated = part.generated_file
+            if part.state != GeneratedPart.State.DONE:
+                if part.attempts >= GeneratedFile.MAX_ATTEMPTS:
+                    report_fail(file_id=file_id, error=worker_lost_message())
+                    return None
+                part.state = GeneratedPart.State.RUNNING
+                part.attempts += 1
+                part.save(update_fields=["state", "attempts"])
+        if part.state != GeneratedPart.State.DONE:
+            try:
+                _render_one_part(part, generated)
+            except Exception as error:
+                _fail_for(file_id, generated.kind, error)
+                return None
+        _count_part_done(file_id)
+    return part
+
+
+def _render_one_part(part: GeneratedPart, generated: GeneratedFile) -> None:
+    renderer = get_renderer(generated.kind)
+    built = renderer.build_part(generated.parameters, part.items)
+    content, pages = None, 0
+    if built is not None:
+        buffer = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)  # noqa: SIM115  (closed below)
+        try:
+            pages = render_part(built.html, buffer, images=built.images)
+            buffer.seek(0)
+            content = ContentFile(buffer.read())
+        finally:
+            buffer.close()
+    with transaction.atomic():
+        locked = GeneratedPart.objects.select_for_update().filter(pk=part.pk).first()
+        if locked is None or locked.state == GeneratedPart.State.DONE:
+            return
+        if content is not None:
+            locked.file.save(f"gfmd-{generated.pk}-part-{part.index + 1}.pdf", content, save=False)
+        locked.page_count = pages
+        locked.state = GeneratedPart.State.DONE
+        locked.finished_at = timezone.now()
+        locked.save()
+    part.state = GeneratedPart.State.DONE
+
+
+def _count_part_done(file_id: int) -> None:
+    """Progress from the parts done; the part that completes the set sends the merge, once: under
+    the job's lock, the first to see every part done moves the progress to MERGING_PROGRESS, and the
+    others see it there. (Should its worker die between the commit and the send, the stalled-job
+    sweep fails the job, and asking again starts afresh.)"""
+    from reports.tasks import merge_report_parts_task
+
+    with transaction.atomic():
+        generated = GeneratedFile.objects.select_for_update().filter(pk=file_id).first()
+        if generated is None or generated.state != GeneratedFile.State.RUNNING:
+            return
+        if generated.progress >= MERGING_PROGRESS:
+            return
+        done, total = part_counts(generated)
+        generated.progress = MERGING_PROGRESS if done == total else max(generated.progress, 5 + 85 * done // total)
+        generated.save(update_fields=["progress"])
+        if done == total:
+            transaction.on_commit(partial(merge_report_parts_task.delay, file_id))
+
+
+def part_counts(generated: GeneratedFile) -> tuple[int, int]:
+    """(parts done, parts) of a job rendered in parallel, in one query; (0, 0) for one in one piece."""
+    from django.db.models import Count
+
+    counts = generated.parts.aggregate(total=Count("pk"), done=Count("pk", filter=Q(state=GeneratedPart.State.DONE)))
+    return counts["done"], counts["total"]
+
+
+def report_parts_merge(*, file_id: int) -> GeneratedFile | None:
+    """The merge task's work: join the parts' PDFs in their order into the job's file, then delete
+    the parts. Delivered twice, the second finds the job done and does nothing."""
+    generated = GeneratedFile.objects.filter(pk=file_id, state=GeneratedFile.State.RUNNING).first()
+    if generated is None:
+        return None
+    parts = list(generated.parts.order_by("index"))
+    if not parts or any(part.state != GeneratedPart.State.DONE for part in parts):
+        return None
+    with translation.override(_document_language(file_id)):
+        sources = [part.file.open("rb") for part in parts if part.file]
+        try:
+            if not sources:
+                return report_fail(file_id=file_id, error=gettext("There is nothing to put in this document."))
+            with tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024) as target:
+                merge_pdfs(sources, target)
+                target.seek(0)
+                filename = get_renderer(generated.kind).filename(generated.parameters)
+                finished = report_finish(
+                    file_id=file_id,
+                    content=File(target, name=filename),
+                    filename=filename,
+                    page_count=sum(part.page_count or 0 for part in parts),
+                )
+        except Exception as error:
+            return _fail_for(file_id, generated.kind, error)
+        finally:
+            for source in sources:
+                source.close()
+    _delete_parts(GeneratedPart.objects.filter(generated_file_id=file_id))
+    return finished
+
+
+def _delete_parts(parts) -> int:
+    count = 0
+    for part in parts:
+        if part.file:
+            part.file.delete(save=False)
+        part.delete()
+        count += 1
+    return count
 
 
 def report_download_log(*, generated_file: GeneratedFile, user) -> None:
@@ -263,8 +439,9 @@ def report_download_log(*, generated_file: GeneratedFile, user) -> None:
 
 
 def reports_purge_expired() -> int:
-    """Delete the files of expired documents (the rows stay, as a record). Returns how many."""
-    count = 0
+    """Delete the files of expired documents (the rows stay, as a record), and the parts left by
+    jobs that failed while rendering in parallel. Returns how many files."""
+    count = _delete_parts(GeneratedPart.objects.exclude(generated_file__state__in=GeneratedFile.ACTIVE_STATES))
     for generated in GeneratedFile.objects.filter(expires_at__lte=timezone.now()).exclude(file=""):
         generated.file.delete(save=False)
         generated.save(update_fields=["file"])

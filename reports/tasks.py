@@ -18,6 +18,34 @@ def generate_report_task(file_id: int) -> None:
         services.report_fail(file_id=file_id, error=services.TIMEOUT_MESSAGE)
 
 
+@shared_task(
+    name="gfmd.reports.render_part",
+    soft_time_limit=time_limit(),
+    time_limit=time_limit() + 30,
+    acks_late=True,
+)
+def render_report_part_task(file_id: int, index: int) -> None:
+    """One part of a document rendered in parallel (a member of report_split's group)."""
+    try:
+        services.report_part_render(file_id=file_id, index=index)
+    except SoftTimeLimitExceeded:
+        services.report_fail(file_id=file_id, error=services.TIMEOUT_MESSAGE)
+
+
+@shared_task(
+    name="gfmd.reports.merge_parts",
+    soft_time_limit=time_limit(),
+    time_limit=time_limit() + 30,
+    acks_late=True,
+)
+def merge_report_parts_task(file_id: int) -> None:
+    """Join the parts, sent by the part that finished last."""
+    try:
+        services.report_parts_merge(file_id=file_id)
+    except SoftTimeLimitExceeded:
+        services.report_fail(file_id=file_id, error=services.TIMEOUT_MESSAGE)
+
+
 @shared_task(name="gfmd.reports.purge_expired")
 def purge_expired_task() -> int:
     """Hourly (beat): delete the files of expired documents."""

@@ -85,8 +85,11 @@ def _retry_unavailable(generated: GeneratedFile, renderer) -> str | None:
 
 def _file_context(generated: GeneratedFile) -> dict:
     renderer = get_renderer(generated.kind)
+    parts_done, parts_total = services.part_counts(generated) if generated.is_active else (0, 0)
     return {
         "file": generated,
+        "parts_done": parts_done,
+        "parts_total": parts_total,
         # Its times are shown in the host city's zone, as every page of the portal shows them.
         "meeting": meeting_of(generated.parameters) or current_meeting(),
         "renderer": renderer,

@@ -7,8 +7,9 @@ import json
 import os
 import statistics
 import subprocess
+from pathlib import Path
 
-from .processes import BASE_DIR, OUT, PY, BenchError, last_json_line, manage
+from .processes import BASE_DIR, OUT, PY, Background, BenchError, last_json_line, manage, wait_until
 
 DOCUMENTS = ["proceedings", "badges"]
 
@@ -52,7 +53,49 @@ def measure_pdfs(env: dict, meeting_id: int, args, *, label: str) -> dict:
             )
         results[kind] = summarise(kind, runs, parts=dumped["parts"])
     results["baseline_rss_mb"] = baseline_rss_mb(env)
+    if "badges" in results:
+        results["badges"]["worker"] = measure_badges_in_worker(env, meeting_id, args, label=label)
     return results
+
+
+def measure_badges_in_worker(env: dict, meeting_id: int, args, *, label: str) -> dict:
+    """The badges as a person gets them: a job sent to a real Celery worker with --concurrency
+    processes, which renders the parts side by side (a Celery group) and merges them."""
+    log = OUT / f"worker-pdf-{label}.log"
+    log.unlink(missing_ok=True)
+    worker = Background(
+        "worker",
+        [
+            str(Path(PY).parent / "celery"),
+            "-A",
+            "gfmd",
+            "worker",
+            "--loglevel=INFO",
+            f"--concurrency={args.worker_concurrency}",
+            "--pool=prefork",
+            "-Q",
+            env["CELERY_TASK_DEFAULT_QUEUE"],
+            "-n",
+            f"bench-pdf-{label}@%h",
+        ],
+        env,
+        log=log,
+    )
+    seconds = []
+    try:
+        ready = lambda: log.exists() and " ready." in log.read_text(errors="replace")  # noqa: E731
+        wait_until(ready, timeout=90, what="Celery worker", process=worker.process)
+        for run in range(args.pdf_runs):
+            done = json.loads(last_json_line(manage(env, "bench_report_job", "badges", "--meeting", str(meeting_id))))
+            seconds.append(done["seconds"])
+            print(f"[{label}] badges, worker: run {run + 1}/{args.pdf_runs}: {done['seconds']} s", flush=True)
+    finally:
+        worker.stop()
+    return {
+        "processes": args.worker_concurrency,
+        "seconds": round(statistics.median(seconds), 2),
+        "seconds_spread": round(max(seconds) - min(seconds), 2),
+    }
 
 
 def summarise(kind: str, runs: list[dict], *, parts: int) -> dict:

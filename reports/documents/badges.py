@@ -106,28 +106,39 @@ def badges_of(registrations) -> Iterator[Badge]:
         )
 
 
-def badge_parts(meeting, badges: Iterable[Badge], *, per_part: int | None = None) -> Iterator[Part]:
+def badges_per_part(per_part: int | None = None) -> int:
+    """Badges in one part: the setting, rounded down to whole sheets."""
     per_part = per_part or conf.badges_per_part()
-    per_part = max(PER_SHEET, per_part - per_part % PER_SHEET)
+    return max(PER_SHEET, per_part - per_part % PER_SHEET)
+
+
+def badge_parts(meeting, badges: Iterable[Badge], *, per_part: int | None = None) -> Iterator[Part]:
+    per_part = badges_per_part(per_part)
     iterator = iter(badges)
     art = sheet_art(meeting)
     while chunk := list(islice(iterator, per_part)):
-        sheets = [chunk[start : start + PER_SHEET] for start in range(0, len(chunk), PER_SHEET)]
-        images = {badge.qr_name: qr_png(badge.verify_url) for badge in chunk}
-        images["sheet.svg"] = art
-        yield Part(
-            render_document(
-                "reports/badges.html",
-                {
-                    "meeting": meeting,
-                    "sheets": sheets,
-                    "badges_css": asset_url("css/print-badges.css"),
-                    "sheet_art": generated_url("sheet.svg"),
-                },
-            ),
-            images=images,
-            numbered=False,
-        )
+        yield badge_part(meeting, chunk, art=art)
+
+
+def badge_part(meeting, chunk: list[Badge], *, art: bytes | None = None) -> Part:
+    """One WeasyPrint document of whole sheets: the badges of `chunk`, in its order."""
+    art = art if art is not None else sheet_art(meeting)
+    sheets = [chunk[start : start + PER_SHEET] for start in range(0, len(chunk), PER_SHEET)]
+    images = {badge.qr_name: qr_png(badge.verify_url) for badge in chunk}
+    images["sheet.svg"] = art
+    return Part(
+        render_document(
+            "reports/badges.html",
+            {
+                "meeting": meeting,
+                "sheets": sheets,
+                "badges_css": asset_url("css/print-badges.css"),
+                "sheet_art": generated_url("sheet.svg"),
+            },
+        ),
+        images=images,
+        numbered=False,
+    )
 
 
 def clean_params(raw: dict) -> dict:
@@ -168,7 +179,25 @@ def part_count(params: dict) -> int:
     if meeting is None:
         return 1
     count = badge_registrations(meeting, delegation_id=params.get("delegation")).count()
-    return max(1, math.ceil(count / conf.badges_per_part()))
+    return max(1, math.ceil(count / badges_per_part()))
+
+
+def split(params: dict) -> list[list[int]]:
+    """The registration ids of each part, in the badges' order, read once when the job is split."""
+    meeting = load_meeting(params)
+    ids = list(badge_registrations(meeting, delegation_id=params.get("delegation")).values_list("pk", flat=True))
+    size = badges_per_part()
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
+
+
+def build_part(params: dict, registration_ids: list[int]) -> Part | None:
+    """The sheets of one part. A registration no longer approved when its part renders is left out
+    (its badge would not verify); the others keep the order fixed by split(). None when none is left."""
+    meeting = load_meeting(params)
+    found = badge_registrations(meeting, delegation_id=params.get("delegation")).filter(pk__in=registration_ids)
+    badges = {badge.registration_id: badge for badge in badges_of(found)}
+    chunk = [badges[pk] for pk in registration_ids if pk in badges]
+    return badge_part(meeting, chunk) if chunk else None
 
 
 def title(params: dict) -> str:
@@ -207,6 +236,8 @@ register(
         filename=filename,
         clean_params=clean_params,
         part_count=part_count,
+        split=split,
+        build_part=build_part,
         title=title,
         offers=offers,
         unavailable=unavailable,
