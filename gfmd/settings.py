@@ -320,6 +320,8 @@ MAILINGS_MAX_ATTEMPTS = env.int("MAILINGS_MAX_ATTEMPTS", default=6)
 MAILINGS_BATCH_SIZE = env.int("MAILINGS_BATCH_SIZE", default=25)
 # The text of a mail is kept this many days after it was sent (for the Chair's office to see what
 # went out), then blanked by a daily beat task; the delivery record (to, subject, state) stays.
+# Badges and other documents of several parts: one task per part, in parallel on the worker's processes.
+REPORTS_PARALLEL_PARTS = env.bool("REPORTS_PARALLEL_PARTS", default=True)
 MAILINGS_BODY_RETENTION_DAYS = env.int("MAILINGS_BODY_RETENTION_DAYS", default=30)
 # A closed meeting's participants' personal data may be anonymised by its Chair's office once this
 # period has passed since the meeting was closed (portal.retention); the public record stays.
