@@ -1,5 +1,5 @@
 """Faults the deployment survives: the database away for a moment (a 503 in the portal's layout, then
-recovery by itself) and a cache server that fails (skipped, never an error)."""
+recovery by itself) and a cache server that fails (skipped, never an error), and a broker that restarts (queued tasks kept)."""
 
 import subprocess
 import time
@@ -93,6 +93,63 @@ def test_a_cache_server_restarting_is_skipped_then_used_again(tmp_path):
         server = start()
         cache.set("page", "again")
         assert cache.get("page") == "again"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+@pytest.fixture
+def eager_off():
+    """The tests run tasks in place; this one queues them on a real broker."""
+    from gfmd.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    yield
+    app.conf.task_always_eager = eager
+
+
+@pytest.mark.skipif(not __import__("shutil").which("redis-server"), reason="needs redis-server")
+def test_tasks_queued_before_a_broker_restart_are_still_queued_after_it(tmp_path, eager_off):
+    """The deployment's Redis keeps its append-only file (README, "Deploying for real"), so a task the
+    portal queued before Redis restarted is delivered after; and the portal's producer reconnects by
+    itself, so a request after the restart queues its task too."""
+    import redis
+
+    from gfmd.celery import app
+
+    port = _free_port()
+    url = f"redis://127.0.0.1:{port}/0"
+    queue = "gfmd-faults-test"
+
+    def start():
+        process = subprocess.Popen(
+            ["redis-server", "--port", str(port), "--save", "", "--appendonly", "yes", "--appendfsync", "always"]
+            + ["--dir", str(tmp_path)],
+            stdout=subprocess.DEVNULL,
+        )
+        for _ in range(50):
+            try:
+                redis.Redis(port=port).ping()
+                return process
+            except redis.ConnectionError:
+                time.sleep(0.1)
+        raise RuntimeError("redis-server did not start")
+
+    def queue_task(connection) -> None:
+        app.send_task("gfmd.reports.sweep_stalled", queue=queue, connection=connection, retry=True)
+
+    server = start()
+    try:
+        with app.connection_for_write(url) as connection:
+            queue_task(connection)
+            assert redis.Redis(port=port).llen(queue) == 1
+            server.terminate()
+            server.wait(10)
+            server = start()
+            assert redis.Redis(port=port).llen(queue) == 1  # the task queued before is still there
+            queue_task(connection)  # the same connection, broken by the restart, is made again
+        assert redis.Redis(port=port).llen(queue) == 2
     finally:
         server.terminate()
         server.wait(10)
