@@ -1,5 +1,6 @@
 """Faults the deployment survives: the database away for a moment (a 503 in the portal's layout, then
-recovery by itself) and a cache server that fails (skipped, never an error), and a broker that restarts (queued tasks kept)."""
+recovery by itself), a cache server that fails (skipped, never an error), and a broker that restarts
+(queued tasks kept)."""
 
 import subprocess
 import time
@@ -124,8 +125,10 @@ def test_tasks_queued_before_a_broker_restart_are_still_queued_after_it(tmp_path
 
     def start():
         process = subprocess.Popen(
-            ["redis-server", "--port", str(port), "--save", "", "--appendonly", "yes", "--appendfsync", "always"]
-            + ["--dir", str(tmp_path)],
+            [
+                *("redis-server", "--port", str(port), "--save", "", "--dir", str(tmp_path)),
+                *("--appendonly", "yes", "--appendfsync", "always"),
+            ],
             stdout=subprocess.DEVNULL,
         )
         for _ in range(50):
