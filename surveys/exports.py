@@ -5,68 +5,62 @@ character or a space) is read as a formula by Excel and LibreOffice ("CSV inject
 goes through gfmd.spreadsheets, the one rule of every export, which gives such text a leading
 apostrophe and stores XLSX text cells as strings. Numbers (scale answers) stay numbers."""
 
-import csv
-import io
+from collections.abc import Iterator
 from datetime import datetime
 
-from gfmd.spreadsheets import append_row, neutralised_row
+from gfmd.streaming import Sheet, csv_lines, csv_response, xlsx_file, xlsx_response
 from gfmd.timeranges import iso_moment, naive_moment, zoned_column
 from surveys.selectors import answer_rows, survey_results
 
 
-def _zoned(survey) -> tuple[list[str], list[list], str]:
-    """The rows, with the meeting's zone named in the header of every column that holds times (the
-    submission time): the exports write times in the host city's zone, as the results page shows them."""
+def _zoned(survey) -> tuple[list[str], Iterator[list], str]:
+    """The rows, with the meeting's zone named in the header of the column that holds times (the
+    submission time, which an anonymous survey's rows do not carry): the exports write times in the
+    host city's zone, as the results page shows them."""
     header, rows = answer_rows(survey)
     zone = survey.meeting.time_zone
-    timed = {index for row in rows for index, value in enumerate(row) if isinstance(value, datetime)}
     if not survey.anonymous:
-        timed.add(2)  # "Submitted at", even before anyone has answered
-    header = [zoned_column(column, zone) if index in timed else column for index, column in enumerate(header)]
+        header[2] = zoned_column(header[2], zone)
     return header, rows, zone
 
 
-def results_csv(survey) -> str:
+def _csv_rows(survey) -> tuple[list[str], Iterator[list]]:
     # CSV has no types: times as ISO 8601 with the offset ("2010-02-15T10:30:00-06:00").
     header, rows, zone = _zoned(survey)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(neutralised_row(header))
-    for row in rows:
-        writer.writerow(
-            neutralised_row(iso_moment(value, zone=zone) if isinstance(value, datetime) else value for value in row)
-        )
-    return buffer.getvalue()
+    return header, ([iso_moment(v, zone=zone) if isinstance(v, datetime) else v for v in row] for row in rows)
+
+
+def _sheets(survey) -> list[Sheet]:
+    header, rows, zone = _zoned(survey)
+    # XLSX has no time zones: real date-time cells holding the host city's wall-clock time, the zone
+    # named in the column's header.
+    answers = ([naive_moment(v, zone=zone) if isinstance(v, datetime) else v for v in row] for row in rows)
+    results = survey_results(survey)
+    rates = [
+        [rate.label, rate.invited, rate.responded, rate.percent]
+        for rate in [results.overall, *results.by_group, *results.by_region, *results.by_kind]
+    ]
+    respondents = [[], ["Responded"], *([name] for name in results.respondents)]
+    return [
+        Sheet("Answers", header, answers, widths=[28] * len(header)),
+        Sheet("Response rate", ["Group", "Invited", "Responded", "%"], [*rates, *respondents], widths=(40, 10, 10, 6)),
+    ]
+
+
+def results_csv_response(survey, *, filename: str):
+    header, rows = _csv_rows(survey)
+    return csv_response(header, rows, filename=filename)
+
+
+def results_xlsx_response(survey, *, filename: str):
+    return xlsx_response(_sheets(survey), filename=filename)
+
+
+def results_csv(survey) -> str:
+    """The whole CSV as text (tests, the PDF report's annex): the view streams it instead."""
+    return "".join(csv_lines(*_csv_rows(survey))).removeprefix("\ufeff")
 
 
 def results_xlsx(survey) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    header, rows, zone = _zoned(survey)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Answers"
-    append_row(sheet, header)
-    for row in rows:
-        # XLSX has no time zones: real date-time cells holding the host city's wall-clock time, the
-        # zone named in the column's header.
-        append_row(sheet, [naive_moment(v, zone=zone) if isinstance(v, datetime) else v for v in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for column in sheet.columns:
-        sheet.column_dimensions[column[0].column_letter].width = 28
-
-    results = survey_results(survey)
-    rates = workbook.create_sheet("Response rate")
-    append_row(rates, ["Group", "Invited", "Responded", "%"])
-    for rate in [results.overall, *results.by_group, *results.by_region, *results.by_kind]:
-        append_row(rates, [rate.label, rate.invited, rate.responded, rate.percent])
-    rates.append([])
-    append_row(rates, ["Responded"])
-    for name in results.respondents:
-        append_row(rates, [name])
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    with xlsx_file(_sheets(survey)) as target:
+        return target.read()

@@ -7,6 +7,8 @@ goes and submitted once; in an anonymous survey the submitted answers are cut fr
 so that who responded is known but never what they answered.
 """
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -240,6 +242,10 @@ class InvitationLink(models.Model):
         return f"{self.invitation} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
+def shuffle_key() -> int:
+    return secrets.randbits(62)
+
+
 class Response(models.Model):
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -254,6 +260,9 @@ class Response(models.Model):
     # Set by the services (not auto_now): an anonymous response keeps only the day of its submission.
     updated_at = models.DateTimeField(_("last saved at"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # A random order for the exports of an anonymous survey: rows in the order of this key say nothing
+    # about who answered when (the order of ids would), and the database sorts them as it streams.
+    shuffle = models.BigIntegerField(default=shuffle_key, editable=False)
 
     class Meta:
         verbose_name = _("response")

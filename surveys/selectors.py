@@ -1,6 +1,7 @@
 """What the survey pages (and the reports engineer's PDF) read, with flat query counts."""
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -263,31 +264,40 @@ def _question_result(survey, section, question, given: list[tuple[Response, obje
     return result
 
 
-def answer_rows(survey: Survey) -> tuple[list[str], list[list]]:
-    """One row per submitted response for the exports: the header and the rows. An anonymous
-    survey's rows carry no respondent, no time, and are ordered by their answers."""
+def answer_rows(survey: Survey) -> tuple[list[str], Iterator[list]]:
+    """One row per submitted response for the exports: the header, and the rows as they are read
+    (a few hundred responses at a time, each with its answers), so that an export of any size is
+    written without holding it. An anonymous survey's rows carry no respondent and no time, and come
+    in the order of their random shuffle key, which says nothing about who answered when."""
     sections = survey_sections(survey)
     questions = questions_in_order(sections)
     options = {option.pk: option.label for q in questions for option in q.options.all()}
     header = [] if survey.anonymous else [_("Respondent"), _("Delegation"), _("Submitted at")]
     header += [f"{index}. {question.text}" for index, question in enumerate(questions, start=1)]
-    rows = []
-    for response in submitted_responses(survey):
-        values = {answer.question_id: answer.value for answer in response.answers.all()}
-        row = [
-            values[q.pk]
-            if q.kind == Question.Kind.SCALE and q.pk in values
-            else answer_rules.display(q, values.get(q.pk), options)
-            for q in questions
-        ]
-        if not survey.anonymous:
-            invitation = response.invitation
-            delegation = invitation.delegation.name if invitation and invitation.delegation_id else ""
-            row = [respondent_name(response), delegation, response.submitted_at, *row]
-        rows.append(row)
+    responses = survey.responses.filter(state=Response.State.SUBMITTED).prefetch_related(
+        Prefetch("answers", queryset=Answer.objects.order_by("question_id"))
+    )
     if survey.anonymous:
-        rows.sort(key=lambda row: [str(cell) for cell in row])
-    return header, rows
+        responses = responses.order_by("shuffle", "pk")
+    else:
+        responses = responses.select_related("invitation__delegation", "invitation__person").order_by("pk")
+
+    def rows() -> Iterator[list]:
+        for response in responses.iterator(chunk_size=500):
+            values = {answer.question_id: answer.value for answer in response.answers.all()}
+            row = [
+                values[q.pk]
+                if q.kind == Question.Kind.SCALE and q.pk in values
+                else answer_rules.display(q, values.get(q.pk), options)
+                for q in questions
+            ]
+            if not survey.anonymous:
+                invitation = response.invitation
+                delegation = invitation.delegation.name if invitation and invitation.delegation_id else ""
+                row = [respondent_name(response), delegation, response.submitted_at, *row]
+            yield row
+
+    return header, rows()
 
 
 def survey_of_mailing(mailing) -> Survey | None:

@@ -83,7 +83,9 @@ def _export(client, chair, meeting, texts, view):
     client.force_login(chair)
     response = client.get(reverse(f"surveys:{view}", args=[survey.pk]))
     assert response.status_code == 200
-    return invitation.person.display_name, response.content
+    assert response.streaming  # written as the rows are read (gfmd.streaming)
+    content = b"".join(response.streaming_content)  # the test client closes the response at the end
+    return invitation.person.display_name, content
 
 
 def _expected_answers(texts):

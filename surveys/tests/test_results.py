@@ -116,6 +116,41 @@ def test_results_page_query_count_does_not_grow(client, chair, survey, questions
         client.get(reverse("surveys:results", args=[survey.pk]))
 
 
+@pytest.mark.parametrize("view", ["export_csv", "export_xlsx"])
+@pytest.mark.parametrize("count", [1, 3])
+def test_exports_stream_with_the_same_queries_for_any_number_of_responses(
+    client, chair, survey, questions, count, view
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(count):
+        _answer(InvitationFactory(survey=survey), questions, coherence=True, which="x", scale=3)
+    client.force_login(chair)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse(f"surveys:{view}", args=[survey.pk]))
+        assert response.streaming
+        content = b"".join(response.streaming_content)
+    assert content
+    # The responses are read in chunks, each with its answers: one query each per 500 responses.
+    expected = {"export_csv": 10, "export_xlsx": 17}[view]
+    assert len(queries) == expected, [query["sql"][:80] for query in queries.captured_queries]
+
+
+def test_anonymous_exports_follow_the_shuffle_key_not_the_order_of_answering(survey, questions):
+    from surveys.models import Response
+
+    survey.anonymous = True
+    survey.save()
+    for text in ("first", "second", "third"):
+        invitation = Invitation.objects.create(survey=survey, delegation=DelegationFactory())
+        _answer(invitation, questions, coherence=False, comments=text)
+    for key, text in zip((30, 10, 20), ("first", "second", "third"), strict=True):
+        Response.objects.filter(answers__value=text).update(shuffle=key)
+    rows = list(csv.reader(io.StringIO(results_csv(survey))))[1:]
+    assert [row[-1] for row in rows] == ["second", "third", "first"]
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

@@ -1,6 +1,5 @@
 """The results page and the CSV and XLSX exports (the PDF report is the reports app's)."""
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -43,31 +42,16 @@ def results(request, survey: Survey):
     )
 
 
-def _download(content, *, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 def _filename(survey: Survey, extension: str) -> str:
     return f"survey-{survey.pk}-{slugify(survey.title_en or survey.title)[:50]}.{extension}"
 
 
 @survey_view(perms=RESULTS)
 def export_csv(request, survey: Survey):
-    # A byte-order mark so that Excel reads the accents right.
-    return _download(
-        "\ufeff" + exports.results_csv(survey),
-        content_type="text/csv; charset=utf-8",
-        filename=_filename(survey, "csv"),
-    )
+    # Written as the responses are read (gfmd.streaming), with a byte-order mark for Excel.
+    return exports.results_csv_response(survey, filename=_filename(survey, "csv"))
 
 
 @survey_view(perms=RESULTS)
 def export_xlsx(request, survey: Survey):
-    return _download(
-        exports.results_xlsx(survey),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        filename=_filename(survey, "xlsx"),
-    )
+    return exports.results_xlsx_response(survey, filename=_filename(survey, "xlsx"))
