@@ -57,9 +57,7 @@ def test_my_sessions_of_a_numbered_meeting_names_it(client, meetings):
 # The switcher
 
 
-def test_the_switcher_offers_every_meeting_newest_first(
-    client, chair, meetings, django_assert_num_queries
-):
+def test_the_switcher_offers_every_meeting_newest_first(client, chair, meetings, django_assert_num_queries):
     from roundtables.templatetags.editions import meeting_switcher
 
     mexico, _switzerland = meetings
