@@ -11,6 +11,8 @@ State = OutgoingMail.State
 
 def mailings_for_list(meeting) -> QuerySet[Mailing]:
     """A meeting's mailings, newest first, with their counts."""
+    if meeting is None:
+        return Mailing.objects.none()
     return (
         Mailing.objects.filter(meeting=meeting)
         .select_related("created_by", "meeting")

@@ -35,17 +35,15 @@ def _link_text() -> str:
     return _("[personal link, created when the mail is sent]")
 
 
-def _meeting_or_404(request, number: int | None) -> models.Model:
-    """The meeting the URL names (else the current one), for those who may read its records: what
+def _meeting_or_404(request, number: int | None) -> models.Model | None:
+    """The meeting the URL names (else the current one, or None when none is: the outbox still shows
+    the failed notifications), for those who may read its records: what
     roundtables.editions.chair_meeting_or_404 does, reached through the mailing's foreign key since
     mailings sits below roundtables and may not import it."""
     meeting_model = Mailing._meta.get_field("meeting").related_model
     if number is None:
-        meeting = meeting_model.objects.current()
-        if meeting is None:
-            raise Http404("No meeting is current.")
-    else:
-        meeting = get_object_or_404(meeting_model, number=number)
+        return meeting_model.objects.current()
+    meeting = get_object_or_404(meeting_model, number=number)
     if not request.user.has_perm(VIEW_MEETING_RECORDS, meeting):
         raise PermissionDenied
     return meeting

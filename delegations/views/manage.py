@@ -195,7 +195,8 @@ def delegation_index(request, number: int | None = None):
     """The Chair's office's list of delegations: who they are (kind, country, region, Steering
     Group and Friends of the Forum, focal points, retired or not), their registrations and quotas
     in the meeting, and the way to create, edit, retire and merge them."""
-    meeting = chair_meeting_or_404(request.user, number)
+    # Delegations outlive meetings: with no meeting current, the list still serves their administration.
+    meeting = meeting_or_current(None) if number is None else chair_meeting_or_404(request.user, number)
     form = DelegationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     delegations = delegations_for_administration(
