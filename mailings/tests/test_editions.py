@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
+from gfmd.tests.queries import count_queries
 from mailings.tests.factories import make_mailing
-from roundtables.tests.editions_support import count_queries, two_meetings
+from roundtables.tests.factories import two_meetings
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from gfmd.tests.queries import count_queries
 from outcomes.tests.factories import rapporteur_of
-from roundtables.tests.editions_support import count_queries, two_meetings
-from roundtables.tests.factories import RoundtableFactory, SessionFactory
+from roundtables.tests.factories import RoundtableFactory, SessionFactory, two_meetings
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
+from gfmd.tests.queries import count_queries
 from papers.models import SubmissionDeadline
 from papers.tests.factories import PaperFactory
 from roundtables.models import SessionPerson
-from roundtables.tests.editions_support import count_queries, two_meetings
-from roundtables.tests.factories import RoundtableFactory, SessionFactory
+from roundtables.tests.factories import RoundtableFactory, SessionFactory, two_meetings
 
 
 @pytest.fixture

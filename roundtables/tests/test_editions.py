@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
 from activity.services import activity_log
-from roundtables.tests.editions_support import count_queries, two_meetings
+from gfmd.tests.queries import count_queries
+from roundtables.tests.factories import two_meetings
 
 
 @pytest.fixture
