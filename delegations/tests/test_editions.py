@@ -2,8 +2,6 @@
 data, never another's."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
@@ -13,18 +11,27 @@ from delegations.tests.factories import (
     OrganisationFactory,
     RegistrationFactory,
 )
+from gfmd.tests.queries import count_queries
 from roundtables.models import Meeting
-from roundtables.tests.factories import MeetingFactory
+from roundtables.tests.factories import two_meetings as make_two_meetings
 
 
 @pytest.fixture
-def mexico_2010(db):
-    return MeetingFactory(number=4, title_en="Mexico 2010", is_current=True, status=Meeting.Status.OPEN)
+def meetings(db):
+    mexico, switzerland = make_two_meetings()
+    switzerland.status = Meeting.Status.OPEN  # open for registration, as the Swiss Chair prepares it
+    switzerland.save(update_fields=["status"])
+    return mexico, switzerland
 
 
 @pytest.fixture
-def switzerland_2011(db):
-    return MeetingFactory(number=5, title_en="Switzerland 2011", status=Meeting.Status.OPEN)
+def mexico_2010(meetings):
+    return meetings[0]
+
+
+@pytest.fixture
+def switzerland_2011(meetings):
+    return meetings[1]
 
 
 @pytest.fixture
@@ -34,13 +41,6 @@ def two_meetings(mexico_2010, switzerland_2011):
     RegistrationFactory(meeting=mexico_2010, delegation=state, person=UserFactory(last_name="Delegate-of-2010"))
     RegistrationFactory(meeting=switzerland_2011, delegation=state, person=UserFactory(last_name="Delegate-of-2011"))
     return mexico_2010, switzerland_2011
-
-
-def _count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize(
@@ -181,10 +181,10 @@ def test_numbered_lists_query_count_does_not_grow(client, chair, switzerland_201
     client.force_login(chair)
     url = reverse(name, kwargs={"number": switzerland_2011.number})
     RegistrationFactory(meeting=switzerland_2011, delegation=OrganisationFactory(kind="civil_society"))
-    one = _count_queries(client, url)
+    one = count_queries(client, url)
     RegistrationFactory.create_batch(2, meeting=switzerland_2011, delegation=OrganisationFactory(kind="civil_society"))
     RegistrationFactory(meeting=switzerland_2011, delegation=OrganisationFactory(kind="civil_society"))
-    assert _count_queries(client, url) == one
+    assert count_queries(client, url) == one
 
 
 def test_the_switcher_lists_every_meeting_and_leads_to_the_numbered_page(client, chair, two_meetings):
