@@ -1,34 +1,37 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from delegations import views
+from gfmd.routing import edition_paths
 
 app_name = "delegations"
 
+# A page that works on one meeting's data has a URL for the current meeting and one naming the
+# meeting (meetings/<number>/...), under one name (gfmd.routing.edition_paths). A registration or an
+# invitation belongs to its meeting already: its own URL needs no number.
 urlpatterns = [
-    path("", views.delegation_index, name="index"),
-    path("<int:pk>/", views.delegation_detail, name="detail"),
+    *edition_paths("", views.delegation_index, "index"),
+    *edition_paths("<int:pk>/", views.delegation_detail, "detail"),
     path("new/", views.delegation_create, name="admin_create"),
     path("<int:pk>/edit/", views.delegation_edit, name="admin_edit"),
     path("<int:pk>/retire/", views.delegation_retire, name="admin_retire"),
     path("<int:pk>/reactivate/", views.delegation_reactivate, name="admin_reactivate"),
     path("<int:pk>/merge/", views.delegation_merge, name="admin_merge"),
-    path("<int:pk>/approve/", views.bulk_approve, name="bulk_approve"),
-    path("<int:pk>/invite/", views.invite, name="invite"),
+    *edition_paths("<int:pk>/approve/", views.bulk_approve, "bulk_approve"),
+    *edition_paths("<int:pk>/invite/", views.invite, "invite"),
     path("<int:pk>/invitations/<int:invitation_pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
-    path("<int:pk>/quota/", views.quota, name="quota"),
-    path("civil-society/", views.civil_society, name="civil_society"),
-    path("register/", views.register, name="register"),
+    *edition_paths("<int:pk>/quota/", views.quota, "quota"),
+    *edition_paths("civil-society/", views.civil_society, "civil_society"),
+    *edition_paths("register/", views.register, "register"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
-    path("me/", views.my_registration, name="my_registration"),
-    path("me/change/", views.my_registration_change, name="my_registration_change"),
-    path("me/withdraw/", views.my_registration_withdraw, name="my_registration_withdraw"),
-    path("registrations/", views.registration_list, name="registrations"),
-    re_path(
-        r"^registrations/export\.(?P<file_format>csv|xlsx)$", views.registration_export, name="registrations_export"
-    ),
+    *edition_paths("me/", views.my_registration, "my_registration"),
+    *edition_paths("me/change/", views.my_registration_change, "my_registration_change"),
+    *edition_paths("me/withdraw/", views.my_registration_withdraw, "my_registration_withdraw"),
+    *edition_paths("registrations/", views.registration_list, "registrations"),
+    # registrations/export.csv and .xlsx (the view refuses any other format with 404).
+    *edition_paths("registrations/export.<str:file_format>", views.registration_export, "registrations_export"),
     path("registrations/<int:pk>/", views.registration_detail, name="registration"),
     path("registrations/<int:pk>/approve/", views.registration_approve, name="registration_approve"),
     path("registrations/<int:pk>/reject/", views.registration_reject, name="registration_reject"),
     path("registrations/<int:pk>/withdraw/", views.registration_withdraw, name="registration_withdraw"),
-    path("participants/", views.participants, name="participants"),
+    *edition_paths("participants/", views.participants, "participants"),
 ]

@@ -9,9 +9,13 @@ from mailings.models import Mailing, OutgoingMail
 State = OutgoingMail.State
 
 
-def mailings_for_list() -> QuerySet[Mailing]:
+def mailings_for_list(meeting) -> QuerySet[Mailing]:
+    """A meeting's mailings, newest first, with their counts."""
+    if meeting is None:
+        return Mailing.objects.none()
     return (
-        Mailing.objects.select_related("created_by", "meeting")
+        Mailing.objects.filter(meeting=meeting)
+        .select_related("created_by", "meeting")
         .annotate(
             mail_count=Count("mails"),
             sent_count=Count("mails", filter=Q(mails__state=State.SENT)),

@@ -1,11 +1,12 @@
 from django.urls import path
 
+from gfmd.routing import edition_paths
 from mailings import views
 
 app_name = "mailings"
 
 urlpatterns = [
-    path("", views.mailing_list, name="list"),
+    *edition_paths("", views.mailing_list, "list"),
     path("<int:pk>/", views.mailing_detail, name="detail"),
     path("<int:pk>/progress/", views.mailing_progress_fragment, name="progress"),
     path("<int:pk>/preview/<int:mail_pk>/", views.mailing_preview, name="preview"),

@@ -6,6 +6,7 @@ here, since a mailing's existence is private."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +17,9 @@ from mailings import selectors, services
 from mailings.models import Mailing, OutgoingMail
 
 MAILS_PER_PAGE = 50
+MAILINGS_PER_PAGE = 50
+# roundtables.editions.VIEW_MEETING_RECORDS, named here: mailings sits below roundtables and imports none of it.
+VIEW_MEETING_RECORDS = "roundtables.view_meeting_records"
 STATE_FILTERS = ["", "pending", OutgoingMail.State.SENT, OutgoingMail.State.FAILED, OutgoingMail.State.CANCELLED]
 
 
@@ -31,12 +35,33 @@ def _link_text() -> str:
     return _("[personal link, created when the mail is sent]")
 
 
+def _meeting_or_404(request, number: int | None) -> models.Model | None:
+    """The meeting the URL names (else the current one, or None when none is: the outbox still shows
+    the failed notifications), for those who may read its records: what
+    roundtables.editions.chair_meeting_or_404 does, reached through the mailing's foreign key since
+    mailings sits below roundtables and may not import it."""
+    meeting_model = Mailing._meta.get_field("meeting").related_model
+    if number is None:
+        return meeting_model.objects.current()
+    meeting = get_object_or_404(meeting_model, number=number)
+    if not request.user.has_perm(VIEW_MEETING_RECORDS, meeting):
+        raise PermissionDenied
+    return meeting
+
+
 @permission_required("mailings.view_mailing", raise_exception=True)
-def mailing_list(request):
+def mailing_list(request, number: int | None = None):
+    meeting = _meeting_or_404(request, number)
+    page = Paginator(selectors.mailings_for_list(meeting), MAILINGS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "mailings/mailing_list.html",
-        {"mailings": selectors.mailings_for_list(), "failed_notifications": selectors.failed_notifications()},
+        {
+            "meeting": meeting,
+            "page": page,
+            "mailings": page.object_list,
+            "failed_notifications": selectors.failed_notifications(),
+        },
     )
 
 

@@ -1,11 +1,12 @@
 from django.urls import path
 
+from gfmd.routing import edition_paths
 from outcomes import views
 
 app_name = "outcomes"
 
 urlpatterns = [
-    path("", views.outcome_list, name="list"),
+    *edition_paths("", views.outcome_list, "list"),
     path("session/<int:session_pk>/", views.workspace, name="workspace"),
     path("session/<int:session_pk>/start/", views.outcome_start, name="start"),
     path("<int:pk>/sections/<slug:kind>/save/", views.section_save, name="section_save"),

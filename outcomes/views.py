@@ -28,8 +28,8 @@ from outcomes.selectors import (
     sign_offs,
     team_role,
 )
+from roundtables.editions import meeting_or_current
 from roundtables.models import Session
-from roundtables.selectors import current_meeting
 
 
 def _outcome(request, pk: int, perm: str = "outcomes.view_draft") -> Outcome:
@@ -65,9 +65,10 @@ def _workspace_url(outcome: Outcome, anchor: str = "") -> str:
 
 
 @login_required
-def outcome_list(request):
-    """ "My outcomes": the sessions whose outcome the user drafts or signs off (all, for the Chair's office)."""
-    meeting = current_meeting()
+def outcome_list(request, number: int | None = None):
+    """ "My outcomes": the sessions of the meeting whose outcome the user drafts or signs off (all, for
+    the Chair's office)."""
+    meeting = meeting_or_current(number)
     return render(
         request,
         "outcomes/outcome_list.html",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from delegations.selectors import registration_of_person, registrations_of_person
 from outcomes.selectors import sessions_for_outcomes
 from papers.selectors import sessions_of_person
-from roundtables.selectors import AUTHOR, RAPPORTEUR, current_meeting, team_roles_of_person
+from roundtables.selectors import AUTHOR, RAPPORTEUR, team_roles_of_person
 from roundtables.selectors import REPRESENTATIVE as CO_CHAIR_REPRESENTATIVE
 
 
@@ -147,7 +147,7 @@ def _team_item(person_role) -> RoleItem:
 
 
 def _registration_to_dos(meeting, registration) -> list[ToDo]:
-    mine = reverse("delegations:my_registration")
+    mine = reverse("delegations:my_registration", kwargs={"number": meeting.number}) if meeting else ""
     if meeting is None:
         return []
     if registration is None or registration.status in ("rejected", "withdrawn"):
@@ -160,15 +160,15 @@ def _registration_to_dos(meeting, registration) -> list[ToDo]:
         return [
             ToDo(
                 _("Choose the sessions you will attend."),
-                reverse("delegations:my_registration_change"),
+                reverse("delegations:my_registration_change", kwargs={"number": meeting.number}),
                 _("Choose sessions"),
             )
         ]
     return []
 
 
-def dashboard_of(user) -> Dashboard:
-    meeting = current_meeting()
+def dashboard_of(user, meeting) -> Dashboard:
+    """The person's board for one meeting (the view passes the one its URL names, else the current one)."""
     board = Dashboard(meeting=meeting, registrations=list(registrations_of_person(user)))
     if meeting is None:
         return board

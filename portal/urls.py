@@ -2,15 +2,15 @@
 ("accounts:dashboard", "accounts:welcome"): portal serves accounts' own pages (accounts.urls) and adds
 the two that read every app, so accounts never imports upward to route them."""
 
-from django.urls import path
-
 from accounts.urls import urlpatterns as accounts_urlpatterns
+from gfmd.routing import edition_paths
 from portal import views
 
 app_name = "accounts"
 
 urlpatterns = [
     *accounts_urlpatterns,
-    path("dashboard/", views.dashboard, name="dashboard"),
-    path("welcome/", views.welcome, name="welcome"),
+    # /me/dashboard/ for the current meeting, /me/meetings/<number>/dashboard/ for another.
+    *edition_paths("dashboard/", views.dashboard, "dashboard"),
+    *edition_paths("welcome/", views.welcome, "welcome"),
 ]

@@ -1,11 +1,12 @@
 from django.urls import path
 
+from gfmd.routing import edition_paths
 from reports import views
 
 app_name = "reports"
 
 urlpatterns = [
-    path("", views.reports_index, name="index"),
+    *edition_paths("", views.reports_index, "index"),
     path("request/", views.report_request, name="request"),
     path("files/<int:pk>/", views.file_detail, name="file_detail"),
     path("files/<int:pk>/status/", views.file_status, name="file_status"),

@@ -16,17 +16,18 @@ from reports.models import GeneratedFile
 from reports.registry import ReportError, find_renderer, get_renderer, offers_for
 from reports.selectors import files_requested_by
 from reports.throttle import ReportThrottled
+from roundtables.editions import chair_meeting_or_404
 from roundtables.selectors import current_meeting, published_meetings
 
 RESERVED_FIELDS = {"kind", "csrfmiddlewaretoken", "next"}
 
 
 @permission_required("reports.view_reports_page", raise_exception=True)
-def reports_index(request):
-    """The Chair's office's reports page: every document it can ask for (disabled, with the
-    reason, when it cannot be produced yet), and its recent files."""
-    meeting = current_meeting()
-    offers = offers_for(meeting, request.user) if meeting is not None else []
+def reports_index(request, number: int | None = None):
+    """The Chair's office's reports page for a meeting: every document it can ask for (disabled, with
+    the reason, when it cannot be produced yet), and its recent files."""
+    meeting = chair_meeting_or_404(request.user, number, perm="reports.view_reports_page")
+    offers = offers_for(meeting, request.user)
     files = list(files_requested_by(request.user))
     for generated in files:
         renderer = find_renderer(generated.kind)

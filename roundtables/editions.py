@@ -39,6 +39,14 @@ def meeting_or_404(number: int | None) -> Meeting:
     return get_object_or_404(Meeting, number=number)
 
 
+def meeting_or_current(number: int | None) -> Meeting | None:
+    """A personal page's meeting (my registration, my papers...): the one its URL names (404 if
+    unknown), else the current one, or None when none is current and the page says so."""
+    if number is None:
+        return Meeting.objects.current()
+    return get_object_or_404(Meeting, number=number)
+
+
 def chair_meeting_or_404(user, number: int | None, *, perm: str = VIEW_MEETING_RECORDS) -> Meeting:
     """The meeting of a Chair's office page, refused (403) to anyone without `perm` on it."""
     meeting = meeting_or_404(number)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from gfmd.routing import edition_paths
-from roundtables.views import activity, archive, chair, co_chairs, meetings, public, publish, schedule, team
+from roundtables.views import activity, archive, chair, co_chairs, editions, meetings, public, publish, schedule, team
 
 app_name = "roundtables"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     # The public archive: every published meeting.
     path("meetings/", archive.meeting_list, name="meetings"),
     path("meetings/<int:number>/", archive.meeting_detail, name="meeting_detail"),
+    # The meeting switcher's form leads here, and on to the numbered URL of the same page.
+    path("meetings/switch/", editions.meeting_switch, name="meeting_switch"),
     # The published programme, for everyone.
     path("programme/", public.programme, name="programme"),
     path("meetings/<int:number>/programme/", public.programme, name="programme"),
@@ -27,7 +29,7 @@ urlpatterns = [
     path("meetings/<int:number>/sessions/<int:pk>/", public.session_detail, name="session_detail"),
     path("meetings/<int:number>/sessions/<int:pk>.ics", public.session_ics, name="session_ics"),
     # Co-chairs: their sessions' descriptions and team notes.
-    path("my-sessions/", co_chairs.my_sessions, name="my_sessions"),
+    *edition_paths("my-sessions/", co_chairs.my_sessions, "my_sessions"),
     path("my-sessions/<int:pk>/edit/", co_chairs.session_edit, name="co_chair_edit"),
     # The Chair's office.
     *meeting_paths("", chair.chair_dashboard, "chair_dashboard"),

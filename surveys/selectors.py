@@ -15,9 +15,11 @@ from surveys.models import Answer, Invitation, InvitationLink, Option, Question,
 from surveys.services.links import TOKEN_FORMAT, token_hash
 
 
-def surveys_for_list() -> QuerySet[Survey]:
+def surveys_for_list(meeting) -> QuerySet[Survey]:
+    """A meeting's surveys, the most recent first, with their counts."""
     return (
-        Survey.objects.select_related("meeting")
+        Survey.objects.filter(meeting=meeting)
+        .select_related("meeting")
         .annotate(
             invitation_count=Count("invitations", distinct=True),
             responded_count=Count("invitations", filter=Q(invitations__submitted_at__isnull=False), distinct=True),

@@ -1,12 +1,13 @@
 from django.urls import path
 
+from gfmd.routing import edition_paths
 from surveys.views import chair, invite, respond, results
 
 app_name = "surveys"
 
 urlpatterns = [
-    path("", chair.survey_list, name="list"),
-    path("new/", chair.survey_create, name="new"),
+    *edition_paths("", chair.survey_list, "list"),
+    *edition_paths("new/", chair.survey_create, "new"),
     path("<int:pk>/", chair.survey_detail, name="detail"),
     path("<int:pk>/edit/", chair.survey_edit, name="edit"),
     path("<int:pk>/preview/", chair.survey_preview, name="preview"),

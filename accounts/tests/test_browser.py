@@ -134,7 +134,7 @@ def test_newcomer_creates_an_account_and_is_offered_the_registration(demo, live_
     screenshot("welcome-phone")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("link", name="Register for the meeting").click()
-    expect(page).to_have_url(f"{live_server.url}/delegations/register/")
+    expect(page).to_have_url(f"{live_server.url}/delegations/meetings/4/register/")
 
 
 def test_profile_refuses_a_name_with_markup_next_to_the_field(demo, live_server, page, screenshot):

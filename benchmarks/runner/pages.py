@@ -83,8 +83,13 @@ def pages_for(info: dict) -> list[Page]:
     return [
         Page(MINIMAL, "/bench/minimal/"),
         Page("home page", "/", grows="every roundtable and session"),
-        Page("public programme", "/programme/", grows="every session"),
-        Page("public programme, conditional GET (304)", "/programme/", conditional=True, expect=304),
+        Page("public programme", f"/meetings/{number}/programme/", grows="every session"),
+        Page(
+            "public programme, conditional GET (304)",
+            f"/meetings/{number}/programme/",
+            conditional=True,
+            expect=304,
+        ),
         Page("session page", session),
         Page("session page, conditional GET (304)", session, conditional=True, expect=304),
         Page(
@@ -92,10 +97,11 @@ def pages_for(info: dict) -> list[Page]:
             f"/meetings/{number}/papers/?q={info['library_query']}",
             grows="the matching papers of the meeting (50 a page)",
         ),
-        Page("Chair's office: registrations", "/delegations/registrations/", "chair"),
+        # Every page that works on one meeting's data names the meeting in its URL, as the portal links them.
+        Page("Chair's office: registrations", f"/delegations/meetings/{number}/registrations/", "chair"),
         Page(
             "focal point: delegation page",
-            f"/delegations/{info['focal_point_delegation_id']}/",
+            f"/delegations/meetings/{number}/{info['focal_point_delegation_id']}/",
             "focal_point",
         ),
         *[

@@ -59,7 +59,7 @@ def test_the_invitation_link_is_never_stored_yet_the_mail_that_leaves_works(
     assert client.get(path).status_code == 200
     data = {"job_title": "Counsellor", "sessions": [sessions["1.1"].pk], "public_list_consent": "on"}
     response = client.post(path, data)
-    assert response["Location"] == reverse("delegations:my_registration")
+    assert response["Location"] == reverse("delegations:my_registration", kwargs={"number": open_meeting.number})
     registration = Registration.objects.get(person=rosa)
     assert (registration.delegation, registration.role, registration.status) == (mexico, "adviser", "pending")
 
@@ -94,7 +94,7 @@ def test_inviting_someone_registered_elsewhere_answers_as_for_a_newcomer(
             )
         messages = [str(message) for message in response.context["messages"]]
         answers[email] = (response.redirect_chain, messages, len(sent_to(email)))
-    detail = reverse("delegations:detail", kwargs={"pk": mexico.pk})
+    detail = reverse("delegations:detail", kwargs={"pk": mexico.pk, "number": open_meeting.number})
     assert answers == {
         "ana@example.org": ([(detail, 302)], ["An invitation has been sent to ana@example.org."], 1),
         "newcomer@example.org": ([(detail, 302)], ["An invitation has been sent to newcomer@example.org."], 1),
@@ -139,6 +139,6 @@ def test_the_invitee_registered_elsewhere_sees_the_conflict_and_can_resolve_it(
     existing.save()
     data = {"job_title": "Counsellor", "sessions": [sessions["1.1"].pk], "public_list_consent": "on"}
     response = client.post(path, data)
-    assert response["Location"] == reverse("delegations:my_registration")
+    assert response["Location"] == reverse("delegations:my_registration", kwargs={"number": open_meeting.number})
     existing.refresh_from_db()
     assert (existing.delegation, existing.status) == (mexico, Registration.Status.PENDING)

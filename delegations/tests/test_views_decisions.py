@@ -144,7 +144,9 @@ def test_bulk_approve_approves_the_ticked_pending(client, open_meeting, mexico, 
     response = client.post(
         reverse("delegations:bulk_approve", kwargs={"pk": mexico.pk}), {"registrations": [first.pk, second.pk]}
     )
-    assert response["Location"] == reverse("delegations:detail", kwargs={"pk": mexico.pk})
+    assert response["Location"] == reverse(
+        "delegations:detail", kwargs={"pk": mexico.pk, "number": open_meeting.number}
+    )
     for registration in (first, second, untouched):
         registration.refresh_from_db()
     assert [first.status, second.status, untouched.status] == ["approved", "approved", "pending"]

@@ -12,6 +12,11 @@ REGISTER = reverse("delegations:register")
 MINE = reverse("delegations:my_registration")
 
 
+def mine(meeting) -> str:
+    """Where the pages send a person after a change: their registration, at its meeting's URL."""
+    return reverse("delegations:my_registration", kwargs={"number": meeting.number})
+
+
 def form_data(delegation, sessions=(), **extra):
     return {
         "delegation": delegation.pk,
@@ -52,7 +57,7 @@ def test_register_creates_a_pending_registration(client, open_meeting, mexico, s
     client.force_login(person)
     response = client.post(REGISTER, form_data(mexico, [sessions_apart["1.1"], sessions_apart["2.1"]]))
     assert response.status_code == 302
-    assert response["Location"] == MINE
+    assert response["Location"] == mine(open_meeting)
     registration = Registration.objects.get(person=person)
     assert (registration.status, registration.delegation, registration.public_list_consent) == ("pending", mexico, True)
     assert sorted(registration.sessions.values_list("code", flat=True)) == ["1.1", "2.1"]
@@ -91,7 +96,7 @@ def test_register_shows_a_full_session_as_full(client, open_meeting, mexico, ses
 def test_register_when_already_registered_goes_to_my_registration(client, open_meeting, mexico):
     registration = RegistrationFactory(meeting=open_meeting, delegation=mexico)
     client.force_login(registration.person)
-    assert client.get(REGISTER)["Location"] == MINE
+    assert client.get(REGISTER)["Location"] == mine(open_meeting)
 
 
 def test_register_when_registration_is_closed(client, open_meeting, mexico):
@@ -122,7 +127,7 @@ def test_my_registration_without_one_offers_to_register(client, open_meeting):
     client.force_login(UserFactory())
     response = client.get(MINE)
     assert response.context["registration"] is None
-    assert REGISTER in response.content.decode()
+    assert reverse("delegations:register", kwargs={"number": open_meeting.number}) in response.content.decode()
 
 
 def test_my_registration_change(client, open_meeting, mexico, sessions):
@@ -158,7 +163,7 @@ def test_my_registration_withdraw(client, open_meeting, mexico):
     client.force_login(registration.person)
     assert client.get(reverse("delegations:my_registration_withdraw")).status_code == 405
     response = client.post(reverse("delegations:my_registration_withdraw"), {"reason": "Illness"})
-    assert response["Location"] == MINE
+    assert response["Location"] == mine(open_meeting)
     registration.refresh_from_db()
     assert (registration.status, registration.decision_reason) == ("withdrawn", "Illness")
 
@@ -203,7 +208,7 @@ def test_invitation_registers_once(client, open_meeting, mexico, sessions):
     assert [g["heads_only"] for g in form.session_groups()] == [False, False, True]
     data = form_data(mexico, [sessions["FF"]])
     response = client.post(invitation_url("abc"), data)
-    assert response["Location"] == MINE
+    assert response["Location"] == mine(open_meeting)
     registration = Registration.objects.get(person=person)
     assert (registration.role, registration.delegation) == ("head", mexico)
     invitation.refresh_from_db()
@@ -225,7 +230,7 @@ def test_my_registration_change_once_registration_is_closed(client, open_meeting
     open_meeting.save()
     client.force_login(registration.person)
     response = client.get(reverse("delegations:my_registration_change"), follow=True)
-    assert response.redirect_chain == [(MINE, 302)]
+    assert response.redirect_chain == [(mine(open_meeting), 302)]
     assert [str(m) for m in response.context["messages"]] == [
         "Registration is closed: your registration can no longer be changed."
     ]

@@ -2,7 +2,7 @@
 of participants."""
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,9 +11,12 @@ from rules.contrib.views import permission_required
 from delegations import exports
 from delegations.filters import RegistrationFilter
 from delegations.selectors import public_participants, registrations_visible_to
-from roundtables.selectors import current_meeting
+from roundtables.editions import VIEW_MEETING_RECORDS, chair_meeting_or_404, meeting_or_current
+from roundtables.selectors import published_meetings
 
 PAGE_SIZE = 50
+EXPORT_FORMATS = ("csv", "xlsx")
+LIST_REGISTRATIONS = "delegations.list_registrations"
 
 
 def _filtered(request, meeting) -> RegistrationFilter:
@@ -26,9 +29,12 @@ def _filtered(request, meeting) -> RegistrationFilter:
 
 
 @permission_required("delegations.list_registrations", raise_exception=True)
-def registration_list(request):
-    """Every registration the user manages (all of them for the Chair's office), filterable."""
-    meeting = current_meeting()
+def registration_list(request, number: int | None = None):
+    """Every registration of the meeting the user manages (all of them for the Chair's office), filterable.
+
+    The list's rule is asked about the meeting itself, so that a rule scoped to meetings refuses a
+    person the meeting they have no part in."""
+    meeting = chair_meeting_or_404(request.user, number, perm=LIST_REGISTRATIONS)
     filterset = _filtered(request, meeting)
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -41,13 +47,15 @@ def registration_list(request):
 
 
 @permission_required("delegations.list_registrations", raise_exception=True)
-def registration_export(request, file_format: str):
+def registration_export(request, file_format: str, number: int | None = None):
     """The filtered list as CSV or XLSX: the same rows the list shows, never more."""
-    meeting = current_meeting()
+    if file_format not in EXPORT_FORMATS:
+        raise Http404
+    meeting = chair_meeting_or_404(request.user, number, perm=LIST_REGISTRATIONS)
     registrations = list(_filtered(request, meeting).qs)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    name = f"gfmd-registrations-{meeting.number if meeting else 'none'}-{stamp}"
-    zone = meeting.time_zone if meeting else None  # the times in the host city's zone, named in the header
+    name = f"gfmd-registrations-{meeting.number}-{stamp}"
+    zone = meeting.time_zone  # the times in the host city's zone, named in the header
     if file_format == "xlsx":
         response = HttpResponse(
             exports.as_xlsx(registrations, title=_("Registrations"), zone=zone),
@@ -60,9 +68,23 @@ def registration_export(request, file_format: str):
     return response
 
 
-def participants(request):
+def _public_meeting_or_404(request, number: int | None):
+    """The current meeting, or one of the public archive; a meeting still in preparation is shown
+    only to those who may read its records (the Chair's office)."""
+    meeting = meeting_or_current(number)
+    if (
+        meeting is not None
+        and not meeting.is_current
+        and not published_meetings().filter(pk=meeting.pk).exists()
+        and not request.user.has_perm(VIEW_MEETING_RECORDS, meeting)
+    ):
+        raise Http404
+    return meeting
+
+
+def participants(request, number: int | None = None):
     """The public list of participants: approved, and only those who agreed to be listed."""
-    meeting = current_meeting()
+    meeting = _public_meeting_or_404(request, number)
     return render(
         request,
         "delegations/participants.html",

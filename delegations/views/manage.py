@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -28,7 +29,7 @@ from delegations.selectors import (
     quota_of,
 )
 from gfmd.forms import add_service_errors
-from roundtables.selectors import current_meeting
+from roundtables.editions import chair_meeting_or_404, meeting_or_current
 
 
 def visible_delegation(request, pk: int) -> Delegation:
@@ -45,8 +46,14 @@ def _shown_only_to(request, perm: str, delegation) -> None:
         raise PermissionDenied
 
 
-def _detail_page(request, delegation, *, invitation_form=None, quota_form=None, bulk_errors=None, status=200):
-    meeting = current_meeting()
+def _detail_url(delegation, meeting) -> str:
+    """The delegation's page for the meeting the change was made in."""
+    if meeting is None:
+        return reverse("delegations:detail", kwargs={"pk": delegation.pk})
+    return reverse("delegations:detail", kwargs={"pk": delegation.pk, "number": meeting.number})
+
+
+def _detail_page(request, delegation, meeting, *, invitation_form=None, quota_form=None, bulk_errors=None, status=200):
     user = request.user
     registrations = list(delegation_registrations(delegation, meeting=meeting))
     quota = quota_of(delegation, meeting=meeting)
@@ -87,21 +94,22 @@ def _detail_page(request, delegation, *, invitation_form=None, quota_form=None, 
 
 
 @login_required
-def delegation_detail(request, pk: int):
-    """A focal point's view of their delegation. Others get 404: a delegation's list is private."""
-    return _detail_page(request, visible_delegation(request, pk))
+def delegation_detail(request, pk: int, number: int | None = None):
+    """A focal point's view of their delegation in one meeting. Others get 404: a delegation's list is private."""
+    delegation = visible_delegation(request, pk)
+    return _detail_page(request, delegation, meeting_or_current(number))
 
 
 @login_required
 @require_POST
-def bulk_approve(request, pk: int):
+def bulk_approve(request, pk: int, number: int | None = None):
     delegation = visible_delegation(request, pk)
-    meeting = current_meeting()
+    meeting = meeting_or_current(number)
     pending = delegation_registrations(delegation, meeting=meeting).filter(status=Registration.Status.PENDING)
     form = BulkApproveForm(request.POST, pending=pending)
     if not form.is_valid():
         _shown_only_to(request, "delegations.decide_for_delegation", delegation)
-        return _detail_page(request, delegation, bulk_errors=form.errors["registrations"], status=400)
+        return _detail_page(request, delegation, meeting, bulk_errors=form.errors["registrations"], status=400)
     approved, problems = services.registrations_approve_many(
         registrations=form.cleaned_data["registrations"], actor=request.user
     )
@@ -117,14 +125,14 @@ def bulk_approve(request, pk: int):
         )
     for problem in problems:
         messages.error(request, problem)
-    return redirect("delegations:detail", pk=delegation.pk)
+    return redirect(_detail_url(delegation, meeting))
 
 
 @login_required
 @require_POST
-def invite(request, pk: int):
+def invite(request, pk: int, number: int | None = None):
     delegation = visible_delegation(request, pk)
-    meeting = current_meeting()
+    meeting = meeting_or_current(number)
     form = InvitationForm(request.POST)
     if meeting is None:
         form.add_error(None, _("No meeting is current."))
@@ -141,9 +149,9 @@ def invite(request, pk: int):
             add_service_errors(form, exc)
         else:
             messages.success(request, _("An invitation has been sent to %(email)s.") % {"email": invitation.email})
-            return redirect("delegations:detail", pk=delegation.pk)
+            return redirect(_detail_url(delegation, meeting))
     _shown_only_to(request, "delegations.invite_to_delegation", delegation)
-    return _detail_page(request, delegation, invitation_form=form, status=400)
+    return _detail_page(request, delegation, meeting, invitation_form=form, status=400)
 
 
 @login_required
@@ -157,14 +165,14 @@ def invitation_revoke(request, pk: int, invitation_pk: int):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("The invitation to %(email)s is revoked.") % {"email": invitation.email})
-    return redirect("delegations:detail", pk=delegation.pk)
+    return redirect(_detail_url(delegation, invitation.meeting))
 
 
 @login_required
 @require_POST
-def quota(request, pk: int):
+def quota(request, pk: int, number: int | None = None):
     delegation = visible_delegation(request, pk)
-    meeting = current_meeting()
+    meeting = meeting_or_current(number)
     form = QuotaForm(request.POST)
     if meeting is None:
         form.add_error(None, _("No meeting is current."))
@@ -177,17 +185,18 @@ def quota(request, pk: int):
             add_service_errors(form, exc)
         else:
             messages.success(request, _("The quota of %(name)s is saved.") % {"name": delegation.display_name})
-            return redirect("delegations:detail", pk=delegation.pk)
+            return redirect(_detail_url(delegation, meeting))
     _shown_only_to(request, "delegations.set_quota", delegation)
-    return _detail_page(request, delegation, quota_form=form, status=400)
+    return _detail_page(request, delegation, meeting, quota_form=form, status=400)
 
 
 @permission_required("delegations.list_delegations", raise_exception=True)
-def delegation_index(request):
+def delegation_index(request, number: int | None = None):
     """The Chair's office's list of delegations: who they are (kind, country, region, Steering
-    Group and Friends of the Forum, focal points, retired or not), their registrations and quotas,
-    and the way to create, edit, retire and merge them."""
-    meeting = current_meeting()
+    Group and Friends of the Forum, focal points, retired or not), their registrations and quotas
+    in the meeting, and the way to create, edit, retire and merge them."""
+    # Delegations outlive meetings: with no meeting current, the list still serves their administration.
+    meeting = meeting_or_current(None) if number is None else chair_meeting_or_404(request.user, number)
     form = DelegationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     delegations = delegations_for_administration(
@@ -213,9 +222,9 @@ def delegation_index(request):
 
 
 @permission_required("delegations.view_civil_society", raise_exception=True)
-def civil_society(request):
-    """The civil-society coordinator's list of civil-society organisations."""
-    meeting = current_meeting()
+def civil_society(request, number: int | None = None):
+    """The civil-society coordinator's list of civil-society organisations and their registrations in the meeting."""
+    meeting = chair_meeting_or_404(request.user, number, perm="delegations.view_civil_society")
     return render(
         request,
         "delegations/civil_society.html",

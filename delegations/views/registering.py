@@ -18,7 +18,7 @@ from delegations.forms import DecisionForm, RegistrationForm
 from delegations.models import Invitation, Registration
 from delegations.selectors import registration_of_person, sessions_with_seats
 from gfmd.forms import add_service_errors
-from roundtables.selectors import current_meeting
+from roundtables.editions import meeting_or_current
 
 
 def _registration_fields(form: RegistrationForm) -> dict:
@@ -33,6 +33,13 @@ def _registration_fields(form: RegistrationForm) -> dict:
     }
 
 
+def _mine(meeting):
+    """The person's registration page for the meeting (the current one's when none is)."""
+    if meeting is None:
+        return redirect("delegations:my_registration")
+    return redirect("delegations:my_registration", number=meeting.number)
+
+
 def _render_form(request, *, meeting, form, invitation=None, registration=None, status=200):
     return render(
         request,
@@ -43,13 +50,14 @@ def _render_form(request, *, meeting, form, invitation=None, registration=None, 
 
 
 @login_required
-def register(request):
-    """Register for the current meeting with a delegation, choosing sessions."""
-    meeting = current_meeting()
+def register(request, number: int | None = None):
+    """Register for the meeting (the current one unless the URL names another) with a delegation,
+    choosing sessions."""
+    meeting = meeting_or_current(number)
     existing = registration_of_person(request.user, meeting=meeting)
     if existing is not None and existing.status != Registration.Status.WITHDRAWN:
         messages.info(request, _("You are already registered for this meeting."))
-        return redirect("delegations:my_registration")
+        return _mine(meeting)
     if not request.user.has_perm("delegations.register_for_meeting", meeting):
         return render(request, "delegations/register_closed.html", {"meeting": meeting})
     initial = {"job_title": request.user.job_title, "role": Registration.Role.DELEGATE}
@@ -77,7 +85,7 @@ def register(request):
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Thank you: your registration has been received and is pending approval."))
-            return redirect("delegations:my_registration")
+            return _mine(meeting)
     return _render_form(request, meeting=meeting, form=form)
 
 
@@ -126,14 +134,14 @@ def invitation(request, token: str):
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Thank you: your registration has been received and is pending approval."))
-            return redirect("delegations:my_registration")
+            return _mine(meeting)
     return _render_form(request, meeting=meeting, form=form, invitation=invitation)
 
 
 @login_required
-def my_registration(request):
-    """The participant's own registration for the current meeting and its status."""
-    meeting = current_meeting()
+def my_registration(request, number: int | None = None):
+    """The participant's own registration for the meeting and its status."""
+    meeting = meeting_or_current(number)
     registration = registration_of_person(request.user, meeting=meeting)
     return render(
         request,
@@ -148,14 +156,14 @@ def my_registration(request):
 
 
 @login_required
-def my_registration_change(request):
-    meeting = current_meeting()
+def my_registration_change(request, number: int | None = None):
+    meeting = meeting_or_current(number)
     registration = registration_of_person(request.user, meeting=meeting)
     if registration is None or not request.user.has_perm("delegations.change_registration", registration):
         raise Http404
     if not request.user.has_perm("delegations.register_for_meeting", meeting):
         messages.info(request, _("Registration is closed: your registration can no longer be changed."))
-        return redirect("delegations:my_registration")
+        return _mine(meeting)
     role_changes = request.user.has_perm("delegations.change_registration_role", registration)
     form = RegistrationForm(
         request.POST or None,
@@ -184,14 +192,15 @@ def my_registration_change(request):
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Your registration has been updated."))
-            return redirect("delegations:my_registration")
+            return _mine(meeting)
     return _render_form(request, meeting=meeting, form=form, registration=registration)
 
 
 @login_required
 @require_POST
-def my_registration_withdraw(request):
-    registration = registration_of_person(request.user, meeting=current_meeting())
+def my_registration_withdraw(request, number: int | None = None):
+    meeting = meeting_or_current(number)
+    registration = registration_of_person(request.user, meeting=meeting)
     if registration is None:
         raise Http404
     form = DecisionForm(request.POST)
@@ -206,4 +215,4 @@ def my_registration_withdraw(request):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Your registration has been withdrawn."))
-    return redirect("delegations:my_registration")
+    return _mine(meeting)

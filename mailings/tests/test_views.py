@@ -18,8 +18,8 @@ def test_mailing_list_refuses_a_delegate(client):
     assert client.get(reverse("mailings:list")).status_code == 403
 
 
-def test_mailing_list_shows_counts(client, chair, django_capture_on_commit_callbacks):
-    mailing, _ = make_mailing(3, title="Invitation: theme survey")
+def test_mailing_list_shows_counts(client, chair, meeting, django_capture_on_commit_callbacks):
+    mailing, _ = make_mailing(3, title="Invitation: theme survey", meeting=meeting)
     with django_capture_on_commit_callbacks(execute=True):
         mailing_release(mailing=mailing, actor=chair)
     client.force_login(chair)
@@ -29,12 +29,13 @@ def test_mailing_list_shows_counts(client, chair, django_capture_on_commit_callb
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_mailing_list_query_count_does_not_grow(client, chair, django_assert_num_queries, count):
+def test_mailing_list_query_count_does_not_grow(client, chair, meeting, django_assert_num_queries, count):
     for _ in range(count):
-        make_mailing(2, created_by=chair)
+        make_mailing(2, created_by=chair, meeting=meeting)
     client.force_login(chair)
-    # session, user, groups, focal point roles (menu), mailings with counts, failed notifications
-    with django_assert_num_queries(6):
+    # session, user, groups, focal point roles (menu), the meeting, the page's count, mailings with
+    # counts, failed notifications, the meeting switcher's meetings
+    with django_assert_num_queries(9):
         client.get(reverse("mailings:list"))
 
 

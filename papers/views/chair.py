@@ -2,8 +2,10 @@
 are late and which have no background paper; setting the deadlines."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rules.contrib.views import permission_required
@@ -11,15 +13,12 @@ from rules.contrib.views import permission_required
 from papers import selectors, services
 from papers.forms import DeadlineForm
 from papers.models import Paper
+from roundtables.editions import chair_meeting_or_404
 from roundtables.models import Session
-from roundtables.selectors import current_meeting
 
 
-def _current_meeting_or_404():
-    meeting = current_meeting()
-    if meeting is None:
-        raise Http404
-    return meeting
+def _overview_url(meeting) -> str:
+    return reverse("papers:overview", kwargs={"number": meeting.number})
 
 
 def _in_meeting_time(meeting, form: DeadlineForm):
@@ -42,13 +41,17 @@ def _form_value(meeting, due_at):
 
 
 @permission_required("papers.view_overview", raise_exception=True)
-def overview(request, deadline_form: DeadlineForm | None = None):
-    meeting = current_meeting()
+def overview(request, number: int | None = None, deadline_form: DeadlineForm | None = None):
+    meeting = chair_meeting_or_404(request.user, number, perm="papers.view_overview")
+    return _overview_page(request, meeting, deadline_form)
+
+
+def _overview_page(request, meeting, deadline_form: DeadlineForm | None = None):
     state = request.GET.get("state", "")
     if state not in Paper.State.values:
         state = ""
-    data = selectors.overview(meeting, state=state) if meeting else None
-    if deadline_form is None and meeting is not None:
+    data = selectors.overview(meeting, state=state)
+    if deadline_form is None:
         current = data.deadline.due_at if data.deadline else None
         deadline_form = DeadlineForm(initial={"due_at": _form_value(meeting, current)})
     return render(
@@ -60,26 +63,27 @@ def overview(request, deadline_form: DeadlineForm | None = None):
 
 
 @permission_required("papers.set_deadline", raise_exception=True)
-def meeting_deadline(request):
-    meeting = _current_meeting_or_404()
+def meeting_deadline(request, number: int | None = None):
+    meeting = chair_meeting_or_404(request.user, number, perm="papers.set_deadline")
     if request.method != "POST":
-        return redirect("papers:overview")
+        return redirect(_overview_url(meeting))
     form = DeadlineForm(request.POST)
     if not form.is_valid():
-        return overview(request, deadline_form=form)
+        return _overview_page(request, meeting, deadline_form=form)
     services.deadline_set(meeting=meeting, actor=request.user, due_at=_in_meeting_time(meeting, form))
     messages.success(request, _("The paper deadline of the meeting has been saved."))
-    return redirect("papers:overview")
+    return redirect(_overview_url(meeting))
 
 
 @permission_required("papers.set_deadline", raise_exception=True)
 def session_deadline(request, session_id: int):
-    meeting = _current_meeting_or_404()
-    session = (
-        Session.objects.select_related("paper_deadline", "roundtable").filter(meeting=meeting, pk=session_id).first()
-    )
+    """A session's own deadline: the session names its meeting, whose overview the page leads back to."""
+    session = Session.objects.select_related("paper_deadline", "roundtable", "meeting").filter(pk=session_id).first()
     if session is None:
         raise Http404
+    meeting = session.meeting
+    if not request.user.has_perm("papers.set_deadline", meeting):
+        raise PermissionDenied
     own = getattr(session, "paper_deadline", None)
     form = DeadlineForm(request.POST or None, initial={"due_at": _form_value(meeting, own.due_at if own else None)})
     if request.method == "POST":
@@ -88,13 +92,13 @@ def session_deadline(request, session_id: int):
             messages.success(
                 request, _("Session %(code)s follows the meeting's deadline again.") % {"code": session.code}
             )
-            return redirect("papers:overview")
+            return redirect(_overview_url(meeting))
         if form.is_valid():
             services.deadline_set(
                 meeting=meeting, session=session, actor=request.user, due_at=_in_meeting_time(meeting, form)
             )
             messages.success(request, _("The deadline of session %(code)s has been saved.") % {"code": session.code})
-            return redirect("papers:overview")
+            return redirect(_overview_url(meeting))
     default = selectors.meeting_deadline(meeting)
     return render(
         request,

@@ -23,8 +23,8 @@ from papers.forms import (
     VersionForm,
 )
 from papers.models import Paper, Version
+from roundtables.editions import meeting_or_current
 from roundtables.models import Session
-from roundtables.selectors import current_meeting
 
 TRANSITIONS = {
     # action: (service, which checks its rule (who and when), what the person sees afterwards)
@@ -67,9 +67,9 @@ def _paper_or_404(request, pk: int) -> Paper:
 
 
 @login_required
-def my_papers(request):
-    """The sessions whose papers the person works on in the current meeting."""
-    meeting = current_meeting()
+def my_papers(request, number: int | None = None):
+    """The sessions whose papers the person works on in the meeting (the current one by default)."""
+    meeting = meeting_or_current(number)
     return render(
         request,
         "papers/my_papers.html",

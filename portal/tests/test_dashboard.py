@@ -127,7 +127,10 @@ def test_delegate_without_sessions_is_asked_to_choose_them(client, meeting):
     client.force_login(registration.person)
     board = client.get(reverse("accounts:dashboard")).context["board"]
     assert [(t.text, t.url) for t in board.to_dos] == [
-        ("Choose the sessions you will attend.", reverse("delegations:my_registration_change"))
+        (
+            "Choose the sessions you will attend.",
+            reverse("delegations:my_registration_change", kwargs={"number": meeting.number}),
+        )
     ]
 
 
@@ -138,7 +141,7 @@ def test_newcomer_is_asked_to_register_for_the_open_meeting(client, meeting):
     client.force_login(UserFactory())
     board = client.get(reverse("accounts:dashboard")).context["board"]
     assert [(t.text, t.url) for t in board.to_dos] == [
-        (f"Register for {meeting.title}.", reverse("delegations:my_registration"))
+        (f"Register for {meeting.title}.", reverse("delegations:my_registration", kwargs={"number": meeting.number}))
     ]
 
 

@@ -212,7 +212,10 @@ def test_the_swiss_chairs_office_prepares_2011_in_the_chairs_office(client):
     assert (dashboard.status_code, dashboard.context["meeting"].number) == (200, 4)
     # The Chair's office is one group today: both meetings, through its meeting switcher.
     assert {4, 5} <= {meeting.number for meeting in dashboard.context["meetings"]}
-    assert 'href="/chair/meetings/5/"' in dashboard.content.decode()
+    assert '<option value="5">' in dashboard.content.decode()
+    assert client.get("/meetings/switch/", {"page": "roundtables:chair_dashboard", "number": 5})["Location"] == (
+        "/chair/meetings/5/"
+    )
     structure = client.get("/chair/meetings/5/structure/")
     assert structure.status_code == 200
     page = structure.content.decode()

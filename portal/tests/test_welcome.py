@@ -36,7 +36,8 @@ def test_verifying_right_after_signing_up_lands_on_the_registration_offer(client
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:welcome")
     page = client.get(response["Location"]).content.decode()
-    assert f'<a class="btn btn-primary" href="{reverse("delegations:register")}">Register for the meeting</a>' in page
+    register = reverse("delegations:register", kwargs={"number": open_meeting.number})
+    assert f'<a class="btn btn-primary" href="{register}">Register for the meeting</a>' in page
 
 
 @pytest.mark.django_db

@@ -68,3 +68,13 @@ class SessionPersonFactory(factory.django.DjangoModelFactory):
     session = factory.SubFactory(SessionFactory)
     person = factory.SubFactory("accounts.tests.factories.UserFactory")
     role = SessionPerson.Role.RAPPORTEUR
+
+
+def two_meetings() -> tuple[Meeting, Meeting]:
+    """Mexico 2010 (number 4, current, open) and Switzerland 2011 (number 5, in preparation): every app's
+    test_editions.py gives each its own data and checks that a numbered page shows only its meeting's."""
+    mexico = MeetingFactory(number=4, title_en="Mexico 2010", is_current=True, status=Meeting.Status.OPEN)
+    switzerland = MeetingFactory(
+        number=5, title_en="Switzerland 2011", city="Geneva", time_zone="Europe/Zurich", status=Meeting.Status.PLANNING
+    )
+    return mexico, switzerland

@@ -114,7 +114,7 @@ def test_co_chair_edits_the_description_in_three_languages_and_the_notes(client,
     client.force_login(focal_point)
     response = client.post(edit_url(session_3_1), form(description_es="Nuevo texto."))
     session_3_1.refresh_from_db()
-    assert response["Location"] == reverse("roundtables:my_sessions")
+    assert response["Location"] == reverse("roundtables:my_sessions", kwargs={"number": session_3_1.meeting.number})
     assert (
         session_3_1.description_en,
         session_3_1.description_fr,

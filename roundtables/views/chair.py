@@ -36,7 +36,6 @@ def chair_dashboard(request, number: int | None = None):
         {
             "meeting": meeting,
             "chair_section": "dashboard",
-            "meetings": Meeting.objects.order_by("-number"),
             "sessions": sessions,
             "lacking_co_chairs": sum(1 for s in roundtable_sessions if s.co_chair_count < 2),
             "lacking_rapporteur": sum(1 for s in roundtable_sessions if s.rapporteur_count == 0),

@@ -9,15 +9,16 @@ from django.utils.translation import gettext as _
 
 from gfmd.forms import add_service_errors
 from roundtables import services
+from roundtables.editions import meeting_or_current
 from roundtables.forms import CoChairSessionForm
 from roundtables.models import ProgrammeRelease, Session
-from roundtables.selectors import current_meeting, sessions_co_chaired_by
+from roundtables.selectors import sessions_co_chaired_by
 from roundtables.views._helpers import meeting_time
 
 
 @login_required
-def my_sessions(request):
-    meeting = current_meeting()
+def my_sessions(request, number: int | None = None):
+    meeting = meeting_or_current(number)
     sessions = list(sessions_co_chaired_by(request.user, meeting=meeting))
     release = ProgrammeRelease.objects.latest_for(meeting) if meeting and sessions else None
     published_ids = {item["id"] for item in release.snapshot["sessions"]} if release else set()
@@ -49,7 +50,7 @@ def session_edit(request, pk: int):
                 )
                 % {"code": session.code},
             )
-            return redirect("roundtables:my_sessions")
+            return redirect("roundtables:my_sessions", number=session.meeting.number)
     with meeting_time(session.meeting):
         return render(
             request,

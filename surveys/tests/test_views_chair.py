@@ -53,7 +53,9 @@ def test_survey_list_query_count_does_not_grow(client, chair, meeting, django_as
         InvitationFactory(survey=survey)
         QuestionFactory(section=SectionFactory(survey=survey))
     client.force_login(chair)
-    with django_assert_num_queries(5):  # session, user, groups, focal points (menu), surveys with counts
+    # session, user, groups, focal points (menu), the meeting, the page's count, surveys with
+    # counts, the meeting switcher's meetings
+    with django_assert_num_queries(8):
         response = client.get(reverse("surveys:list"))
     assert len(response.context["surveys"]) == count
 

@@ -1,6 +1,7 @@
 """The Chair's office pages that build a survey: the list, the survey, its sections and questions."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -8,25 +9,27 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
-from roundtables.selectors import current_meeting
+from roundtables.editions import MANAGE_MEETING, chair_meeting_or_404
 from surveys import selectors, services
 from surveys.answers import visible_questions
 from surveys.forms import AnswerForm, QuestionForm, SectionForm, SurveyForm
 from surveys.models import Question, Section, Survey
 from surveys.views.common import survey_context, survey_view
 
-
-@permission_required("surveys.add_survey", raise_exception=True)
-def survey_list(request):
-    return render(request, "surveys/survey_list.html", {"surveys": selectors.surveys_for_list()})
+PER_PAGE = 50
 
 
 @permission_required("surveys.add_survey", raise_exception=True)
-def survey_create(request):
-    meeting = current_meeting()
-    if meeting is None:
-        messages.warning(request, _("No meeting is current: a survey belongs to a meeting."))
-        return redirect("surveys:list")
+def survey_list(request, number: int | None = None):
+    meeting = chair_meeting_or_404(request.user, number)
+    page = Paginator(selectors.surveys_for_list(meeting), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "surveys/survey_list.html", {"meeting": meeting, "page": page, "surveys": page.object_list})
+
+
+@permission_required("surveys.add_survey", raise_exception=True)
+def survey_create(request, number: int | None = None):
+    # A survey belongs to the meeting its URL names: writing one asks the rule that changes that meeting.
+    meeting = chair_meeting_or_404(request.user, number, perm=MANAGE_MEETING)
     with timezone.override(meeting.time_zone):
         form = SurveyForm(request.POST or None, meeting=meeting)
         if request.method == "POST" and form.is_valid():
