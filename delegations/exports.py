@@ -5,14 +5,13 @@ space) as a formula: "=HYPERLINK(...)" typed as a job title would run on the Cha
 machine. Every cell goes through gfmd.spreadsheets, the one rule of every export: such text gets a
 leading apostrophe, and XLSX text cells are always stored as strings."""
 
-import csv
-import io
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
 from delegations.models import Registration
-from gfmd.spreadsheets import append_row, neutralised_row
+from gfmd import streaming
+from gfmd.spreadsheets import neutralised_row
 from gfmd.timeranges import iso_moment, naive_moment, zoned_column
 
 
@@ -79,32 +78,25 @@ def rows(registrations: Iterable[Registration], *, zone=None, typed: bool = Fals
         )
 
 
+# Column widths of the XLSX sheet, one per column of header().
+WIDTHS = (28, 14, 10, 8, 16, 18, 28, 28, 18, 10, 18, 8, 24, 18, 8, 20, 20, 20, 30)
+
+
+def csv_response(registrations: Iterable[Registration], *, zone=None, filename: str):
+    return streaming.csv_response(header(zone=zone), rows(registrations, zone=zone), filename=filename)
+
+
+def xlsx_response(registrations: Iterable[Registration], *, title: str, zone=None, filename: str):
+    sheet = streaming.Sheet(title, header(zone=zone), rows(registrations, zone=zone, typed=True), widths=WIDTHS)
+    return streaming.xlsx_response([sheet], filename=filename)
+
+
 def as_csv(registrations: Iterable[Registration], *, zone=None) -> bytes:
-    # UTF-8 with a byte-order mark, so that spreadsheet programs read the accents right.
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(neutralised_row(header(zone=zone)))
-    writer.writerows(rows(registrations, zone=zone))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """The whole file at once (tests): the view streams it."""
+    return "".join(streaming.csv_lines(header(zone=zone), rows(registrations, zone=zone))).encode("utf-8")
 
 
 def as_xlsx(registrations: Iterable[Registration], *, title: str, zone=None) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    append_row(sheet, header(zone=zone))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows(registrations, zone=zone, typed=True):
-        append_row(sheet, row)
-    sheet.freeze_panes = "A2"
-    for column, width in zip(
-        "ABCDEFGHIJKLMNOPQRS", (28, 14, 10, 8, 16, 18, 28, 28, 18, 10, 18, 8, 24, 18, 8, 20, 20, 20, 30), strict=True
-    ):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    sheet = streaming.Sheet(title, header(zone=zone), rows(registrations, zone=zone, typed=True), widths=WIDTHS)
+    with streaming.xlsx_file([sheet]) as target:
+        return target.read()

@@ -76,7 +76,7 @@ def test_the_numbered_export_holds_that_meetings_registrations_only(client, chai
     assert response.status_code == 200
     assert "gfmd-registrations-5-" in response["Content-Disposition"]
     if file_format == "csv":
-        body = response.content.decode("utf-8-sig")
+        body = response.getvalue().decode("utf-8-sig")
         assert "Delegate-of-2011" in body and "Delegate-of-2010" not in body
 
 

@@ -94,12 +94,12 @@ def test_export_view_neutralises_what_was_saved(client, chair, open_meeting, mex
     response = client.get(reverse("delegations:registrations_export", args=["csv"]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="gfmd-registrations-')
-    row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))[1]
+    row = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"), newline="")))[1]
     assert (row[4], row[5], row[7], row[13]) == ("'=1+2", "'@Evil", "'+cmd", "'-1")
 
     response = client.get(reverse("delegations:registrations_export", args=["xlsx"]))
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     cells = [sheet.cell(row=2, column=i + 1) for i in (4, 5, 7, 13)]
     assert [(c.value, c.data_type) for c in cells] == [("'=1+2", "s"), ("'@Evil", "s"), ("'+cmd", "s"), ("'-1", "s")]
 
@@ -109,7 +109,7 @@ def test_export_applies_the_filters(client, chair, open_meeting, mexico, ghana):
     RegistrationFactory(meeting=open_meeting, delegation=ghana, person__last_name="Okafor")
     client.force_login(chair)
     response = client.get(reverse("delegations:registrations_export", args=["csv"]), {"status": "approved"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"), newline="")))
     assert [row[5] for row in rows[1:]] == ["Castillo"]
 
 

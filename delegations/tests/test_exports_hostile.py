@@ -73,7 +73,7 @@ def _export(client, chair, meeting, sessions, texts, file_format):
     client.force_login(chair)
     response = client.get(reverse("delegations:registrations_export", args=[file_format]))
     assert response.status_code == 200
-    return response.content, decider.display_name
+    return response.getvalue(), decider.display_name
 
 
 def _expected(texts, decider_name):

@@ -30,7 +30,7 @@ def registration(open_meeting, mexico, chair):
 def test_csv_export_writes_times_in_iso_8601_with_the_meetings_offset(client, chair, registration):
     client.force_login(chair)
     response = client.get(reverse("delegations:registrations_export", args=["csv"]))
-    header, row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
+    header, row = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"), newline="")))
     assert (header[15], header[17]) == ("Registered at (America/Mexico_City)", "Decided at (America/Mexico_City)")
     assert (row[15], row[17]) == ("2010-10-01T10:00:00-05:00", "2010-10-04T18:30:00-05:00")
 
@@ -38,7 +38,7 @@ def test_csv_export_writes_times_in_iso_8601_with_the_meetings_offset(client, ch
 def test_xlsx_export_keeps_date_time_cells_in_the_meetings_zone(client, chair, registration):
     client.force_login(chair)
     response = client.get(reverse("delegations:registrations_export", args=["xlsx"]))
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert (sheet["P1"].value, sheet["R1"].value) == (
         "Registered at (America/Mexico_City)",
         "Decided at (America/Mexico_City)",
@@ -51,4 +51,4 @@ def test_pending_registration_leaves_the_decision_time_empty(client, chair, open
     RegistrationFactory(meeting=open_meeting, delegation=mexico, status="pending")
     client.force_login(chair)
     response = client.get(reverse("delegations:registrations_export", args=["xlsx"]))
-    assert load_workbook(io.BytesIO(response.content)).active["R2"].value is None
+    assert load_workbook(io.BytesIO(response.getvalue())).active["R2"].value is None

@@ -83,10 +83,10 @@ def test_exports_hold_only_own_delegation(client, mexican, ghanaian, focal_point
     for query in ({}, {"q": "Castillo"}, {"delegation": mexican.delegation_id}):
         response = client.get(url, query)
         if file_format == "csv":
-            rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))[1:]
+            rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"), newline="")))[1:]
             emails = [row[6] for row in rows]
         else:
-            sheet = load_workbook(io.BytesIO(response.content)).active
+            sheet = load_workbook(io.BytesIO(response.getvalue())).active
             emails = [row[6].value for row in sheet.iter_rows(min_row=2)]
         assert emails == ([] if query.get("q") else ["daniel@example.org"])
 

@@ -114,9 +114,12 @@ def test_export_query_count_does_not_grow(client, chair, open_meeting, sessions,
     for _ in range(count):
         RegistrationFactory(meeting=open_meeting, delegation=OrganisationFactory(), sessions=[sessions["1.1"]])
     client.force_login(chair)
-    # session, user, groups, focal-point delegations, meeting, registrations, their sessions
+    # session, user, groups, focal-point delegations, meeting, registrations, their sessions: the
+    # registrations and their sessions are read as the file is written (streamed), in chunks of 500
     with django_assert_num_queries(7):
-        client.get(reverse("delegations:registrations_export", args=["csv"]))
+        response = client.get(reverse("delegations:registrations_export", args=["csv"]))
+        assert response.streaming
+        assert len(response.getvalue().decode("utf-8-sig").splitlines()) == count + 1
 
 
 # Public list of participants
