@@ -16,6 +16,26 @@ urlpatterns = [
     path("<int:pk>/invite/", views.invite, name="invite"),
     path("<int:pk>/invitations/<int:invitation_pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
     path("<int:pk>/quota/", views.quota, name="quota"),
+    # Membership per meeting (Steering Group, Friends of the Forum, focal points).
+    path("meetings/<int:number>/membership/", views.meeting_membership, name="meeting_membership"),
+    path("<int:pk>/meetings/<int:number>/membership/", views.delegation_membership, name="delegation_membership"),
+    path("<int:pk>/meetings/<int:number>/membership/set/", views.membership_set, name="membership_set"),
+    path(
+        "<int:pk>/meetings/<int:number>/focal-points/nominate/",
+        views.focal_point_nominate,
+        name="focal_point_nominate",
+    ),
+    path(
+        "<int:pk>/meetings/<int:number>/focal-points/<int:focal_point_pk>/revoke/",
+        views.focal_point_revoke,
+        name="focal_point_revoke",
+    ),
+    path(
+        "<int:pk>/meetings/<int:number>/nominations/<int:nomination_pk>/revoke/",
+        views.nomination_revoke,
+        name="nomination_revoke",
+    ),
+    path("focal-points/<str:token>/", views.focal_point_accept, name="focal_point_accept"),
     path("civil-society/", views.civil_society, name="civil_society"),
     path("register/", views.register, name="register"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
