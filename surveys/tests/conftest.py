@@ -1,6 +1,6 @@
 import pytest
 
-from delegations.tests.factories import DelegationFactory
+from delegations.tests.factories import DelegationFactory, make_focal_point
 from surveys.models import Question
 from surveys.tests.factories import QuestionFactory, SectionFactory, SurveyFactory, choice_question
 
@@ -41,7 +41,7 @@ def focal_point_of():
     def make(country, **kwargs):
         delegation = DelegationFactory(country=country, name=f"State {country}", **kwargs)
         person = UserFactory(email=f"fp.{country.lower()}@example.org")
-        delegation.focal_points.add(person)
+        make_focal_point(person, delegation)
         return delegation, person
 
     return make

@@ -5,6 +5,7 @@ from django.contrib.messages import get_messages
 from django.db import IntegrityError
 from django.urls import reverse
 
+from delegations.tests.factories import make_focal_point
 from mailings.models import Mailing, OutgoingMail
 from mailings.templates import default_texts
 from surveys.audiences import Audience, audience_plan
@@ -27,7 +28,7 @@ def test_friends_of_the_forum_plan_counts_recipients_and_those_without_focal_poi
 
     _ghana, _ = focal_point_of("GH", friends_of_the_forum=True)
     mexico, _ = focal_point_of("MX", friends_of_the_forum=True)
-    mexico.focal_points.add(focal_point_of("ES")[1])  # a second focal point
+    make_focal_point(focal_point_of("ES")[1], mexico)  # a second focal point
     DelegationFactory(country="SN", name="State SN", friends_of_the_forum=True)  # no focal point
     focal_point_of("FR", friends_of_the_forum=False)
 
@@ -59,7 +60,7 @@ def test_each_mail_carries_its_own_link_created_at_sending_and_stored_only_hashe
 ):
     mexico, first = focal_point_of("MX", friends_of_the_forum=True)
     second = focal_point_of("ES")[1]
-    mexico.focal_points.add(second)
+    make_focal_point(second, mexico)
     mailing = _invite(survey, Audience.FRIENDS, chair)
     assert InvitationLink.objects.count() == 0  # no link exists while the mails wait
 
