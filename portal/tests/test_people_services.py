@@ -22,9 +22,9 @@ JOIN_LINK = re.compile(r"^https?://[^/\s]+(/chair/staff/join/(\S+)/)$", re.MULTI
 
 
 @pytest.fixture
-def focal_point(db):
+def focal_point(meeting):
     person = UserFactory()
-    make_focal_point(person, DelegationFactory())
+    make_focal_point(person, DelegationFactory(), meeting)
     return person
 
 

@@ -123,7 +123,8 @@ def test_team_roles_query_count_does_not_grow_with_the_persons_entries(session_3
     for n, role in enumerate([RAPPORTEUR, SPEAKER, MODERATOR][:entries]):
         SessionPersonFactory(session=session_3_1, person=person, role=role)
         delegation = DelegationFactory(country=["MX", "ES", "FI"][n], name=f"Delegation {n}")
-        make_focal_point(person, delegation)
+        if n == 0:  # one focal-point role per person and meeting
+            make_focal_point(person, delegation, session_3_1.meeting)
         SessionDelegationFactory(session=session_3_1, delegation=delegation, role=CO_CHAIR if n % 2 else MEMBER)
     with django_assert_num_queries(2):
         roles = team_roles(person, session_3_1)
