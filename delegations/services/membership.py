@@ -22,6 +22,7 @@ import datetime as dt
 from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -58,7 +59,7 @@ def _role_held_by_address(email: str, *, meeting: Meeting) -> FocalPoint | None:
     owners = EmailAddress.objects.filter(email__iexact=email, verified=True).values("user_id")
     return (
         FocalPoint.objects.filter(meeting=meeting)
-        .filter(user__in=User.objects.filter(email__iexact=email).values("pk").union(owners))
+        .filter(Q(user__email__iexact=email) | Q(user__in=owners))
         .select_related("delegation", "meeting")
         .first()
     )

@@ -367,3 +367,15 @@ def test_the_membership_list_query_count_does_not_grow(client, chair, open_meeti
     with django_assert_num_queries(9):
         response = client.get(membership_url(open_meeting))
     assert response.status_code == 200 and len(response.context["page"]) == count
+
+
+def test_a_focal_point_of_next_year_only_lands_on_their_own_page(
+    client, chair, mexico, next_meeting, django_capture_on_commit_callbacks
+):
+    nominate(chair, mexico, next_meeting, "rosa@example.org", django_capture_on_commit_callbacks)
+    path, _token = mailed_link("rosa@example.org")
+    client.force_login(UserFactory(email="rosa@example.org"))
+    response = client.post(path)
+    assert response.status_code == 302 and response.url == reverse("accounts:dashboard")
+    # The current meeting's delegation page is not theirs.
+    assert client.get(reverse("delegations:detail", kwargs={"pk": mexico.pk})).status_code == 404

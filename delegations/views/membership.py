@@ -6,6 +6,7 @@ page to accept. The services check the rules; the views refuse anyone else (403)
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -218,5 +219,10 @@ def focal_point_accept(request, token: str):
             _("You are now focal point of %(delegation)s for %(meeting)s.")
             % {"delegation": nomination.delegation.display_name, "meeting": nomination.meeting.title},
         )
-        return redirect("delegations:detail", pk=nomination.delegation_id)
+        # The delegation's page shows the current meeting: a focal point of next year's meeting only
+        # lands on their own page until that meeting's pages name it.
+        fresh = get_user_model().objects.get(pk=request.user.pk)  # the roles read before accepting are stale
+        if fresh.has_perm("delegations.view_delegation", nomination.delegation):
+            return redirect("delegations:detail", pk=nomination.delegation_id)
+        return redirect("accounts:dashboard")
     return render(request, "delegations/membership/accept.html", context)
