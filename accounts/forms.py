@@ -43,5 +43,6 @@ class ProfileForm(forms.ModelForm):
             self.fields[name].validators.append(validate_no_markup)
         # Only those who decide on registrations are mailed about them.
         roles = user_roles(self.instance)
-        if not (roles.focal_point_of or roles.civil_society_coordinator):
+        # A focal point of any meeting (one preparing next year's too, not only the current one's).
+        if not (roles.focal_points_by_meeting or roles.civil_society_coordinator):
             del self.fields["decision_mail"]

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
-from django.db.models import OuterRef, StringAgg, Subquery, Value
+from django.db.models import F, OuterRef, StringAgg, Subquery, Value
 from django.urls import reverse
 
 from accounts.menu import menu_fact_expressions
@@ -15,9 +15,17 @@ from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
 class Roles:
     chair_office: bool = False
     civil_society_coordinator: bool = False
+    # The delegations the person is focal point of in the current meeting (the navigation bar, landing page)...
     focal_point_of: list = field(default_factory=list)
+    # ...and in every meeting, by meeting id: a focal point's role belongs to one meeting (a 2010 focal
+    # point has no rights on 2011 until nominated for it and accepted).
+    focal_points_by_meeting: dict[int, list] = field(default_factory=dict)
     # What the person has behind the menu's entries, by the names the apps registered (accounts.menu).
     menu: dict[str, bool] = field(default_factory=dict)
+
+    def focal_point_in(self, meeting) -> list:
+        """The delegations the person is focal point of in this meeting (a Meeting or its id)."""
+        return self.focal_points_by_meeting.get(getattr(meeting, "pk", meeting), [])
 
     @property
     def any_staff_role(self) -> bool:
@@ -65,6 +73,19 @@ def group_names(user: User) -> set[str]:
     return user._group_names_cache
 
 
+def _focal_point_roles(user: User) -> dict:
+    """The person's focal-point roles in every meeting, in one query (delegations.FocalPoint rows,
+    reached through the reverse relation: accounts sits below delegations and imports nothing of it)."""
+    by_meeting: dict[int, list] = {}
+    current = []
+    rows = user.focal_point_roles.select_related("delegation").annotate(current=F("meeting__is_current"))
+    for row in rows.order_by("delegation__name", "pk"):
+        by_meeting.setdefault(row.meeting_id, []).append(row.delegation)
+        if row.current:
+            current.append(row.delegation)
+    return {"focal_point_of": current, "focal_points_by_meeting": by_meeting}
+
+
 def user_roles(user: User) -> Roles:
     if not user.is_authenticated:
         return Roles()
@@ -74,7 +95,7 @@ def user_roles(user: User) -> Roles:
         user._gfmd_roles = Roles(
             chair_office=user.is_superuser or CHAIR_OFFICE in groups,
             civil_society_coordinator=CIVIL_SOCIETY_COORDINATOR in groups,
-            focal_point_of=list(user.focal_point_of.order_by("name")),
+            **_focal_point_roles(user),
             menu={name: bool(value) for name, value in facts.items() if name != "group_names"},
         )
     return user._gfmd_roles

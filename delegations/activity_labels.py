@@ -23,4 +23,16 @@ ACTIONS = {
     "delegations.registration.withdrawn": Action(_("Registration withdrawn"), on_object=_("withdrew")),
     "delegations.invitation.sent": _("Invitation to register sent"),
     "delegations.invitation.revoked": _("Invitation to register revoked"),
+    "delegations.membership.set": Action(
+        _("Steering Group / Friends of the Forum membership set"),
+        on_object=_("set the Steering Group / Friends of the Forum membership"),
+    ),
+    "delegations.focal_point.nominated": Action(_("Focal point nominated"), on_object=_("nominated a focal point")),
+    "delegations.focal_point.accepted": Action(
+        _("Focal point nomination accepted"), on_object=_("accepted the focal-point nomination")
+    ),
+    "delegations.focal_point.revoked": Action(_("Focal point's role ended"), on_object=_("ended a focal point's role")),
+    "delegations.focal_point.nomination_revoked": Action(
+        _("Focal point nomination revoked"), on_object=_("revoked a focal-point nomination")
+    ),
 }

@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from delegations.models import Delegation, DelegationQuota, Invitation, Registration, SessionChoice
+from delegations.models import (
+    Delegation,
+    DelegationQuota,
+    FocalPoint,
+    FocalPointNomination,
+    Invitation,
+    MeetingMembership,
+    Registration,
+    SessionChoice,
+)
 
 
 @admin.register(Delegation)
@@ -8,10 +17,9 @@ class DelegationAdmin(admin.ModelAdmin):
     """For repairs only: the Chair's office creates, edits, retires and merges delegations in the
     portal (delegations:index), which logs every change."""
 
-    list_display = ["name", "kind", "country", "region", "steering_group", "friends_of_the_forum", "retired_at"]
-    list_filter = ["kind", "region", "steering_group", "friends_of_the_forum"]
+    list_display = ["name", "kind", "country", "region", "retired_at"]
+    list_filter = ["kind", "region"]
     search_fields = ["name"]
-    filter_horizontal = ["focal_points"]
 
     def save_model(self, request, obj, form, change):
         # A repair here still outdates a form open in the portal (its save is refused, not lost).
@@ -50,3 +58,28 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email", "delegation__name"]
     readonly_fields = ["token_hash", "used_at", "used_by", "created_at"]
     raw_id_fields = ["delegation", "invited_by"]
+
+
+# Membership and focal points per meeting: for repairs only, the Chair's office sets them in the portal
+# (delegations:meeting_membership), which logs every change and mails the nominations.
+@admin.register(MeetingMembership)
+class MeetingMembershipAdmin(admin.ModelAdmin):
+    list_display = ["delegation", "meeting", "steering_group", "friends_of_the_forum", "updated_at"]
+    list_filter = ["meeting", "steering_group", "friends_of_the_forum"]
+    raw_id_fields = ["delegation"]
+
+
+@admin.register(FocalPoint)
+class FocalPointAdmin(admin.ModelAdmin):
+    list_display = ["user", "delegation", "meeting", "accepted_at"]
+    list_filter = ["meeting"]
+    search_fields = ["user__email", "delegation__name"]
+    raw_id_fields = ["delegation", "user", "nominated_by"]
+
+
+@admin.register(FocalPointNomination)
+class FocalPointNominationAdmin(admin.ModelAdmin):
+    list_display = ["email", "delegation", "meeting", "created_at", "expires_at", "used_at", "revoked_at"]
+    search_fields = ["email", "delegation__name"]
+    readonly_fields = ["token_hash", "used_at", "used_by", "created_at"]
+    raw_id_fields = ["delegation", "invited_by", "replaces"]

@@ -9,7 +9,7 @@ from allauth.account.models import EmailAddress
 from django.db.models import Q
 
 from accounts.models import User
-from delegations.models import Delegation, DelegationQuota, Registration, SessionChoice
+from delegations.models import Delegation, DelegationQuota, FocalPoint, Registration, SessionChoice
 from roundtables.models import Meeting
 
 DEMO_PASSWORD = "gfmd-demo-2010"
@@ -91,8 +91,14 @@ def _date_other_decisions(meeting: Meeting) -> None:
         .order_by("pk")
     )
     for registration in undated:
-        focal_point = registration.delegation.focal_points.exclude(pk=registration.person_id).order_by("pk").first()
-        registration.decided_by = registration.decided_by or focal_point or chair
+        focal_point = (
+            FocalPoint.objects.filter(delegation=registration.delegation, meeting=meeting)
+            .exclude(user=registration.person_id)
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
+        registration.decided_by = registration.decided_by or (focal_point.user if focal_point else None) or chair
         registration.decided_at = registration.decided_at or OTHER_DECISIONS_AT
         registration.save(update_fields=["decided_by", "decided_at"])
 
@@ -114,7 +120,9 @@ def load_registration_demo(meeting: Meeting) -> list[tuple[str, str]]:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
         EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
-    _delegation("GH").focal_points.add(User.objects.get(email="focalpoint.gh@example.org"))
+    FocalPoint.objects.get_or_create(
+        delegation=_delegation("GH"), meeting=meeting, user=User.objects.get(email="focalpoint.gh@example.org")
+    )
     sessions = {session.code: session for session in meeting.sessions.all()}
     for email, key, role, status, codes, consent in REGISTRATIONS:
         person = User.objects.get(email=email)

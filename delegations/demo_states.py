@@ -3,7 +3,7 @@ demo's Steering Group, observers and civil-society organisations. Names come fro
 
 from django_countries import countries
 
-from delegations.models import Delegation
+from delegations.models import Delegation, MeetingMembership
 
 UN_MEMBER_STATES = {
     "africa": [
@@ -251,29 +251,36 @@ CIVIL_SOCIETY_ORGANISATIONS = [
 ]
 
 
-def load_delegations_demo() -> dict[str, Delegation]:
+def load_delegations_demo(meeting=None) -> dict[str, Delegation]:
+    """The delegations, and (given the meeting) their Steering Group and Friends of the Forum membership
+    for it: membership is per meeting (MeetingMembership)."""
     names = dict(countries)
     delegations: dict[str, Delegation] = {}
+    members: dict[str, tuple[bool, bool]] = {}
     for region, codes in UN_MEMBER_STATES.items():
         for code in codes:
             delegations[code] = Delegation.objects.update_or_create(
                 kind=Delegation.Kind.STATE,
                 country=code,
-                defaults={
-                    "name": str(names[code]),
-                    "region": region,
-                    "steering_group": code in STEERING_GROUP,
-                    # The Friends of the Forum are open to every UN member state and observer.
-                    "friends_of_the_forum": True,
-                },
+                defaults={"name": str(names[code]), "region": region},
             )[0]
+            # The Friends of the Forum are open to every UN member state and observer.
+            members[code] = (code in STEERING_GROUP, True)
     for name in OBSERVER_ORGANISATIONS:
         delegations[name] = Delegation.objects.update_or_create(
             name=name,
-            defaults={"kind": Delegation.Kind.OBSERVER, "region": "global", "friends_of_the_forum": True},
+            defaults={"kind": Delegation.Kind.OBSERVER, "region": "global"},
         )[0]
+        members[name] = (False, True)
     for name in CIVIL_SOCIETY_ORGANISATIONS:
         delegations[name] = Delegation.objects.update_or_create(
             name=name, defaults={"kind": Delegation.Kind.CIVIL_SOCIETY, "region": "global"}
         )[0]
+    if meeting is not None:
+        for key, (steering_group, friends) in members.items():
+            MeetingMembership.objects.update_or_create(
+                delegation=delegations[key],
+                meeting=meeting,
+                defaults={"steering_group": steering_group, "friends_of_the_forum": friends},
+            )
     return delegations

@@ -2,10 +2,10 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from delegations.models import Delegation, Registration
+from delegations.models import Delegation, MeetingMembership, Registration
 from delegations.selectors import delegations_visible_to
 from roundtables.models import Session
 
@@ -29,14 +29,14 @@ class RegistrationFilter(django_filters.FilterSet):
     )
     steering_group = django_filters.ChoiceFilter(
         label=_("Steering Group"),
-        field_name="delegation__steering_group",
+        field_name="steering_group",
         choices=YES_NO,
         empty_label=_("All"),
         method="yes_no",
     )
     friends_of_the_forum = django_filters.ChoiceFilter(
         label=_("Friends of the Forum"),
-        field_name="delegation__friends_of_the_forum",
+        field_name="friends_of_the_forum",
         choices=YES_NO,
         empty_label=_("All"),
         method="yes_no",
@@ -51,7 +51,9 @@ class RegistrationFilter(django_filters.FilterSet):
         # The delegation filter offers only the delegations the user manages: naming another
         # one is an invalid choice, not a way to read its registrations.
         # kind and country too: the choices are labelled by display_name (no query per choice).
-        visible = delegations_visible_to(request.user).order_by("name").only("pk", "name", "kind", "country")
+        visible = (
+            delegations_visible_to(request.user, meeting=meeting).order_by("name").only("pk", "name", "kind", "country")
+        )
         self.filters["delegation"].queryset = visible
         self.filters["session"].queryset = (
             Session.objects.filter(meeting=meeting).order_by("starts_at", "order", "code")
@@ -66,7 +68,13 @@ class RegistrationFilter(django_filters.FilterSet):
                 field.widget.attrs.setdefault("class", "form-control form-control-sm")
 
     def yes_no(self, queryset, name, value):
-        return queryset.filter(**{name: value == "true"})
+        # Membership is per meeting: the registration's delegation in the registration's meeting.
+        member = Exists(
+            MeetingMembership.objects.filter(
+                delegation=OuterRef("delegation"), meeting=OuterRef("meeting"), **{name: True}
+            )
+        )
+        return queryset.filter(member if value == "true" else ~member)
 
     def search(self, queryset, name, value):
         for word in value.split()[:5]:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from delegations.models import Delegation, Registration
+from delegations.models import Delegation, FocalPoint, Registration
 from roundtables.models import Session
 
 
@@ -178,8 +178,6 @@ class DelegationForm(forms.Form):
     region = forms.ChoiceField(
         label=_("Region"), choices=[("", _("— none —")), *Delegation.Region.choices], required=False
     )
-    steering_group = forms.BooleanField(label=_("Steering Group member"), required=False)
-    friends_of_the_forum = forms.BooleanField(label=_("Friends of the Forum member"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     @classmethod
@@ -189,8 +187,6 @@ class DelegationForm(forms.Form):
             "country": delegation.country.code or "",
             "name": delegation.name,
             "region": delegation.region,
-            "steering_group": delegation.steering_group,
-            "friends_of_the_forum": delegation.friends_of_the_forum,
             "version": delegation.version,
         }
 
@@ -211,3 +207,32 @@ class MergeForm(forms.Form):
     def __init__(self, *args, source: Delegation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target"].queryset = Delegation.objects.active().filter(kind=source.kind).exclude(pk=source.pk)
+
+
+class MembershipForm(forms.Form):
+    """A delegation's Steering Group and Friends of the Forum membership for one meeting."""
+
+    steering_group = forms.BooleanField(label=_("Steering Group member"), required=False)
+    friends_of_the_forum = forms.BooleanField(label=_("Friends of the Forum member"), required=False)
+
+
+class NominationForm(forms.Form):
+    """Nominate a focal point of a delegation for a meeting, by e-mail (optionally replacing one)."""
+
+    email = forms.EmailField(
+        label=_("E-mail address of the focal point"),
+        help_text=_("They receive a link to accept; a person is focal point of one delegation per meeting."),
+    )
+    replaces = forms.ModelChoiceField(
+        label=_("Replaces"),
+        queryset=FocalPoint.objects.none(),
+        required=False,
+        empty_label=_("Nobody: an additional focal point"),
+        help_text=_("Once accepted, the replaced focal point's role ends; pending registrations wait for the new one."),
+    )
+
+    def __init__(self, *args, focal_points=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if focal_points is not None:
+            self.fields["replaces"].queryset = focal_points
+            self.fields["replaces"].label_from_instance = lambda row: f"{row.user.display_name} <{row.user.email}>"

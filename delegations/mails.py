@@ -59,3 +59,12 @@ register_mail(
         "link": PLACEHOLDERS["link"],
     },
 )
+register_mail(
+    "delegations.focal_point_nomination",
+    description=_("To a nominated address: become a delegation's focal point for a meeting."),
+    placeholders={
+        "nomination": _("the nomination (its delegation, meeting, address and end)"),
+        "inviter": _("who nominates"),
+        "link": PLACEHOLDERS["link"],
+    },
+)

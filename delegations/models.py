@@ -35,11 +35,6 @@ class Delegation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     country = CountryField(_("country"), blank=True, help_text=_("For states: the ISO 3166 country."))
     region = models.CharField(_("region"), max_length=16, choices=Region.choices, blank=True)
-    steering_group = models.BooleanField(_("Steering Group member"), default=False)
-    friends_of_the_forum = models.BooleanField(_("Friends of the Forum member"), default=False)
-    focal_points = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="focal_point_of", verbose_name=_("focal points")
-    )
     # A retired delegation keeps its history (registrations, team roles) but is offered nowhere and
     # accepts nothing new; the Chair's office may reactivate it.
     retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
@@ -225,6 +220,105 @@ class Invitation(EmailInvitation):
     def state(self) -> str:
         if self.used_at:
             return self.State.USED
+        if self.revoked_at:
+            return self.State.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.State.EXPIRED
+        return self.State.OPEN
+
+    def get_state_display(self) -> str:
+        return self.State(self.state).label
+
+
+class MeetingMembership(models.Model):
+    """A delegation's membership of the Forum's bodies for one meeting: the Steering Group and the
+    Friends of the Forum change from year to year, so they are recorded per meeting (no row: neither)."""
+
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="memberships")
+    meeting = models.ForeignKey("roundtables.Meeting", on_delete=models.CASCADE, related_name="memberships")
+    steering_group = models.BooleanField(_("Steering Group member"), default=False)
+    friends_of_the_forum = models.BooleanField(_("Friends of the Forum member"), default=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["meeting", "delegation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["delegation", "meeting"], name="one_membership_per_delegation_and_meeting"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delegation} ({self.meeting.number})"
+
+
+class FocalPoint(models.Model):
+    """A person who runs a delegation for one meeting: a 2010 focal point has no rights on 2011 until
+    nominated for 2011 and accepted. A row exists only once the person accepted (or was recorded by the
+    Chair's office's data migration); revoking deletes it, the activity log keeps the history."""
+
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="focal_point_roles")
+    meeting = models.ForeignKey("roundtables.Meeting", on_delete=models.CASCADE, related_name="focal_point_roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="focal_point_roles", verbose_name=_("person")
+    )
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("focal point")
+        verbose_name_plural = _("focal points")
+        ordering = ["meeting", "delegation__name", "user__last_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["delegation", "meeting", "user"], name="one_focal_point_row_per_person"),
+            # One delegation per person and meeting: a focal point speaks for one government.
+            models.UniqueConstraint(fields=["meeting", "user"], name="one_focal_point_role_per_meeting"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.delegation} ({self.meeting.number})"
+
+
+class FocalPointNomination(EmailInvitation):
+    """The Chair's office nominates a focal point of a delegation for a meeting by mail; the person
+    accepts through the mailed link (its token is made when the mail is sent, only its hash stored:
+    accounts.invitations). `used_at` is when it was accepted. `replaces`: the focal point the accepted
+    nomination takes over from (their role ends when the new one accepts)."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        ACCEPTED = "accepted", _("Accepted")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
+
+    meeting = models.ForeignKey("roundtables.Meeting", on_delete=models.CASCADE, related_name="focal_point_nominations")
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="focal_point_nominations")
+    replaces = models.ForeignKey(
+        FocalPoint,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replacement_nominations",
+        verbose_name=_("replaces"),
+    )
+
+    class Meta(EmailInvitation.Meta):
+        verbose_name = _("focal point nomination")
+        verbose_name_plural = _("focal point nominations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.delegation} ({self.meeting.number})"
+
+    @property
+    def accepted_at(self):
+        return self.used_at
+
+    @property
+    def state(self) -> str:
+        if self.used_at:
+            return self.State.ACCEPTED
         if self.revoked_at:
             return self.State.REVOKED
         if self.expires_at <= timezone.now():

@@ -10,20 +10,43 @@ delegation and the registration is pending, or the Chair's office reverses a rej
 services check them on the row they lock, and the pages show a button only where the same rule
 holds, so the button shown and the action allowed cannot disagree."""
 
+from dataclasses import dataclass
+
 import rules
 
 from accounts.permissions import is_chair_office, is_civil_society_coordinator
 from accounts.selectors import user_roles
-from delegations.models import Registration
+from delegations.models import Delegation, Registration
 from roundtables.models import Meeting
 
 
+@dataclass(frozen=True)
+class InMeeting:
+    """A delegation as it stands in one meeting: the object of the rules whose answer depends on the
+    meeting (a focal point's role is per meeting). A bare Delegation means the current meeting."""
+
+    delegation: Delegation
+    meeting_id: int | None
+
+    @classmethod
+    def of(cls, delegation: Delegation, meeting) -> "InMeeting":
+        return cls(delegation, getattr(meeting, "pk", meeting))
+
+
+def _delegation(obj) -> Delegation | None:
+    return obj.delegation if isinstance(obj, InMeeting) else obj
+
+
 @rules.predicate
-def is_focal_point(user, delegation) -> bool:
+def is_focal_point(user, obj) -> bool:
+    """Focal point of the delegation in the meeting (InMeeting), or in the current meeting (a Delegation)."""
+    delegation = _delegation(obj)
     if not user.is_authenticated or delegation is None:
         return False
-    # The focal-point delegations are read once per request (and shared with the navigation bar).
-    return any(d.pk == delegation.pk for d in user_roles(user).focal_point_of)
+    # The focal-point roles are read once per request (and shared with the navigation bar).
+    roles = user_roles(user)
+    held = roles.focal_point_in(obj.meeting_id) if isinstance(obj, InMeeting) else roles.focal_point_of
+    return any(d.pk == delegation.pk for d in held)
 
 
 @rules.predicate
@@ -33,11 +56,13 @@ def is_focal_point_of_any_delegation(user) -> bool:
 
 @rules.predicate
 def is_civil_society_delegation(user, delegation) -> bool:
+    delegation = _delegation(delegation)
     return delegation is not None and delegation.kind == "civil_society"
 
 
 @rules.predicate
 def is_state_delegation(user, delegation) -> bool:
+    delegation = _delegation(delegation)
     return delegation is not None and delegation.kind == "state"
 
 
@@ -72,12 +97,16 @@ def is_own_registration(user, registration) -> bool:
 
 @rules.predicate
 def manages_registration_delegation(user, registration) -> bool:
-    return registration is not None and can_manage_delegation.test(user, registration.delegation)
+    return registration is not None and can_manage_delegation.test(
+        user, InMeeting(registration.delegation, registration.meeting_id)
+    )
 
 
 @rules.predicate
 def decides_registration_delegation(user, registration) -> bool:
-    return registration is not None and can_decide_for_delegation.test(user, registration.delegation)
+    return registration is not None and can_decide_for_delegation.test(
+        user, InMeeting(registration.delegation, registration.meeting_id)
+    )
 
 
 @rules.predicate
@@ -126,3 +155,7 @@ rules.add_perm(
     "delegations.withdraw_registration",
     is_active_registration & (is_own_registration | decides_registration_delegation),
 )
+
+# Membership per meeting (Steering Group, Friends of the Forum, focal points): the Chair's office only;
+# accepting a nomination is the invited person's (checked on the nomination's address in the service).
+rules.add_perm("delegations.administer_membership", is_chair_office)

@@ -1,14 +1,22 @@
 """Querysets the delegation and registration pages read: scoped to what the user may see,
 annotated and prefetched so that a page's query count does not grow with its rows."""
 
-from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from accounts.selectors import user_roles
-from delegations.models import Delegation, DelegationQuota, Invitation, Registration, SessionChoice
-from roundtables.models import Session, SessionDelegation
+from delegations.models import (
+    Delegation,
+    DelegationQuota,
+    FocalPoint,
+    FocalPointNomination,
+    Invitation,
+    MeetingMembership,
+    Registration,
+    SessionChoice,
+)
+from roundtables.models import Meeting, Session, SessionDelegation
 from roundtables.selectors import team_delegations_acted_for
 
 PENDING_FIRST = Case(
@@ -74,13 +82,23 @@ def status_counts(registrations: QuerySet[Registration]) -> list[tuple[str, str,
     return [(status, label, counts.get(status, 0)) for status, label in Registration.Status.choices]
 
 
-def delegations_visible_to(user) -> QuerySet[Delegation]:
-    """The delegations whose registrations the user manages: all for the Chair's office, the
-    civil-society organisations for the coordinator, their own for a focal point."""
+def membership_of_registration(body: str) -> Exists:
+    """Whether the registration's delegation is in this body ("steering_group", "friends_of_the_forum")
+    for the registration's meeting: an annotation, no query per row."""
+    return Exists(
+        MeetingMembership.objects.filter(delegation=OuterRef("delegation"), meeting=OuterRef("meeting"), **{body: True})
+    )
+
+
+def delegations_visible_to(user, *, meeting=None) -> QuerySet[Delegation]:
+    """The delegations whose registrations the user manages in the meeting (the current one when
+    None): all for the Chair's office, the civil-society organisations for the coordinator, their
+    own for a focal point of that meeting."""
     roles = user_roles(user)
     if roles.chair_office:
         return Delegation.objects.all()
-    condition = Q(pk__in=[d.pk for d in roles.focal_point_of])
+    held = roles.focal_point_of if meeting is None else roles.focal_point_in(meeting)
+    condition = Q(pk__in=[d.pk for d in held])
     if roles.civil_society_coordinator:
         condition |= Q(kind=Delegation.Kind.CIVIL_SOCIETY)
     return Delegation.objects.filter(condition)
@@ -93,9 +111,10 @@ def registrations_visible_to(user, *, meeting) -> QuerySet[Registration]:
         return Registration.objects.none()
     registrations = Registration.objects.filter(meeting=meeting)
     if not user_roles(user).chair_office:
-        registrations = registrations.filter(delegation__in=delegations_visible_to(user))
+        registrations = registrations.filter(delegation__in=delegations_visible_to(user, meeting=meeting))
     return (
-        registrations.select_related("person", "delegation", "decided_by")
+        registrations.annotate(in_steering_group=membership_of_registration("steering_group"))
+        .select_related("person", "delegation", "decided_by")
         .prefetch_related(_sessions_prefetch())
         .order_by(PENDING_FIRST, "delegation__name", HEAD_FIRST, "person__last_name", "person__first_name", "pk")
     )
@@ -157,6 +176,22 @@ def delegation_invitations(delegation: Delegation, *, meeting) -> QuerySet[Invit
     return Invitation.objects.filter(delegation=delegation, meeting=meeting).select_related("invited_by")
 
 
+def with_membership(delegations: QuerySet[Delegation], *, meeting) -> QuerySet[Delegation]:
+    """Delegations with their membership in the meeting: `steering_group` and `friends_of_the_forum`
+    (annotations, so the pages read them as the old fields) and `meeting_focal_points` (the meeting's
+    FocalPoint rows with their person, one query for the whole list)."""
+    memberships = MeetingMembership.objects.filter(delegation=OuterRef("pk"), meeting=meeting)
+    focal_points = (
+        FocalPoint.objects.filter(meeting=meeting)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+    return delegations.annotate(
+        steering_group=Exists(memberships.filter(steering_group=True)),
+        friends_of_the_forum=Exists(memberships.filter(friends_of_the_forum=True)),
+    ).prefetch_related(Prefetch("focal_point_roles", queryset=focal_points, to_attr="meeting_focal_points"))
+
+
 def delegations_with_counts(*, meeting, kind: str = "") -> QuerySet[Delegation]:
     """Every delegation with its registration counts and quota for the meeting (the Chair's office)."""
     quota = DelegationQuota.objects.filter(delegation=OuterRef("pk"), meeting=meeting).values("places")[:1]
@@ -213,9 +248,7 @@ def delegations_for_administration(
 ) -> QuerySet[Delegation]:
     """The Chair's office's list of delegations with their counts for the meeting: searched by name
     or ISO country code, by kind, active or retired, with their focal points (one query for all rows)."""
-    delegations = delegations_with_counts(meeting=meeting).prefetch_related(
-        Prefetch("focal_points", queryset=get_user_model().objects.order_by("last_name", "first_name"))
-    )
+    delegations = with_membership(delegations_with_counts(meeting=meeting), meeting=meeting)
     if status == "active":
         delegations = delegations.active()
     elif status == "retired":
@@ -234,7 +267,7 @@ def delegations_for_administration(
 def delegation_relations() -> list:
     """Every relation that points at a delegation, in any app (papers, outcomes' sign-offs, surveys'
     invitations...; hidden ones too, so a merge never cascades a row away), without the link
-    tables of many-to-many fields (moved through their own relation) and the focal points."""
+    tables of many-to-many fields (moved through their own relation)."""
     relations = []
     for relation in Delegation._meta.get_fields(include_hidden=True):
         if not relation.auto_created or relation.concrete:
@@ -255,7 +288,7 @@ def _records_label(relation, *, duplicated: bool) -> str:
 
 def merge_moves(source: Delegation, target: Delegation) -> list[tuple[str, int]]:
     """What merging `source` into `target` moves: (what, how many) for every kind of record that
-    points at a delegation, in any app (read from the model's relations), and its focal points."""
+    points at a delegation, in any app (read from the model's relations), focal points and membership included."""
     relations = delegation_relations()
     names = [str(relation.related_model._meta.verbose_name_plural) for relation in relations]
     moves = []
@@ -265,8 +298,6 @@ def merge_moves(source: Delegation, target: Delegation) -> list[tuple[str, int]]
         else:
             count = relation.related_model._base_manager.filter(**{relation.field.name: source}).count()
         moves.append((_records_label(relation, duplicated=names.count(name) > 1), count))
-    new_focal_points = source.focal_points.exclude(pk__in=target.focal_points.values("pk")).count()
-    moves.append((Delegation._meta.get_field("focal_points").verbose_name, new_focal_points))
     return moves
 
 
@@ -307,6 +338,24 @@ def merge_conflicts(source: Delegation, target: Delegation) -> list[str]:
             _("Both have a quota for %(meeting)s: remove the duplicate's quota first.")
             % {"meeting": quota.meeting.title}
         )
+    # Membership is one row per delegation and meeting; focal points move as they are (a person is
+    # focal point of one delegation per meeting, so the two never share one).
+    both_members = (
+        MeetingMembership.objects.filter(
+            delegation=source,
+            meeting__in=MeetingMembership.objects.filter(delegation=target).values("meeting"),
+        )
+        .select_related("meeting")
+        .order_by("meeting__number")
+    )
+    for membership in both_members:
+        problems.append(
+            _(
+                "Both have a Steering Group / Friends of the Forum membership for %(meeting)s: "
+                "clear the duplicate's first."
+            )
+            % {"meeting": membership.meeting.title}
+        )
     both_teams = (
         SessionDelegation.objects.filter(
             delegation=source,
@@ -321,3 +370,93 @@ def merge_conflicts(source: Delegation, target: Delegation) -> list[str]:
             % {"code": team_role.session.code}
         )
     return problems
+
+
+# Membership per meeting: Steering Group, Friends of the Forum, focal points.
+
+
+def holds_focal_point_role(user, delegation: Delegation, meeting) -> bool:
+    """Is the person focal point of delegation D in meeting M? Read from the database (the services ask
+    it in their transaction); the rules read the same rows once per request (accounts' user_roles)."""
+    if user is None or not user.is_authenticated or delegation is None or meeting is None:
+        return False
+    return FocalPoint.objects.filter(user=user, delegation=delegation, meeting=meeting).exists()
+
+
+def focal_points_of(delegation: Delegation, *, meeting) -> QuerySet[FocalPoint]:
+    if meeting is None:
+        return FocalPoint.objects.none()
+    return (
+        FocalPoint.objects.filter(delegation=delegation, meeting=meeting)
+        .select_related("user", "nominated_by")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+
+
+def membership_of(delegation: Delegation, *, meeting) -> MeetingMembership | None:
+    if meeting is None:
+        return None
+    return MeetingMembership.objects.filter(delegation=delegation, meeting=meeting).first()
+
+
+def open_nominations(*, meeting) -> QuerySet[FocalPointNomination]:
+    return (
+        FocalPointNomination.objects.usable()
+        .filter(meeting=meeting)
+        .select_related("invited_by", "replaces__user")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def delegations_membership(*, meeting, q: str = "") -> QuerySet[Delegation]:
+    """The Chair's office's membership page of a meeting: active delegations with their Steering Group
+    and Friends of the Forum membership, focal points and open nominations (three queries for any
+    number of rows: the page, its focal points, its nominations), searched by name or ISO code."""
+    delegations = with_membership(Delegation.objects.active(), meeting=meeting).prefetch_related(
+        Prefetch("focal_point_nominations", queryset=open_nominations(meeting=meeting), to_attr="open_nominations")
+    )
+    q = q.strip()
+    if q:
+        match = Q(name__icontains=q)
+        if len(q) == 2:
+            match |= Q(country__iexact=q)
+        delegations = delegations.filter(match)
+    return delegations.order_by("name")
+
+
+HISTORY_LIMIT = 50  # meetings shown on a delegation's page: one a year, so decades
+
+
+def delegation_history(delegation: Delegation) -> list:
+    """The meetings the delegation took part in (approved registrations, co-chaired sessions, or Steering
+    Group / Friends of the Forum membership), newest first, each with its counts: one query, bounded."""
+    approved = (
+        Registration.objects.filter(meeting=OuterRef("pk"), delegation=delegation, status=Registration.Status.APPROVED)
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    co_chaired = (
+        SessionDelegation.objects.filter(
+            session__meeting=OuterRef("pk"), delegation=delegation, role=SessionDelegation.Role.CO_CHAIR
+        )
+        .order_by()
+        .values("session__meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    memberships = MeetingMembership.objects.filter(meeting=OuterRef("pk"), delegation=delegation)
+    meetings = (
+        Meeting.objects.annotate(
+            approved_count=Coalesce(Subquery(approved, output_field=IntegerField()), Value(0)),
+            co_chaired_count=Coalesce(Subquery(co_chaired, output_field=IntegerField()), Value(0)),
+            steering_group=Exists(memberships.filter(steering_group=True)),
+            friends_of_the_forum=Exists(memberships.filter(friends_of_the_forum=True)),
+        )
+        .filter(
+            Q(approved_count__gt=0) | Q(co_chaired_count__gt=0) | Q(steering_group=True) | Q(friends_of_the_forum=True)
+        )
+        .order_by("-number")
+    )
+    return list(meetings[:HISTORY_LIMIT])

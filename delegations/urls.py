@@ -20,6 +20,26 @@ urlpatterns = [
     *edition_paths("<int:pk>/invite/", views.invite, "invite"),
     path("<int:pk>/invitations/<int:invitation_pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
     *edition_paths("<int:pk>/quota/", views.quota, "quota"),
+    # Membership per meeting (Steering Group, Friends of the Forum, focal points).
+    path("meetings/<int:number>/membership/", views.meeting_membership, name="meeting_membership"),
+    path("<int:pk>/meetings/<int:number>/membership/", views.delegation_membership, name="delegation_membership"),
+    path("<int:pk>/meetings/<int:number>/membership/set/", views.membership_set, name="membership_set"),
+    path(
+        "<int:pk>/meetings/<int:number>/focal-points/nominate/",
+        views.focal_point_nominate,
+        name="focal_point_nominate",
+    ),
+    path(
+        "<int:pk>/meetings/<int:number>/focal-points/<int:focal_point_pk>/revoke/",
+        views.focal_point_revoke,
+        name="focal_point_revoke",
+    ),
+    path(
+        "<int:pk>/meetings/<int:number>/nominations/<int:nomination_pk>/revoke/",
+        views.nomination_revoke,
+        name="nomination_revoke",
+    ),
+    path("focal-points/<str:token>/", views.focal_point_accept, name="focal_point_accept"),
     *edition_paths("civil-society/", views.civil_society, "civil_society"),
     *edition_paths("register/", views.register, "register"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),

@@ -16,7 +16,7 @@ from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
 from accounts.services import role_group
 from delegations.demo import load_registration_demo
 from delegations.demo_states import load_delegations_demo
-from delegations.models import Delegation, Registration
+from delegations.models import Delegation, FocalPoint, Registration
 from outcomes.demo import load_archive_outcome_demo, load_outcome_demo
 from papers.demo import load_paper_demo
 from roundtables.demo.archive import load_archive_demo, publish_archive_programme
@@ -153,7 +153,7 @@ def _load_next_meeting(current: Meeting) -> None:
 @transaction.atomic
 def _load_core(concept_paper_path: Path) -> Meeting:
     meeting, sessions = load_meeting_demo(concept_paper_path)
-    delegations = load_delegations_demo()
+    delegations = load_delegations_demo(meeting)
     accounts = _load_accounts(DEMO_ACCOUNTS)
     _load_roles(meeting, sessions, delegations, accounts)
     return meeting
@@ -189,7 +189,8 @@ def _load_roles(
     accounts["chair@example.org"].groups.add(role_group(CHAIR_OFFICE))
     accounts["civilsociety@example.org"].groups.add(role_group(CIVIL_SOCIETY_COORDINATOR))
     mexico = delegations["MX"]
-    mexico.focal_points.add(accounts["focalpoint.mx@example.org"])
+    # Mexico's focal point for 2010 only: 2011 needs its own nomination (delegations.FocalPoint is per meeting).
+    FocalPoint.objects.get_or_create(delegation=mexico, meeting=meeting, user=accounts["focalpoint.mx@example.org"])
     registrations = [
         ("focalpoint.mx@example.org", mexico, Registration.Role.HEAD),
         ("delegate.mx@example.org", mexico, Registration.Role.DELEGATE),

@@ -191,8 +191,9 @@ _CACHE = "_gfmd_team_roles"  # on the user object: read once per person and sess
 
 
 def _focal_points():
-    """Delegation.focal_points' rows (delegation_id, user_id), reached as _delegation_model() is."""
-    return _delegation_model()._meta.get_field("focal_points").remote_field.through.objects
+    """delegations.FocalPoint's rows (delegation_id, meeting_id, user_id), reached as _delegation_model()
+    is. A focal point's role belongs to one meeting: every reader below matches the session's meeting."""
+    return _delegation_model()._meta.get_field("focal_point_roles").related_model.objects
 
 
 def team_delegations_acted_for(user, session_ids: Iterable[int]) -> QuerySet[SessionDelegation]:
@@ -208,7 +209,11 @@ def team_delegations_acted_for(user, session_ids: Iterable[int]) -> QuerySet[Ses
     return (
         SessionDelegation.objects.filter(session_id__in=list(session_ids))
         .annotate(
-            as_focal_point=Exists(_focal_points().filter(delegation_id=OuterRef("delegation_id"), user_id=user.pk)),
+            as_focal_point=Exists(
+                _focal_points().filter(
+                    delegation_id=OuterRef("delegation_id"), meeting_id=OuterRef("session__meeting_id"), user_id=user.pk
+                )
+            ),
             as_representative=Exists(named_for),
         )
         .filter(Q(as_focal_point=True) | Q(as_representative=True, role=CO_CHAIR))
@@ -283,7 +288,10 @@ def on_team(user, *, roles: Iterable[str] | None = None) -> Q:
     named, delegation_roles = _named_and_delegation_roles(roles)
     as_named = SessionPerson.objects.filter(session=OuterRef("pk"), person_id=user.pk, role__in=named)
     as_focal_point = SessionDelegation.objects.filter(
-        session=OuterRef("pk"), role__in=delegation_roles, delegation__focal_points=user.pk
+        session=OuterRef("pk"),
+        role__in=delegation_roles,
+        delegation__focal_point_roles__user_id=user.pk,
+        delegation__focal_point_roles__meeting_id=OuterRef("meeting_id"),
     )
     return Q(Exists(as_named)) | Q(Exists(as_focal_point))
 
@@ -297,7 +305,11 @@ def team_people(session: Session, *, roles: Iterable[str], only_active: bool = T
     as_named = SessionPerson.objects.filter(session=session, role__in=named).values("person_id")
     as_focal_point = (
         _focal_points()
-        .filter(delegation__session_roles__session=session, delegation__session_roles__role__in=delegation_roles)
+        .filter(
+            meeting_id=session.meeting_id,
+            delegation__session_roles__session=session,
+            delegation__session_roles__role__in=delegation_roles,
+        )
         .values("user_id")
     )
     people = get_user_model().objects.filter(Q(pk__in=as_named) | Q(pk__in=as_focal_point))
@@ -321,7 +333,7 @@ def co_chair_spokespeople(session: Session, *, people: Iterable[int]) -> set[tup
     named = SessionPerson.objects.filter(
         session=session, role=REPRESENTATIVE, person_id__in=people, delegation_id__in=co_chairs
     ).values_list("person_id", "delegation_id")
-    focal = _focal_points().filter(user_id__in=people, delegation_id__in=co_chairs)
+    focal = _focal_points().filter(user_id__in=people, delegation_id__in=co_chairs, meeting_id=session.meeting_id)
     return set(named) | set(focal.values_list("user_id", "delegation_id"))
 
 
@@ -388,7 +400,13 @@ def search_delegations(query: str, *, session: Session | None = None) -> list:
         matches |= code
     delegations = _delegation_model().objects.filter(matches, retired_at__isnull=True)
     if session is not None:
-        delegations = delegations.exclude(session_roles__session=session)
+        # The Steering Group badge of the session's meeting (membership is per meeting).
+        memberships = _delegation_model()._meta.get_field("memberships").related_model.objects
+        delegations = delegations.exclude(session_roles__session=session).annotate(
+            steering_group=Exists(
+                memberships.filter(delegation=OuterRef("pk"), meeting_id=session.meeting_id, steering_group=True)
+            )
+        )
     delegations = delegations.annotate(rank=_search_rank(("name",), words, extra_first=code))
     return list(delegations.order_by("rank", "name")[: SEARCH_LIMIT + 1])
 

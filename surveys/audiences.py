@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from delegations.models import Delegation, Registration
+from delegations.models import Delegation, FocalPoint, Registration
 from roundtables.models import Session, SessionPerson
 from roundtables.selectors import team_delegations_of, team_people
 from surveys.models import Invitation, Survey
@@ -69,10 +69,17 @@ class AudiencePlan:
         return counts
 
 
-def _delegations_with_focal_points(queryset) -> list[Delegation]:
+def _delegations_with_focal_points(queryset, *, meeting) -> list[Delegation]:
+    """The delegations with their active focal points in the survey's meeting (`meeting_focal_points`,
+    FocalPoint rows with their person): a focal point of another year is not reached."""
+    focal_points = (
+        FocalPoint.objects.filter(meeting=meeting, user__is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__pk")
+    )
     return list(
         queryset.prefetch_related(
-            Prefetch("focal_points", queryset=User.objects.filter(is_active=True).order_by("last_name", "pk"))
+            Prefetch("focal_point_roles", queryset=focal_points, to_attr="meeting_focal_points")
         ).order_by("name")
     )
 
@@ -87,13 +94,20 @@ def audience_plan(
 ) -> AudiencePlan:
     delegation_list: list[Delegation] = []
     person_list: list[tuple[User, Delegation | None]] = []
+    meeting = survey.meeting
+    # Membership and focal points are the survey's meeting's (delegations.MeetingMembership, FocalPoint).
     if audience == Audience.STEERING_GROUP:
-        delegation_list = _delegations_with_focal_points(Delegation.objects.filter(steering_group=True))
+        delegation_list = _delegations_with_focal_points(
+            Delegation.objects.filter(memberships__meeting=meeting, memberships__steering_group=True), meeting=meeting
+        )
     elif audience == Audience.FRIENDS:
-        delegation_list = _delegations_with_focal_points(Delegation.objects.filter(friends_of_the_forum=True))
+        delegation_list = _delegations_with_focal_points(
+            Delegation.objects.filter(memberships__meeting=meeting, memberships__friends_of_the_forum=True),
+            meeting=meeting,
+        )
     elif audience == Audience.FOCAL_POINTS:
         delegation_list = _delegations_with_focal_points(
-            Delegation.objects.filter(focal_points__isnull=False).distinct()
+            Delegation.objects.filter(focal_point_roles__meeting=meeting).distinct(), meeting=meeting
         )
     elif audience == Audience.PARTICIPANTS:
         registrations = (
@@ -105,12 +119,14 @@ def audience_plan(
         )
         person_list = [(registration.person, registration.delegation) for registration in registrations]
     elif audience == Audience.SESSION_TEAM and session is not None:
-        delegation_list = _delegations_with_focal_points(team_delegations_of(session))
+        delegation_list = _delegations_with_focal_points(team_delegations_of(session), meeting=meeting)
         # The people named on the team (its delegations are reached through their focal points above).
         people_on_team = team_people(session, roles=SessionPerson.Role.values).order_by("last_name", "pk")
         person_list = [(person, None) for person in people_on_team]
     elif audience == Audience.HAND_PICKED:
-        delegation_list = _delegations_with_focal_points(Delegation.objects.filter(pk__in=[d.pk for d in delegations]))
+        delegation_list = _delegations_with_focal_points(
+            Delegation.objects.filter(pk__in=[d.pk for d in delegations]), meeting=meeting
+        )
         person_list = [(person, None) for person in User.objects.filter(pk__in=[p.pk for p in people], is_active=True)]
 
     invited_delegations = set(
@@ -122,7 +138,7 @@ def audience_plan(
     plan = AudiencePlan()
     reached: set[int] = set()
     for delegation in delegation_list:
-        focal_points = list(delegation.focal_points.all())
+        focal_points = [focal_point.user for focal_point in delegation.meeting_focal_points]
         if delegation.pk in invited_delegations:
             plan.already_invited += 1
         elif not focal_points:

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from delegations.models import Delegation
+from delegations.models import Delegation, MeetingMembership
 from roundtables.models import Meeting
 from surveys.demo_people import load_demo_focal_points
 from surveys.models import Answer, Invitation, Option, Question, Response, Section, Survey
@@ -190,10 +190,15 @@ def _theme_survey(meeting: Meeting, rng: random.Random) -> None:
         roundtables, 5, Question.Kind.LONG_TEXT, "Other comments on the roundtables or on the Future of the Forum"
     )
 
-    invited = list(Delegation.objects.filter(friends_of_the_forum=True).order_by("name"))
+    invited = list(
+        Delegation.objects.filter(memberships__meeting=meeting, memberships__friends_of_the_forum=True).order_by("name")
+    )
     invitations = _invite(survey, invited, invited_at=_at(2010, 1, 11))
-    steering = [i for i in invitations if i.delegation.steering_group]
-    others = [i for i in invitations if not i.delegation.steering_group]
+    in_steering = set(
+        MeetingMembership.objects.filter(meeting=meeting, steering_group=True).values_list("delegation_id", flat=True)
+    )
+    steering = [i for i in invitations if i.delegation_id in in_steering]
+    others = [i for i in invitations if i.delegation_id not in in_steering]
     answered = rng.sample(steering, k=round(len(steering) * 0.8)) + rng.sample(others, k=round(len(others) * 0.3))
     support_options = list(support.options.order_by("order").values_list("pk", flat=True))
     follow_options = list(follow.options.order_by("order").values_list("pk", flat=True))
@@ -337,7 +342,11 @@ def _coherence_inquiry(meeting: Meeting, rng: random.Random) -> None:
         Question.Kind.LONG_TEXT,
         "Which good practice of policy and institutional coherence would your government share at the meeting?",
     )
-    steering = list(Delegation.objects.filter(steering_group=True, kind=Delegation.Kind.STATE).order_by("name"))
+    steering = list(
+        Delegation.objects.filter(
+            memberships__meeting=meeting, memberships__steering_group=True, kind=Delegation.Kind.STATE
+        ).order_by("name")
+    )
     invitations = _invite(survey, rng.sample(steering, k=min(24, len(steering))), invited_at=_at(2010, 4, 12))
     answered = rng.sample(invitations, k=min(15, len(invitations)))
     member_options = list(members.options.order_by("order").values_list("pk", flat=True))
@@ -373,7 +382,7 @@ def _coherence_inquiry(meeting: Meeting, rng: random.Random) -> None:
 
 @transaction.atomic
 def load_survey_demo(meeting: Meeting) -> None:
-    load_demo_focal_points()
+    load_demo_focal_points(meeting)
     rng = random.Random(2010)  # the same answers on every machine
     _theme_survey(meeting, rng)
     _coherence_inquiry(meeting, rng)

@@ -2,10 +2,11 @@
 focalpoint.<code>@example.org, no password (they answer through their link), writing in Spanish or
 French where that is their country's language."""
 
+from django.db.models import Prefetch
 from django.utils.text import slugify
 
 from accounts.models import User
-from delegations.models import Delegation
+from delegations.models import Delegation, FocalPoint
 
 SPANISH = {"AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "SV", "GQ", "GT", "HN", "MX", "NI", "PA", "PY", "PE", "ES"}
 SPANISH |= {"UY", "VE"}
@@ -64,11 +65,17 @@ LAST_NAMES = [
 DEMO_JOB_TITLE = "GFMD focal point"
 
 
-def load_demo_focal_points() -> None:
-    """A demo focal point for every Friends of the Forum delegation that has none (and the names of
-    the demo focal points made earlier brought up to date)."""
+def load_demo_focal_points(meeting) -> None:
+    """A demo focal point, for the meeting, of every Friends of the Forum delegation of the meeting that
+    has none (and the names of the demo focal points made earlier brought up to date)."""
     delegations = list(
-        Delegation.objects.filter(friends_of_the_forum=True).order_by("name").prefetch_related("focal_points")
+        Delegation.objects.filter(memberships__meeting=meeting, memberships__friends_of_the_forum=True)
+        .order_by("name")
+        .prefetch_related(
+            Prefetch(
+                "focal_point_roles", queryset=FocalPoint.objects.filter(meeting=meeting), to_attr="meeting_focal_points"
+            )
+        )
     )
     wanted = []
     for index, delegation in enumerate(delegations):
@@ -95,11 +102,13 @@ def load_demo_focal_points() -> None:
             user.first_name, user.last_name, user.honorific = person.first_name, person.last_name, person.honorific
             refreshed.append(user)
     User.objects.bulk_update(refreshed, ["first_name", "last_name", "honorific"])
-    missing = [(d, p) for d, p in wanted if not d.focal_points.all()]
+    missing = [(d, p) for d, p in wanted if not d.meeting_focal_points]
     User.objects.bulk_create([person for _, person in missing if person.email not in existing])
     users = {user.email: user for user in User.objects.filter(email__in=[p.email for _, p in missing])}
-    through = Delegation.focal_points.through
-    through.objects.bulk_create(
-        [through(delegation_id=delegation.pk, user_id=users[person.email].pk) for delegation, person in missing],
+    FocalPoint.objects.bulk_create(
+        [
+            FocalPoint(delegation_id=delegation.pk, meeting=meeting, user_id=users[person.email].pk)
+            for delegation, person in missing
+        ],
         ignore_conflicts=True,
     )

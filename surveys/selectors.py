@@ -4,11 +4,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from delegations.models import Delegation
+from delegations.models import Delegation, MeetingMembership
 from gfmd import languages
 from surveys import answers as answer_rules
 from surveys.models import Answer, Invitation, InvitationLink, Option, Question, Reminder, Response, Section, Survey
@@ -68,11 +68,15 @@ def draft_values(invitation: Invitation) -> dict[int, object]:
 
 
 def invitations_for_list(survey: Survey, *, answered: str = "") -> QuerySet[Invitation]:
+    memberships = MeetingMembership.objects.filter(delegation=OuterRef("delegation"), meeting=survey.meeting_id)
     invitations = (
         survey.invitations.select_related("delegation", "person")
         .annotate(
             mail_count=Count("mails", filter=Q(mails__reminder__isnull=True), distinct=True),
             reminder_count=Count("mails__reminder", distinct=True),
+            # The delegation's groups in the survey's meeting.
+            in_steering_group=Exists(memberships.filter(steering_group=True)),
+            in_friends_of_the_forum=Exists(memberships.filter(friends_of_the_forum=True)),
         )
         .order_by("delegation__name", "person__last_name", "person__first_name", "pk")
     )
@@ -190,8 +194,16 @@ def survey_results(survey: Survey) -> SurveyResults:
     invitations = list(survey.invitations.select_related("delegation", "person").order_by("pk"))
 
     overall = Rate(_("All invited"), len(invitations), sum(i.submitted_at is not None for i in invitations))
-    steering = [i for i in invitations if i.delegation and i.delegation.steering_group]
-    friends = [i for i in invitations if i.delegation and i.delegation.friends_of_the_forum]
+    # Membership in the survey's meeting (one query): a delegation's groups change from year to year.
+    memberships = list(
+        MeetingMembership.objects.filter(meeting=survey.meeting_id).values_list(
+            "delegation_id", "steering_group", "friends_of_the_forum"
+        )
+    )
+    in_steering = {delegation_id for delegation_id, steering, _friends in memberships if steering}
+    in_friends = {delegation_id for delegation_id, _steering, friends in memberships if friends}
+    steering = [i for i in invitations if i.delegation_id in in_steering]
+    friends = [i for i in invitations if i.delegation_id in in_friends]
     by_group = [
         Rate(_("Steering Group"), len(steering), sum(i.submitted_at is not None for i in steering)),
         Rate(_("Friends of the Forum"), len(friends), sum(i.submitted_at is not None for i in friends)),

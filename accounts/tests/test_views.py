@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.tests.factories import PASSWORD, CivilSocietyCoordinatorFactory, UserFactory
-from delegations.tests.factories import DelegationFactory
+from delegations.tests.factories import DelegationFactory, make_focal_point
 
 
 @pytest.mark.django_db
@@ -18,7 +18,7 @@ def test_landing_sends_chair_office_to_its_dashboard(client, chair):
 def test_landing_sends_focal_point_to_their_delegation(client):
     user = UserFactory()
     delegation = DelegationFactory(country="MX")
-    delegation.focal_points.add(user)
+    make_focal_point(user, delegation)
     client.force_login(user)
     response = client.get(reverse("accounts:landing"))
     assert response["Location"] == reverse("delegations:detail", kwargs={"pk": delegation.pk})

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django_countries import countries
 
 from accounts.models import User
-from delegations.models import Delegation, Registration, SessionChoice
+from delegations.models import Delegation, FocalPoint, MeetingMembership, Registration, SessionChoice
 from roundtables.models import Meeting, Session
 
 from .text import CIVIL_SOCIETY_NAMES, FIRST_NAMES, JOB_TITLES, LAST_NAMES, OBSERVER_NAMES
@@ -42,7 +42,8 @@ def delegations(rng: random.Random, count: int) -> list[Delegation]:
             rows.append(Delegation(kind=kind, name=name))
         row = rows[-1]
         row.region = rng.choice(REGIONS) if row.kind != Delegation.Kind.OBSERVER else Delegation.Region.GLOBAL
-        # About 30 Steering Group governments for 200 delegations; most are Friends of the Forum.
+        # About 30 Steering Group governments for 200 delegations; most are Friends of the Forum. Kept on
+        # the objects (not fields: membership is per meeting) until registrations() records the meeting's.
         row.steering_group = row.kind == Delegation.Kind.STATE and rng.random() < 0.21
         row.friends_of_the_forum = row.kind != Delegation.Kind.CIVIL_SOCIETY and rng.random() < 0.9
     return Delegation.objects.bulk_create(rows, batch_size=BATCH)
@@ -102,9 +103,23 @@ def registrations(
             )
         )
     rows = Registration.objects.bulk_create(rows, batch_size=BATCH)
-    through = Delegation.focal_points.through
-    through.objects.bulk_create(
-        [through(delegation_id=delegation.pk, user_id=people[n].pk) for n, delegation in enumerate(delegations)],
+    FocalPoint.objects.bulk_create(
+        [
+            FocalPoint(delegation_id=delegation.pk, meeting=meeting, user_id=people[n].pk)
+            for n, delegation in enumerate(delegations)
+        ],
+        batch_size=BATCH,
+    )
+    MeetingMembership.objects.bulk_create(
+        [
+            MeetingMembership(
+                delegation_id=delegation.pk,
+                meeting=meeting,
+                steering_group=getattr(delegation, "steering_group", False),
+                friends_of_the_forum=getattr(delegation, "friends_of_the_forum", False),
+            )
+            for delegation in delegations
+        ],
         batch_size=BATCH,
     )
     count = len(sessions)

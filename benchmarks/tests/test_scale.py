@@ -85,7 +85,7 @@ def test_generate_builds_the_meeting_it_is_asked_for():
         "outcomes": 2,
         "programme_releases": 1,
     }
-    assert data.focal_point_delegation.focal_points.get() == data.focal_point
+    assert data.focal_point_delegation.focal_point_roles.get().user == data.focal_point
     assert [(s["label"], s["invitations"], s["responses"]) for s in data.summary()["results_surveys"]] == [
         ("consultation of every delegation", 10, 4),
         ("participants' evaluation", 45, 18),
@@ -170,7 +170,9 @@ def _fingerprint(seed: int) -> dict:
         data = generate(seed=seed, counts=SMALL)
         labels = dict(Option.objects.values_list("pk", "label"))
         fingerprint = {
-            "delegations": list(Delegation.objects.order_by("pk").values_list("name", "kind", "steering_group")),
+            "delegations": list(
+                Delegation.objects.order_by("pk").values_list("name", "kind", "memberships__steering_group")
+            ),
             "people": [(r.person.display_name, r.role) for r in Registration.objects.order_by("pk")],
             "sessions": [(s.code, s.title, s.starts_at) for s in data.sessions],
             "papers": list(Paper.objects.order_by("pk").values_list("title_en", "state", "language")),

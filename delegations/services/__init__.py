@@ -27,6 +27,14 @@ from delegations.services.invitations import (
     invitation_link_mint,
     invitation_revoke,
 )
+from delegations.services.membership import (
+    focal_point_accept,
+    focal_point_nominate,
+    focal_point_nomination_revoke,
+    focal_point_revoke,
+    membership_set,
+    nomination_by_token,
+)
 from delegations.services.quotas import quota_set
 from delegations.services.registrations import registration_change, registration_create
 
@@ -37,10 +45,16 @@ __all__ = [
     "delegation_reactivate",
     "delegation_retire",
     "delegation_update",
+    "focal_point_accept",
+    "focal_point_nominate",
+    "focal_point_nomination_revoke",
+    "focal_point_revoke",
     "invitation_by_token",
     "invitation_create",
     "invitation_link_mint",
     "invitation_revoke",
+    "membership_set",
+    "nomination_by_token",
     "quota_set",
     "registration_approve",
     "registration_change",

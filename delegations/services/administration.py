@@ -20,8 +20,9 @@ from delegations.services._common import require_perm
 
 ADMINISTER = "delegations.administer_delegations"
 # The fields the Chair's office's form edits, in the form's order.
-EDITABLE = ("kind", "name", "country", "region", "steering_group", "friends_of_the_forum")
-DEFAULTS = {"steering_group": False, "friends_of_the_forum": False}
+# Steering Group and Friends of the Forum membership is per meeting (services.membership_set).
+EDITABLE = ("kind", "name", "country", "region")
+DEFAULTS: dict = {}
 
 
 class EditConflict(ValidationError):
@@ -231,7 +232,6 @@ def delegation_merge(*, source: Delegation, target: Delegation, actor) -> Delega
                 },
                 code="merge_conflict",
             ) from exc
-    target.focal_points.add(*source.focal_points.all())
     source_name = source.name
     source.delete()
     target.version += 1

@@ -18,6 +18,7 @@ from accounts.invitations import hash_token, link_maker, unopenable_hash
 from accounts.models import User
 from activity.services import activity_log
 from delegations.models import Delegation, Invitation, Registration
+from delegations.permissions import InMeeting
 from delegations.services._common import lock_delegation, require_not_retired, require_open, require_perm
 from mailings.links import LINK_MARKER
 from mailings.services import Address, send_to_people
@@ -47,7 +48,7 @@ def invitation_create(
 ) -> Invitation:
     """Create the invitation and queue its mail (the link is made when the mail is sent). An
     earlier open invitation to the same address is revoked."""
-    require_perm(invited_by, "delegations.invite_to_delegation", delegation)
+    require_perm(invited_by, "delegations.invite_to_delegation", InMeeting.of(delegation, meeting))
     require_open(meeting)
     require_not_retired(lock_delegation(delegation))  # read afresh: retired since the page was read
     email = User.objects.normalize_email(email).strip().lower()
@@ -100,7 +101,7 @@ invitation_link_mint = link_maker(Invitation, "delegations:invitation")
 
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, actor) -> Invitation:
-    require_perm(actor, "delegations.invite_to_delegation", invitation.delegation)
+    require_perm(actor, "delegations.invite_to_delegation", InMeeting.of(invitation.delegation, invitation.meeting_id))
     revoked = Invitation.objects.usable().filter(pk=invitation.pk).update(revoked_at=timezone.now())
     if revoked != 1:
         raise ValidationError(_("This invitation was already used, revoked or expired."))

@@ -6,11 +6,11 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from accounts.roles import CIVIL_SOCIETY_COORDINATOR
-from delegations.models import Delegation, Registration
+from delegations.models import Delegation, FocalPoint, Registration
 from delegations.services._common import site_link
 from mailings.services import send_to_people
 
@@ -18,9 +18,10 @@ from mailings.services import send_to_people
 FIRST_DIGEST_WINDOW = dt.timedelta(days=1)
 
 
-def deciders_of(delegation: Delegation) -> QuerySet:
-    """Who approves or rejects the delegation's registrations (besides the Chair's office)."""
-    condition = Q(focal_point_of=delegation)
+def deciders_of(delegation: Delegation, *, meeting) -> QuerySet:
+    """Who approves or rejects the delegation's registrations for the meeting (besides the Chair's
+    office): its focal points in that meeting, and the coordinator for civil society."""
+    condition = Q(focal_point_roles__delegation=delegation, focal_point_roles__meeting=meeting)
     if delegation.kind == Delegation.Kind.CIVIL_SOCIETY:
         condition |= Q(groups__name=CIVIL_SOCIETY_COORDINATOR)
     return get_user_model().objects.filter(condition, is_active=True).distinct().order_by("pk")
@@ -28,13 +29,20 @@ def deciders_of(delegation: Delegation) -> QuerySet:
 
 def notify_deciders(registration: Registration) -> None:
     """Inside the registration's transaction: a mail to each decider who chose to hear at once."""
-    deciders = deciders_of(registration.delegation).filter(decision_mail="immediate").exclude(pk=registration.person_id)
+    deciders = (
+        deciders_of(registration.delegation, meeting=registration.meeting_id)
+        .filter(decision_mail="immediate")
+        .exclude(pk=registration.person_id)
+    )
     link = site_link("delegations:registration", pk=registration.pk)
     send_to_people("delegations.registration_pending", deciders, context={"registration": registration, "link": link})
 
 
 def _pending_for(decider, *, since: dt.datetime, until: dt.datetime) -> QuerySet[Registration]:
-    condition = Q(delegation__focal_points=decider)
+    # Focal point of the registration's delegation in the registration's meeting.
+    condition = Q(
+        Exists(FocalPoint.objects.filter(delegation=OuterRef("delegation"), meeting=OuterRef("meeting"), user=decider))
+    )
     if decider.groups.filter(name=CIVIL_SOCIETY_COORDINATOR).exists():
         condition |= Q(delegation__kind=Delegation.Kind.CIVIL_SOCIETY)
     return (
@@ -55,7 +63,7 @@ def decision_digests_send(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     User = get_user_model()
     ids = list(
-        User.objects.filter(Q(focal_point_of__isnull=False) | Q(groups__name=CIVIL_SOCIETY_COORDINATOR))
+        User.objects.filter(Q(focal_point_roles__isnull=False) | Q(groups__name=CIVIL_SOCIETY_COORDINATOR))
         .filter(is_active=True, decision_mail="daily")
         .values_list("pk", flat=True)
         .distinct()

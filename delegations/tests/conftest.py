@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
-from delegations.tests.factories import DelegationFactory
+from delegations.tests.factories import DelegationFactory, make_focal_point, make_membership
 from roundtables.models import Meeting, Session
 from roundtables.tests.factories import MeetingFactory, RoundtableFactory, SessionFactory
 
@@ -53,7 +53,7 @@ def sessions_apart(sessions):
 
 @pytest.fixture
 def mexico(db):
-    return DelegationFactory(country="MX", name="Mexico", region="americas", steering_group=True)
+    return DelegationFactory(country="MX", name="Mexico", region="americas")
 
 
 @pytest.fixture
@@ -62,14 +62,16 @@ def ghana(db):
 
 
 @pytest.fixture
-def focal_point_mexico(mexico):
+def focal_point_mexico(mexico, open_meeting):
+    """Mexico's focal point for the open (current) meeting, a Steering Group member in it."""
     user = UserFactory(first_name="Javier", last_name="Herrera")
-    mexico.focal_points.add(user)
+    make_focal_point(user, mexico, open_meeting)
+    make_membership(mexico, open_meeting, steering_group=True)
     return user
 
 
 @pytest.fixture
-def focal_point_ghana(ghana):
+def focal_point_ghana(ghana, open_meeting):
     user = UserFactory(first_name="Kwame", last_name="Mensah")
-    ghana.focal_points.add(user)
+    make_focal_point(user, ghana, open_meeting)
     return user

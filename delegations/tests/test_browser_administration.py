@@ -34,17 +34,15 @@ def test_chair_office_creates_edits_is_refused_a_concurrent_edit_and_retires(
 
     page.get_by_label("Country").select_option(label="Vatican City")
     page.get_by_label("Region").select_option(label="Europe")
-    page.get_by_label("Friends of the Forum member").check()
     page.get_by_role("button", name="Create the delegation").click()
     expect(page.locator(".alert-success")).to_contain_text("The delegation Vatican City is created.")
     holy_see = Delegation.objects.get(country="VA")
-    assert (holy_see.name, holy_see.region, holy_see.friends_of_the_forum) == ("Vatican City", "europe", True)
+    assert (holy_see.name, holy_see.region) == ("Vatican City", "europe")
 
     # Both open the edit form; the colleague saves first.
     page.get_by_label("Search").fill("vatican")
     page.get_by_role("button", name="Filter").click()
     row = page.locator("tbody tr", has_text="Vatican City")
-    expect(row).to_contain_text("Friends of the Forum")
     row.get_by_role("link", name="Edit").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Edit Vatican City")
 
@@ -52,7 +50,7 @@ def test_chair_office_creates_edits_is_refused_a_concurrent_edit_and_retires(
     colleague = other.new_page()
     sign_in(colleague, live_server, "colleague@example.org", PASSWORD)
     colleague.goto(f"{live_server.url}/delegations/{holy_see.pk}/edit/")
-    colleague.get_by_label("Steering Group member").check()
+    colleague.get_by_label("Region").select_option(label="Africa")
     colleague.get_by_role("button", name="Save").click()
     expect(colleague.locator(".alert-success")).to_contain_text("The delegation Vatican City is saved.")
     other.close()
@@ -60,19 +58,17 @@ def test_chair_office_creates_edits_is_refused_a_concurrent_edit_and_retires(
     page.get_by_label("Name").fill("Holy See")
     page.get_by_role("button", name="Save").click()
     expect(page.locator("#delegation-errors")).to_contain_text("Someone else saved this delegation")
-    expect(page.locator("#id_steering_group-errors")).to_have_text(
-        "Ana Silva changed this meanwhile; saved now: “yes”."
-    )
+    expect(page.locator("#id_region-errors")).to_have_text("Ana Silva changed this meanwhile; saved now: “Africa”.")
     expect(page.get_by_label("Name")).to_have_value("Holy See")  # what she typed is kept
     screenshot("concurrent-edit-refused")
     page.set_viewport_size(PHONE)
     screenshot("concurrent-edit-refused-phone")
     page.set_viewport_size(VIEWPORT)
     holy_see.refresh_from_db()
-    assert (holy_see.name, holy_see.steering_group) == ("Vatican City", True)
+    assert (holy_see.name, holy_see.region) == ("Vatican City", "africa")
 
-    # Saved again knowingly, keeping the colleague's Steering Group membership.
-    page.get_by_label("Steering Group member").check()
+    # Saved again knowingly, keeping the colleague's region.
+    page.get_by_label("Region").select_option(label="Africa")
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".alert-success")).to_contain_text("The delegation Holy See is saved.")
 

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from delegations.models import DelegationQuota, Registration
+from delegations.models import DelegationQuota, FocalPoint, Registration
 
 pytestmark = pytest.mark.django_db
 
@@ -16,8 +16,12 @@ def test_demo_gives_each_decider_a_pending_registration_and_ghana_a_focal_point(
         ("iom@example.org", "observer"),
         ("mfa@example.org", "civil_society"),
     ]
-    ghana_focal_points = Registration.objects.get(person__email="focalpoint.gh@example.org").delegation.focal_points
-    assert list(ghana_focal_points.values_list("email", flat=True)) == ["focalpoint.gh@example.org"]
+    ghana = Registration.objects.get(person__email="focalpoint.gh@example.org")
+    ghana_focal_points = FocalPoint.objects.filter(delegation=ghana.delegation, meeting=ghana.meeting)
+    assert list(ghana_focal_points.values_list("user__email", flat=True)) == ["focalpoint.gh@example.org"]
+    # 2010's focal points are 2010's: Mexico's focal point is nobody's in 2011 until nominated for it.
+    mexican = FocalPoint.objects.filter(user__email="focalpoint.mx@example.org")
+    assert list(mexican.values_list("meeting__number", "delegation__country")) == [(4, "MX")]
     head = Registration.objects.get(person__email="focalpoint.mx@example.org")
     assert (head.role, sorted(head.sessions.values_list("code", flat=True))) == ("head", ["1.1", "CP", "FF", "OP"])
     assert DelegationQuota.objects.get(delegation__country="MX").places == 10

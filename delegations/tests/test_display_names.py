@@ -9,7 +9,7 @@ from accounts.tests.factories import UserFactory
 from delegations import services
 from delegations.forms import grouped_delegation_choices
 from delegations.services._common import check_places
-from delegations.tests.factories import DelegationFactory, OrganisationFactory, RegistrationFactory
+from delegations.tests.factories import DelegationFactory, OrganisationFactory, RegistrationFactory, make_focal_point
 from mailings.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_french_newcomer_reads_maroc_on_the_registration_page(client, open_meeti
 
 def test_french_participant_mail_names_maroc_and_greets_her_in_french(open_meeting, sessions, morocco):
     focal_point = UserFactory()
-    morocco.focal_points.add(focal_point)
+    make_focal_point(focal_point, morocco)
     registration = RegistrationFactory(
         meeting=open_meeting,
         delegation=morocco,

@@ -3,8 +3,8 @@
 import pytest
 
 from accounts.tests.factories import CivilSocietyCoordinatorFactory, UserFactory
-from delegations.models import Delegation
-from delegations.tests.factories import OrganisationFactory, RegistrationFactory
+from delegations.models import Delegation, FocalPoint
+from delegations.tests.factories import OrganisationFactory, RegistrationFactory, make_focal_point
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,9 @@ def test_decide_for_a_state_focal_point_and_chair(people, mexico):
 
 def test_decide_for_an_observer_only_the_chair_even_with_a_focal_point(people):
     observer = OrganisationFactory(kind=Delegation.Kind.OBSERVER)
-    observer.focal_points.add(people["focal_point_ghana"])
+    # One delegation per person and meeting: Ghana's focal point moves to the observer.
+    FocalPoint.objects.filter(user=people["focal_point_ghana"]).delete()
+    make_focal_point(people["focal_point_ghana"], observer)
     assert allowed(people, "delegations.decide_for_delegation", observer) == ["chair"]
     assert allowed(people, "delegations.view_delegation", observer) == ["chair", "focal_point_ghana"]
 

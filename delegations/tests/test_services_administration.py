@@ -13,12 +13,14 @@ from accounts.tests.factories import ChairOfficeFactory, UserFactory
 from activity.models import ActivityLog
 from activity.registry import action_label
 from delegations import services
-from delegations.models import Delegation, DelegationQuota, Invitation, Registration
+from delegations.models import Delegation, DelegationQuota, FocalPoint, Invitation, MeetingMembership, Registration
 from delegations.tests.factories import (
     DelegationQuotaFactory,
     InvitationFactory,
     OrganisationFactory,
     RegistrationFactory,
+    make_focal_point,
+    make_membership,
 )
 from roundtables.models import SessionDelegation, SessionPerson
 from roundtables.services import team_delegation_add
@@ -26,7 +28,7 @@ from roundtables.tests.factories import SessionDelegationFactory, SessionPersonF
 
 pytestmark = pytest.mark.django_db
 
-STATE = {"kind": "state", "name": "", "country": "CH", "region": "europe", "steering_group": True}
+STATE = {"kind": "state", "name": "", "country": "CH", "region": "europe"}
 
 
 def edit(delegation, actor, *, version=None, **changes):
@@ -35,8 +37,6 @@ def edit(delegation, actor, *, version=None, **changes):
         "name": delegation.name,
         "country": delegation.country.code,
         "region": delegation.region,
-        "steering_group": delegation.steering_group,
-        "friends_of_the_forum": delegation.friends_of_the_forum,
         **changes,
     }
     return services.delegation_update(
@@ -74,7 +74,7 @@ def test_only_the_chair_office_administers_delegations(who, open_meeting, mexico
 
 def test_create_names_a_state_after_its_country_and_logs_it(chair):
     delegation = services.delegation_create(actor=chair, **STATE)
-    assert (delegation.name, delegation.country.code, delegation.steering_group) == ("Switzerland", "CH", True)
+    assert (delegation.name, delegation.country.code, delegation.region) == ("Switzerland", "CH", "europe")
     entry = ActivityLog.objects.get(action="delegations.delegation.created")
     assert entry.actor == chair and entry.data["fields"]["country"] == "CH"
     assert str(action_label(entry.action)) == "Delegation created"
@@ -103,25 +103,25 @@ def test_a_retired_state_is_named_when_its_country_is_taken(chair, mexico):
 
 
 def test_edit_saves_raises_the_version_and_logs_what_changed(chair, mexico):
-    edit(mexico, chair, region="europe", friends_of_the_forum=True)
+    edit(mexico, chair, region="europe", name="Estados Unidos Mexicanos")
     mexico.refresh_from_db()
-    assert (mexico.region, mexico.friends_of_the_forum, mexico.version) == ("europe", True, 2)
+    assert (mexico.region, mexico.name, mexico.version) == ("europe", "Estados Unidos Mexicanos", 2)
     entry = ActivityLog.objects.get(action="delegations.delegation.changed")
     assert entry.data == {
         "version": 2,
-        "changes": {"region": ["americas", "europe"], "friends_of_the_forum": [False, True]},
+        "changes": {"name": ["Mexico", "Estados Unidos Mexicanos"], "region": ["americas", "europe"]},
     }
 
 
 def test_the_later_of_two_edits_is_refused_with_what_the_other_changed(chair, mexico):
     colleague = ChairOfficeFactory(first_name="Ana", last_name="Silva")
     read_at = mexico.version  # both opened the form at this version
-    edit(Delegation.objects.get(pk=mexico.pk), colleague, version=read_at, region="europe", steering_group=False)
+    edit(Delegation.objects.get(pk=mexico.pk), colleague, version=read_at, region="europe")
 
     with pytest.raises(services.EditConflict) as refused:
         edit(mexico, chair, version=read_at, name="United Mexican States")
-    assert refused.value.changed == {"region": "Ana Silva", "steering_group": "Ana Silva"}
-    assert "region" in refused.value.messages[0] and "Steering Group member" in refused.value.messages[0]
+    assert refused.value.changed == {"region": "Ana Silva"}
+    assert "region" in refused.value.messages[0].lower()
     mexico.refresh_from_db()
     assert (mexico.name, mexico.region, mexico.version) == ("Mexico", "europe", 2)
     # Saved again on the version now read, it goes through.
@@ -202,8 +202,9 @@ def test_merge_moves_everything_and_deletes_the_duplicate(chair, open_meeting, s
         OrganisationFactory(name="International Organization for Migration"),
     )
     kept_focal_point, new_focal_point = UserFactory(), UserFactory()
-    keeper.focal_points.add(kept_focal_point)
-    duplicate.focal_points.add(kept_focal_point, new_focal_point)
+    make_focal_point(kept_focal_point, keeper, open_meeting)
+    make_focal_point(new_focal_point, duplicate, open_meeting)
+    membership = make_membership(duplicate, open_meeting, friends_of_the_forum=True)
     registrations = RegistrationFactory.create_batch(2, meeting=open_meeting, delegation=duplicate)
     invitation = InvitationFactory(meeting=open_meeting, delegation=duplicate)
     quota = DelegationQuotaFactory(meeting=open_meeting, delegation=duplicate, places=4)
@@ -218,7 +219,11 @@ def test_merge_moves_everything_and_deletes_the_duplicate(chair, open_meeting, s
     assert DelegationQuota.objects.get(pk=quota.pk).delegation == keeper
     assert SessionDelegation.objects.get(pk=team_role.pk).delegation == keeper
     assert SessionPerson.objects.get(pk=representative.pk).delegation == keeper
-    assert set(keeper.focal_points.all()) == {kept_focal_point, new_focal_point}
+    assert {row.user for row in FocalPoint.objects.filter(delegation=keeper, meeting=open_meeting)} == {
+        kept_focal_point,
+        new_focal_point,
+    }
+    assert MeetingMembership.objects.get(pk=membership.pk).delegation == keeper
     entry = ActivityLog.objects.get(action="delegations.delegation.merged")
     assert entry.data["merged"] == "IOM" and entry.object_id == str(keeper.pk)
     assert entry.data["moved"]["registrations"] == 2

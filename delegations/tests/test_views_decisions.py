@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from accounts.tests.factories import CivilSocietyCoordinatorFactory, UserFactory
 from delegations.models import Delegation, DelegationQuota, Invitation
-from delegations.tests.factories import InvitationFactory, OrganisationFactory, RegistrationFactory
+from delegations.tests.factories import InvitationFactory, OrganisationFactory, RegistrationFactory, make_focal_point
 from mailings.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +106,7 @@ def test_focal_point_cannot_reverse_but_chair_can(client, pending, focal_point_m
 def test_observer_registrations_are_decided_by_the_chair_not_their_focal_point(client, open_meeting, chair):
     observer = OrganisationFactory(kind=Delegation.Kind.OBSERVER, name="IOM")
     focal_point = UserFactory()
-    observer.focal_points.add(focal_point)
+    make_focal_point(focal_point, observer)
     registration = RegistrationFactory(meeting=open_meeting, delegation=observer)
     client.force_login(focal_point)
     response = client.get(url("registration", registration))
@@ -168,7 +168,7 @@ def test_bulk_approve_cannot_reach_another_delegation(client, open_meeting, mexi
 def test_bulk_approve_refused_to_an_observer_focal_point(client, open_meeting):
     observer = OrganisationFactory(kind=Delegation.Kind.OBSERVER)
     focal_point = UserFactory()
-    observer.focal_points.add(focal_point)
+    make_focal_point(focal_point, observer)
     registration = RegistrationFactory(meeting=open_meeting, delegation=observer)
     client.force_login(focal_point)
     response = client.post(

@@ -8,6 +8,7 @@ from delegations.tests.factories import (
     DelegationQuotaFactory,
     OrganisationFactory,
     RegistrationFactory,
+    make_membership,
 )
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,9 @@ LIST = reverse("delegations:registrations")
 @pytest.fixture
 def spread(open_meeting, mexico, ghana, sessions):
     """Registrations across kinds, regions, statuses and sessions."""
-    iom = OrganisationFactory(name="IOM", kind=Delegation.Kind.OBSERVER, friends_of_the_forum=True)
+    iom = OrganisationFactory(name="IOM", kind=Delegation.Kind.OBSERVER)
+    make_membership(iom, open_meeting, friends_of_the_forum=True)
+    make_membership(mexico, open_meeting, steering_group=True)
     mfa = OrganisationFactory(name="Migrant Forum in Asia", kind=Delegation.Kind.CIVIL_SOCIETY)
     return {
         "mx": RegistrationFactory(

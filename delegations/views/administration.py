@@ -13,8 +13,9 @@ from rules.contrib.views import permission_required
 from delegations import services
 from delegations.forms import DelegationForm, MergeForm
 from delegations.models import Delegation
-from delegations.selectors import merge_conflicts, merge_moves
+from delegations.selectors import focal_points_of, merge_conflicts, merge_moves
 from gfmd.forms import add_service_errors
+from roundtables.selectors import current_meeting
 
 ADMINISTER = "delegations.administer_delegations"
 
@@ -53,8 +54,15 @@ def _show_conflict(form: DelegationForm, conflict: services.EditConflict) -> Del
 
 
 def _form_page(request, form, *, delegation=None, status=200):
+    # Membership and focal points are per meeting: the form shows the current meeting's and links to
+    # the page that sets them (delegations:delegation_membership).
+    meeting = current_meeting()
+    focal_points = focal_points_of(delegation, meeting=meeting) if delegation is not None else []
     return render(
-        request, "delegations/admin/delegation_form.html", {"form": form, "delegation": delegation}, status=status
+        request,
+        "delegations/admin/delegation_form.html",
+        {"form": form, "delegation": delegation, "meeting": meeting, "focal_points": focal_points},
+        status=status,
     )
 
 

@@ -23,9 +23,11 @@ from delegations.forms import BulkApproveForm, InvitationForm, QuotaForm
 from delegations.models import Delegation, Invitation, Registration
 from delegations.selectors import (
     civil_society_delegations,
+    delegation_history,
     delegation_invitations,
     delegation_registrations,
     delegations_for_administration,
+    membership_of,
     quota_of,
 )
 from gfmd.forms import add_service_errors
@@ -79,6 +81,8 @@ def _detail_page(request, delegation, meeting, *, invitation_form=None, quota_fo
             "quota": quota,
             "places_used": used,
             "invitations": delegation_invitations(delegation, meeting=meeting)[:20] if meeting else [],
+            "membership": membership_of(delegation, meeting=meeting),
+            "history": delegation_history(delegation),
             "can_decide": user.has_perm("delegations.decide_for_delegation", delegation),
             "can_invite": user.has_perm("delegations.invite_to_delegation", delegation),
             "can_set_quota": user.has_perm("delegations.set_quota", delegation),

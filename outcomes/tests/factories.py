@@ -2,7 +2,7 @@ import factory
 
 from accounts.tests.factories import UserFactory
 from delegations.models import Registration
-from delegations.tests.factories import DelegationFactory, RegistrationFactory
+from delegations.tests.factories import DelegationFactory, RegistrationFactory, make_focal_point
 from outcomes.models import Outcome, OutcomeSection, SectionComment
 from roundtables.models import SessionDelegation, SessionPerson
 from roundtables.tests.factories import SessionDelegationFactory, SessionFactory, SessionPersonFactory
@@ -47,7 +47,7 @@ def co_chair_focal_point(session, country: str):
     delegation = DelegationFactory(country=country)
     SessionDelegationFactory(session=session, delegation=delegation, role=SessionDelegation.Role.CO_CHAIR)
     person = UserFactory()
-    delegation.focal_points.add(person)
+    make_focal_point(person, delegation)
     RegistrationFactory(
         meeting=session.meeting, person=person, delegation=delegation, status=Registration.Status.APPROVED
     )

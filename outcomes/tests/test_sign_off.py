@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from activity.models import ActivityLog
 from delegations.services import registration_approve, registration_create, registration_withdraw
+from delegations.tests.factories import make_focal_point
 from outcomes.models import Outcome
 from outcomes.selectors import sign_offs
 from outcomes.services import outcome_approve, outcome_publish, outcome_submit, section_save
@@ -134,7 +135,7 @@ def test_a_person_on_the_team_for_two_governments_signs_once_for_the_one_registe
     (_mexico_fp, mexico), (_spain_fp, spain) = co_chairs
     # Spain's representative on the team, and also a focal point of Mexico: registered with Spain.
     elena = co_chair_representative(session, spain)
-    mexico.focal_points.add(elena)
+    make_focal_point(elena, mexico)
     outcome_approve(outcome=submitted, actor=elena)
     with pytest.raises(ValidationError):
         outcome_approve(outcome=submitted, actor=elena)

@@ -3,6 +3,7 @@
 
 import pytest
 
+from delegations.models import FocalPoint
 from mailings.models import OutgoingMail
 from outcomes.services import outcome_submit, section_save
 from outcomes.tests.factories import co_chair_representative, section_of
@@ -43,5 +44,5 @@ def test_signing_reads_the_team_afresh_not_the_requests_memory(outcome, co_chair
     (mexico_fp, mexico), _spain = co_chairs
     assert team_roles(mexico_fp, outcome.session).co_chair_delegations == {mexico.pk}
     assert signing_delegation(mexico_fp, outcome.session) == mexico
-    mexico.focal_points.remove(mexico_fp)
+    FocalPoint.objects.filter(user=mexico_fp, delegation=mexico).delete()
     assert signing_delegation(mexico_fp, outcome.session) is None

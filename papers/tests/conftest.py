@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pytest
 
 from accounts.models import User
+from delegations.tests.factories import make_focal_point
 
 
 @pytest.fixture(autouse=True)
@@ -55,8 +56,8 @@ def team(meeting):
         name: UserFactory(email=f"{name}@example.org", first_name=name.title().replace("_", " "), last_name="Team")
         for name in ["co_chair_fp", "co_chair_rep", "member_fp", "delegate", "author", "rapporteur"]
     }
-    co_chair.focal_points.add(people["co_chair_fp"])
-    member.focal_points.add(people["member_fp"])
+    make_focal_point(people["co_chair_fp"], co_chair)
+    make_focal_point(people["member_fp"], member)
     RegistrationFactory(
         meeting=meeting, person=people["delegate"], delegation=member, status=Registration.Status.APPROVED
     )

@@ -5,7 +5,7 @@ import pytest
 
 from accounts.tests.factories import UserFactory
 from delegations.models import Registration
-from delegations.tests.factories import DelegationFactory, RegistrationFactory
+from delegations.tests.factories import DelegationFactory, RegistrationFactory, make_focal_point
 from papers.forms import PaperDetailsForm
 from roundtables.models import SessionDelegation, SessionPerson
 from roundtables.tests.factories import SessionDelegationFactory, SessionFactory, SessionPersonFactory
@@ -19,13 +19,13 @@ def test_the_author_choices_are_the_team_and_the_approved_delegates_of_its_deleg
     member = DelegationFactory(name="Member")
     SessionDelegationFactory(session=session, delegation=member, role=SessionDelegation.Role.MEMBER)
     focal_point = UserFactory()
-    member.focal_points.add(focal_point)
+    make_focal_point(focal_point, member)
     approved = RegistrationFactory(
         meeting=session.meeting, delegation=member, status=Registration.Status.APPROVED
     ).person
     pending = RegistrationFactory(meeting=session.meeting, delegation=member).person
     elsewhere = DelegationFactory(name="Elsewhere")
-    elsewhere.focal_points.add(outsider := UserFactory())
+    make_focal_point(outsider := UserFactory(), elsewhere)
 
     form = PaperDetailsForm(session=session)
 

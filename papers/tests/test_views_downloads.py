@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
+from delegations.tests.factories import make_focal_point
 from papers.models import Paper
 from papers.tests.factories import PaperFactory, TranslationFactory, VersionFactory, published_paper
 from papers.tests.files import pdf_bytes
@@ -81,7 +82,7 @@ def test_a_draft_is_a_404_for_people_off_the_team(client, team, outsider, who):
             session=SessionFactory(roundtable=team.session.roundtable, code="1.2"), delegation=other
         )
         user = UserFactory()
-        other.focal_points.add(user)
+        make_focal_point(user, other)
     else:
         user = {"stranger": UserFactory(), "outsider": outsider}[who]
     client.force_login(user)

@@ -12,7 +12,7 @@ from accounts.models import StaffInvitation, User
 from accounts.roles import CHAIR_OFFICE, GROUPS
 from activity.models import ActivityLog
 from activity.selectors import activity_for_object
-from delegations.models import Delegation, Registration
+from delegations.models import FocalPoint, Registration
 from delegations.selectors import registrations_of_person
 from roundtables.models import SessionPerson
 
@@ -29,9 +29,7 @@ def _matches(word: str) -> Q:
     """A person whose name, address or organisation holds the word, or who registered with (or is a
     focal point of) a delegation whose name holds it."""
     registered_with = Registration.objects.filter(person=OuterRef("pk"), delegation__name__icontains=word)
-    focal_point_of = Delegation.focal_points.through.objects.filter(
-        user=OuterRef("pk"), delegation__name__icontains=word
-    )
+    focal_point_of = FocalPoint.objects.filter(user=OuterRef("pk"), delegation__name__icontains=word)
     return (
         Q(first_name__icontains=word)
         | Q(last_name__icontains=word)
@@ -105,6 +103,11 @@ def person_roles(person: User) -> PersonRoles:
         chair_office=CHAIR_OFFICE in names,
         registrations=Bounded.of(registrations_of_person(person)),
         team_roles=Bounded.of(team_roles),
-        focal_point_of=Bounded.of(person.focal_point_of.order_by("name")),
+        # Focal-point roles across meetings: one row per meeting and delegation.
+        focal_point_of=Bounded.of(
+            FocalPoint.objects.filter(user=person)
+            .select_related("delegation", "meeting")
+            .order_by("-meeting__number", "delegation__name")
+        ),
         history=Bounded.of(activity_for_object(person).order_by("-created_at", "-pk"), HISTORY_LIMIT),
     )

@@ -46,7 +46,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from activity.models import ActivityLog
 from activity.services import activity_log
-from delegations.models import Delegation, Registration
+from delegations.models import FocalPoint, Registration
 from delegations.models import Invitation as DelegationInvitation
 from delegations.services.invitations import INVITATION_LINK
 from mailings.models import OutgoingMail
@@ -133,7 +133,7 @@ class Scope:
 
 def _only_this_meeting(meeting: Meeting, person_ids) -> QuerySet:
     """The accounts among `person_ids` whose only link to the portal is this meeting's registration."""
-    focal_points = Delegation.focal_points.through.objects.values("user_id")
+    focal_points = FocalPoint.objects.values("user_id")  # a focal point of any meeting
     accounts = User.objects.filter(pk__in=person_ids, is_staff=False, is_superuser=False, groups__isnull=True)
     accounts = (
         accounts.exclude(pk__in=Registration.objects.exclude(meeting=meeting).values("person_id"))

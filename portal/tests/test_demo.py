@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
-from delegations.models import Delegation, Registration
+from delegations.models import Delegation, FocalPoint, MeetingMembership, Registration
 from roundtables.models import Meeting, ProgrammeRelease, Session, SessionPerson
 
 
@@ -52,13 +52,15 @@ def test_load_demo_builds_the_2010_meeting():
     future = meeting.sessions.get(code="FF")
     assert (future.kind, future.heads_only) == (Session.Kind.SPECIAL, True)
     assert set(meeting.sessions.filter(kind=Session.Kind.PLENARY).values_list("code", flat=True)) == {"OP", "CP"}
-    assert Delegation.objects.filter(steering_group=True).count() == 30
+    assert MeetingMembership.objects.filter(meeting=meeting, steering_group=True).count() == 30
     assert sorted(SessionPerson.objects.filter(role="rapporteur").values_list("session__code", "person__email")) == [
         ("1.1", "rapporteur@example.org"),
         ("1.2", "rapporteur.sn@example.org"),
         ("2.2", "rapporteur.pt@example.org"),
     ]
-    assert Delegation.objects.get(country="MX").focal_points.get().email == "focalpoint.mx@example.org"
+    # Mexico's focal point is 2010's, and not 2011's until nominated for it (membership per meeting).
+    mexican = FocalPoint.objects.filter(delegation__country="MX")
+    assert list(mexican.values_list("meeting__number", "user__email")) == [(4, "focalpoint.mx@example.org")]
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from accounts.selectors import user_roles
 from accounts.tests.factories import UserFactory
-from delegations.tests.factories import DelegationFactory
+from delegations.tests.factories import DelegationFactory, make_focal_point
 from outcomes.selectors import sessions_for_outcomes
 from papers.selectors import sessions_of_person
 from papers.tests.factories import PaperFactory
@@ -39,13 +39,13 @@ def _person(kind: str, meeting):
     if kind == "co_chair_focal_point":
         user = UserFactory()
         delegation = DelegationFactory()
-        delegation.focal_points.add(user)
+        make_focal_point(user, delegation)
         SessionDelegationFactory(session=session, delegation=delegation, role=SessionDelegation.Role.CO_CHAIR)
         return user
     if kind == "member_focal_point":
         user = UserFactory()
         delegation = DelegationFactory()
-        delegation.focal_points.add(user)
+        make_focal_point(user, delegation)
         SessionDelegationFactory(session=session, delegation=delegation, role=SessionDelegation.Role.MEMBER)
         return user
     if kind == "last_years_rapporteur":

@@ -12,7 +12,7 @@ from accounts.models import StaffInvitation
 from accounts.roles import CHAIR_OFFICE
 from accounts.tests.factories import PASSWORD, ChairOfficeFactory, UserFactory
 from activity.models import ActivityLog
-from delegations.tests.factories import DelegationFactory, RegistrationFactory
+from delegations.tests.factories import DelegationFactory, RegistrationFactory, make_focal_point
 from mailings.tests.raw import outbox_contains
 from portal.people import services
 
@@ -22,9 +22,9 @@ JOIN_LINK = re.compile(r"^https?://[^/\s]+(/chair/staff/join/(\S+)/)$", re.MULTI
 
 
 @pytest.fixture
-def focal_point(db):
+def focal_point(meeting):
     person = UserFactory()
-    DelegationFactory().focal_points.add(person)
+    make_focal_point(person, DelegationFactory(), meeting)
     return person
 
 

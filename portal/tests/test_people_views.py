@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts.models import StaffInvitation
 from accounts.tests.factories import ChairOfficeFactory, UserFactory
-from delegations.tests.factories import DelegationFactory, RegistrationFactory
+from delegations.tests.factories import DelegationFactory, RegistrationFactory, make_focal_point
 from portal.people import services
 from roundtables.tests.factories import MeetingFactory, SessionPersonFactory
 
@@ -40,7 +40,7 @@ def test_wrong_users_are_refused_every_page(client, chair, meeting, person):
     colleague = ChairOfficeFactory()
     invitation = services.staff_invite(actor=chair, email="new@example.org")
     focal_point = UserFactory()
-    DelegationFactory().focal_points.add(focal_point)
+    make_focal_point(focal_point, DelegationFactory())
     delegate = RegistrationFactory(meeting=meeting).person
     for method, url in _pages(person, colleague, invitation):
         client.logout()
@@ -85,7 +85,7 @@ def test_the_person_page_shows_roles_across_meetings(client, chair, meeting, per
     RegistrationFactory(meeting=athens, person=person, delegation=DelegationFactory(name="Greece"))
     RegistrationFactory(meeting=meeting, person=person, delegation=DelegationFactory(name="Ecuador"))
     SessionPersonFactory(person=person, session__roundtable__meeting=meeting, session__code="2.1")
-    DelegationFactory(name="Peru").focal_points.add(person)
+    make_focal_point(person, DelegationFactory(name="Peru"))
     client.force_login(chair)
     page = client.get(reverse("people:person", args=[person.pk])).content.decode()
     for text in ("Greece", "Ecuador", "Rapporteur", "2.1", "Peru", athens.title, meeting.title):
@@ -104,7 +104,7 @@ def _add_roles(chair, person, count):
             role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE,
             delegation=DelegationFactory(),
         )
-        DelegationFactory().focal_points.add(person)
+        make_focal_point(person, DelegationFactory())
         services.person_deactivate(actor=chair, person=person, reason=f"reason {n}")
         services.person_reactivate(actor=chair, person=person, reason=f"reason {n}")
 

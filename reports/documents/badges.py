@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_chair_office
 from delegations.models import Delegation, Registration
+from delegations.permissions import InMeeting
 from reports import conf
 from reports.badges import qr_png, verification_url
 from reports.documents.common import (
@@ -158,7 +159,10 @@ def can_access(user, params) -> bool:
     if delegation_id is None:
         return False
     delegation = Delegation.objects.filter(pk=delegation_id).first()
-    return delegation is not None and user.has_perm("delegations.manage_delegation", delegation)
+    # The delegation as it stands in the badges' meeting: a focal point of another year is refused.
+    meeting_id = params.get("meeting")
+    target = InMeeting.of(delegation, meeting_id) if meeting_id is not None else delegation
+    return delegation is not None and user.has_perm("delegations.manage_delegation", target)
 
 
 def unavailable(params: dict) -> str | None:

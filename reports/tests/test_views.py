@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
 from activity.models import ActivityLog
+from delegations.tests.factories import make_focal_point
 from reports.models import GeneratedFile
 from reports.services import request_report
 from reports.tests.factories import GeneratedFileFactory
@@ -209,7 +210,7 @@ def test_focal_point_may_print_the_badges_of_their_delegation(client, meeting):
 
     mexico = DelegationFactory(country="MX", name="Mexico")
     focal_point = UserFactory()
-    mexico.focal_points.add(focal_point)
+    make_focal_point(focal_point, mexico)
     RegistrationFactory(meeting=meeting, delegation=mexico, status="approved")
     client.force_login(focal_point)
     page = client.get(reverse("delegations:detail", kwargs={"pk": mexico.pk})).content.decode()
@@ -226,7 +227,7 @@ def test_focal_point_may_not_print_another_delegations_badges(client, meeting):
 
     mexico, ghana = DelegationFactory(country="MX"), DelegationFactory(country="GH")
     focal_point = UserFactory()
-    mexico.focal_points.add(focal_point)
+    make_focal_point(focal_point, mexico)
     client.force_login(focal_point)
     for params in ({"delegation": ghana.pk}, {}):
         response = client.post(reverse("reports:request"), {"kind": "badges", "meeting": meeting.pk, **params})

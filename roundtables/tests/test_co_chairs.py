@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
 from activity.models import ActivityLog
-from delegations.tests.factories import DelegationFactory
+from delegations.tests.factories import DelegationFactory, make_focal_point
 from roundtables import services
 from roundtables.models import Session
 from roundtables.permissions import is_session_co_chair
@@ -16,7 +16,7 @@ def focal_point(session_3_1):
     """Focal point of Sweden, a co-chair government of 3.1."""
     person = UserFactory(first_name="Ingrid", last_name="Berg")
     sweden = DelegationFactory(country="SE", name="Sweden")
-    sweden.focal_points.add(person)
+    make_focal_point(person, sweden)
     SessionDelegationFactory(session=session_3_1, delegation=sweden, role="co_chair")
     return person
 
@@ -60,7 +60,7 @@ def test_a_co_chairs_representative_co_chairs(delegate, session_3_1):
 @pytest.mark.django_db
 def test_the_focal_point_of_a_member_delegation_and_the_rapporteur_do_not(delegate, session_3_1):
     member = DelegationFactory(country="FI", name="Finland")
-    member.focal_points.add(delegate)
+    make_focal_point(delegate, member)
     SessionDelegationFactory(session=session_3_1, delegation=member, role="member")
     SessionPersonFactory(session=session_3_1, person=delegate, role="rapporteur")
     assert is_session_co_chair(delegate, session_3_1) is False

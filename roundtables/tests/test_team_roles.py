@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 
 from accounts.tests.factories import UserFactory
-from delegations.tests.factories import DelegationFactory
+from delegations.tests.factories import DelegationFactory, make_focal_point
 from roundtables import selectors
 from roundtables.models import Session
 from roundtables.selectors import (
@@ -50,8 +50,8 @@ def team(session_3_1):
             "outsider",
         ]
     }
-    mexico.focal_points.add(people["mexico_focal_point"])
-    finland.focal_points.add(people["finland_focal_point"])
+    make_focal_point(people["mexico_focal_point"], mexico)
+    make_focal_point(people["finland_focal_point"], finland)
     SessionPersonFactory(session=session, person=people["spain_representative"], role=REPRESENTATIVE, delegation=spain)
     SessionPersonFactory(session=session, person=people["representative_without_government"], role=REPRESENTATIVE)
     for role in (RAPPORTEUR, MODERATOR, AUTHOR, SPEAKER):
@@ -123,7 +123,8 @@ def test_team_roles_query_count_does_not_grow_with_the_persons_entries(session_3
     for n, role in enumerate([RAPPORTEUR, SPEAKER, MODERATOR][:entries]):
         SessionPersonFactory(session=session_3_1, person=person, role=role)
         delegation = DelegationFactory(country=["MX", "ES", "FI"][n], name=f"Delegation {n}")
-        delegation.focal_points.add(person)
+        if n == 0:  # one focal-point role per person and meeting
+            make_focal_point(person, delegation, session_3_1.meeting)
         SessionDelegationFactory(session=session_3_1, delegation=delegation, role=CO_CHAIR if n % 2 else MEMBER)
     with django_assert_num_queries(2):
         roles = team_roles(person, session_3_1)

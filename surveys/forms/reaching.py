@@ -45,7 +45,7 @@ class AudienceForm(forms.Form):
             get_user_model()
             .objects.filter(is_active=True)
             .filter(
-                Q(focal_point_of__isnull=False)
+                Q(focal_point_roles__meeting=meeting)
                 | Q(registrations__meeting=meeting)
                 | Q(session_roles__session__meeting=meeting)
             )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from activity.services import activity_log
+from delegations.models import FocalPoint
 from mailings.models import Mailing
 from mailings.services import MailRecipient, mailing_create
 from surveys.audiences import AudiencePlan
@@ -120,9 +121,13 @@ def pending_recipients(survey: Survey) -> list[tuple[Invitation, User]]:
         survey.invitations.filter(submitted_at__isnull=True)
         .select_related("delegation", "person")
         .prefetch_related(
+            # The delegation's focal points in the survey's meeting, as they are today.
             Prefetch(
-                "delegation__focal_points",
-                queryset=User.objects.filter(is_active=True).order_by("last_name", "pk"),
+                "delegation__focal_point_roles",
+                queryset=FocalPoint.objects.filter(meeting=survey.meeting_id, user__is_active=True)
+                .select_related("user")
+                .order_by("user__last_name", "user__pk"),
+                to_attr="meeting_focal_points",
             )
         )
         .order_by("pk")
@@ -133,7 +138,7 @@ def pending_recipients(survey: Survey) -> list[tuple[Invitation, User]]:
             if invitation.person.is_active:
                 pairs.append((invitation, invitation.person))
         else:
-            pairs.extend((invitation, person) for person in invitation.delegation.focal_points.all())
+            pairs.extend((invitation, focal_point.user) for focal_point in invitation.delegation.meeting_focal_points)
     return pairs
 
 

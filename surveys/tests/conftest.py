@@ -1,6 +1,6 @@
 import pytest
 
-from delegations.tests.factories import DelegationFactory
+from delegations.tests.factories import DelegationFactory, make_focal_point, make_membership
 from surveys.models import Question
 from surveys.tests.factories import QuestionFactory, SectionFactory, SurveyFactory, choice_question
 
@@ -34,14 +34,19 @@ def questions(survey):
 
 
 @pytest.fixture
-def focal_point_of():
-    """A delegation with one focal point: focal_point_of("GH", steering_group=True)."""
+def focal_point_of(meeting):
+    """A delegation with one focal point for the meeting, and its membership in the meeting:
+    focal_point_of("GH", steering_group=True)."""
     from accounts.tests.factories import UserFactory
 
-    def make(country, **kwargs):
+    def make(country, *, steering_group=False, friends_of_the_forum=False, **kwargs):
         delegation = DelegationFactory(country=country, name=f"State {country}", **kwargs)
         person = UserFactory(email=f"fp.{country.lower()}@example.org")
-        delegation.focal_points.add(person)
+        make_focal_point(person, delegation, meeting)
+        if steering_group or friends_of_the_forum:
+            make_membership(
+                delegation, meeting, steering_group=steering_group, friends_of_the_forum=friends_of_the_forum
+            )
         return delegation, person
 
     return make

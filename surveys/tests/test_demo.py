@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from delegations.models import Delegation
+from delegations.models import Delegation, MeetingMembership
 from surveys.answers import visible_questions
 from surveys.models import Invitation, Question, Response, Survey
 from surveys.selectors import survey_results
@@ -22,7 +22,7 @@ def test_demo_has_the_2010_consultations_with_answers():
     assert Survey.objects.count() == 2
 
     results = survey_results(theme)
-    friends = Delegation.objects.filter(friends_of_the_forum=True).count()
+    friends = MeetingMembership.objects.filter(meeting=theme.meeting, friends_of_the_forum=True).count()
     assert results.overall.invited == friends
     assert 0 < results.overall.responded < friends
     assert results.by_group[0].label == "Steering Group"
@@ -30,7 +30,10 @@ def test_demo_has_the_2010_consultations_with_answers():
     assert Question.objects.filter(section__survey=theme, text_en__startswith="Which roundtable sessions").exists()
 
     # Every Friend of the Forum can be reached: each has a focal point.
-    assert not Delegation.objects.filter(friends_of_the_forum=True, focal_points__isnull=True).exists()
+    friends_of_2010 = Delegation.objects.filter(
+        memberships__meeting=theme.meeting, memberships__friends_of_the_forum=True
+    )
+    assert not friends_of_2010.exclude(focal_point_roles__meeting=theme.meeting).exists()
     # The anonymous inquiry's answers are not tied to anyone; who responded is known.
     assert Response.objects.filter(survey=inquiry, invitation__isnull=False).count() == 0
     assert Invitation.objects.filter(survey=inquiry, submitted_at__isnull=False).count() == 15

@@ -5,8 +5,11 @@ from django.contrib.messages import get_messages
 from django.db import IntegrityError
 from django.urls import reverse
 
+from accounts.tests.factories import UserFactory
+from delegations.tests.factories import make_focal_point, make_membership
 from mailings.models import Mailing, OutgoingMail
 from mailings.templates import default_texts
+from roundtables.tests.factories import MeetingFactory
 from surveys.audiences import Audience, audience_plan
 from surveys.models import Invitation, InvitationLink, SurveyMail
 from surveys.services import survey_invite
@@ -27,8 +30,10 @@ def test_friends_of_the_forum_plan_counts_recipients_and_those_without_focal_poi
 
     _ghana, _ = focal_point_of("GH", friends_of_the_forum=True)
     mexico, _ = focal_point_of("MX", friends_of_the_forum=True)
-    mexico.focal_points.add(focal_point_of("ES")[1])  # a second focal point
-    DelegationFactory(country="SN", name="State SN", friends_of_the_forum=True)  # no focal point
+    make_focal_point(UserFactory(), mexico, survey.meeting)  # a second focal point
+    make_membership(DelegationFactory(country="SN", name="State SN"), survey.meeting, friends_of_the_forum=True)
+    # A focal point of another meeting is not reached.
+    make_focal_point(UserFactory(), _ghana, MeetingFactory(number=survey.meeting.number + 1))
     focal_point_of("FR", friends_of_the_forum=False)
 
     plan = audience_plan(survey, Audience.FRIENDS)
@@ -58,8 +63,8 @@ def test_each_mail_carries_its_own_link_created_at_sending_and_stored_only_hashe
     survey, chair, focal_point_of, mailoutbox, django_capture_on_commit_callbacks
 ):
     mexico, first = focal_point_of("MX", friends_of_the_forum=True)
-    second = focal_point_of("ES")[1]
-    mexico.focal_points.add(second)
+    second = UserFactory(email="second.mx@example.org")
+    make_focal_point(second, mexico, survey.meeting)
     mailing = _invite(survey, Audience.FRIENDS, chair)
     assert InvitationLink.objects.count() == 0  # no link exists while the mails wait
 

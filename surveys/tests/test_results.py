@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from delegations.tests.factories import DelegationFactory, OrganisationFactory
+from delegations.tests.factories import DelegationFactory, OrganisationFactory, make_membership
 from gfmd.spreadsheets import neutralise
 from surveys.exports import results_csv, results_xlsx
 from surveys.models import Invitation
@@ -28,13 +28,15 @@ def _answer(invitation, questions, **values):
 def answered(survey, questions):
     """Ghana (Steering Group, Africa) and Mexico (Friends, Americas) answered; an observer did not."""
     ghana = Invitation.objects.create(
-        survey=survey, delegation=DelegationFactory(country="GH", name="Ghana", region="africa", steering_group=True)
+        survey=survey, delegation=DelegationFactory(country="GH", name="Ghana", region="africa")
     )
+    make_membership(ghana.delegation, survey.meeting, steering_group=True)
     mexico = Invitation.objects.create(
-        survey=survey,
-        delegation=DelegationFactory(country="MX", name="Mexico", region="americas", friends_of_the_forum=True),
+        survey=survey, delegation=DelegationFactory(country="MX", name="Mexico", region="americas")
     )
-    Invitation.objects.create(survey=survey, delegation=OrganisationFactory(name="IOM", friends_of_the_forum=True))
+    make_membership(mexico.delegation, survey.meeting, friends_of_the_forum=True)
+    iom = Invitation.objects.create(survey=survey, delegation=OrganisationFactory(name="IOM"))
+    make_membership(iom.delegation, survey.meeting, friends_of_the_forum=True)
     agree, changes = questions["theme"].options.all()[:2]
     _answer(ghana, questions, theme=agree.pk, coherence=True, which="A national commission", scale=4, comments=HOSTILE)
     _answer(mexico, questions, theme=changes.pk, coherence=False, scale=5, comments="More on climate change")
@@ -110,9 +112,9 @@ def test_results_page_query_count_does_not_grow(client, chair, survey, questions
     for _ in range(count):
         _answer(InvitationFactory(survey=survey), questions, coherence=True, which="x", scale=3)
     client.force_login(chair)
-    # session, user, survey, groups, menu, lock check, invitations, sections, questions, options,
-    # condition options, responses, answers
-    with django_assert_num_queries(13):
+    # session, user, survey, groups, menu, lock check, invitations, the meeting's membership, sections,
+    # questions, options, condition options, responses, answers
+    with django_assert_num_queries(14):
         client.get(reverse("surveys:results", args=[survey.pk]))
 
 

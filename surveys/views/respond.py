@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from delegations.models import FocalPoint
 from surveys import selectors, services
 from surveys.answers import visible_questions
 from surveys.forms import AnswerForm
@@ -40,7 +41,13 @@ def _language(request, invitation: Invitation) -> str:
         return chosen
     person = invitation.person
     if person is None:
-        person = invitation.delegation.focal_points.order_by("last_name", "pk").first()
+        focal_point = (
+            FocalPoint.objects.filter(delegation=invitation.delegation_id, meeting=invitation.survey.meeting_id)
+            .select_related("user")
+            .order_by("user__last_name", "user__pk")
+            .first()
+        )
+        person = focal_point.user if focal_point else None
     return person.preferred_language if person else translation.get_language()
 
 
