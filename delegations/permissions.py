@@ -50,8 +50,13 @@ def is_focal_point(user, obj) -> bool:
 
 
 @rules.predicate
-def is_focal_point_of_any_delegation(user) -> bool:
-    return user.is_authenticated and bool(user_roles(user).focal_point_of)
+def is_focal_point_of_any_delegation(user, meeting=None) -> bool:
+    """Focal point of some delegation in that meeting (a page that names its meeting), or in the
+    current meeting (the menu, which asks without one)."""
+    if not user.is_authenticated:
+        return False
+    roles = user_roles(user)
+    return bool(roles.focal_point_in(meeting) if isinstance(meeting, Meeting) else roles.focal_point_of)
 
 
 @rules.predicate

@@ -6,7 +6,6 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rules.contrib.views import permission_required
 
 from delegations import exports
 from delegations.filters import RegistrationFilter
@@ -28,7 +27,6 @@ def _filtered(request, meeting) -> RegistrationFilter:
     )
 
 
-@permission_required("delegations.list_registrations", raise_exception=True)
 def registration_list(request, number: int | None = None):
     """Every registration of the meeting the user manages (all of them for the Chair's office), filterable.
 
@@ -46,7 +44,6 @@ def registration_list(request, number: int | None = None):
     )
 
 
-@permission_required("delegations.list_registrations", raise_exception=True)
 def registration_export(request, file_format: str, number: int | None = None):
     """The filtered list as CSV or XLSX: the same rows the list shows, never more."""
     if file_format not in EXPORT_FORMATS:
