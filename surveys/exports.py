@@ -7,10 +7,11 @@ apostrophe and stores XLSX text cells as strings. Numbers (scale answers) stay n
 
 from collections.abc import Iterator
 from datetime import datetime
+from itertools import chain
 
 from gfmd.streaming import Sheet, csv_lines, csv_response, xlsx_file, xlsx_response
 from gfmd.timeranges import iso_moment, naive_moment, zoned_column
-from surveys.selectors import answer_rows, survey_results
+from surveys.selectors import answer_rows, iter_respondent_names, survey_results
 
 
 def _zoned(survey) -> tuple[list[str], Iterator[list], str]:
@@ -40,10 +41,12 @@ def _sheets(survey) -> list[Sheet]:
         [rate.label, rate.invited, rate.responded, rate.percent]
         for rate in [results.overall, *results.by_group, *results.by_region, *results.by_kind]
     ]
-    respondents = [[], ["Responded"], *([name] for name in results.respondents)]
+    respondents = chain([[], ["Responded"]], ([name] for name in iter_respondent_names(survey)))
     return [
         Sheet("Answers", header, answers, widths=[28] * len(header)),
-        Sheet("Response rate", ["Group", "Invited", "Responded", "%"], [*rates, *respondents], widths=(40, 10, 10, 6)),
+        Sheet(
+            "Response rate", ["Group", "Invited", "Responded", "%"], chain(rates, respondents), widths=(40, 10, 10, 6)
+        ),
     ]
 
 

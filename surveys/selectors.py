@@ -4,7 +4,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -134,7 +135,12 @@ class QuestionResult:
     answered: int = 0
     counts: list[OptionCount] = field(default_factory=list)
     mean: float | None = None
+    # The first TEXTS_SHOWN free-text answers (all of them for the PDF report); `answered` counts all.
     texts: list[TextAnswer] = field(default_factory=list)
+
+    @property
+    def more_texts(self) -> int:
+        return self.answered - len(self.texts) if self.is_text else 0
 
     @property
     def kind(self) -> str:
@@ -154,25 +160,83 @@ class SurveyResults:
     by_group: list[Rate]
     by_region: list[Rate]
     by_kind: list[Rate]
+    # The first RESPONDENTS_SHOWN who answered, by name (all of them for the PDF report).
     respondents: list[str]
     questions: list[QuestionResult]
     submitted: int
 
+    @property
+    def more_respondents(self) -> int:
+        return self.overall.responded - len(self.respondents)
 
-def _rates(invitations: list[Invitation], key, labels: dict[str, str]) -> list[Rate]:
-    invited, responded = Counter(), Counter()
-    for invitation in invitations:
-        value = key(invitation)
-        invited[value] += 1
-        responded[value] += invitation.submitted_at is not None
-    return [
-        Rate(str(labels.get(value, value) or _("Not given")), invited[value], responded[value]) for value in invited
+
+# What the results page shows of the lists that grow with the answers; the rest is in the exports.
+RESPONDENTS_SHOWN = 200
+TEXTS_SHOWN = 50
+ANSWERED = Q(submitted_at__isnull=False)
+
+
+def _grouped_rates(invitations: QuerySet[Invitation], field_name: str, labels: dict[str, str]) -> list[Rate]:
+    """Invited and responded per value of a delegation's field, counted by the database."""
+    rows = (
+        invitations.values(field_name)
+        .annotate(invited=Count("pk"), responded=Count("pk", filter=ANSWERED))
+        .order_by(field_name)
+    )
+    rates = [
+        Rate(str(labels.get(row[field_name], row[field_name]) or _("Not given")), row["invited"], row["responded"])
+        for row in rows
     ]
-
-
-def _sorted_rates(rates: list[Rate], order: list[str]) -> list[Rate]:
+    order = [str(label) for label in labels.values()]
     position = {label: index for index, label in enumerate(order)}
     return sorted(rates, key=lambda rate: (position.get(rate.label, len(order)), rate.label))
+
+
+def _rates(survey: Survey) -> tuple[Rate, list[Rate], list[Rate], list[Rate]]:
+    """Response rates overall and by group (membership in the survey's meeting: a delegation's groups
+    change from year to year), by region and by kind: three aggregate queries, whatever the size."""
+    invitations = survey.invitations.all()
+    member = MeetingMembership.objects.filter(meeting=survey.meeting_id, delegation=OuterRef("delegation_id"))
+    totals = invitations.annotate(
+        steering=Exists(member.filter(steering_group=True)), friends=Exists(member.filter(friends_of_the_forum=True))
+    ).aggregate(
+        invited=Count("pk"),
+        responded=Count("pk", filter=ANSWERED),
+        steering_invited=Count("pk", filter=Q(steering=True)),
+        steering_responded=Count("pk", filter=Q(steering=True) & ANSWERED),
+        friends_invited=Count("pk", filter=Q(friends=True)),
+        friends_responded=Count("pk", filter=Q(friends=True) & ANSWERED),
+    )
+    overall = Rate(_("All invited"), totals["invited"], totals["responded"])
+    by_group = [
+        Rate(_("Steering Group"), totals["steering_invited"], totals["steering_responded"]),
+        Rate(_("Friends of the Forum"), totals["friends_invited"], totals["friends_responded"]),
+    ]
+    by_region = _grouped_rates(invitations, "delegation__region", dict(Delegation.Region.choices))
+    by_kind = _grouped_rates(invitations, "delegation__kind", dict(Delegation.Kind.choices))
+    return overall, by_group, by_region, by_kind
+
+
+def _respondents(survey: Survey) -> QuerySet[Invitation]:
+    return (
+        survey.invitations.filter(ANSWERED)
+        .select_related("person", "delegation")
+        .order_by(Coalesce("person__last_name", "delegation__name"), "person__first_name", "pk")
+    )
+
+
+def respondent_names(survey: Survey, *, limit: int | None = None) -> list[str]:
+    """Who answered, by name (a person's, or their delegation's), in that order."""
+    answered = _respondents(survey)
+    if limit is not None:
+        answered = answered[:limit]
+    return [invitation.recipient_name for invitation in answered]
+
+
+def iter_respondent_names(survey: Survey) -> Iterator[str]:
+    """Every respondent's name, read in chunks (the exports)."""
+    for invitation in _respondents(survey).iterator(chunk_size=1000):
+        yield invitation.recipient_name
 
 
 def submitted_responses(survey: Survey) -> list[Response]:
@@ -185,52 +249,66 @@ def submitted_responses(survey: Survey) -> list[Response]:
     return list(responses.order_by("pk"))
 
 
-def survey_results(survey: Survey) -> SurveyResults:
+def _submitted_answers(survey: Survey) -> QuerySet[Answer]:
+    return Answer.objects.filter(response__survey=survey, response__state=Response.State.SUBMITTED)
+
+
+def _text_answers(survey: Survey, *, limit: int | None) -> dict[int, list[TextAnswer]]:
+    """The free-text answers per question, the first `limit` of each (a window over the question),
+    in one query. Anonymous: in the order of the text, so that nothing follows the order people answered
+    in; otherwise by respondent."""
+    answers = _submitted_answers(survey).filter(question__kind__in=Question.TEXT_KINDS)
+    if survey.anonymous:
+        order = [F("value").asc(), F("pk").asc()]
+    else:
+        answers = answers.select_related("response__invitation__person", "response__invitation__delegation")
+        respondent = Coalesce("response__invitation__person__last_name", "response__invitation__delegation__name")
+        order = [respondent.asc(), F("value").asc(), F("pk").asc()]
+    if limit is not None:
+        answers = answers.annotate(place=Window(RowNumber(), partition_by=[F("question_id")], order_by=order)).filter(
+            place__lte=limit
+        )
+    texts: dict[int, list[TextAnswer]] = defaultdict(list)
+    for answer in answers.order_by("question_id", *order):
+        respondent_name_ = "" if survey.anonymous else respondent_name(answer.response)
+        texts[answer.question_id].append(TextAnswer(str(answer.value), respondent_name_))
+    return texts
+
+
+def survey_results(survey: Survey, *, complete: bool = False) -> SurveyResults:
     """The results of a survey: response rates overall, by group (Steering Group, Friends of the
     Forum), by region and by kind of delegation; per question the counts, the mean of a scale, and
     the free-text answers. In an anonymous survey no answer carries its respondent's name.
 
+    Everything is counted by the database (rates, answers per question, the tally of each value), so
+    the page costs the same queries and the same memory at any number of answers; the lists that grow
+    with them (respondents, free texts) hold their first RESPONDENTS_SHOWN / TEXTS_SHOWN, unless
+    `complete` (the PDF report, produced in the worker, lists everything).
+
     This is the selector the PDF results report reads (reports app)."""
-    invitations = list(survey.invitations.select_related("delegation", "person").order_by("pk"))
+    overall, by_group, by_region, by_kind = _rates(survey)
+    respondents = respondent_names(survey, limit=None if complete else RESPONDENTS_SHOWN)
 
-    overall = Rate(_("All invited"), len(invitations), sum(i.submitted_at is not None for i in invitations))
-    # Membership in the survey's meeting (one query): a delegation's groups change from year to year.
-    memberships = list(
-        MeetingMembership.objects.filter(meeting=survey.meeting_id).values_list(
-            "delegation_id", "steering_group", "friends_of_the_forum"
-        )
-    )
-    in_steering = {delegation_id for delegation_id, steering, _friends in memberships if steering}
-    in_friends = {delegation_id for delegation_id, _steering, friends in memberships if friends}
-    steering = [i for i in invitations if i.delegation_id in in_steering]
-    friends = [i for i in invitations if i.delegation_id in in_friends]
-    by_group = [
-        Rate(_("Steering Group"), len(steering), sum(i.submitted_at is not None for i in steering)),
-        Rate(_("Friends of the Forum"), len(friends), sum(i.submitted_at is not None for i in friends)),
-    ]
-    regions = dict(Delegation.Region.choices)
-    by_region = _sorted_rates(
-        _rates(invitations, lambda i: i.delegation.region if i.delegation else "", regions),
-        [str(label) for label in regions.values()],
-    )
-    kinds = dict(Delegation.Kind.choices)
-    by_kind = _sorted_rates(
-        _rates(invitations, lambda i: i.delegation.kind if i.delegation else "", kinds),
-        [str(label) for label in kinds.values()],
-    )
-    respondents = sorted(i.recipient_name for i in invitations if i.submitted_at is not None)
-
-    sections = survey_sections(survey)
-    responses = submitted_responses(survey)
-    values_by_question: dict[int, list[tuple[Response, object]]] = defaultdict(list)
-    for response in responses:
-        for answer in response.answers.all():
-            values_by_question[answer.question_id].append((response, answer.value))
+    answers = _submitted_answers(survey)
+    answered = dict(answers.values("question_id").annotate(n=Count("pk")).values_list("question_id", "n"))
+    # Each distinct stored value once, with how many gave it: a multiple choice's lists are few
+    # (combinations of its options), whatever the number of answers.
+    tallies: dict[int, list[tuple[object, int]]] = defaultdict(list)
+    for row in (
+        answers.exclude(question__kind__in=Question.TEXT_KINDS)
+        .values("question_id", "value")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        tallies[row["question_id"]].append((row["value"], row["n"]))
+    texts = _text_answers(survey, limit=None if complete else TEXTS_SHOWN)
 
     results = []
-    for section in sections:
+    for section in survey_sections(survey):
         for question in section.questions.all():
-            results.append(_question_result(survey, section, question, values_by_question[question.pk]))
+            result = _question_result(question, section, answered.get(question.pk, 0), tallies[question.pk])
+            result.texts = texts.get(question.pk, [])
+            results.append(result)
     return SurveyResults(
         survey=survey,
         overall=overall,
@@ -239,7 +317,7 @@ def survey_results(survey: Survey) -> SurveyResults:
         by_kind=by_kind,
         respondents=respondents,
         questions=results,
-        submitted=len(responses),
+        submitted=survey.responses.filter(state=Response.State.SUBMITTED).count(),
     )
 
 
@@ -249,32 +327,28 @@ def respondent_name(response: Response) -> str:
     return response.invitation.recipient_name
 
 
-def _question_result(survey, section, question, given: list[tuple[Response, object]]) -> QuestionResult:
-    result = QuestionResult(question=question, section=section, answered=len(given))
-    values = [value for _response, value in given]
-    total = len(values) or 1
+def _question_result(question, section, answered: int, tally: list[tuple[object, int]]) -> QuestionResult:
+    """A question's counts from the database's tally of its stored values (see answers.py)."""
+    result = QuestionResult(question=question, section=section, answered=answered)
+    total = answered or 1
+    counts: Counter = Counter()
+    for value, n in tally:
+        counts.update({item: n for item in (value if isinstance(value, list) else [value])})
     if question.kind in Question.CHOICE_KINDS:
-        tally = Counter()
-        for value in values:
-            tally.update(value if isinstance(value, list) else [value])
         result.counts = [
-            OptionCount(option.label, tally[option.pk], round(100 * tally[option.pk] / total))
+            OptionCount(option.label, counts[option.pk], round(100 * counts[option.pk] / total))
             for option in question.options.all()
         ]
     elif question.kind == Question.Kind.YES_NO:
-        yes = sum(1 for value in values if value)
+        yes = sum(n for value, n in tally if value)
         result.counts = [
             OptionCount(_("Yes"), yes, round(100 * yes / total)),
-            OptionCount(_("No"), len(values) - yes, round(100 * (len(values) - yes) / total)),
+            OptionCount(_("No"), answered - yes, round(100 * (answered - yes) / total)),
         ]
     elif question.kind == Question.Kind.SCALE:
-        tally = Counter(values)
-        result.counts = [OptionCount(str(n), tally[n], round(100 * tally[n] / total)) for n in Question.SCALE_VALUES]
-        result.mean = round(sum(values) / len(values), 1) if values else None
-    else:
-        texts = [TextAnswer(str(value), "" if survey.anonymous else respondent_name(r)) for r, value in given]
-        # Anonymous: in the order of the text, so that nothing follows the order people answered in.
-        result.texts = sorted(texts, key=lambda t: (t.respondent.casefold(), t.text.casefold()))
+        result.counts = [OptionCount(str(n), counts[n], round(100 * counts[n] / total)) for n in Question.SCALE_VALUES]
+        given = sum(counts[n] for n in Question.SCALE_VALUES)
+        result.mean = round(sum(n * counts[n] for n in Question.SCALE_VALUES) / given, 1) if given else None
     return result
 
 

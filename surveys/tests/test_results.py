@@ -112,9 +112,11 @@ def test_results_page_query_count_does_not_grow(client, chair, survey, questions
     for _ in range(count):
         _answer(InvitationFactory(survey=survey), questions, coherence=True, which="x", scale=3)
     client.force_login(chair)
-    # session, user, survey, groups, menu, lock check, invitations, the meeting's membership, sections,
-    # questions, options, condition options, responses, answers
-    with django_assert_num_queries(14):
+    # session, user, survey, groups, menu, lock check; the rates (totals, by region, by kind), the
+    # first respondents; answers per question, the tally of each value, the first free texts; the
+    # sections, questions, options and condition options; the submitted count. Counted by the
+    # database: the same at any number of answers.
+    with django_assert_num_queries(18):
         client.get(reverse("surveys:results", args=[survey.pk]))
 
 
@@ -135,7 +137,7 @@ def test_exports_stream_with_the_same_queries_for_any_number_of_responses(
         content = b"".join(response.streaming_content)
     assert content
     # The responses are read in chunks, each with its answers: one query each per 500 responses.
-    expected = {"export_csv": 10, "export_xlsx": 17}[view]
+    expected = {"export_csv": 10, "export_xlsx": 23}[view]
     assert len(queries) == expected, [query["sql"][:80] for query in queries.captured_queries]
 
 
@@ -198,3 +200,31 @@ def test_a_delegation_named_like_a_formula_is_neutralised_in_the_xlsx(survey, qu
     assert workbook["Answers"]["A2"].value == "'=cmd|' /C calc'!A0"
     respondents = [row[0].value for row in workbook["Response rate"].iter_rows()]
     assert respondents[-2:] == ["Responded", "'=cmd|' /C calc'!A0"]
+
+
+def test_the_page_shows_the_first_texts_and_respondents_and_says_how_many_more(
+    client, chair, survey, questions, monkeypatch
+):
+    from surveys import selectors
+
+    monkeypatch.setattr(selectors, "TEXTS_SHOWN", 2)
+    monkeypatch.setattr(selectors, "RESPONDENTS_SHOWN", 2)
+    for name in ("Benin", "Chile", "Albania"):
+        invitation = Invitation.objects.create(survey=survey, delegation=DelegationFactory(name=name))
+        _answer(invitation, questions, coherence=False, comments=f"Remark of {name}")
+    results = selectors.survey_results(survey)
+    assert (results.respondents, results.more_respondents) == (["Albania", "Benin"], 1)
+    comments = next(r for r in results.questions if r.question == questions["comments"])
+    assert [(t.text, t.respondent) for t in comments.texts] == [
+        ("Remark of Albania", "Albania"),
+        ("Remark of Benin", "Benin"),
+    ]
+    assert (comments.answered, comments.more_texts) == (3, 1)
+    # The PDF report lists everything.
+    complete = selectors.survey_results(survey, complete=True)
+    assert len(complete.respondents) == 3
+    assert len(next(r for r in complete.questions if r.question == questions["comments"]).texts) == 3
+    client.force_login(chair)
+    page = client.get(reverse("surveys:results", args=[survey.pk])).content.decode()
+    assert "and 1 more: see the invitations" in page
+    assert "1 further answer is in the CSV and Excel exports." in page
