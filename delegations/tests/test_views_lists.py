@@ -175,7 +175,7 @@ def test_participants_query_count_does_not_grow(client, open_meeting, django_ass
         RegistrationFactory(
             meeting=open_meeting, delegation=OrganisationFactory(), status="approved", public_list_consent=True
         )
-    with django_assert_num_queries(2):  # meeting, participants
+    with django_assert_num_queries(4):  # meeting, the count of participants and of delegations, a page
         response = client.get(reverse("delegations:participants"))
     assert len(response.context["participants"]) == count
 
@@ -217,5 +217,5 @@ def test_civil_society_query_count_does_not_grow(client, open_meeting, django_as
         RegistrationFactory(meeting=open_meeting, delegation=OrganisationFactory(kind=Delegation.Kind.CIVIL_SOCIETY))
     client.force_login(CivilSocietyCoordinatorFactory())
     # (+1: the meeting switcher's meetings, one query whatever their number)
-    with django_assert_num_queries(7):  # session, user, groups, focal-point delegations, meeting, organisations
+    with django_assert_num_queries(8):  # session, user, groups, focal-point delegations, meeting, count, a page
         client.get(reverse("delegations:civil_society"))

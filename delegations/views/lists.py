@@ -2,6 +2,7 @@
 of participants."""
 
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -16,6 +17,10 @@ from roundtables.selectors import published_meetings
 PAGE_SIZE = 50
 EXPORT_FORMATS = ("csv", "xlsx")
 LIST_REGISTRATIONS = "delegations.list_registrations"
+
+
+# A page of the public list: a few dozen delegations' cards.
+PARTICIPANTS_PER_PAGE = 200
 
 
 def _filtered(request, meeting) -> RegistrationFilter:
@@ -76,8 +81,16 @@ def _public_meeting_or_404(request, number: int | None):
 def participants(request, number: int | None = None):
     """The public list of participants: approved, and only those who agreed to be listed."""
     meeting = _public_meeting_or_404(request, number)
+    listed = public_participants(meeting=meeting)
+    page = Paginator(listed, PARTICIPANTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "delegations/participants.html",
-        {"meeting": meeting, "participants": list(public_participants(meeting=meeting))},
+        {
+            "meeting": meeting,
+            "page": page,
+            "participants": page.object_list,
+            # Counted by the database, for the whole list, not the page.
+            "delegation_count": listed.aggregate(n=Count("delegation", distinct=True))["n"],
+        },
     )

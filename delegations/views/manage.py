@@ -229,8 +229,9 @@ def delegation_index(request, number: int | None = None):
 def civil_society(request, number: int | None = None):
     """The civil-society coordinator's list of civil-society organisations and their registrations in the meeting."""
     meeting = chair_meeting_or_404(request.user, number, perm="delegations.view_civil_society")
+    page = Paginator(civil_society_delegations(meeting=meeting), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "delegations/civil_society.html",
-        {"meeting": meeting, "delegations": civil_society_delegations(meeting=meeting)},
+        {"meeting": meeting, "page": page, "delegations": page.object_list},
     )

@@ -157,8 +157,8 @@ def test_invitation_list_query_count_does_not_grow(
         delegation, _person = focal_point_of(code, steering_group=True)
         Invitation.objects.create(survey=survey, delegation=delegation)
     client.force_login(chair)
-    # session, user, survey, groups, focal points (menu), the lock check, invitations with counts
-    with django_assert_num_queries(7):
+    # session, user, survey, groups, focal points (menu), the lock check, the count, a page of invitations
+    with django_assert_num_queries(8):
         response = client.get(reverse("surveys:invitations", args=[survey.pk]))
     assert len(response.context["invitations"]) == count
 

@@ -1,6 +1,7 @@
 """The Chair's office pages that reach people: the audience and invitations, the reminders."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,6 +24,9 @@ def _plan_from(form: AudienceForm, survey: Survey):
         delegations=data.get("delegations") or (),
         people=data.get("people") or (),
     )
+
+
+INVITATIONS_PER_PAGE = 100
 
 
 @survey_view
@@ -91,11 +95,20 @@ def survey_invite(request, survey: Survey):
 @survey_view
 def invitation_list(request, survey: Survey):
     answered = request.GET.get("answered", "")
-    invitations = selectors.invitations_for_list(survey, answered=answered if answered in ("yes", "no") else "")
+    answered = answered if answered in ("yes", "no") else ""
+    invitations = selectors.invitations_for_list(survey, answered=answered)
+    page = Paginator(invitations, INVITATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "surveys/invitation_list.html",
-        survey_context(survey, "invitations", invitations=invitations, answered=answered),
+        survey_context(
+            survey,
+            "invitations",
+            invitations=page.object_list,
+            page=page,
+            answered=answered,
+            query=f"answered={answered}" if answered else "",
+        ),
     )
 
 
