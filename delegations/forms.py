@@ -6,6 +6,7 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from delegations.models import Delegation, FocalPoint, Registration
+from gfmd import languages
 from roundtables.models import Session
 
 
@@ -178,11 +179,19 @@ class DelegationForm(forms.Form):
     region = forms.ChoiceField(
         label=_("Region"), choices=[("", _("— none —")), *Delegation.Region.choices], required=False
     )
+    languages = forms.MultipleChoiceField(
+        label=_("Working languages"),
+        choices=list(languages.NAMES.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("The Forum's languages the delegation works in."),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     @classmethod
     def initial_of(cls, delegation: Delegation) -> dict:
         return {
+            "languages": list(delegation.languages),
             "kind": delegation.kind,
             "country": delegation.country.code or "",
             "name": delegation.name,

@@ -35,6 +35,8 @@ class Delegation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     country = CountryField(_("country"), blank=True, help_text=_("For states: the ISO 3166 country."))
     region = models.CharField(_("region"), max_length=16, choices=Region.choices, blank=True)
+    # The Forum's working languages the delegation works in (codes of gfmd.languages), in that order.
+    languages = models.JSONField(_("working languages"), default=list, blank=True)
     # A retired delegation keeps its history (registrations, team roles) but is offered nowhere and
     # accepts nothing new; the Chair's office may reactivate it.
     retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
@@ -55,6 +57,12 @@ class Delegation(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def language_names(self) -> list[str]:
+        from gfmd.languages import NAMES
+
+        return [str(NAMES[code]) for code in self.languages if code in NAMES]
 
     @property
     def display_name(self) -> str:

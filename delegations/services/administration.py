@@ -17,12 +17,13 @@ from activity.services import activity_log
 from delegations.models import Delegation
 from delegations.selectors import delegation_relations, merge_conflicts, merge_moves
 from delegations.services._common import require_perm
+from gfmd import languages
 
 ADMINISTER = "delegations.administer_delegations"
 # The fields the Chair's office's form edits, in the form's order.
 # Steering Group and Friends of the Forum membership is per meeting (services.membership_set).
-EDITABLE = ("kind", "name", "country", "region")
-DEFAULTS: dict = {}
+EDITABLE = ("kind", "name", "country", "region", "languages")
+DEFAULTS: dict = {"languages": []}
 
 
 class EditConflict(ValidationError):
@@ -44,6 +45,9 @@ def _clean(values: dict, *, exclude_pk: int | None) -> dict:
     """Validate the values as the database's constraints will, so a violation is a message next to
     its field, never an error page. A state without a name is named after its country."""
     values = {**values, "name": (values.get("name") or "").strip()}
+    # Known codes only, once each, in the Forum's order (English, French, Spanish).
+    chosen = set(values.get("languages") or [])
+    values["languages"] = [code for code in languages.CODES if code in chosen]
     country = values.get("country") or ""
     errors = {}
     if values["kind"] == Delegation.Kind.STATE:

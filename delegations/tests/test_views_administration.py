@@ -179,3 +179,18 @@ def test_the_delegation_page_links_to_its_edit_form_for_the_chair_office_only(
     assert edit_url in client.get(reverse("delegations:detail", args=[mexico.pk])).content.decode()
     client.force_login(focal_point_mexico)
     assert edit_url not in client.get(reverse("delegations:detail", args=[mexico.pk])).content.decode()
+
+
+def test_working_languages_are_saved_in_the_forums_order_and_an_unknown_one_is_refused(client, chair, mexico):
+    client.force_login(chair)
+    url = reverse("delegations:admin_edit", args=[mexico.pk])
+    response = client.post(url, form_data(mexico, languages=["fr", "es"]))
+    assert response.status_code == 302
+    mexico.refresh_from_db()
+    assert mexico.languages == ["fr", "es"]
+    assert "French, Spanish" in client.get(reverse("delegations:detail", args=[mexico.pk])).content.decode()
+    response = client.post(url, form_data(mexico, languages=["es", "xx"]))
+    assert response.status_code == 400
+    assert "Select a valid choice. xx is not one of the available choices." in response.content.decode()
+    mexico.refresh_from_db()
+    assert mexico.languages == ["fr", "es"]
