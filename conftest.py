@@ -40,6 +40,38 @@ def chair(db):
     return ChairOfficeFactory()
 
 
+@pytest.fixture(autouse=True)
+def _default_chair_staff_of_new_meetings():
+    """The default Chair's office member (accounts.tests.factories.ChairOfficeFactory) becomes staff of each
+    meeting the test creates, so a test written before per-meeting roles keeps its meaning; the tests of
+    those roles make their own staff."""
+    from django.db.models.signals import post_save
+
+    from accounts.tests.factories import DEFAULT_CHAIRS, grant_chair_staff
+    from roundtables.models import Meeting
+
+    def grant(sender, instance, created, raw=False, **kwargs):
+        if created and not raw and DEFAULT_CHAIRS:
+            from accounts.models import User
+
+            for user in User.objects.filter(pk__in=DEFAULT_CHAIRS):
+                grant_chair_staff(user, [instance])
+
+    DEFAULT_CHAIRS.clear()
+    post_save.connect(grant, sender=Meeting, dispatch_uid="tests.default_chair_staff")
+    yield
+    post_save.disconnect(sender=Meeting, dispatch_uid="tests.default_chair_staff")
+    DEFAULT_CHAIRS.clear()
+
+
+@pytest.fixture
+def support(db):
+    """Portal support: the operators, with the Chair's office's rights on every meeting."""
+    from accounts.tests.factories import SupportFactory
+
+    return SupportFactory()
+
+
 @pytest.fixture
 def meeting(db):
     from roundtables.tests.factories import MeetingFactory

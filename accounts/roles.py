@@ -3,10 +3,12 @@ representative) are facts in the data, read by each app's permissions module."""
 
 from django.utils.translation import gettext_lazy as _
 
-CHAIR_OFFICE = "Chair's office"
+# The portal's operators: everything the Chair's office of any meeting may do, on every meeting. A
+# Chair's office's own staff hold their rights per meeting (roundtables.MeetingRole), not by a group.
+SUPPORT = "Portal support"
 CIVIL_SOCIETY_COORDINATOR = "Civil-society coordinator"
 
 GROUPS = {
-    CHAIR_OFFICE: _("Chair's office"),
+    SUPPORT: _("Portal support"),
     CIVIL_SOCIETY_COORDINATOR: _("Civil-society coordinator"),
 }

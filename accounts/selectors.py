@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accounts.menu import menu_fact_expressions
 from accounts.models import User
-from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
+from accounts.roles import CIVIL_SOCIETY_COORDINATOR, SUPPORT
 
 
 @dataclass
@@ -56,8 +56,36 @@ def _menu_facts(user: User) -> dict:
     )
 
 
+# Raised by facts_changed(): a person object that read its facts before reads them again. Within one request
+# nothing changes them but a write, so a page reads them once.
+_generation = [0]
+_CACHES = ("_gfmd_facts", "_gfmd_roles", "_group_names_cache")
+
+
+def facts_changed() -> None:
+    """Something a menu fact reads was written (a meeting role granted or revoked): the person objects
+    that read their facts earlier (a test's fixture, the actor of a service) read them again."""
+    _generation[0] += 1
+
+
+def _fresh(user: User) -> None:
+    if getattr(user, "_gfmd_facts_generation", _generation[0]) != _generation[0]:
+        for name in _CACHES:
+            user.__dict__.pop(name, None)
+        del user._gfmd_facts_generation
+
+
+def fact(user: User, name: str):
+    """A registered fact's value as the query read it (not only as the menu's boolean)."""
+    if not user.is_authenticated:
+        return None
+    return _facts(user).get(name)
+
+
 def _facts(user: User) -> dict:
+    _fresh(user)
     if not hasattr(user, "_gfmd_facts"):
+        user._gfmd_facts_generation = _generation[0]
         user._gfmd_facts = _menu_facts(user)
         if not hasattr(user, "_group_names_cache"):  # django-rules' name for the same cache
             user._group_names_cache = set(filter(None, (user._gfmd_facts["group_names"] or "").split(GROUP_SEPARATOR)))
@@ -68,6 +96,7 @@ def group_names(user: User) -> set[str]:
     """The names of the person's groups, read once per request (with the menu's facts)."""
     if not user.is_authenticated:
         return set()
+    _fresh(user)
     if not hasattr(user, "_group_names_cache"):
         _facts(user)
     return user._group_names_cache
@@ -89,11 +118,13 @@ def _focal_point_roles(user: User) -> dict:
 def user_roles(user: User) -> Roles:
     if not user.is_authenticated:
         return Roles()
+    _fresh(user)
     if not hasattr(user, "_gfmd_roles"):
         facts = _facts(user)
         groups = group_names(user)
         user._gfmd_roles = Roles(
-            chair_office=user.is_superuser or CHAIR_OFFICE in groups,
+            # Support, or staff of an open meeting (the fact roundtables registers): accounts.permissions.
+            chair_office=user.is_superuser or SUPPORT in groups or bool(facts.get("chair_staff")),
             civil_society_coordinator=CIVIL_SOCIETY_COORDINATOR in groups,
             **_focal_point_roles(user),
             menu={name: bool(value) for name, value in facts.items() if name != "group_names"},

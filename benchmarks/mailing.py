@@ -19,13 +19,12 @@ from django.db.models import Count
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.roles import CHAIR_OFFICE
 from delegations.models import Registration
 from mailings.models import Mailing, OutgoingMail
 from mailings.placeholders import finalize
 from mailings.services import mailing_release
 from mailings.templates import default_texts
-from roundtables.models import Meeting
+from roundtables.models import Meeting, MeetingRole
 from surveys.audiences import AudiencePlan, Target
 from surveys.models import Section, Survey
 from surveys.services import survey_invite
@@ -36,7 +35,11 @@ RECIPIENT_DOMAIN = "recipients.bench.example.org"
 
 
 def _chair() -> User:
-    chair = User.objects.filter(groups__name=CHAIR_OFFICE).order_by("pk").first()
+    chair = (
+        User.objects.filter(meeting_roles__role=MeetingRole.Role.CHAIR_STAFF, meeting_roles__revoked_at__isnull=True)
+        .order_by("pk")
+        .first()
+    )
     if chair is None:
         raise LookupError("No Chair's office account: generate the scale data first.")
     return chair

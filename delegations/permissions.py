@@ -18,6 +18,7 @@ from accounts.permissions import is_chair_office, is_civil_society_coordinator
 from accounts.selectors import user_roles
 from delegations.models import Delegation, Registration
 from roundtables.models import Meeting
+from roundtables.permissions import manages_meeting_of, reads_meeting_records_of
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,15 @@ def is_state_delegation(user, delegation) -> bool:
     return delegation is not None and delegation.kind == "state"
 
 
-can_manage_delegation = is_chair_office | is_focal_point | (is_civil_society_coordinator & is_civil_society_delegation)
-can_decide_for_delegation = (
-    is_chair_office
-    | (is_focal_point & is_state_delegation)
-    | (is_civil_society_coordinator & is_civil_society_delegation)
+# A delegation persists across meetings: the Chair's office part of these rules is the global one
+# (accounts.permissions.is_chair_office). A registration belongs to a meeting: the Chair's office part of
+# its rules is that meeting's (roundtables.permissions), below.
+delegation_people = is_focal_point | (is_civil_society_coordinator & is_civil_society_delegation)
+delegation_deciders = (is_focal_point & is_state_delegation) | (
+    is_civil_society_coordinator & is_civil_society_delegation
 )
+can_manage_delegation = is_chair_office | delegation_people
+can_decide_for_delegation = is_chair_office | delegation_deciders
 
 rules.add_perm("delegations.view_delegation", can_manage_delegation)
 rules.add_perm("delegations.manage_delegation", can_manage_delegation)
@@ -102,15 +106,19 @@ def is_own_registration(user, registration) -> bool:
 
 @rules.predicate
 def manages_registration_delegation(user, registration) -> bool:
-    return registration is not None and can_manage_delegation.test(
-        user, InMeeting(registration.delegation, registration.meeting_id)
+    """Reads the registration: its delegation's people in its meeting, or the troika's Chair's office."""
+    return registration is not None and (
+        delegation_people.test(user, InMeeting(registration.delegation, registration.meeting_id))
+        or reads_meeting_records_of(user, registration)
     )
 
 
 @rules.predicate
 def decides_registration_delegation(user, registration) -> bool:
-    return registration is not None and can_decide_for_delegation.test(
-        user, InMeeting(registration.delegation, registration.meeting_id)
+    """Decides on it: its delegation's deciders in its meeting, or the Chair's office of its meeting."""
+    return registration is not None and (
+        delegation_deciders.test(user, InMeeting(registration.delegation, registration.meeting_id))
+        or manages_meeting_of(user, registration)
     )
 
 
@@ -142,16 +150,16 @@ def is_open_for_registration(user, meeting) -> bool:
 
 rules.add_perm("delegations.view_registration", is_own_registration | manages_registration_delegation)
 rules.add_perm("delegations.decide_registration", decides_registration_delegation)
-rules.add_perm("delegations.override_decision", is_chair_office)
+rules.add_perm("delegations.override_decision", manages_meeting_of)
 rules.add_perm("delegations.register_for_meeting", is_open_for_registration)
 # A decision already taken is reversed only by the Chair's office.
 rules.add_perm(
     "delegations.approve_registration",
-    (decides_registration_delegation & is_pending) | (is_chair_office & is_rejected),
+    (decides_registration_delegation & is_pending) | (manages_meeting_of & is_rejected),
 )
 rules.add_perm(
     "delegations.reject_registration",
-    (decides_registration_delegation & is_pending) | (is_chair_office & is_approved),
+    (decides_registration_delegation & is_pending) | (manages_meeting_of & is_approved),
 )
 rules.add_perm("delegations.change_registration", is_own_registration & is_active_registration)
 # An approved head stays the head: the role changes only while the registration is pending.

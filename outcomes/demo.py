@@ -322,10 +322,10 @@ ATHENS_OUTCOME = {
 
 @transaction.atomic
 def load_archive_outcome_demo(athens: Meeting) -> None:
-    """The published outcome of Athens 2009's session 3.1. The 2010 Chair's office enters it into the
-    archive through the real workflow (writes, submits, approves in the co-chairs' place, publishes):
-    the 2009 co-chairs and rapporteur have no accounts in the demo."""
-    chair = User.objects.get(email="chair@example.org")
+    """The published outcome of Athens 2009's session 3.1. Portal support enters it into the archive
+    through the real workflow (writes, submits, approves in the co-chairs' place, publishes): the 2009
+    co-chairs and rapporteur have no accounts in the demo, and 2010's Chair's office writes only 2010."""
+    chair = User.objects.get(email="support@example.org")
     session = athens.sessions.get(code=ATHENS_SESSION)
     outcome = services.outcome_start(session=session, actor=chair)
     if outcome.state == Outcome.State.PUBLISHED:

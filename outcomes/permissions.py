@@ -11,10 +11,10 @@ who may not act now (a message saying why)."""
 
 import rules
 
-from accounts.permissions import is_chair_office
 from delegations.selectors import signing_delegation
 from outcomes.models import Outcome
 from outcomes.selectors import approval_lapsed, sign_offs, team_role
+from roundtables.permissions import manages_meeting_of, reads_meeting_records_of
 
 
 def _session(obj):
@@ -98,17 +98,20 @@ def is_publishable(user, outcome) -> bool:
     )
 
 
-on_team = is_rapporteur | is_co_chair_representative | is_chair_office
+# The Chair's office part is the outcome's meeting's (roundtables.permissions): its staff act, the
+# troika's (previous, same and next meeting) read the drafts and never write, nor comment.
+reads_draft = is_rapporteur | is_co_chair_representative | reads_meeting_records_of
+on_team = is_rapporteur | is_co_chair_representative | manages_meeting_of
 # Who, whatever the state.
-may_write = is_rapporteur | is_chair_office  # the text: edit, restore, submit, start
-may_return = is_co_chair_representative | is_chair_office
-may_approve = signs_for_a_co_chair | is_chair_office
+may_write = is_rapporteur | manages_meeting_of  # the text: edit, restore, submit, start
+may_return = is_co_chair_representative | manages_meeting_of
+may_approve = signs_for_a_co_chair | manages_meeting_of
 
-rules.add_perm("outcomes.view_draft", on_team)
-rules.add_perm("outcomes.view_outcome", is_published | on_team)
+rules.add_perm("outcomes.view_draft", reads_draft)
+rules.add_perm("outcomes.view_outcome", is_published | reads_draft)
 rules.add_perm("outcomes.write_outcome", may_write)
 rules.add_perm("outcomes.review_outcome", may_return)
-rules.add_perm("outcomes.publish_outcomes", is_chair_office)
+rules.add_perm("outcomes.publish_outcomes", manages_meeting_of)
 # Object: a Session (its outcome is created on the first POST, never on a page view).
 rules.add_perm("outcomes.start_outcome", may_write)
 # Who and when: the page's buttons and the services' checks.
@@ -120,9 +123,9 @@ rules.add_perm("outcomes.return_outcome", may_return & is_returnable)
 # the button shows, also needs a submitted outcome still waiting for that government.
 rules.add_perm("outcomes.approve_outcome", may_approve)
 rules.add_perm("outcomes.sign_off_outcome", awaits_sign_off & signs_for_a_co_chair & awaits_my_government)
-rules.add_perm("outcomes.approve_in_place", awaits_sign_off & is_chair_office)
-rules.add_perm("outcomes.publish_outcome", is_chair_office & is_publishable)
-rules.add_perm("outcomes.present_outcome", is_published | (on_team & is_presentable))
+rules.add_perm("outcomes.approve_in_place", awaits_sign_off & manages_meeting_of)
+rules.add_perm("outcomes.publish_outcome", manages_meeting_of & is_publishable)
+rules.add_perm("outcomes.present_outcome", is_published | (reads_draft & is_presentable))
 rules.add_perm("outcomes.list_outcomes", rules.is_authenticated)
 
 # The "who" part of each write rule: having it but not the rule means "not now", not "not you".

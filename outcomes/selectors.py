@@ -3,21 +3,21 @@ querysets of the pages."""
 
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.db.models import Exists, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from accounts.permissions import is_chair_office
 from delegations.models import Delegation, Registration
 from delegations.selectors import signing_delegation
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
 from roundtables.models import Session
+from roundtables.permissions import reads_meeting_records_of
 from roundtables.selectors import (
     CO_CHAIR,
     RAPPORTEUR,
     co_chair_delegations,
     co_chair_spokespeople,
     current_sessions,
+    meeting_chair_staff,
     named_roles_prefetch,
     on_team,
     team_people,
@@ -134,10 +134,9 @@ def co_chair_representatives(session: Session) -> QuerySet:
     return team_people(session, roles=[CO_CHAIR])
 
 
-def chair_office_people() -> QuerySet:
-    from accounts.roles import CHAIR_OFFICE
-
-    return get_user_model().objects.filter(groups__name=CHAIR_OFFICE, is_active=True)
+def chair_office_people(meeting) -> QuerySet:
+    """The meeting's own Chair's office (not the troika's, nor support)."""
+    return meeting_chair_staff(meeting)
 
 
 def _drafts_or_signs(user) -> Q:
@@ -156,7 +155,7 @@ def sessions_for_outcomes(user, *, meeting) -> QuerySet[Session]:
     if meeting is None or not user.is_authenticated:
         return Session.objects.none()
     sessions = meeting.sessions.filter(kind=Session.Kind.ROUNDTABLE)
-    if not is_chair_office(user):
+    if not reads_meeting_records_of(user, meeting):
         sessions = sessions.filter(_drafts_or_signs(user))
     return (
         sessions.select_related("roundtable", "outcome")

@@ -336,7 +336,7 @@ def outcome_approve(*, outcome: Outcome, actor) -> Outcome:
         data={"by_chair_office": outcome.approved_by_chair_office_id is not None},
     )
     _notify(
-        recipients=[*rapporteurs(outcome.session), *chair_office_people()],
+        recipients=[*rapporteurs(outcome.session), *chair_office_people(outcome.session.meeting)],
         template="approved",
         outcome=outcome,
         actor=actor,

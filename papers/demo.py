@@ -16,11 +16,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from accounts.models import User
-from accounts.roles import CHAIR_OFFICE
 from activity.models import ActivityLog
 from papers import services
 from papers.models import Paper, SubmissionDeadline, Version
 from roundtables.models import Meeting, SessionPerson
+from roundtables.selectors import meeting_chair_staff
 
 DEMO_PASSWORD = "gfmd-demo-2010"
 AUTHOR_EMAIL = "author@example.org"
@@ -195,7 +195,7 @@ def load_paper_demo(meeting: Meeting) -> list[tuple[str, str]]:
     SubmissionDeadline.objects.get_or_create(
         meeting=meeting, session=None, defaults={"due_at": dt.datetime(2010, 10, 1, 18, tzinfo=VALLARTA)}
     )
-    chair = User.objects.filter(groups__name=CHAIR_OFFICE).order_by("pk").first()
+    chair = meeting_chair_staff(meeting).order_by("pk").first()
     if chair is None:
         return DEMO_PAPER_ACCOUNTS
     for demo in PAPERS:

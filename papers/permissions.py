@@ -18,9 +18,9 @@ Object of each rule: a Paper, except where noted (a Session, or none)."""
 
 import rules
 
-from accounts.permissions import is_chair_office
 from papers.models import Paper
 from papers.roles import is_author_of, session_roles, session_roles_by_id
+from roundtables.permissions import manages_meeting_of, reads_meeting_records_of
 
 # Who, on a session.
 
@@ -88,9 +88,10 @@ is_translatable = _state_in("is_translatable", [Paper.State.ACCEPTED, Paper.Stat
 
 # The rules.
 
-can_read_draft = is_paper_writer | is_chair_office
-may_manage = is_paper_writer | is_chair_office  # withdraw, add translations
-may_review = is_paper_co_chair | is_chair_office
+# The Chair's office part is the paper's meeting's: its staff write, the troika's read (roundtables.permissions).
+can_read_draft = is_paper_writer | reads_meeting_records_of
+may_manage = is_paper_writer | manages_meeting_of  # withdraw, add translations
+may_review = is_paper_co_chair | manages_meeting_of
 
 can_change = is_paper_writer & is_editable  # details, authors, new versions
 can_submit = is_paper_writer & is_submittable
@@ -98,8 +99,8 @@ can_withdraw = may_manage & is_withdrawable
 can_translate = may_manage & is_translatable
 can_start_review = may_review & is_submitted
 can_decide = may_review & is_under_review
-can_publish = is_chair_office & is_accepted
-can_unpublish = is_chair_office & is_published
+can_publish = manages_meeting_of & is_accepted
+can_unpublish = manages_meeting_of & is_published
 
 rules.add_perm("papers.view_paper", is_published | can_read_draft)
 rules.add_perm("papers.view_paper_workspace", can_read_draft)
@@ -129,11 +130,11 @@ WHO = {
     "papers.publish_paper": "papers.publish_papers",
     "papers.unpublish_paper": "papers.publish_papers",
 }
-rules.add_perm("papers.publish_papers", is_chair_office)
+rules.add_perm("papers.publish_papers", manages_meeting_of)
 
 # On a session.
-rules.add_perm("papers.view_session_papers", is_session_writer | is_chair_office | is_author_in_session)
+rules.add_perm("papers.view_session_papers", is_session_writer | reads_meeting_records_of | is_author_in_session)
 rules.add_perm("papers.add_paper", is_session_writer)
-# No object.
-rules.add_perm("papers.view_overview", is_chair_office)
-rules.add_perm("papers.set_deadline", is_chair_office)
+# On a meeting (or none: "some meeting's").
+rules.add_perm("papers.view_overview", reads_meeting_records_of)
+rules.add_perm("papers.set_deadline", manages_meeting_of)

@@ -12,7 +12,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from accounts.models import User
-from accounts.roles import CHAIR_OFFICE, CIVIL_SOCIETY_COORDINATOR
+from accounts.roles import CIVIL_SOCIETY_COORDINATOR, SUPPORT
 from accounts.services import role_group
 from delegations.demo import load_registration_demo
 from delegations.demo_states import load_delegations_demo
@@ -22,7 +22,7 @@ from papers.demo import load_paper_demo
 from roundtables.demo.archive import load_archive_demo, publish_archive_programme
 from roundtables.demo.loader import load_meeting_demo, publish_demo_programme
 from roundtables.demo.next_meeting import load_next_meeting_demo
-from roundtables.models import Meeting, Session, SessionDelegation, SessionPerson
+from roundtables.models import Meeting, MeetingRole, Session, SessionDelegation, SessionPerson
 from surveys.demo import load_survey_demo
 
 DEMO_PASSWORD = "gfmd-demo-2010"
@@ -48,7 +48,16 @@ DEMO_ACCOUNTS = [
         "ms",
         "Coordinator, GFMD 2010 Task Force",
         "Secretaría de Relaciones Exteriores, Mexico",
-        "Chair's office",
+        "Chair's office (Mexico 2010)",
+    ),
+    DemoAccount(
+        "support@example.org",
+        "Sam",
+        "Operator",
+        "",
+        "Portal support",
+        "GFMD Meeting Portal",
+        "Portal support (every meeting)",
     ),
     DemoAccount(
         "focalpoint.mx@example.org",
@@ -101,6 +110,30 @@ NEXT_CHAIR = DemoAccount(
 )
 
 
+# The outgoing (Greek) Chair's office of 2009, which reads 2010's preparation as its troika. Loaded with the
+# archive.
+PREVIOUS_CHAIR = DemoAccount(
+    "chair.gr@example.org",
+    "Eleni",
+    "Papadaki",
+    "ms",
+    "GFMD 2009 Task Force",
+    "Ministry of Foreign Affairs, Greece",
+    "Chair's office (Greece 2009)",
+)
+
+
+def grant_chair_staff(meeting: Meeting, user: User, *, granted_by: User | None = None) -> None:
+    """The demo's Chair's offices, as if each had accepted its invitation (loading sends no mail)."""
+    MeetingRole.objects.get_or_create(
+        meeting=meeting,
+        user=user,
+        role=MeetingRole.Role.CHAIR_STAFF,
+        revoked_at=None,
+        defaults={"granted_by": granted_by},
+    )
+
+
 # Demo teams: co-chair and member governments by session (not a historical record).
 TEAMS = {
     "1.1": (["MX", "ES"], ["GH", "PH", "MA"]),
@@ -126,7 +159,7 @@ def load_demo(concept_paper_path: Path) -> tuple[Meeting, list[tuple[str, str]]]
     publish_demo_programme(meeting)
     _load_archive()
     _load_next_meeting(meeting)
-    return meeting, [*accounts, (NEXT_CHAIR.email, NEXT_CHAIR.role)]
+    return meeting, [*accounts, (PREVIOUS_CHAIR.email, PREVIOUS_CHAIR.role), (NEXT_CHAIR.email, NEXT_CHAIR.role)]
 
 
 @transaction.atomic
@@ -134,20 +167,26 @@ def _load_archive() -> None:
     """The earlier meetings (Brussels 2007, Manila 2008, Athens 2009) as archive entries, each with its
     programme published, and the Athens outcome that 2010's sessions 3.1 and 3.3 build on. After 2010,
     which stays the current meeting and keeps its data as it is."""
-    chair = User.objects.get(email="chair@example.org")
+    support = User.objects.get(email="support@example.org")  # the archive's record is loaded by support
     meetings = load_archive_demo()
     for archived in meetings.values():
-        publish_archive_programme(archived, actor=chair)
+        if not archived.chair_country:
+            Meeting.objects.filter(pk=archived.pk).update(chair_country=archived.host_country)
+            archived.chair_country = archived.host_country
+        publish_archive_programme(archived, actor=support)
     load_archive_outcome_demo(meetings[3])
+    greek = _load_accounts([PREVIOUS_CHAIR])[PREVIOUS_CHAIR.email]
+    grant_chair_staff(meetings[3], greek, granted_by=support)
 
 
 @transaction.atomic
 def _load_next_meeting(current: Meeting) -> None:
-    """Switzerland 2011, in preparation: its Chair's office joins the (one, global) Chair's office group and
-    copies 2010's structure into it. Not current, not public. After the archive, which it leaves as it is."""
-    chair = _load_accounts([NEXT_CHAIR])[NEXT_CHAIR.email]
-    chair.groups.add(role_group(CHAIR_OFFICE))
-    load_next_meeting_demo(source=current, actor=chair)
+    """Switzerland 2011, in preparation: Mexico's Chair's office prepared it (2010's structure copied, chaired
+    by Switzerland) and the Swiss Chair's office, its own staff, set its details. Not current, not public.
+    After the archive, which it leaves as it is."""
+    mexican = User.objects.get(email="chair@example.org")
+    swiss = _load_accounts([NEXT_CHAIR])[NEXT_CHAIR.email]
+    load_next_meeting_demo(source=current, actor=mexican, next_chair=swiss)
 
 
 @transaction.atomic
@@ -186,7 +225,11 @@ def _load_accounts(demo_accounts: list[DemoAccount]) -> dict[str, User]:
 def _load_roles(
     meeting: Meeting, sessions: dict[str, Session], delegations: dict[str, Delegation], accounts: dict[str, User]
 ) -> None:
-    accounts["chair@example.org"].groups.add(role_group(CHAIR_OFFICE))
+    grant_chair_staff(meeting, accounts["chair@example.org"])  # Mexico's Chair's office: 2010 only
+    accounts["support@example.org"].groups.add(role_group(SUPPORT))
+    if not meeting.chair_country:
+        Meeting.objects.filter(pk=meeting.pk).update(chair_country="MX")
+        meeting.chair_country = "MX"
     accounts["civilsociety@example.org"].groups.add(role_group(CIVIL_SOCIETY_COORDINATOR))
     mexico = delegations["MX"]
     # Mexico's focal point for 2010 only: 2011 needs its own nomination (delegations.FocalPoint is per meeting).

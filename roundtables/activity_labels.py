@@ -21,4 +21,9 @@ ACTIONS = {
     "roundtables.meeting.updated": _("Meeting details edited"),
     "roundtables.meeting.copied": _("Meeting created from another's structure"),
     "roundtables.meeting.made_current": _("Meeting made current"),
+    "roundtables.meeting.prepared": _("Next meeting prepared for the next Chair"),
+    "roundtables.staff.invited": _("Chair's office staff invited"),
+    "roundtables.staff.withdrawn": _("Chair's office staff invitation withdrawn"),
+    "roundtables.staff.joined": _("Joined the meeting's Chair's office"),
+    "roundtables.staff.revoked": _("Removed from the meeting's Chair's office"),
 }

@@ -15,11 +15,21 @@ class RoundtablesConfig(AppConfig):
         from roundtables.activity_labels import ACTIONS
 
         register_actions(ACTIONS)  # the activity log names this app's actions in words
+        from mailings.links import register_link_provider
+        from roundtables.services.staff import MEETING_STAFF_INVITATION_LINK, meeting_staff_invitation_link_mint
+
+        register_link_provider(MEETING_STAFF_INVITATION_LINK, meeting_staff_invitation_link_mint)
         _register_menu_facts()
 
 
 def _register_menu_facts() -> None:
     from accounts.menu import register_menu_fact
+    from roundtables.permissions import chair_meeting_ids, chair_staff_of_open_meeting, troika_meeting_ids
     from roundtables.selectors import co_chairs_a_current_session
 
     register_menu_fact("co_chairs", co_chairs_a_current_session)  # "Sessions I co-chair"
+    # The Chair's office's menu and global pages (accounts.permissions.is_chair_office).
+    register_menu_fact("chair_staff", chair_staff_of_open_meeting)
+    # Which meetings the person runs and reads (roundtables.permissions), read in the same query.
+    register_menu_fact("chair_meetings", chair_meeting_ids)
+    register_menu_fact("troika_meetings", troika_meeting_ids)

@@ -274,3 +274,46 @@ class CoChairSessionForm(TranslatedFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.label_translations({"description": _("Description")})
         self.fields["team_notes"].help_text = _("Seen by the Chair's office and the session's co-chairs only.")
+
+
+class StaffInvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the colleague"))
+
+
+class StaffRevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the activity log with your name."),
+    )
+
+
+class MeetingPrepareForm(MeetingCopyForm):
+    """The next meeting: its details, the next chairing government and its Chair's office's officers."""
+
+    staff_emails = forms.CharField(
+        label=_("Officers of the next Chair's office"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Their e-mail addresses, one a line: each receives an invitation to prepare the meeting."),
+    )
+
+    class Meta(MeetingCopyForm.Meta):
+        fields = [*MeetingCopyForm.Meta.fields, "chair_country"]
+
+    def __init__(self, *args, source: Meeting, **kwargs):
+        super().__init__(*args, source=source, **kwargs)
+        self.fields["chair_country"].required = True
+        self.fields["number"].disabled = True
+        self.initial["number"] = source.number + 1
+        self.initial.pop("host_country", None)
+
+    def clean_staff_emails(self) -> list[str]:
+        validator = forms.EmailField()
+        emails = [line.strip() for line in self.cleaned_data["staff_emails"].replace(",", "\n").splitlines()]
+        emails = [email for email in emails if email]
+        for email in emails:
+            validator.clean(email)
+        if not emails:
+            raise forms.ValidationError(_("Invite at least one officer of the next Chair's office."))
+        return emails

@@ -19,3 +19,14 @@ register_mail(
         "links": _("the pages where they do it"),
     },
 )
+
+register_mail(
+    "roundtables.meeting_staff_invitation",
+    description=_("To an invited address: join a meeting's Chair's office."),
+    placeholders={
+        "invitation": _("the invitation (its address and end)"),
+        "meeting": _("the meeting"),
+        "inviter": _("who invites"),
+        "link": PLACEHOLDERS["link"],
+    },
+)

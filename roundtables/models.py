@@ -6,6 +6,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from accounts.models import EmailInvitation
+
 
 class MeetingQuerySet(models.QuerySet):
     def current(self) -> "Meeting | None":
@@ -41,6 +43,8 @@ class Meeting(models.Model):
     # A closed meeting's record is read-only (roundtables.editions.ensure_open): closing is the
     # Chair's office's deliberate act once the proceedings are out, distinct from the status.
     closed_at = models.DateTimeField(_("record closed"), null=True, blank=True)
+    # The government that chairs this meeting (and whose Chair's office staff prepare it: MeetingRole).
+    chair_country = CountryField(_("chairing government"), blank=True)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -240,3 +244,61 @@ class ProgrammeRelease(models.Model):
         if not self._state.adding:
             raise ValueError("A published programme release is never changed: publish a new version.")
         super().save(*args, **kwargs)
+
+
+class MeetingRoleQuerySet(models.QuerySet):
+    def active(self) -> "MeetingRoleQuerySet":
+        return self.filter(revoked_at__isnull=True)
+
+
+class MeetingRole(models.Model):
+    """A person's role in one meeting's organisation, granted by the Chair's office (an accepted
+    MeetingStaffInvitation) and revoked with a date, never deleted: the history of who prepared which
+    meeting stays. roundtables.permissions reads the active ones."""
+
+    class Role(models.TextChoices):
+        CHAIR_STAFF = "chair_staff", _("Chair's office staff")
+        # Later: translators, check-in staff.
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_roles")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.CHAIR_STAFF)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = MeetingRoleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting role")
+        verbose_name_plural = _("meeting roles")
+        ordering = ["meeting", "role", "granted_at"]
+        constraints = [
+            # One active grant per person, meeting and role; revoked ones stay as history.
+            models.UniqueConstraint(
+                fields=["meeting", "user", "role"], condition=Q(revoked_at__isnull=True), name="one_active_meeting_role"
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "revoked_at"], name="meeting_role_user_active")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.meeting}"
+
+
+class MeetingStaffInvitation(EmailInvitation):
+    """A meeting's Chair's office invites a colleague to a role in that meeting (accounts.invitations:
+    the same hashed, rotated one-time tokens as the portal's other invitations)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="staff_invitations")
+    role = models.CharField(
+        _("role"), max_length=32, choices=MeetingRole.Role.choices, default=MeetingRole.Role.CHAIR_STAFF
+    )
+
+    class Meta(EmailInvitation.Meta):
+        verbose_name = _("meeting staff invitation")
+        verbose_name_plural = _("meeting staff invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} · {self.meeting}"

@@ -476,3 +476,35 @@ def published_meetings() -> QuerySet[Meeting]:
         .filter(Exists(ProgrammeRelease.objects.filter(meeting=OuterRef("pk"))))
         .order_by("-number")
     )
+
+
+def meeting_chair_staff(meeting):
+    """The active people of the meeting's Chair's office (its MeetingRole chair_staff): whom its mails
+    about papers and outcomes go to."""
+    from accounts.models import User
+    from roundtables.models import MeetingRole
+
+    return User.objects.filter(
+        is_active=True,
+        meeting_roles__meeting=meeting,
+        meeting_roles__role=MeetingRole.Role.CHAIR_STAFF,
+        meeting_roles__revoked_at__isnull=True,
+    ).distinct()
+
+
+def meeting_staff_roles(meeting):
+    """The meeting's active Chair's office staff, by name (one query per page, with their accounts)."""
+    from roundtables.models import MeetingRole
+
+    return (
+        MeetingRole.objects.active()
+        .filter(meeting=meeting, role=MeetingRole.Role.CHAIR_STAFF)
+        .select_related("user", "granted_by")
+        .order_by("user__last_name", "user__first_name", "user__email", "pk")
+    )
+
+
+def open_meeting_staff_invitations(meeting):
+    from roundtables.models import MeetingStaffInvitation
+
+    return MeetingStaffInvitation.objects.usable().filter(meeting=meeting).order_by("email")

@@ -1,7 +1,19 @@
 from django.urls import path
 
 from gfmd.routing import edition_paths
-from roundtables.views import activity, archive, chair, co_chairs, editions, meetings, public, publish, schedule, team
+from roundtables.views import (
+    activity,
+    archive,
+    chair,
+    co_chairs,
+    editions,
+    meetings,
+    public,
+    publish,
+    schedule,
+    staff,
+    team,
+)
 
 app_name = "roundtables"
 
@@ -43,6 +55,18 @@ urlpatterns = [
     *meeting_paths("publish/confirm/", publish.confirm, "publish_confirm"),
     *meeting_paths("details/", meetings.meeting_edit, "meeting_edit"),
     *meeting_paths("copy/", meetings.meeting_copy, "meeting_copy"),
+    *meeting_paths("prepare/", meetings.meeting_prepare, "meeting_prepare"),
+    # A meeting's own Chair's office staff, and the invited person's link.
+    path("chair/meetings/<int:number>/people/", staff.meeting_people, name="meeting_people"),
+    path(
+        "chair/meetings/<int:number>/people/<int:pk>/revoke/", staff.meeting_people_revoke, name="meeting_people_revoke"
+    ),
+    path(
+        "chair/meetings/<int:number>/people/invitations/<int:pk>/withdraw/",
+        staff.meeting_people_withdraw,
+        name="meeting_people_withdraw",
+    ),
+    path("staff/join/<str:token>/", staff.staff_join, name="staff_join"),
     path("chair/meetings/<int:number>/make-current/", meetings.meeting_make_current, name="meeting_make_current"),
     path("chair/roundtables/<int:pk>/edit/", chair.roundtable_edit, name="roundtable_edit"),
     path("chair/roundtables/<int:pk>/delete/", chair.roundtable_delete, name="roundtable_delete"),

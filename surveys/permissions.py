@@ -8,7 +8,7 @@ button under the same rule."""
 
 import rules
 
-from accounts.permissions import is_chair_office
+from roundtables.permissions import manages_meeting_of, reads_meeting_records_of
 from surveys.models import Survey
 
 
@@ -27,9 +27,11 @@ def is_open(user, survey) -> bool:
     return survey is not None and survey.status() == Survey.Status.OPEN
 
 
-rules.add_perm("surveys.manage_survey", is_chair_office)
-rules.add_perm("surveys.add_survey", is_chair_office)
-rules.add_perm("surveys.view_results", is_chair_office)
-rules.add_perm("surveys.change_questions", is_chair_office & has_no_invitations)
-rules.add_perm("surveys.invite", is_chair_office & is_not_closed)
-rules.add_perm("surveys.remind", is_chair_office & is_open)
+# The survey's meeting's Chair's office writes; the troika's reads the results (roundtables.permissions).
+# add_survey takes the meeting (or nothing: "may add one to some meeting").
+rules.add_perm("surveys.manage_survey", manages_meeting_of)
+rules.add_perm("surveys.add_survey", manages_meeting_of)
+rules.add_perm("surveys.view_results", reads_meeting_records_of)
+rules.add_perm("surveys.change_questions", manages_meeting_of & has_no_invitations)
+rules.add_perm("surveys.invite", manages_meeting_of & is_not_closed)
+rules.add_perm("surveys.remind", manages_meeting_of & is_open)

@@ -12,7 +12,7 @@ from accounts.tests.factories import UserFactory
 
 
 @pytest.mark.django_db
-def test_group_names_are_read_once_with_the_menu_facts(chair, django_assert_num_queries):
+def test_group_names_are_read_once_with_the_menu_facts(chair, meeting, django_assert_num_queries):
     from accounts.permissions import is_chair_office
 
     with django_assert_num_queries(2):  # groups with the menu's facts; focal-point delegations

@@ -7,7 +7,7 @@ from delegations.tests.factories import DelegationFactory, make_focal_point
 
 
 @pytest.mark.django_db
-def test_landing_sends_chair_office_to_its_dashboard(client, chair):
+def test_landing_sends_chair_office_to_its_dashboard(client, chair, meeting):
     client.force_login(chair)
     response = client.get(reverse("accounts:landing"))
     assert response.status_code == 302

@@ -19,12 +19,10 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from accounts.models import User
-from accounts.roles import CHAIR_OFFICE
-from accounts.services import role_group
 from delegations.models import Delegation, Registration, SessionChoice
 from outcomes.models import Outcome
 from papers.models import Paper, Version
-from roundtables.models import Meeting, ProgrammeRelease, Session, SessionDelegation, SessionPerson
+from roundtables.models import Meeting, MeetingRole, ProgrammeRelease, Session, SessionDelegation, SessionPerson
 from roundtables.services import programme_publish
 from surveys.models import Answer, Invitation, Response, Survey
 
@@ -124,7 +122,8 @@ def generate(*, seed: int = 2010, scale: float = 1, counts: ScaleCounts | None =
         last_name="Office",
         password=password,
     )
-    chair.groups.add(role_group(CHAIR_OFFICE))
+    # The benchmarked meeting's own Chair's office (roundtables.MeetingRole), as a real Chair's would be.
+    MeetingRole.objects.create(meeting=meeting, user=chair, role=MeetingRole.Role.CHAIR_STAFF)
 
     delegations = people_part.delegations(_rng(seed, "delegations"), wanted.delegations)
     people = people_part.people(

@@ -9,6 +9,12 @@ from delegations.tests.factories import OrganisationFactory, RegistrationFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _an_open_meeting(open_meeting):
+    """A Chair's office is the staff of an open meeting (roundtables.MeetingRole): the default Chair's office
+    member of these tests is staff of this one."""
+
+
 @pytest.fixture
 def people(chair, focal_point_mexico, focal_point_ghana):
     return {

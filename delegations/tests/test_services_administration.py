@@ -28,6 +28,13 @@ from roundtables.tests.factories import SessionDelegationFactory, SessionPersonF
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _an_open_meeting(open_meeting):
+    """A Chair's office is the staff of an open meeting (roundtables.MeetingRole): the default Chair's office
+    member of these tests is staff of this one."""
+
+
 STATE = {"kind": "state", "name": "", "country": "CH", "region": "europe"}
 
 

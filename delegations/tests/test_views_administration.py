@@ -11,6 +11,12 @@ from delegations.tests.factories import DelegationFactory, OrganisationFactory, 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _an_open_meeting(open_meeting):
+    """A Chair's office is the staff of an open meeting (roundtables.MeetingRole): the default Chair's office
+    member of these tests is staff of this one."""
+
+
 def form_data(delegation, **changes):
     data = {
         "kind": delegation.kind,

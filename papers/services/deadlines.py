@@ -18,15 +18,16 @@ DAY = dt.timedelta(days=1)
 OVERDUE_WINDOW = dt.timedelta(days=14)
 
 
-def _require_chair(actor) -> None:
-    if actor is None or not actor.has_perm("papers.set_deadline"):
+def _require_chair(actor, meeting: Meeting) -> None:
+    # The meeting's own Chair's office (roundtables.permissions), not another meeting's.
+    if actor is None or not actor.has_perm("papers.set_deadline", meeting):
         raise PermissionDenied
 
 
 @transaction.atomic
 def deadline_set(*, meeting: Meeting, actor, due_at: dt.datetime, session: Session | None = None) -> SubmissionDeadline:
     """Set the meeting's paper deadline, or a session's own deadline."""
-    _require_chair(actor)
+    _require_chair(actor, meeting)
     if session is not None and session.meeting_id != meeting.pk:
         raise ValueError("The session belongs to another meeting.")
     deadline, _created = SubmissionDeadline.objects.update_or_create(
@@ -45,7 +46,7 @@ def deadline_set(*, meeting: Meeting, actor, due_at: dt.datetime, session: Sessi
 @transaction.atomic
 def deadline_clear(*, session: Session, actor) -> None:
     """Remove a session's own deadline: the meeting's applies again."""
-    _require_chair(actor)
+    _require_chair(actor, session.meeting)
     deleted, _ = SubmissionDeadline.objects.filter(session=session).delete()
     if deleted:
         activity_log(

@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.roles import CHAIR_OFFICE
 from mailings.services import send_to_people
 from papers.models import Paper
-from roundtables.selectors import AUTHOR, CO_CHAIR, MEMBER, MODERATOR, RAPPORTEUR, team_people
+from roundtables.selectors import AUTHOR, CO_CHAIR, MEMBER, MODERATOR, RAPPORTEUR, meeting_chair_staff, team_people
 
 
 def authors(paper: Paper) -> QuerySet[User]:
@@ -23,8 +22,9 @@ def co_chairs(session) -> QuerySet[User]:
     return team_people(session, roles=[CO_CHAIR])
 
 
-def chair_office() -> QuerySet[User]:
-    return User.objects.filter(groups__name=CHAIR_OFFICE).distinct()
+def chair_office(meeting) -> QuerySet[User]:
+    """The meeting's own Chair's office staff."""
+    return meeting_chair_staff(meeting)
 
 
 def team_contacts(session) -> QuerySet[User]:

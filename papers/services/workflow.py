@@ -176,7 +176,7 @@ def paper_submit(*, paper: Paper, actor) -> Paper:
         paper=paper,
         event="submitted",
         actor=actor,
-        recipients=[notify.co_chairs(paper.session), notify.chair_office(), notify.authors(paper)],
+        recipients=[notify.co_chairs(paper.session), notify.chair_office(paper.session.meeting), notify.authors(paper)],
     )
     return paper
 
@@ -231,7 +231,7 @@ def paper_accept(*, paper: Paper, actor, message: str = "") -> Paper:
         paper=paper,
         event="accepted",
         actor=actor,
-        recipients=[notify.authors(paper), notify.co_chairs(paper.session), notify.chair_office()],
+        recipients=[notify.authors(paper), notify.co_chairs(paper.session), notify.chair_office(paper.session.meeting)],
         message=message,
     )
     return paper
@@ -301,7 +301,7 @@ def paper_unpublish(*, paper: Paper, actor, reason: str) -> Paper:
         paper=paper,
         event="unpublished",
         actor=actor,
-        recipients=[notify.authors(paper), notify.co_chairs(paper.session), notify.chair_office()],
+        recipients=[notify.authors(paper), notify.co_chairs(paper.session), notify.chair_office(paper.session.meeting)],
         message=reason,
     )
     return paper
@@ -319,7 +319,7 @@ def paper_withdraw(*, paper: Paper, actor, message: str = "") -> Paper:
         paper=paper,
         event="withdrawn",
         actor=actor,
-        recipients=[notify.authors(paper), notify.co_chairs(paper.session), notify.chair_office()],
+        recipients=[notify.authors(paper), notify.co_chairs(paper.session), notify.chair_office(paper.session.meeting)],
         message=message,
     )
     return paper

@@ -7,7 +7,7 @@ from mailings.templates import register_mail
 
 register_mail(
     "portal.staff_invitation",
-    description=_("To an invited address: join the Chair's office."),
+    description=_("To an invited address: join portal support (the operators)."),
     placeholders={
         "invitation": _("the invitation (its address and end)"),
         "inviter": _("who invites"),

@@ -9,7 +9,7 @@ from operator import and_
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.models import StaffInvitation, User
-from accounts.roles import CHAIR_OFFICE, GROUPS
+from accounts.roles import GROUPS, SUPPORT
 from activity.models import ActivityLog
 from activity.selectors import activity_for_object
 from delegations.models import FocalPoint, Registration
@@ -50,7 +50,7 @@ def people_search(query: str = "") -> QuerySet[User]:
 
 
 def chair_office_members() -> QuerySet[User]:
-    return User.objects.filter(groups__name=CHAIR_OFFICE).order_by("last_name", "first_name", "email")
+    return User.objects.filter(groups__name=SUPPORT).order_by("last_name", "first_name", "email")
 
 
 def open_staff_invitations() -> QuerySet[StaffInvitation]:
@@ -100,7 +100,7 @@ def person_roles(person: User) -> PersonRoles:
     return PersonRoles(
         person=person,
         groups=[str(label) for name, label in GROUPS.items() if name in names],
-        chair_office=CHAIR_OFFICE in names,
+        chair_office=SUPPORT in names,
         registrations=Bounded.of(registrations_of_person(person)),
         team_roles=Bounded.of(team_roles),
         # Focal-point roles across meetings: one row per meeting and delegation.

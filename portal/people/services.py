@@ -6,7 +6,6 @@ Django's get_user() flushes every session they hold at its next request, whateve
 nothing has to find the sessions, and a later reactivation does not bring them back."""
 
 import datetime as dt
-import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from accounts.invitations import hash_token, link_maker, unopenable_hash
 from accounts.models import StaffInvitation, User
-from accounts.roles import CHAIR_OFFICE
-from accounts.services import role_group
+from accounts.roles import SUPPORT
+from accounts.services import end_sessions, role_group
 from activity.services import activity_log
 from mailings.links import LINK_MARKER
 from mailings.services import Address, send_to_people
@@ -40,11 +39,6 @@ def _reason(reason: str) -> str:
 
 def _lock(person: User) -> User:
     return User.objects.select_for_update().get(pk=person.pk)
-
-
-def end_sessions(person: User) -> None:
-    """Sign the person out everywhere at their next request (the caller saves)."""
-    person.session_salt = secrets.token_hex(16)
 
 
 @transaction.atomic
@@ -81,13 +75,20 @@ def person_reactivate(*, actor, person: User, reason: str) -> User:
 
 
 @transaction.atomic
+def require_support(actor) -> None:
+    """The global staff page runs portal support (the operators); each meeting's Chair's office runs its
+    own staff (roundtables.services.staff)."""
+    if actor is None or not actor.has_perm("accounts.administer_support"):
+        raise PermissionDenied
+
+
 def staff_invite(*, actor, email: str, valid_for: dt.timedelta = STAFF_INVITATION_VALIDITY) -> StaffInvitation:
-    """Invite a colleague to the Chair's office; the mail's link is made when it is sent. An earlier
+    """Invite a colleague to portal support; the mail's link is made when it is sent. An earlier
     open invitation to the same address is withdrawn."""
-    require_admin(actor)
+    require_support(actor)
     email = User.objects.normalize_email(email).strip().lower()
-    if User.objects.filter(email__iexact=email, groups__name=CHAIR_OFFICE).exists():
-        raise ValidationError({"email": _("%(email)s is already a member of the Chair's office.") % {"email": email}})
+    if User.objects.filter(email__iexact=email, groups__name=SUPPORT).exists():
+        raise ValidationError({"email": _("%(email)s is already a member of portal support.") % {"email": email}})
     now = timezone.now()
     StaffInvitation.objects.usable().filter(email__iexact=email).update(revoked_at=now)
     invitation = StaffInvitation.objects.create(
@@ -117,7 +118,7 @@ def staff_invitation_by_token(token: str) -> StaffInvitation | None:
 
 @transaction.atomic
 def staff_invitation_withdraw(*, actor, invitation: StaffInvitation) -> StaffInvitation:
-    require_admin(actor)
+    require_support(actor)
     if StaffInvitation.objects.usable().filter(pk=invitation.pk).update(revoked_at=timezone.now()) != 1:
         raise ValidationError(_("This invitation was already used, withdrawn or expired."))
     invitation.refresh_from_db()
@@ -143,7 +144,7 @@ def staff_join(*, token: str, user) -> StaffInvitation:
             _("This invitation was sent to %(email)s: sign in with that address to accept it.")
             % {"email": invitation.email}
         )
-    user.groups.add(role_group(CHAIR_OFFICE))
+    user.groups.add(role_group(SUPPORT))
     invitation.used_at = timezone.now()
     invitation.used_by = user
     invitation.save(update_fields=["used_at", "used_by"])
@@ -158,25 +159,25 @@ def staff_join(*, token: str, user) -> StaffInvitation:
 
 @transaction.atomic
 def staff_revoke(*, actor, member: User, reason: str) -> User:
-    """Remove a member from the Chair's office and end their sessions. The members' rows are locked
-    first, so two revocations at once cannot leave the office empty."""
-    require_admin(actor)
+    """Remove a member from portal support and end their sessions. The members' rows are locked
+    first, so two revocations at once cannot leave support empty."""
+    require_support(actor)
     reason = _reason(reason)
     members = list(
         User.objects.select_for_update()
-        .filter(groups__name=CHAIR_OFFICE, is_active=True)
+        .filter(groups__name=SUPPORT, is_active=True)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
     member = _lock(member)
-    if not member.groups.filter(name=CHAIR_OFFICE).exists():
-        raise ValidationError(_("%(name)s is not a member of the Chair's office.") % {"name": member.display_name})
+    if not member.groups.filter(name=SUPPORT).exists():
+        raise ValidationError(_("%(name)s is not a member of portal support.") % {"name": member.display_name})
     if members == [member.pk]:
         raise ValidationError(
-            _("%(name)s is the last member of the Chair's office: invite a colleague before removing them.")
+            _("%(name)s is the last member of portal support: invite a colleague before removing them.")
             % {"name": member.display_name}
         )
-    member.groups.remove(role_group(CHAIR_OFFICE))
+    member.groups.remove(role_group(SUPPORT))
     end_sessions(member)
     member.save(update_fields=["session_salt"])
     activity_log(actor=actor, action="portal.staff.revoked", obj=member, data={"reason": reason})

@@ -21,6 +21,12 @@ def _require_admin(request) -> None:
         raise PermissionDenied
 
 
+def _require_support(request) -> None:
+    # /chair/staff/ runs portal support; each meeting's own staff are on /chair/meetings/<n>/people/.
+    if not request.user.has_perm("accounts.administer_support"):
+        raise PermissionDenied
+
+
 @login_required
 def people_search(request):
     _require_admin(request)
@@ -85,7 +91,7 @@ def person_reactivate(request, pk: int):
 
 @login_required
 def staff(request):
-    _require_admin(request)
+    _require_support(request)
     form = StaffInvitationForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -113,7 +119,7 @@ def staff(request):
 
 @login_required
 def staff_revoke(request, pk: int):
-    _require_admin(request)
+    _require_support(request)
     member = get_object_or_404(selectors.chair_office_members(), pk=pk)
     form = ReasonForm(request.POST or None)
     status = 200
@@ -126,7 +132,7 @@ def staff_revoke(request, pk: int):
             else:
                 messages.success(
                     request,
-                    _("%(name)s is no longer a member of the Chair's office; their sessions are ended.")
+                    _("%(name)s is no longer a member of portal support; their sessions are ended.")
                     % {"name": member.display_name},
                 )
                 return redirect("people:staff" if member.pk != request.user.pk else "roundtables:home")
@@ -137,7 +143,7 @@ def staff_revoke(request, pk: int):
 @login_required
 @require_POST
 def staff_invitation_withdraw(request, pk: int):
-    _require_admin(request)
+    _require_support(request)
     invitation = get_object_or_404(StaffInvitation, pk=pk)
     try:
         services.staff_invitation_withdraw(actor=request.user, invitation=invitation)
@@ -158,6 +164,6 @@ def staff_join(request, token: str):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("Welcome to the Chair's office."))
+            messages.success(request, _("Welcome to portal support."))
             return redirect(landing_url(request.user))
     return render(request, "portal/people/staff_join.html", {"invitation": invitation}, status=200)

@@ -44,12 +44,12 @@ def test_the_chair_office_deactivates_a_person_who_can_no_longer_sign_in(demo, l
     expect(page.get_by_role("link", name="My GFMD")).to_have_count(0)
 
 
-def test_the_chair_office_invites_a_colleague_who_joins_then_removes_them(
+def test_portal_support_invites_a_colleague_who_joins_then_removes_them(
     demo, live_server, page, screenshot, mailoutbox
 ):
-    sign_in(page, live_server, "chair@example.org")
+    sign_in(page, live_server, "support@example.org")
     page.goto(f"{live_server.url}/chair/staff/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Chair's office staff")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Portal support")
     page.get_by_label("E-mail address of the colleague").fill("rapporteur@example.org")
     page.get_by_role("button", name="Send the invitation").click()
     expect(page.get_by_text("An invitation has been sent to rapporteur@example.org.")).to_be_visible()
@@ -64,20 +64,20 @@ def test_the_chair_office_invites_a_colleague_who_joins_then_removes_them(
     page.context.clear_cookies()
     sign_in(page, live_server, "rapporteur@example.org")
     page.goto(f"{live_server.url}{path}")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Join the Chair's office")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Join portal support")
     screenshot("join")
-    page.get_by_role("button", name="Join the Chair's office").click()
-    expect(page.get_by_text("Welcome to the Chair's office.")).to_be_visible()
+    page.get_by_role("button", name="Join portal support").click()
+    expect(page.get_by_text("Welcome to portal support.")).to_be_visible()
     expect(page.get_by_role("button", name="Chair's office")).to_be_visible()
 
     page.context.clear_cookies()
-    sign_in(page, live_server, "chair@example.org")
+    sign_in(page, live_server, "support@example.org")
     page.goto(f"{live_server.url}/chair/staff/")
     page.get_by_role("link", name="Remove Dr Daniel Okafor").click()
     page.get_by_label("Reason").fill("The invitation was a test.")
-    page.get_by_role("button", name="Remove from the Chair's office").click()
-    expect(page.get_by_text("Dr Daniel Okafor is no longer a member of the Chair's office")).to_be_visible()
+    page.get_by_role("button", name="Remove from portal support").click()
+    expect(page.get_by_text("Dr Daniel Okafor is no longer a member of portal support")).to_be_visible()
     changes = page.get_by_role("region", name="Latest changes")
-    expect(changes).to_contain_text("Removed from the Chair's office")
+    expect(changes).to_contain_text("Removed from portal support")
     expect(changes).to_contain_text("The invitation was a test.")
     screenshot("removed")

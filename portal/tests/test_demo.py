@@ -72,6 +72,8 @@ def test_load_demo_accounts_sign_in_with_the_demo_password(client):
         "delegate.mx@example.org",
         "rapporteur@example.org",
         "civilsociety@example.org",
+        "support@example.org",
+        "chair.gr@example.org",
     ]:
         client.logout()
         response = client.post("/accounts/login/", {"login": email, "password": "gfmd-demo-2010"})
@@ -165,13 +167,15 @@ def test_load_demo_prepares_2011_from_2010s_structure(client):
     days = {s.starts_at.astimezone(zone).date() for s in geneva.sessions.exclude(starts_at=None)}
     assert days and all(geneva.start_date <= day <= geneva.end_date for day in days)
     assert (geneva.status, geneva.is_current, Meeting.objects.current().number) == (Meeting.Status.PLANNING, False, 4)
-    # Made through the portal's services: copied once from 2010, then edited (loading again changes nothing).
+    # Made through the portal's services: copied once from 2010 by Mexico's Chair's office, for Switzerland,
+    # then edited by the Swiss Chair's office, its own staff (loading again changes nothing).
+    assert geneva.chair_country.code == "CH"
     assert list(
         ActivityLog.objects.filter(meeting=geneva, action__startswith="roundtables.meeting.")
         .order_by("created_at", "pk")
         .values_list("action", "actor__email")
     ) == [
-        ("roundtables.meeting.copied", "chair.ch@example.org"),
+        ("roundtables.meeting.copied", "chair@example.org"),
         ("roundtables.meeting.updated", "chair.ch@example.org"),
     ]
     # 2010's structure, copied: the same roundtables and sessions, no people, not released.
@@ -197,7 +201,7 @@ def test_load_demo_prepares_2011_from_2010s_structure(client):
 
 @pytest.mark.django_db
 def test_the_swiss_chairs_office_prepares_2011_in_the_chairs_office(client):
-    from accounts.roles import CHAIR_OFFICE
+    from roundtables.models import MeetingRole
 
     call_command("load_demo", quiet_accounts=True)
     swiss = User.objects.get(email="chair.ch@example.org")
@@ -207,14 +211,17 @@ def test_the_swiss_chairs_office_prepares_2011_in_the_chairs_office(client):
         "fr",
     )
     assert swiss.emailaddress_set.get().verified
-    assert list(swiss.groups.values_list("name", flat=True)) == [CHAIR_OFFICE]
+    # Staff of 2011 only, by a role in that meeting (no group).
+    assert not swiss.groups.exists()
+    roles = MeetingRole.objects.active().filter(user=swiss)
+    assert [role.meeting.number for role in roles] == [5]
     response = client.post("/accounts/login/", {"login": swiss.email, "password": "gfmd-demo-2010"})
     assert response.status_code == 302
     dashboard = client.get("/chair/")
     assert (dashboard.status_code, dashboard.context["meeting"].number) == (200, 4)
-    # The Chair's office is one group today: both meetings, through its meeting switcher.
-    assert {4, 5} <= {meeting.number for meeting in dashboard.context["meetings"]}
-    assert '<option value="5">' in dashboard.content.decode()
+    # Its switcher: its own meeting and the troika's (2010 before it), never 2009.
+    page = dashboard.content.decode()
+    assert '<option value="5">' in page and '<option value="4"' in page and '<option value="3">' not in page
     assert client.get("/meetings/switch/", {"page": "roundtables:chair_dashboard", "number": 5})["Location"] == (
         "/chair/meetings/5/"
     )
@@ -223,4 +230,33 @@ def test_the_swiss_chairs_office_prepares_2011_in_the_chairs_office(client):
     page = structure.content.decode()
     for roundtable in Meeting.objects.get(number=5).roundtables.all():
         assert roundtable.title_en in page
+    # 2010's records are read, never written, by the Swiss Chair's office; 2009 is outside its troika.
     assert client.get("/chair/meetings/4/structure/").status_code == 200
+    assert client.get("/chair/meetings/4/details/").status_code == 403
+    assert client.get("/chair/meetings/3/structure/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_demos_chairs_offices_each_hold_their_own_meeting():
+    """Mexico's Chair's office runs 2010, Greece's 2009, Switzerland's 2011; support runs all."""
+    from accounts.roles import SUPPORT
+    from roundtables.models import MeetingRole
+
+    call_command("load_demo", quiet_accounts=True)
+    assert sorted(
+        MeetingRole.objects.active().values_list("user__email", "meeting__number", "meeting__chair_country")
+    ) == [
+        ("chair.ch@example.org", 5, "CH"),
+        ("chair.gr@example.org", 3, "GR"),
+        ("chair@example.org", 4, "MX"),
+    ]
+    support = User.objects.get(email="support@example.org")
+    assert list(support.groups.values_list("name", flat=True)) == [SUPPORT]
+    mexican = User.objects.get(email="chair@example.org")
+    greek = User.objects.get(email="chair.gr@example.org")
+    for number in (1, 2, 3, 4, 5):
+        meeting = Meeting.objects.get(number=number)
+        assert support.has_perm("roundtables.manage_meeting", meeting)
+        assert mexican.has_perm("roundtables.manage_meeting", meeting) is (number == 4)
+        assert mexican.has_perm("roundtables.view_meeting_records", meeting) is (number in (3, 4, 5))
+        assert greek.has_perm("roundtables.view_meeting_records", meeting) is (number in (2, 3, 4))

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import StaffInvitation
-from accounts.tests.factories import ChairOfficeFactory, UserFactory
+from accounts.tests.factories import SupportFactory, UserFactory
 from delegations.tests.factories import DelegationFactory, RegistrationFactory, make_focal_point
 from portal.people import services
 from roundtables.tests.factories import MeetingFactory, SessionPersonFactory
@@ -36,9 +36,14 @@ def _pages(person, colleague, invitation):
     ]
 
 
-def test_wrong_users_are_refused_every_page(client, chair, meeting, person):
-    colleague = ChairOfficeFactory()
-    invitation = services.staff_invite(actor=chair, email="new@example.org")
+@pytest.fixture(autouse=True)
+def _an_open_meeting(meeting):
+    """The people pages are the Chair's office's of an open meeting (or support's)."""
+
+
+def test_wrong_users_are_refused_every_page(client, chair, support, meeting, person):
+    colleague = SupportFactory()
+    invitation = services.staff_invite(actor=support, email="new@example.org")
     focal_point = UserFactory()
     make_focal_point(focal_point, DelegationFactory())
     delegate = RegistrationFactory(meeting=meeting).person
@@ -54,9 +59,10 @@ def test_wrong_users_are_refused_every_page(client, chair, meeting, person):
     assert StaffInvitation.objects.usable().get() == invitation
 
 
-def test_an_unknown_person_is_404(client, chair):
+def test_an_unknown_person_is_404(client, chair, support):
     client.force_login(chair)
     assert client.get(reverse("people:person", args=[999999])).status_code == 404
+    client.force_login(support)
     assert client.get(reverse("people:staff_revoke", args=[UserFactory().pk])).status_code == 404  # not a member
 
 
@@ -153,11 +159,17 @@ def test_deactivation_through_the_page_asks_a_reason_and_refuses_oneself(client,
     assert "You cannot deactivate your own account" in mine.content.decode()
 
 
-def test_revoking_the_last_member_through_the_page_is_refused(client, chair):
-    client.force_login(chair)
-    response = client.post(reverse("people:staff_revoke", args=[chair.pk]), {"reason": "Leaving"})
+def test_revoking_the_last_member_through_the_page_is_refused(client, support):
+    client.force_login(support)
+    response = client.post(reverse("people:staff_revoke", args=[support.pk]), {"reason": "Leaving"})
     assert response.status_code == 400
-    assert "last member of the Chair" in response.content.decode()
+    assert "last member of portal support" in response.content.decode()
+
+
+def test_the_support_page_is_refused_to_a_meetings_chair_office(client, chair):
+    """/chair/staff/ runs portal support: a Chair's office runs its own meeting's staff instead."""
+    client.force_login(chair)
+    assert client.get(reverse("people:staff")).status_code == 403
 
 
 def test_the_join_page_for_a_broken_link_says_so(client):

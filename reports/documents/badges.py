@@ -12,12 +12,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import is_chair_office
 from delegations.models import Delegation, Registration
 from delegations.permissions import InMeeting
 from reports import conf
 from reports.badges import qr_png, verification_url
 from reports.documents.common import (
+    chair_reads,
+    chair_reads_params,
     clean_id,
     clean_meeting,
     load_meeting,
@@ -153,7 +154,7 @@ def clean_params(raw: dict) -> dict:
 
 
 def can_access(user, params) -> bool:
-    if is_chair_office(user):
+    if chair_reads_params(user, params):
         return True
     delegation_id = params.get("delegation")
     if delegation_id is None:
@@ -217,7 +218,7 @@ def filename(params: dict) -> str:
 
 
 def offers(meeting, user) -> list[Offer]:
-    if not is_chair_office(user):
+    if not chair_reads(user, meeting):
         return []
     return [
         Offer(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from reports.registry import ReportError
 from reports.rendering import asset_url
 from roundtables.models import Meeting
+from roundtables.permissions import reads_meeting_records_of
 
 
 def clean_language(raw: dict) -> str:
@@ -48,6 +49,20 @@ def load_meeting(params: dict) -> Meeting:
 
 def meeting_of(params: dict) -> Meeting | None:
     return Meeting.objects.filter(pk=params.get("meeting")).first()
+
+
+def chair_reads(user, meeting: Meeting | None) -> bool:
+    """The Chair's office's documents of a meeting (drafts, full lists, badges): its own staff, the troika's
+    (the previous and next meeting's) and support (roundtables.permissions)."""
+    return bool(user is not None and user.is_authenticated) and reads_meeting_records_of(user, meeting)
+
+
+def chair_reads_params(user, params: dict) -> bool:
+    """chair_reads for a requested document, by the meeting id in its parameters (no query)."""
+    meeting_id = params.get("meeting")
+    if not meeting_id:
+        return False
+    return chair_reads(user, Meeting(pk=meeting_id))
 
 
 def pdf_filename(*words) -> str:

@@ -10,9 +10,10 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import is_chair_office
 from outcomes.models import Outcome, OutcomeSection
 from reports.documents.common import (
+    chair_reads,
+    chair_reads_params,
     clean_id,
     clean_language,
     clean_meeting,
@@ -119,7 +120,7 @@ def proceedings_title(params: dict) -> str:
 
 
 def proceedings_offers(meeting, user) -> list[Offer]:
-    if not is_chair_office(user):
+    if not chair_reads(user, meeting):
         return []
     return [
         Offer(
@@ -138,7 +139,7 @@ register(
         kind="proceedings",
         label=_("Report of the proceedings"),
         description=_("Every published outcome of the meeting, by roundtable and session."),
-        can_access=lambda user, params: is_chair_office(user),
+        can_access=chair_reads_params,
         build=build_proceedings,
         filename=lambda params: meeting_filename(params, "proceedings"),
         clean_params=clean_meeting,
@@ -223,7 +224,7 @@ def outcome_unavailable(params: dict) -> str | None:
 
 
 def outcome_offers(meeting, user) -> list[Offer]:
-    if not is_chair_office(user):
+    if not chair_reads(user, meeting):
         return []
     sessions = meeting.sessions.filter(outcome__state=Outcome.State.PUBLISHED).order_by("code")
     options = [(session.pk, f"{session.code} {session.title}") for session in sessions]

@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import is_chair_office
 from delegations.models import Delegation, Registration
 from reports.documents.common import (
+    chair_reads,
+    chair_reads_params,
     clean_meeting,
     load_meeting,
     meeting_filename,
@@ -101,7 +102,7 @@ def clean_params(raw: dict) -> dict:
 
 def can_access(user, params) -> bool:
     if params.get("variant") == FULL:
-        return is_chair_office(user)
+        return chair_reads_params(user, params)
     # The public list holds only people who agreed to appear in it.
     return user.is_authenticated
 
@@ -144,7 +145,7 @@ def offers(meeting, user) -> list[Offer]:
             params={"meeting": meeting.pk, "variant": PUBLIC},
         )
     ]
-    if is_chair_office(user):
+    if chair_reads(user, meeting):
         found.append(
             Offer(
                 kind="participants",

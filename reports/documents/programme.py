@@ -10,8 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import is_chair_office
-from reports.documents.common import clean_meeting, load_meeting, meeting_filename, meeting_of, render_document
+from reports.documents.common import (
+    chair_reads,
+    chair_reads_params,
+    clean_meeting,
+    load_meeting,
+    meeting_filename,
+    meeting_of,
+    render_document,
+)
 from reports.registry import Offer, Part, Renderer, ReportError, register
 from roundtables.models import ProgrammeRelease
 from roundtables.programme.published import Programme
@@ -44,7 +51,7 @@ def clean_params(raw: dict) -> dict:
 
 def can_access(user, params) -> bool:
     if params.get("version") == DRAFT:
-        return is_chair_office(user)
+        return chair_reads_params(user, params)
     # A published programme is public: any signed-in person may have the booklet.
     return user.is_authenticated
 
@@ -116,7 +123,7 @@ def offers(meeting, user) -> list[Offer]:
             params={"meeting": meeting.pk},
         )
     ]
-    if is_chair_office(user):
+    if chair_reads(user, meeting):
         found.append(
             Offer(
                 kind="programme",

@@ -6,9 +6,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import is_chair_office
 from gfmd.charts import print_bar_chart
-from reports.documents.common import clean_id, clean_language, pdf_filename, render_document
+from reports.documents.common import (
+    chair_reads,
+    clean_id,
+    clean_language,
+    pdf_filename,
+    render_document,
+)
 from reports.registry import Choice, Offer, Part, Renderer, ReportError, register
 from surveys.models import Survey
 from surveys.selectors import survey_results
@@ -84,7 +89,7 @@ def unavailable(params: dict) -> str | None:
 
 
 def offers(meeting, user) -> list[Offer]:
-    if not is_chair_office(user):
+    if not chair_reads(user, meeting):
         return []
     options = [(survey.pk, survey.title) for survey in meeting.surveys.order_by("-opens_at", "-pk")]
     return [

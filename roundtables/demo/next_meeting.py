@@ -12,7 +12,7 @@ the meeting's dates."""
 import datetime as dt
 
 from accounts.models import User
-from roundtables.models import Meeting
+from roundtables.models import Meeting, MeetingRole
 from roundtables.services import meeting_copy, meeting_update
 
 NUMBER = 5
@@ -45,9 +45,18 @@ DETAILS = {
 }
 
 
-def load_next_meeting_demo(*, source: Meeting, actor: User) -> Meeting:
-    """Switzerland 2011, copied from `source` (2010) by `actor` (a member of the Chair's office)."""
+def load_next_meeting_demo(*, source: Meeting, actor: User, next_chair: User) -> Meeting:
+    """Switzerland 2011, copied from `source` (2010) by `actor` (2010's Chair's office), chaired by
+    Switzerland, whose Chair's office (`next_chair`, made its staff as if it had accepted the invitation
+    meeting_prepare would mail) sets its details."""
     meeting = Meeting.objects.filter(number=NUMBER).first()
     if meeting is None:
-        meeting = meeting_copy(source=source, actor=actor, fields=COPY)
-    return meeting_update(meeting=meeting, actor=actor, fields=DETAILS)
+        meeting = meeting_copy(source=source, actor=actor, fields={**COPY, "chair_country": "CH"})
+    MeetingRole.objects.get_or_create(
+        meeting=meeting,
+        user=next_chair,
+        role=MeetingRole.Role.CHAIR_STAFF,
+        revoked_at=None,
+        defaults={"granted_by": actor},
+    )
+    return meeting_update(meeting=meeting, actor=next_chair, fields=DETAILS)

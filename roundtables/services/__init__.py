@@ -5,8 +5,14 @@ transaction. Import them from here: `from roundtables.services import session_cr
 """
 
 from roundtables.services.co_chairs import session_description_update
-from roundtables.services.meetings import meeting_copy, meeting_make_current, meeting_update
+from roundtables.services.meetings import meeting_copy, meeting_make_current, meeting_prepare, meeting_update
 from roundtables.services.programme import programme_publish
+from roundtables.services.staff import (
+    meeting_staff_invitation_withdraw,
+    meeting_staff_invite,
+    meeting_staff_join,
+    meeting_staff_revoke,
+)
 from roundtables.services.structure import (
     roundtable_create,
     roundtable_delete,
@@ -28,6 +34,11 @@ from roundtables.services.team import (
 __all__ = [
     "meeting_copy",
     "meeting_make_current",
+    "meeting_prepare",
+    "meeting_staff_invitation_withdraw",
+    "meeting_staff_invite",
+    "meeting_staff_join",
+    "meeting_staff_revoke",
     "meeting_update",
     "programme_publish",
     "roundtable_create",

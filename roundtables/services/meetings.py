@@ -4,11 +4,13 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from activity.services import activity_log
 from gfmd import languages
-from roundtables.models import Meeting, Room, Roundtable, Session
+from roundtables.models import Meeting, MeetingRole, Room, Roundtable, Session
 from roundtables.services._common import MANAGE_MEETING, apply_fields, require_perm
 
 TRANSLATED = tuple(languages.field_names("title", "description"))
@@ -16,7 +18,7 @@ TRANSLATED = tuple(languages.field_names("title", "description"))
 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Meeting:
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, meeting)
     changes = apply_fields(meeting, fields, saved=Meeting.objects.get(pk=meeting.pk))
     meeting.full_clean()
     meeting.save()
@@ -40,7 +42,11 @@ def meeting_copy(*, source: Meeting, actor, fields: dict[str, Any]) -> Meeting:
     """A new meeting (in preparation, not current) with the source's rooms, roundtables and sessions, the
     sessions moved by as many days as the new meeting starts later. No people, delegations or notes: the
     next chairmanship forms its own teams."""
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, source)
+    return _copy(source=source, actor=actor, fields=fields)
+
+
+def _copy(*, source: Meeting, actor, fields: dict[str, Any]) -> Meeting:
     meeting = Meeting(status=Meeting.Status.PLANNING, is_current=False, concept_paper="")
     apply_fields(meeting, fields)
     meeting.full_clean()
@@ -94,9 +100,49 @@ def meeting_copy(*, source: Meeting, actor, fields: dict[str, Any]) -> Meeting:
 
 
 @transaction.atomic
+def meeting_prepare(
+    *, meeting: Meeting, actor, chair_country: str, staff_emails: list[str], fields: dict[str, Any]
+) -> Meeting:
+    """The handover: the current Chair's office prepares the next meeting (number + 1) for the next
+    chairing government. The structure is copied (meeting_copy's), and the next Chair's own staff are
+    invited by mail; the acting staff get no role on the new meeting, so they read it as its troika
+    (roundtables.permissions) and never write it. Logged on both meetings."""
+    from roundtables.services.staff import MEETING_STAFF_INVITATION_VALIDITY, _invite
+
+    require_perm(actor, "roundtables.prepare_next_meeting", meeting)
+    errors = {}
+    if not chair_country:
+        errors["chair_country"] = _("Name the government that chairs the next meeting.")
+    emails = list(dict.fromkeys(e.strip().lower() for e in staff_emails if e and e.strip()))
+    if not emails:
+        errors["staff_emails"] = _("Invite at least one officer of the next Chair's office.")
+    if int(fields.get("number") or 0) != meeting.number + 1:
+        errors["number"] = _("The next meeting is number %(number)s.") % {"number": meeting.number + 1}
+    if errors:
+        raise ValidationError(errors)
+    new = _copy(source=meeting, actor=actor, fields={**fields, "chair_country": chair_country})
+    for email in emails:
+        _invite(
+            meeting=new,
+            actor=actor,
+            email=email,
+            role=MeetingRole.Role.CHAIR_STAFF,
+            valid_for=MEETING_STAFF_INVITATION_VALIDITY,
+        )
+    activity_log(
+        actor=actor,
+        action="roundtables.meeting.prepared",
+        obj=new,
+        meeting=meeting,
+        data={"next": new.number, "chair_country": str(chair_country), "invited": emails},
+    )
+    return new
+
+
+@transaction.atomic
 def meeting_make_current(*, meeting: Meeting, actor) -> Meeting:
     """The chairmanship hands over: this meeting becomes the current one (exactly one is)."""
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, meeting)
     previous = Meeting.objects.select_for_update().filter(is_current=True).exclude(pk=meeting.pk).first()
     if previous is not None:
         Meeting.objects.filter(pk=previous.pk).update(is_current=False)

@@ -19,7 +19,7 @@ from roundtables.tasks import warm_programme_pages_task
 def programme_publish(*, meeting: Meeting, actor) -> ProgrammeRelease:
     """Publish what the database holds now as the next version. Refused while the schedule has clashes,
     or when nothing changed since the last version."""
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, meeting)
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     sessions = list(meeting.sessions.select_related("room"))
     clashes = meeting_clashes(sessions, list(SessionPerson.objects.filter(session__meeting=meeting)))

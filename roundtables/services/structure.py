@@ -26,7 +26,7 @@ def _lock_meeting(meeting: Meeting) -> None:
 
 @transaction.atomic
 def roundtable_create(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Roundtable:
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, meeting)
     _lock_meeting(meeting)
     roundtable = Roundtable(meeting=meeting, order=_next_order(meeting.roundtables.all()))
     apply_fields(roundtable, fields)
@@ -44,7 +44,7 @@ def roundtable_create(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Rou
 
 @transaction.atomic
 def roundtable_update(*, roundtable: Roundtable, actor, fields: dict[str, Any]) -> Roundtable:
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, roundtable)
     _lock_meeting(roundtable.meeting)
     changes = apply_fields(roundtable, fields, saved=Roundtable.objects.get(pk=roundtable.pk))
     roundtable.full_clean()
@@ -63,7 +63,7 @@ def roundtable_update(*, roundtable: Roundtable, actor, fields: dict[str, Any]) 
 @transaction.atomic
 def roundtable_delete(*, roundtable: Roundtable, actor) -> None:
     """Delete the roundtable and its sessions (their teams go with them)."""
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, roundtable)
     meeting = roundtable.meeting
     _lock_meeting(meeting)
     codes = list(roundtable.sessions.order_by("order", "code").values_list("code", flat=True))
@@ -79,7 +79,7 @@ def roundtable_delete(*, roundtable: Roundtable, actor) -> None:
 
 @transaction.atomic
 def roundtable_move(*, roundtable: Roundtable, actor, direction: Direction) -> bool:
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, roundtable)
     meeting = roundtable.meeting
     _lock_meeting(meeting)
     siblings = list(meeting.roundtables.order_by("order", "number", "pk"))
@@ -121,7 +121,7 @@ def _validate_session(session: Session) -> None:
 
 @transaction.atomic
 def session_create(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Session:
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, meeting)
     _lock_meeting(meeting)
     session = Session(meeting=meeting)
     apply_fields(session, fields)
@@ -142,7 +142,7 @@ def session_create(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Sessio
 
 @transaction.atomic
 def session_update(*, session: Session, actor, fields: dict[str, Any]) -> Session:
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, session)
     _lock_meeting(session.meeting)
     saved = Session.objects.get(pk=session.pk)
     changes = apply_fields(session, fields, saved=saved)
@@ -163,7 +163,7 @@ def session_update(*, session: Session, actor, fields: dict[str, Any]) -> Sessio
 
 @transaction.atomic
 def session_delete(*, session: Session, actor) -> None:
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, session)
     meeting = session.meeting
     _lock_meeting(meeting)
     activity_log(
@@ -179,7 +179,7 @@ def session_delete(*, session: Session, actor) -> None:
 @transaction.atomic
 def session_move(*, session: Session, actor, direction: Direction) -> bool:
     """Move a session up or down among the sessions of its roundtable (or among those outside any)."""
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, session)
     _lock_meeting(session.meeting)
     siblings = list(_session_siblings(session).order_by("order", "code", "pk"))
     if not move_among(siblings, session, direction):

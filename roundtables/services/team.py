@@ -16,7 +16,7 @@ from roundtables.services._common import MANAGE_MEETING, require_perm
 
 @transaction.atomic
 def team_delegation_add(*, session: Session, delegation, role: str, actor) -> SessionDelegation:
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, session)
     # delegations.Delegation (above this app), read afresh: one the Chair's office retired joins no team.
     if type(delegation).objects.filter(pk=delegation.pk, retired_at__isnull=False).exists():
         raise ValidationError(
@@ -43,7 +43,7 @@ def team_delegation_add(*, session: Session, delegation, role: str, actor) -> Se
 
 @transaction.atomic
 def team_delegation_remove(*, team_delegation: SessionDelegation, actor) -> None:
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, team_delegation)
     session = team_delegation.session
     activity_log(
         actor=actor,
@@ -136,7 +136,7 @@ def _mail_named(team_person: SessionPerson) -> None:
 @transaction.atomic
 def team_person_add(*, session: Session, person, role: str, actor, delegation=None) -> SessionPerson:
     """Name a person on the team; a co-chair's representative, for one co-chair government (`delegation`)."""
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, session)
     if role == SessionPerson.Role.CO_CHAIR_REPRESENTATIVE:
         _require_co_chair(session, delegation)
     else:
@@ -168,7 +168,7 @@ def team_person_add(*, session: Session, person, role: str, actor, delegation=No
 def team_representative_set_government(*, team_person: SessionPerson, delegation, actor) -> SessionPerson:
     """Say which co-chair government a co-chair's representative speaks for. A sign-off the person made
     for another government stops counting (outcomes.selectors.sign_offs reads this row)."""
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, team_person)
     team_person = SessionPerson.objects.select_for_update().select_related("session", "person").get(pk=team_person.pk)
     if team_person.role != SessionPerson.Role.CO_CHAIR_REPRESENTATIVE:
         raise ValidationError(_("Only a co-chair's representative speaks for a government."))
@@ -192,7 +192,7 @@ def team_representative_set_government(*, team_person: SessionPerson, delegation
 
 @transaction.atomic
 def team_person_remove(*, team_person: SessionPerson, actor) -> None:
-    require_perm(actor, MANAGE_MEETING)
+    require_perm(actor, MANAGE_MEETING, team_person)
     session = team_person.session
     activity_log(
         actor=actor,

@@ -8,12 +8,18 @@ JavaScript."""
 
 from django import template
 
+from roundtables.editions import VIEW_MEETING_RECORDS
 from roundtables.models import Meeting
 
 register = template.Library()
 
 
-@register.inclusion_tag("partials/meeting_switcher.html")
-def meeting_switcher(meeting, url_name: str):
+@register.inclusion_tag("partials/meeting_switcher.html", takes_context=True)
+def meeting_switcher(context, meeting, url_name: str):
     meetings = list(Meeting.objects.order_by("-number").only("pk", "number", "title", "start_date", "is_current"))
+    # Only the meetings this person may open: their own and their troika's (support: all). The person's
+    # meetings are read with the header's facts, so this adds no query (roundtables.permissions).
+    request = context.get("request")
+    if request is not None:
+        meetings = [m for m in meetings if request.user.has_perm(VIEW_MEETING_RECORDS, m)]
     return {"meeting": meeting, "url_name": url_name, "meetings": meetings}

@@ -12,7 +12,7 @@ from activity.models import ActivityLog
 from activity.selectors import activity_for_meeting
 from gfmd import languages
 from roundtables.models import SessionDelegation, SessionPerson
-from roundtables.views._helpers import chair_required, meeting_or_404
+from roundtables.views._helpers import chair_meeting_required, meeting_or_404
 
 PER_PAGE = 50
 
@@ -80,7 +80,7 @@ def _details(entry: ActivityLog) -> str:
     return ""
 
 
-@chair_required
+@chair_meeting_required()
 def activity(request, number: int | None = None):
     meeting = meeting_or_404(number)
     entries = activity_for_meeting(meeting).select_related("content_type")

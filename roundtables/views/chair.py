@@ -1,7 +1,7 @@
 """The Chair's office: the meeting's dashboard, its roundtables and sessions."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,10 +9,11 @@ from django.views.decorators.http import require_POST
 
 from gfmd.forms import add_service_errors
 from roundtables import services
+from roundtables.editions import MANAGE_MEETING, VIEW_MEETING_RECORDS
 from roundtables.forms import RoundtableForm, SessionForm
 from roundtables.models import Meeting, Roundtable, Session
 from roundtables.selectors import meeting_structure, sessions_with_team_status
-from roundtables.views._helpers import chair_required, meeting_or_404, meeting_time
+from roundtables.views._helpers import chair_meeting_required, meeting_or_404, meeting_time
 
 
 def structure_url(meeting: Meeting, anchor: str = "") -> str:
@@ -24,10 +25,23 @@ def _chair_context(meeting: Meeting, section: str, **extra) -> dict:
     return {"meeting": meeting, "chair_section": section, **extra}
 
 
-@chair_required
 def chair_dashboard(request, number: int | None = None):
-    """The Chair's office control room: every session and what its team still lacks."""
-    meeting = Meeting.objects.current() if number is None else meeting_or_404(number)
+    """The Chair's office control room: every session and what its team still lacks. A meeting's dashboard
+    is open to whoever reads its records (an outgoing Chair whose meeting is closed keeps its own); the
+    one without a number to a Chair's office of an open meeting, or support."""
+    if number is None:
+        if not request.user.has_perm("roundtables.view_chair_dashboard"):
+            raise PermissionDenied
+        # The current meeting, or (for a Chair's office that cannot read it) the newest meeting it runs.
+        meeting = Meeting.objects.current()
+        if meeting is None or not request.user.has_perm(VIEW_MEETING_RECORDS, meeting):
+            meeting = next(
+                (m for m in Meeting.objects.order_by("-number") if request.user.has_perm(MANAGE_MEETING, m)), None
+            )
+    else:
+        meeting = meeting_or_404(number)
+        if not request.user.has_perm(VIEW_MEETING_RECORDS, meeting):
+            raise PermissionDenied
     sessions = list(sessions_with_team_status(meeting)) if meeting else []
     roundtable_sessions = [s for s in sessions if s.kind == Session.Kind.ROUNDTABLE]
     return render(
@@ -36,6 +50,7 @@ def chair_dashboard(request, number: int | None = None):
         {
             "meeting": meeting,
             "chair_section": "dashboard",
+            "can_manage": meeting is not None and request.user.has_perm(MANAGE_MEETING, meeting),
             "sessions": sessions,
             "lacking_co_chairs": sum(1 for s in roundtable_sessions if s.co_chair_count < 2),
             "lacking_rapporteur": sum(1 for s in roundtable_sessions if s.rapporteur_count == 0),
@@ -44,7 +59,7 @@ def chair_dashboard(request, number: int | None = None):
     )
 
 
-@chair_required
+@chair_meeting_required()
 def structure(request, number: int | None = None):
     """The meeting's roundtables and sessions, to add, edit, reorder and delete."""
     meeting = meeting_or_404(number)
@@ -60,7 +75,7 @@ def structure(request, number: int | None = None):
 # Roundtables ------------------------------------------------------------------------------------
 
 
-@chair_required
+@chair_meeting_required(write=True)
 def roundtable_create(request, number: int | None = None):
     meeting = meeting_or_404(number)
     form = RoundtableForm(request.POST or None, meeting=meeting)
@@ -75,7 +90,7 @@ def roundtable_create(request, number: int | None = None):
     return render(request, "roundtables/chair/roundtable_form.html", _chair_context(meeting, "structure", form=form))
 
 
-@chair_required
+@chair_meeting_required(Roundtable, write=True)
 def roundtable_edit(request, pk: int):
     roundtable = get_object_or_404(Roundtable.objects.select_related("meeting"), pk=pk)
     meeting = roundtable.meeting
@@ -95,7 +110,7 @@ def roundtable_edit(request, pk: int):
     )
 
 
-@chair_required
+@chair_meeting_required(Roundtable, write=True)
 def roundtable_delete(request, pk: int):
     roundtable = get_object_or_404(Roundtable.objects.select_related("meeting"), pk=pk)
     meeting = roundtable.meeting
@@ -112,7 +127,7 @@ def roundtable_delete(request, pk: int):
     )
 
 
-@chair_required
+@chair_meeting_required(Roundtable, write=True)
 @require_POST
 def roundtable_move(request, pk: int):
     roundtable = get_object_or_404(Roundtable.objects.select_related("meeting"), pk=pk)
@@ -132,7 +147,7 @@ def _session_form_page(request, form, meeting, session=None):
     )
 
 
-@chair_required
+@chair_meeting_required(write=True)
 def session_create(request, number: int | None = None):
     meeting = meeting_or_404(number)
     with meeting_time(meeting):
@@ -156,7 +171,7 @@ def session_create(request, number: int | None = None):
         return _session_form_page(request, form, meeting)
 
 
-@chair_required
+@chair_meeting_required(Session, write=True)
 def session_edit(request, pk: int):
     session = get_object_or_404(Session.objects.select_related("meeting"), pk=pk)
     meeting = session.meeting
@@ -173,7 +188,7 @@ def session_edit(request, pk: int):
         return _session_form_page(request, form, meeting, session)
 
 
-@chair_required
+@chair_meeting_required(Session, write=True)
 def session_delete(request, pk: int):
     session = get_object_or_404(Session.objects.select_related("meeting", "roundtable"), pk=pk)
     meeting = session.meeting
@@ -189,7 +204,7 @@ def session_delete(request, pk: int):
     )
 
 
-@chair_required
+@chair_meeting_required(Session, write=True)
 @require_POST
 def session_move(request, pk: int):
     session = get_object_or_404(Session.objects.select_related("meeting"), pk=pk)

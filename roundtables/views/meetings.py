@@ -9,11 +9,11 @@ from django.views.decorators.http import require_POST
 
 from gfmd.forms import add_service_errors
 from roundtables import services
-from roundtables.forms import MeetingCopyForm, MeetingForm
-from roundtables.views._helpers import chair_required, meeting_or_404
+from roundtables.forms import MeetingCopyForm, MeetingForm, MeetingPrepareForm
+from roundtables.views._helpers import chair_meeting_required, meeting_or_404
 
 
-@chair_required
+@chair_meeting_required(write=True)
 def meeting_edit(request, number: int | None = None):
     meeting = meeting_or_404(number)
     form = MeetingForm(request.POST or None, instance=meeting)
@@ -32,7 +32,7 @@ def meeting_edit(request, number: int | None = None):
     )
 
 
-@chair_required
+@chair_meeting_required(write=True)
 def meeting_copy(request, number: int | None = None):
     source = meeting_or_404(number)
     form = MeetingCopyForm(request.POST or None, source=source)
@@ -64,7 +64,52 @@ def meeting_copy(request, number: int | None = None):
     )
 
 
-@chair_required
+@chair_meeting_required(write=True)
+def meeting_prepare(request, number: int | None = None):
+    """The handover: the next meeting, its chairing government and its own Chair's office."""
+    source = meeting_or_404(number)
+    form = MeetingPrepareForm(request.POST or None, source=source)
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        chair_country, staff_emails = fields.pop("chair_country"), fields.pop("staff_emails")
+        try:
+            meeting = services.meeting_prepare(
+                meeting=source,
+                actor=request.user,
+                chair_country=chair_country,
+                staff_emails=staff_emails,
+                fields=fields,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(title)s was prepared with the structure of %(source)s, and its Chair's office was invited. "
+                    "You can read its preparation; its own staff change it."
+                )
+                % {"title": meeting.title, "source": source.title},
+            )
+            return redirect("roundtables:chair_dashboard", number=meeting.number)
+    return render(
+        request,
+        "roundtables/chair/meeting_prepare.html",
+        {
+            "meeting": source,
+            "chair_section": "copy",
+            "form": form,
+            "counts": {
+                "rooms": source.rooms.count(),
+                "roundtables": source.roundtables.count(),
+                "sessions": source.sessions.count(),
+            },
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@chair_meeting_required(write=True)
 @require_POST
 def meeting_make_current(request, number: int):
     meeting = meeting_or_404(number)

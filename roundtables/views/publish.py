@@ -14,7 +14,7 @@ from roundtables.programme.diff import programme_changes
 from roundtables.programme.published import Programme
 from roundtables.programme.snapshot import build_snapshot
 from roundtables.schedule import meeting_clashes
-from roundtables.views._helpers import chair_required, meeting_or_404
+from roundtables.views._helpers import chair_meeting_required, meeting_or_404
 
 
 def _draft(meeting, latest: ProgrammeRelease | None) -> ProgrammeRelease:
@@ -30,7 +30,7 @@ def _draft(meeting, latest: ProgrammeRelease | None) -> ProgrammeRelease:
     )
 
 
-@chair_required
+@chair_meeting_required()
 def publish(request, number: int | None = None):
     meeting = meeting_or_404(number)
     if request.method == "POST":
@@ -80,7 +80,7 @@ def publish(request, number: int | None = None):
     )
 
 
-@chair_required
+@chair_meeting_required()
 def confirm(request, number: int | None = None):
     """The step between the button and the public: it names what becomes public and where (works without
     JavaScript; the button on the publish page leads here, and only this page's form publishes)."""
@@ -120,7 +120,7 @@ def _summary(programme: Programme) -> str:
     return _("%(sessions)s, %(roundtables)s") % {"sessions": sessions, "roundtables": roundtables}
 
 
-@chair_required
+@chair_meeting_required()
 def preview(request, number: int | None = None):
     """The programme as it would be published now, on the public page's layout."""
     meeting = meeting_or_404(number)

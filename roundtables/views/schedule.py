@@ -3,10 +3,10 @@
 from django.shortcuts import render
 
 from roundtables.schedule import schedule_grid
-from roundtables.views._helpers import chair_required, meeting_or_404, meeting_time
+from roundtables.views._helpers import chair_meeting_required, meeting_or_404, meeting_time
 
 
-@chair_required
+@chair_meeting_required()
 def schedule(request, number: int | None = None):
     meeting = meeting_or_404(number)
     with meeting_time(meeting):

@@ -15,13 +15,17 @@ from roundtables import services
 from roundtables.forms import TeamDelegationForm, TeamPersonForm, TeamRepresentativeForm
 from roundtables.models import Session, SessionDelegation, SessionPerson
 from roundtables.selectors import SEARCH_LIMIT, search_delegations, search_people, session_team
-from roundtables.views._helpers import chair_required, meeting_time
+from roundtables.views._helpers import chair_meeting_required, checked_object, meeting_time
 
 MIN_QUERY = 2
 
 
+TEAM_SESSIONS = Session.objects.select_related("meeting", "roundtable", "room")
+
+
 def _session(pk: int) -> Session:
-    return get_object_or_404(Session.objects.select_related("meeting", "roundtable", "room"), pk=pk)
+    # The row the page's check fetched (chair_meeting_required), or, called from elsewhere, read again.
+    return checked_object(Session, pk) or get_object_or_404(TEAM_SESSIONS, pk=pk)
 
 
 def _team_url(session: Session, anchor: str) -> str:
@@ -87,12 +91,12 @@ def _team_page(request, session, *, delegation_form=None, person_form=None):
         return render(request, "roundtables/chair/session_team.html", context)
 
 
-@chair_required
+@chair_meeting_required(TEAM_SESSIONS)
 def team(request, pk: int):
     return _team_page(request, _session(pk))
 
 
-@chair_required
+@chair_meeting_required(TEAM_SESSIONS)
 @require_POST
 def team_delegation_add(request, pk: int):
     session = _session(pk)
@@ -117,7 +121,7 @@ def team_delegation_add(request, pk: int):
     return _team_page(request, session, delegation_form=form)
 
 
-@chair_required
+@chair_meeting_required(TEAM_SESSIONS)
 @require_POST
 def team_delegation_remove(request, pk: int, item: int):
     session = _session(pk)
@@ -133,7 +137,7 @@ def team_delegation_remove(request, pk: int, item: int):
     return _saved(request, session, "delegations")
 
 
-@chair_required
+@chair_meeting_required(TEAM_SESSIONS)
 @require_POST
 def team_person_add(request, pk: int):
     session = _session(pk)
@@ -159,7 +163,7 @@ def team_person_add(request, pk: int):
     return _team_page(request, session, person_form=form)
 
 
-@chair_required
+@chair_meeting_required(TEAM_SESSIONS)
 @require_POST
 def team_representative_government(request, pk: int, item: int):
     """The Chair's office says which co-chair government a co-chair's representative speaks for."""
@@ -193,7 +197,7 @@ def team_representative_government(request, pk: int, item: int):
     return _saved(request, session, "people")
 
 
-@chair_required
+@chair_meeting_required(TEAM_SESSIONS)
 @require_POST
 def team_person_remove(request, pk: int, item: int):
     session = _session(pk)
@@ -211,7 +215,7 @@ def team_person_remove(request, pk: int, item: int):
     return _saved(request, session, "people")
 
 
-@chair_required
+@chair_meeting_required(TEAM_SESSIONS)
 @require_GET
 def search_delegations_results(request, pk: int):
     """The picker's results (an htmx fragment): delegations not yet on the team."""
@@ -227,7 +231,7 @@ def search_delegations_results(request, pk: int):
     )
 
 
-@chair_required
+@chair_meeting_required(TEAM_SESSIONS)
 @require_GET
 def search_people_results(request, pk: int):
     """The picker's results (an htmx fragment): people by name, e-mail or organisation."""

@@ -36,7 +36,7 @@ def _set_translated(obj, name: str, values: dict[str, str]) -> None:
 
 @transaction.atomic
 def survey_create(*, meeting, title: dict, introduction: dict, opens_at, closes_at, anonymous: bool, actor) -> Survey:
-    require(actor, "surveys.add_survey", None)
+    require(actor, "surveys.add_survey", meeting)
     survey = Survey(meeting=meeting, opens_at=opens_at, closes_at=closes_at, anonymous=anonymous, created_by=actor)
     _set_translated(survey, "title", title)
     _set_translated(survey, "introduction", introduction)

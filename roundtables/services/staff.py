@@ -1,0 +1,191 @@
+"""A meeting's Chair's office staff: invited by mail (the one-time, hashed links of accounts.invitations,
+as the portal support page's), joined by the invited person, revoked by a colleague. Revocation ends the
+person's sessions (accounts.services.end_sessions, as deactivation does), so a revoked officer's open
+browser is signed out at its next request."""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.invitations import hash_token, link_maker, unopenable_hash
+from accounts.models import User
+from accounts.services import end_sessions
+from activity.services import activity_log
+from mailings.links import LINK_MARKER
+from mailings.services import Address, send_to_people
+from roundtables.models import Meeting, MeetingRole, MeetingStaffInvitation
+
+MEETING_STAFF_INVITATION_VALIDITY = dt.timedelta(days=14)
+MEETING_STAFF_INVITATION_LINK = "roundtables.meeting_staff_invitation"
+MANAGE_MEETING_STAFF = "roundtables.manage_meeting_staff"
+
+
+def require_staff_admin(actor, meeting: Meeting) -> None:
+    if actor is None or not actor.has_perm(MANAGE_MEETING_STAFF, meeting):
+        raise PermissionDenied
+
+
+def _normalised(email: str) -> str:
+    return User.objects.normalize_email(email or "").strip().lower()
+
+
+def _invite(*, meeting: Meeting, actor, email: str, role: str, valid_for: dt.timedelta) -> MeetingStaffInvitation:
+    """The invitation and its mail, without the rule (meeting_prepare invites the next meeting's staff
+    under its own rule). An earlier open invitation to the same address for this meeting is withdrawn."""
+    email = _normalised(email)
+    if MeetingRole.objects.active().filter(meeting=meeting, role=role, user__email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("%(email)s is already on the staff of %(meeting)s.") % {"email": email, "meeting": meeting}}
+        )
+    now = timezone.now()
+    MeetingStaffInvitation.objects.usable().filter(meeting=meeting, role=role, email__iexact=email).update(
+        revoked_at=now
+    )
+    invitation = MeetingStaffInvitation.objects.create(
+        meeting=meeting,
+        role=role,
+        email=email,
+        token_hash=unopenable_hash(),
+        expires_at=now + valid_for,
+        invited_by=actor,
+    )
+    activity_log(
+        actor=actor,
+        action="roundtables.staff.invited",
+        obj=invitation,
+        meeting=meeting,
+        data={"email": email, "role": role},
+    )
+    send_to_people(
+        "roundtables.meeting_staff_invitation",
+        [Address.of(email)],
+        context={"invitation": invitation, "meeting": meeting, "link": LINK_MARKER, "inviter": actor},
+        link_kind=MEETING_STAFF_INVITATION_LINK,
+        link_object_id=invitation.pk,
+    )
+    return invitation
+
+
+@transaction.atomic
+def meeting_staff_invite(
+    *,
+    meeting: Meeting,
+    actor,
+    email: str,
+    role: str = MeetingRole.Role.CHAIR_STAFF,
+    valid_for: dt.timedelta = MEETING_STAFF_INVITATION_VALIDITY,
+) -> MeetingStaffInvitation:
+    """Invite a colleague to this meeting's Chair's office; the mail's link is made when it is sent."""
+    require_staff_admin(actor, meeting)
+    return _invite(meeting=meeting, actor=actor, email=email, role=role, valid_for=valid_for)
+
+
+# The mailings link provider ("roundtables.meeting_staff_invitation").
+meeting_staff_invitation_link_mint = link_maker(MeetingStaffInvitation, "roundtables:staff_join")
+
+
+def meeting_staff_invitation_by_token(token: str) -> MeetingStaffInvitation | None:
+    return (
+        MeetingStaffInvitation.objects.select_related("invited_by", "meeting")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+@transaction.atomic
+def meeting_staff_invitation_withdraw(*, actor, invitation: MeetingStaffInvitation) -> MeetingStaffInvitation:
+    require_staff_admin(actor, invitation.meeting)
+    if MeetingStaffInvitation.objects.usable().filter(pk=invitation.pk).update(revoked_at=timezone.now()) != 1:
+        raise ValidationError(_("This invitation was already used, withdrawn or expired."))
+    invitation.refresh_from_db()
+    activity_log(
+        actor=actor,
+        action="roundtables.staff.withdrawn",
+        obj=invitation,
+        meeting=invitation.meeting,
+        data={"email": invitation.email},
+    )
+    return invitation
+
+
+@transaction.atomic
+def meeting_staff_join(*, token: str, user) -> MeetingRole:
+    """The invited person, signed in with the invited address, takes the role (once)."""
+    if user is None or not user.is_authenticated:
+        raise PermissionDenied
+    invitation = (
+        MeetingStaffInvitation.objects.select_for_update()
+        .select_related("meeting", "invited_by")
+        .filter(token_hash=hash_token(token))
+        .usable()
+        .first()
+    )
+    if invitation is None:
+        raise ValidationError(
+            _(
+                "This invitation link is no longer valid: it was used, withdrawn or has expired. "
+                "Ask the Chair's office for a new one."
+            )
+        )
+    if user.email.lower() != invitation.email.lower():
+        raise ValidationError(
+            _("This invitation was sent to %(email)s: sign in with that address to accept it.")
+            % {"email": invitation.email}
+        )
+    role, _created = MeetingRole.objects.get_or_create(
+        meeting=invitation.meeting,
+        user=user,
+        role=invitation.role,
+        revoked_at=None,
+        defaults={"granted_by": invitation.invited_by},
+    )
+    invitation.used_at = timezone.now()
+    invitation.used_by = user
+    invitation.save(update_fields=["used_at", "used_by"])
+    activity_log(
+        actor=user,
+        action="roundtables.staff.joined",
+        obj=role,
+        meeting=invitation.meeting,
+        data={"invited_by": invitation.invited_by.email if invitation.invited_by else "", "role": role.role},
+    )
+    return role
+
+
+@transaction.atomic
+def meeting_staff_revoke(*, actor, role: MeetingRole, reason: str = "") -> MeetingRole:
+    """End a person's role in the meeting and their sessions. The meeting's active staff rows are locked
+    first, so two revocations at once cannot leave the meeting without a Chair's office."""
+    meeting = role.meeting
+    require_staff_admin(actor, meeting)
+    active = list(
+        MeetingRole.objects.select_for_update()
+        .active()
+        .filter(meeting=meeting, role=role.role, user__is_active=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    role = MeetingRole.objects.select_for_update().select_related("user").get(pk=role.pk)
+    if role.revoked_at is not None:
+        raise ValidationError(_("%(name)s is no longer on this meeting's staff.") % {"name": role.user.display_name})
+    if active == [role.pk]:
+        raise ValidationError(
+            _("%(name)s is the last member of this meeting's Chair's office: invite a colleague before removing them.")
+            % {"name": role.user.display_name}
+        )
+    role.revoked_at = timezone.now()
+    role.save(update_fields=["revoked_at"])
+    member = User.objects.select_for_update().get(pk=role.user_id)
+    end_sessions(member)
+    member.save(update_fields=["session_salt"])
+    activity_log(
+        actor=actor,
+        action="roundtables.staff.revoked",
+        obj=role,
+        meeting=meeting,
+        data={"email": member.email, "role": role.role, "reason": (reason or "").strip()},
+    )
+    return role
