@@ -86,7 +86,9 @@ rules.add_perm("delegations.view_delegation", can_manage_delegation)
 rules.add_perm("delegations.manage_delegation", can_manage_delegation)
 rules.add_perm("delegations.invite_to_delegation", can_manage_delegation)
 rules.add_perm("delegations.decide_for_delegation", can_decide_for_delegation)
-rules.add_perm("delegations.set_quota", is_chair_office)
+# A quota is a meeting's: its Chair's office sets it (InMeeting names the meeting; a bare delegation, or no
+# object, asks "some Chair's office").
+rules.add_perm("delegations.set_quota", manages_meeting_of)
 rules.add_perm("delegations.view_civil_society", is_chair_office | is_civil_society_coordinator)
 rules.add_perm("delegations.list_delegations", is_chair_office)
 # Creating, editing, retiring and merging delegations: the Chair's office only, never a focal point.
@@ -171,4 +173,5 @@ rules.add_perm(
 
 # Membership per meeting (Steering Group, Friends of the Forum, focal points): the Chair's office only;
 # accepting a nomination is the invited person's (checked on the nomination's address in the service).
-rules.add_perm("delegations.administer_membership", is_chair_office)
+# The Chair's office part is the meeting's (InMeeting carries it; without an object, "some Chair's office").
+rules.add_perm("delegations.administer_membership", manages_meeting_of)

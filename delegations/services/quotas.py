@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from activity.services import activity_log
 from delegations.models import Delegation, DelegationQuota
+from delegations.permissions import InMeeting
 from delegations.services._common import require_perm
 from roundtables.models import Meeting
 
@@ -14,7 +15,8 @@ from roundtables.models import Meeting
 def quota_set(*, delegation: Delegation, meeting: Meeting, places: int | None, actor) -> DelegationQuota | None:
     """Set the delegation's quota for the meeting; `None` removes the limit. Registrations
     already made keep their places; only new ones are refused once the quota is used."""
-    require_perm(actor, "delegations.set_quota", delegation)
+    # The meeting's own Chair's office (roundtables.permissions, through InMeeting's meeting).
+    require_perm(actor, "delegations.set_quota", InMeeting.of(delegation, meeting))
     if places is not None and places < 0:
         raise ValidationError({"places": _("A quota cannot be negative.")})
     previous = DelegationQuota.objects.filter(delegation=delegation, meeting=meeting).first()
