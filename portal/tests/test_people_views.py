@@ -110,7 +110,7 @@ def _add_roles(chair, person, count):
             role=SessionPerson.Role.CO_CHAIR_REPRESENTATIVE,
             delegation=DelegationFactory(),
         )
-        make_focal_point(person, DelegationFactory())
+        make_focal_point(person, DelegationFactory(), meeting)
         services.person_deactivate(actor=chair, person=person, reason=f"reason {n}")
         services.person_reactivate(actor=chair, person=person, reason=f"reason {n}")
 

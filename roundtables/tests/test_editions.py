@@ -58,13 +58,28 @@ def test_my_sessions_of_a_numbered_meeting_names_it(client, meetings):
 # The switcher
 
 
-def test_the_switcher_offers_every_meeting_newest_first(client, chair, meetings, django_assert_num_queries):
+def test_the_switcher_offers_every_meeting_newest_first(rf, chair, meetings, django_assert_num_queries):
     from roundtables.templatetags.editions import meeting_switcher
 
     mexico, _switzerland = meetings
+    request = rf.get("/")
+    request.user = chair
+    chair.has_perm("roundtables.view_meeting_records", mexico)  # the person's meetings, read with the header
     with django_assert_num_queries(1):
-        context = meeting_switcher(mexico, "roundtables:activity")
+        context = meeting_switcher({"request": request}, mexico, "roundtables:activity")
     assert [m.number for m in context["meetings"]] == [5, 4]
+
+
+def test_the_switcher_offers_only_the_troikas_meetings(rf, meetings):
+    from roundtables.templatetags.editions import meeting_switcher
+    from roundtables.tests.factories import MeetingFactory
+    from roundtables.tests.troika import staff_of
+
+    mexico, _switzerland = meetings
+    request = rf.get("/")
+    request.user = staff_of(MeetingFactory(number=3))  # 2009: reads 2010, not 2011
+    context = meeting_switcher({"request": request}, mexico, "roundtables:activity")
+    assert [m.number for m in context["meetings"]] == [4, 3]
 
 
 def test_the_switcher_is_a_labelled_get_form_with_a_button(client, chair, meetings):
