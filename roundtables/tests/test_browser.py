@@ -132,7 +132,8 @@ def test_chair_office_adds_a_session_to_rt3_and_publishes_it(demo, live_server, 
 
 
 def test_chair_office_copies_the_meeting_into_next_year(demo, live_server, page, screenshot):
-    sign_in(page, live_server, "chair@example.org")
+    # Portal support: meeting 6 is two after 2010, outside the Mexican Chair's office's troika.
+    sign_in(page, live_server, "support@example.org")
     page.goto(f"{live_server.url}/chair/copy/")
     # The demo already prepares the Fifth Meeting (Switzerland 2011): the next free number is 6.
     expect(page.get_by_label("Number")).to_have_value("6")

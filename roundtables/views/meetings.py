@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from gfmd.forms import add_service_errors
 from roundtables import services
+from roundtables.editions import VIEW_MEETING_RECORDS
 from roundtables.forms import MeetingCopyForm, MeetingForm, MeetingPrepareForm
 from roundtables.views._helpers import chair_meeting_required, meeting_or_404
 
@@ -47,6 +48,10 @@ def meeting_copy(request, number: int | None = None):
                 _("%(title)s was created with the structure of %(source)s. Its teams are yours to form.")
                 % {"title": meeting.title, "source": source.title},
             )
+            # The new meeting's own staff are invited on its staff page; outside the copier's troika (a
+            # meeting two or more after theirs) they stay on their own meeting.
+            if not request.user.has_perm(VIEW_MEETING_RECORDS, meeting):
+                return redirect("roundtables:chair_dashboard", number=source.number)
             return redirect("roundtables:chair_dashboard", number=meeting.number)
     return render(
         request,
