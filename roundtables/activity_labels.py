@@ -21,4 +21,7 @@ ACTIONS = {
     "roundtables.meeting.updated": _("Meeting details edited"),
     "roundtables.meeting.copied": _("Meeting created from another's structure"),
     "roundtables.meeting.made_current": _("Meeting made current"),
+    "roundtables.meeting.closed": _("Meeting's record closed (read-only)"),
+    "roundtables.correction.opened": _("Correction of a closed meeting opened"),
+    "roundtables.correction.ended": _("Correction of a closed meeting ended"),
 }

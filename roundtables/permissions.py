@@ -24,3 +24,8 @@ rules.add_perm("roundtables.view_meeting_records", is_chair_office)
 rules.add_perm("roundtables.view_chair_dashboard", is_chair_office)
 # Co-chairs edit their own session's description and team notes; the Chair's office edits everything.
 rules.add_perm("roundtables.edit_session_description", is_chair_office | is_session_co_chair)
+# Closing a meeting's record, and opening or ending a correction on a closed one: a deliberate act of the
+# Chair's office. While a correction is open, the Chair's office writes to the closed meeting
+# (roundtables.editions.ensure_open).
+rules.add_perm("roundtables.close_meeting", is_chair_office)
+rules.add_perm("roundtables.correct_meeting", is_chair_office)

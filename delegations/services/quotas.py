@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from activity.services import activity_log
 from delegations.models import Delegation, DelegationQuota
 from delegations.services._common import require_perm
+from roundtables.editions import ensure_open
 from roundtables.models import Meeting
 
 
@@ -15,6 +16,7 @@ def quota_set(*, delegation: Delegation, meeting: Meeting, places: int | None, a
     """Set the delegation's quota for the meeting; `None` removes the limit. Registrations
     already made keep their places; only new ones are refused once the quota is used."""
     require_perm(actor, "delegations.set_quota", delegation)
+    ensure_open(meeting, actor)
     if places is not None and places < 0:
         raise ValidationError({"places": _("A quota cannot be negative.")})
     previous = DelegationQuota.objects.filter(delegation=delegation, meeting=meeting).first()
