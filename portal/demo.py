@@ -126,6 +126,7 @@ def load_demo(concept_paper_path: Path) -> tuple[Meeting, list[tuple[str, str]]]
     publish_demo_programme(meeting)
     _load_archive()
     _load_next_meeting(meeting)
+    _close_archive()
     return meeting, [*accounts, (NEXT_CHAIR.email, NEXT_CHAIR.role)]
 
 
@@ -139,6 +140,23 @@ def _load_archive() -> None:
     for archived in meetings.values():
         publish_archive_programme(archived, actor=chair)
     load_archive_outcome_demo(meetings[3])
+
+
+# The archive meetings whose record the demo closes (read-only); 2010 stays open (the demo's working
+# meeting) and 2011 is in preparation.
+CLOSED_MEETINGS = (1, 2, 3)
+
+
+@transaction.atomic
+def _close_archive() -> None:
+    """Close Brussels 2007, Manila 2008 and Athens 2009 through the service, as the 2010 Chair's office
+    would once their proceedings were out. Last, after everything written to them; on a second run they
+    are closed already and left as they are (the archive loaders write nothing to them then)."""
+    from roundtables.services import meeting_close
+
+    chair = User.objects.get(email="chair@example.org")
+    for meeting in Meeting.objects.filter(number__in=CLOSED_MEETINGS, closed_at__isnull=True):
+        meeting_close(meeting=meeting, actor=chair)
 
 
 @transaction.atomic

@@ -49,18 +49,17 @@ def request_key(kind: str, params: dict) -> str:
 
 
 def request_report(*, kind: str, params: dict, user) -> GeneratedFile:
-    """A read of the meeting's record, so a closed meeting's documents may be asked for (no ensure_open):
-        the job and file rows are the portal's, not the meeting's data.
+    """Ask for a document. Returns the queued or running job of the same request if there is one
+    (whoever started it); otherwise creates a row and sends the task once the transaction commits.
 
-    Ask for a document. Returns the queued or running job of the same request if there is one
-        (whoever started it); otherwise creates a row and sends the task once the transaction commits.
-
-        Raises ValidationError for bad parameters, PermissionDenied if the user may not see the
-        content, ReportError with the renderer's reason if the document cannot be produced now (the
-        reports page disables its offer for the same reason), ReportThrottled if the user asked for
-        too many documents lately."""
+    Raises ValidationError for bad parameters, PermissionDenied if the user may not see the
+    content, ReportError with the renderer's reason if the document cannot be produced now (the
+    reports page disables its offer for the same reason), ReportThrottled if the user asked for
+    too many documents lately."""
     from reports.tasks import generate_report_task
 
+    # A read of the meeting's record: a closed meeting's documents may still be asked for (no ensure_open);
+    # the job and file rows are the portal's, not the meeting's data.
     renderer = get_renderer(kind)
     params = renderer.clean_params(params)
     if not user.is_authenticated or not renderer.can_access(user, params):
