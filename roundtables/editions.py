@@ -89,6 +89,19 @@ def open_correction(meeting: Meeting | None) -> MeetingCorrection | None:
     return MeetingCorrection.objects.open().filter(meeting_id=meeting.pk).select_related("opened_by").first()
 
 
+def may_write(meeting: Meeting | None, user) -> bool:
+    """Whether a page may offer `user` to change the meeting's data (edit buttons): an open meeting, or a
+    closed one while the Chair's office corrects it. Only what is shown: ensure_open decides."""
+    if meeting is None or not meeting.is_closed:
+        return True
+    return (
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and user.has_perm(CORRECT_MEETING, meeting)
+        and open_correction(meeting) is not None
+    )
+
+
 def correction_note(meeting) -> dict:
     """What activity.services.activity_log adds to an entry written to a closed meeting during a
     correction: the correction and its reason, so the log tells a deliberate correction from the

@@ -434,3 +434,11 @@ def test_the_409_page_is_in_the_portal_layout(world, client):
     assert response.templates[0].name == "roundtables/meeting_closed.html"
     body = response.content.decode()
     assert "read-only" in body and 'href="http://testserver/chair/"' in body
+
+
+def test_the_outcome_workspace_of_a_closed_meeting_offers_no_change(world, client):
+    client.force_login(world["chair"])
+    response = client.get(reverse("outcomes:workspace", kwargs={"session_pk": world["session"].pk}))
+    body = response.content.decode()
+    assert "meeting-closed-banner" in body
+    assert not any(response.context[name] for name in ("can_edit", "can_submit", "can_approve", "can_publish"))

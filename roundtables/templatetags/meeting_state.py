@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django import template
 
-from roundtables.editions import CORRECT_MEETING, open_correction
+from roundtables.editions import may_write, open_correction
 from roundtables.models import Meeting, MeetingCorrection
 
 register = template.Library()
@@ -29,8 +29,7 @@ def meeting_write_state(context, meeting: Meeting | None) -> WriteState:
         if not meeting.is_closed:
             cache[meeting.pk] = WriteState(closed=False, correction=None, writable=True)
         else:
-            correction = open_correction(meeting)
-            user = context.get("user")
-            correcting = correction is not None and user is not None and user.has_perm(CORRECT_MEETING, meeting)
-            cache[meeting.pk] = WriteState(closed=True, correction=correction, writable=correcting)
+            cache[meeting.pk] = WriteState(
+                closed=True, correction=open_correction(meeting), writable=may_write(meeting, context.get("user"))
+            )
     return cache[meeting.pk]
