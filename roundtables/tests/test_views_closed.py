@@ -154,3 +154,29 @@ def test_the_pages_are_refused_to_anyone_but_the_chair_office(client, athens, na
     assert client.post(url, {"reason": "Mine"}).status_code == 403
     athens.refresh_from_db()
     assert not athens.is_closed and not MeetingCorrection.objects.exists()
+
+
+def test_the_details_page_lists_the_corrections_in_as_many_queries_for_one_or_three(chair_client, chair, athens):
+    """The corrections of a closed meeting on its details page (the ten latest): one query, whatever their number."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    services.meeting_close(meeting=athens, actor=chair)
+
+    def queries_with(count: int) -> int:
+        MeetingCorrection.objects.all().delete()
+        for n in range(count):
+            correction = services.meeting_correction_open(meeting=athens, actor=chair, reason=f"Fix {n}")
+            services.meeting_correction_end(correction=correction, actor=another_chair())
+        with CaptureQueriesContext(connection) as captured:
+            body = chair_client.get(details(athens)).content.decode()
+        assert body.count("Fix ") == count
+        return len(captured)
+
+    assert queries_with(1) == queries_with(3)
+
+
+def another_chair():  # another member of the Chair's office ends the corrections: names to fetch
+    from accounts.tests.factories import ChairOfficeFactory
+
+    return ChairOfficeFactory()
