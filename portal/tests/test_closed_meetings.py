@@ -12,7 +12,8 @@ from django.utils import timezone
 from accounts.tests.factories import ChairOfficeFactory, UserFactory
 from activity.models import ActivityLog
 from delegations import services as delegation_services
-from delegations.models import Registration
+from delegations.models import FocalPoint, Registration
+from delegations.services import membership as delegation_membership
 from delegations.tests.factories import DelegationFactory, RegistrationFactory
 from delegations.tests.factories import InvitationFactory as DelegationInvitationFactory
 from mailings import services as mailing_services
@@ -59,7 +60,7 @@ def world(db):
     other_session = SessionFactory(roundtable=roundtable, code="3.2")
     delegation = DelegationFactory(country="GR")
     focal_point = UserFactory()
-    delegation.focal_points.add(focal_point)
+    FocalPoint.objects.create(delegation=delegation, meeting=meeting, user=focal_point)
     SessionDelegation.objects.create(session=session, delegation=delegation, role=SessionDelegation.Role.CO_CHAIR)
     registration = RegistrationFactory(meeting=meeting, delegation=delegation, status=Registration.Status.PENDING)
     delegation_invitation = DelegationInvitationFactory(meeting=meeting, delegation=delegation)
@@ -148,6 +149,16 @@ WRITES = {
     ),
     "delegations: quota_set": lambda w: delegation_services.quota_set(
         delegation=w["delegation"], meeting=w["meeting"], places=3, actor=w["chair"]
+    ),
+    "delegations: membership_set": lambda w: delegation_membership.membership_set(
+        delegation=w["delegation"],
+        meeting=w["meeting"],
+        actor=w["chair"],
+        steering_group=True,
+        friends_of_the_forum=True,
+    ),
+    "delegations: focal_point_nominate": lambda w: delegation_membership.focal_point_nominate(
+        delegation=w["delegation"], meeting=w["meeting"], email="new.fp@example.org", actor=w["chair"]
     ),
     "papers: paper_start_review": lambda w: paper_workflow.paper_start_review(paper=w["paper"], actor=w["chair"]),
     "papers: comment_add": lambda w: paper_workflow.comment_add(
