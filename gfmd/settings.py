@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # A write refused because its meeting is closed: a 409 page rather than a server error.
+    "roundtables.middleware.MeetingClosedMiddleware",
 ]
 
 ROOT_URLCONF = "gfmd.urls"

@@ -42,6 +42,7 @@ __all__ = [
     "mailing_retry_failed",
     "mailings_sweep",
     "queue_mail",
+    "register_meeting_guard",
     "send_to_people",
     "suppressed",
 ]
@@ -61,6 +62,28 @@ def _require(actor, perm: str, mailing: Mailing, message: str) -> None:
     if actor is None or not actor.has_perm("mailings.send_mailing", mailing):
         raise PermissionDenied
     raise MailingStateError(message)
+
+
+# The guard on a meeting's mail: roundtables registers roundtables.editions.ensure_open here (this app sits
+# below roundtables, so it cannot import it). A closed meeting gets no new mailing and no new sending: a
+# mailing held in its outbox is not released, failed mails are not retried; mail already queued before the
+# closing still goes out (the person pressed "Send" while the meeting was open, and a mailing stopped
+# halfway would leave some recipients told and others not). Discarding an outbox mailing sends nothing and
+# stays allowed, so a closed meeting's outbox can be emptied. During a correction the Chair's office is
+# let through, as for any other write.
+_meeting_guards: list[Callable] = []
+
+
+def register_meeting_guard(guard: Callable) -> None:
+    """`guard(meeting, actor)` raises when the meeting's data may not be written (a ValidationError)."""
+    if guard not in _meeting_guards:
+        _meeting_guards.append(guard)
+
+
+def _guard_meeting(meeting, actor) -> None:
+    if meeting is not None:
+        for guard in _meeting_guards:
+            guard(meeting, actor)
 
 
 # Why mail is not being queued right now (loading the demo), or None: see suppressed().
@@ -219,6 +242,7 @@ def mailing_create(
     The rows wait in the outbox until mailing_release(); with release=True (a reminder whose
     schedule a person already approved) they are queued at once. Returns the mailing and its rows,
     in the order of `recipients`."""
+    _guard_meeting(meeting, created_by)
     mailing = Mailing(title=single_line(title)[:300], created_by=created_by, meeting=meeting)
     for language, subject in subjects.items():
         setattr(mailing, f"subject_template_{language}", subject)
@@ -276,8 +300,9 @@ def _release(mailing: Mailing, *, actor) -> int:
 @transaction.atomic
 def mailing_release(*, mailing: Mailing, actor) -> Mailing:
     """Send a mailing that waits in the outbox. Pressing "Send" twice sends it once."""
-    locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
+    locked = Mailing.objects.select_for_update().select_related("meeting").get(pk=mailing.pk)
     _require(actor, "mailings.release_mailing", locked, "This mailing has already been sent or discarded.")
+    _guard_meeting(locked.meeting, actor)
     _release(locked, actor=actor)
     return locked
 
@@ -304,10 +329,11 @@ def mailing_retry_failed(*, mailing: Mailing, actor) -> int:
     """Queue the failed mails of a mailing again (after the address or the server was fixed)."""
     from mailings.tasks import send_mailing_task
 
-    locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
+    locked = Mailing.objects.select_for_update().select_related("meeting").get(pk=mailing.pk)
     _require(
         actor, "mailings.retry_mailing", locked, "Only a mailing that has been sent can have its failed mails retried."
     )
+    _guard_meeting(locked.meeting, actor)
     # A mail whose text was already removed (mail_bodies_purge) cannot be sent again.
     count = locked.mails.filter(state=OutgoingMail.State.FAILED, body_purged_at__isnull=True).update(
         state=OutgoingMail.State.QUEUED, attempts=0, retry_at=None, smtp_code=None, last_error=""

@@ -26,6 +26,7 @@ from outcomes.selectors import (
     co_chair_representatives,
     rapporteurs,
 )
+from roundtables.editions import ensure_open
 from roundtables.models import Session
 
 
@@ -38,6 +39,11 @@ class SaveResult:
     @property
     def conflict(self) -> bool:
         return not self.applied
+
+
+def _ensure_open(outcome: Outcome, actor) -> None:
+    """A closed meeting's outcomes are its record: refused unless the Chair's office corrects it."""
+    ensure_open(outcome.session.meeting, actor)
 
 
 def _log(*, actor, action: str, outcome: Outcome, data: dict | None = None) -> None:
@@ -86,6 +92,10 @@ def _not_drafting() -> str:
 def outcome_start(*, session: Session, actor) -> Outcome:
     """The session's outcome with its five empty sections (created on first use, idempotent)."""
     check_who(actor, "outcomes.start_outcome", session)
+    existing = Outcome.objects.filter(session=session).first()
+    if existing is not None:  # nothing to write: a closed meeting's outcome is read as it is
+        return existing
+    ensure_open(session.meeting, actor)
     outcome, created = Outcome.objects.get_or_create(session=session)
     if created:
         OutcomeSection.objects.bulk_create(
@@ -130,6 +140,7 @@ def section_save(
     is shown both and merges. The same client_token sent twice (a retry) is stored once."""
     # Lock the section: two saves of one section are decided one after the other.
     section = OutcomeSection.objects.select_for_update().select_related("outcome").get(pk=section.pk)
+    _ensure_open(section.outcome, actor)
     _require_now(actor, "outcomes.edit_outcome", section.outcome, _not_drafting())
     head = section.current_revision
     client_token = (client_token or "")[:64]
@@ -195,6 +206,7 @@ def section_merge(*, section: OutcomeSection, actor, html: str, conflict_revisio
 def revision_restore(*, revision: OutcomeRevision, actor) -> OutcomeRevision:
     """Make an earlier version current again, as a new version (the history only grows)."""
     section = OutcomeSection.objects.select_for_update().select_related("outcome").get(pk=revision.section_id)
+    _ensure_open(section.outcome, actor)
     _require_now(actor, "outcomes.edit_outcome", section.outcome, _not_drafting())
     restored = OutcomeRevision.objects.create(
         section=section,
@@ -219,6 +231,7 @@ def revision_restore(*, revision: OutcomeRevision, actor) -> OutcomeRevision:
 @transaction.atomic
 def comment_add(*, section: OutcomeSection, actor, body: str) -> SectionComment:
     outcome = Outcome.objects.select_for_update().get(pk=section.outcome_id)
+    _ensure_open(outcome, actor)
     check_who(actor, "outcomes.comment_outcome", outcome)
     body = (body or "").strip()
     _require(bool(body), _("Write a comment first."))
@@ -239,6 +252,7 @@ def comment_add(*, section: OutcomeSection, actor, body: str) -> SectionComment:
 def outcome_submit(*, outcome: Outcome, actor) -> Outcome:
     """Drafting (or returned) -> submitted to the co-chairs for sign-off."""
     outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
+    _ensure_open(outcome, actor)
     _require_now(actor, "outcomes.submit_outcome", outcome, _("Only an outcome being drafted can be submitted."))
     _require(
         outcome.sections.filter(current_revision__isnull=False).exists(),
@@ -262,6 +276,7 @@ def outcome_submit(*, outcome: Outcome, actor) -> Outcome:
 def outcome_return(*, outcome: Outcome, actor, comment: str) -> Outcome:
     """Submitted (or approved, not yet published) -> returned to drafting, with comments."""
     outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
+    _ensure_open(outcome, actor)
     check_who(actor, "outcomes.return_outcome", outcome)
     comment = (comment or "").strip()
     _require(bool(comment), _("Say what should change: the rapporteur reads your comments."))
@@ -308,6 +323,7 @@ def outcome_approve(*, outcome: Outcome, actor) -> Outcome:
     withdrawal or a move also locks), so the registration cannot change between the check and the
     sign-off."""
     outcome = Outcome.objects.select_for_update().select_related("session").get(pk=outcome.pk)
+    _ensure_open(outcome, actor)
     check_who(actor, "outcomes.approve_outcome", outcome)
     _require(
         outcome.state == Outcome.State.SUBMITTED or approval_lapsed(outcome),
@@ -366,6 +382,7 @@ def _sign_off(*, outcome: Outcome, delegation, actor) -> None:
 def outcome_publish(*, outcome: Outcome, actor) -> Outcome:
     """Approved -> published on the session's public page (the Chair's office)."""
     outcome = Outcome.objects.select_for_update().select_related("session").get(pk=outcome.pk)
+    _ensure_open(outcome, actor)
     if actor is None or not actor.has_perm("outcomes.publish_outcome", outcome):
         check_who(actor, "outcomes.publish_outcome", outcome)
         # The Chair's office, but the outcome is not ready: say which part of the rule is missing.

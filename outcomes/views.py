@@ -28,7 +28,7 @@ from outcomes.selectors import (
     sign_offs,
     team_role,
 )
-from roundtables.editions import meeting_or_current
+from roundtables.editions import may_write, meeting_or_current
 from roundtables.models import Session
 
 
@@ -96,6 +96,9 @@ def workspace(request, session_pk: int):
         "role": team_role(request.user, session),
         "can_start": outcome is None and request.user.has_perm("outcomes.start_outcome", session),
     }
+    # A closed meeting's outcome is its record: no button offers to change it (the services refuse anyway).
+    writable = may_write(session.meeting, request.user)
+    context["can_start"] = context["can_start"] and writable
     if outcome is not None:
         outcome.session = session
         user = request.user
@@ -113,14 +116,14 @@ def workspace(request, session_pk: int):
             approved_count=sum(1 for sign_off in signed if sign_off.counts),
             editor_role=user.has_perm("outcomes.write_outcome", outcome),
             # The rules the services check (who and when): a button shows only when its click is accepted.
-            can_edit=user.has_perm("outcomes.edit_outcome", outcome),
-            can_comment=user.has_perm("outcomes.comment_outcome", outcome),
-            can_submit=user.has_perm("outcomes.submit_outcome", outcome),
-            can_return=user.has_perm("outcomes.return_outcome", outcome),
-            can_approve=can_sign_off or user.has_perm("outcomes.approve_in_place", outcome),
+            can_edit=writable and user.has_perm("outcomes.edit_outcome", outcome),
+            can_comment=writable and user.has_perm("outcomes.comment_outcome", outcome),
+            can_submit=writable and user.has_perm("outcomes.submit_outcome", outcome),
+            can_return=writable and user.has_perm("outcomes.return_outcome", outcome),
+            can_approve=writable and (can_sign_off or user.has_perm("outcomes.approve_in_place", outcome)),
             signs_for=signing_delegation(user, session) if can_sign_off else None,
             sign_off_hint=sign_off_hint(user, outcome),
-            can_publish=user.has_perm("outcomes.publish_outcome", outcome),
+            can_publish=writable and user.has_perm("outcomes.publish_outcome", outcome),
             comment_form=CommentForm(),
             return_form=ReturnForm(),
         )

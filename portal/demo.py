@@ -159,6 +159,7 @@ def load_demo(concept_paper_path: Path) -> tuple[Meeting, list[tuple[str, str]]]
     publish_demo_programme(meeting)
     _load_archive()
     _load_next_meeting(meeting)
+    _close_archive()
     return meeting, [*accounts, (PREVIOUS_CHAIR.email, PREVIOUS_CHAIR.role), (NEXT_CHAIR.email, NEXT_CHAIR.role)]
 
 
@@ -177,6 +178,24 @@ def _load_archive() -> None:
     load_archive_outcome_demo(meetings[3])
     greek = _load_accounts([PREVIOUS_CHAIR])[PREVIOUS_CHAIR.email]
     grant_chair_staff(meetings[3], greek, granted_by=support)
+
+
+# The archive meetings whose record the demo closes (read-only); 2010 stays open (the demo's working
+# meeting) and 2011 is in preparation.
+CLOSED_MEETINGS = (1, 2, 3)
+
+
+@transaction.atomic
+def _close_archive() -> None:
+    """Close Brussels 2007, Manila 2008 and Athens 2009 through the service, as portal support does for
+    the archive once their proceedings are out (each meeting's own staff may too). Last, after everything
+    written to them; on a second run they
+    are closed already and left as they are (the archive loaders write nothing to them then)."""
+    from roundtables.services import meeting_close
+
+    support = User.objects.get(email="support@example.org")
+    for meeting in Meeting.objects.filter(number__in=CLOSED_MEETINGS, closed_at__isnull=True):
+        meeting_close(meeting=meeting, actor=support)
 
 
 @transaction.atomic

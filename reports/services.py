@@ -58,6 +58,8 @@ def request_report(*, kind: str, params: dict, user) -> GeneratedFile:
     too many documents lately."""
     from reports.tasks import generate_report_task
 
+    # A read of the meeting's record: a closed meeting's documents may still be asked for (no ensure_open);
+    # the job and file rows are the portal's, not the meeting's data.
     renderer = get_renderer(kind)
     params = renderer.clean_params(params)
     if not user.is_authenticated or not renderer.can_access(user, params):

@@ -19,6 +19,14 @@ class RoundtablesConfig(AppConfig):
         from roundtables.services.staff import MEETING_STAFF_INVITATION_LINK, meeting_staff_invitation_link_mint
 
         register_link_provider(MEETING_STAFF_INVITATION_LINK, meeting_staff_invitation_link_mint)
+        from activity.services import register_meeting_note
+        from roundtables.editions import correction_note
+
+        register_meeting_note(correction_note)  # a write during a correction names it in the log
+        from mailings.services import register_meeting_guard
+        from roundtables.editions import ensure_open
+
+        register_meeting_guard(ensure_open)  # no new mailing or sending for a closed meeting
         _register_menu_facts()
 
 

@@ -45,6 +45,14 @@ class Meeting(models.Model):
     closed_at = models.DateTimeField(_("record closed"), null=True, blank=True)
     # The government that chairs this meeting (and whose Chair's office staff prepare it: MeetingRole).
     chair_country = CountryField(_("chairing government"), blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("record closed by"),
+    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -63,6 +71,55 @@ class Meeting(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.closed_at is not None
+
+
+class MeetingCorrectionQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(ended_at__isnull=True)
+
+
+class MeetingCorrection(models.Model):
+    """A correction window on a closed meeting: the Chair's office opens it on purpose, with a reason,
+    and while it is open the services write to the meeting again (roundtables.editions.ensure_open);
+    every write logged meanwhile names it. At most one is open per meeting (a database constraint)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="corrections")
+    reason = models.TextField(_("reason"))
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("opened by")
+    )
+    opened_at = models.DateTimeField(_("opened"))
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ended by"),
+    )
+
+    objects = MeetingCorrectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["-opened_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting"], condition=Q(ended_at__isnull=True), name="one_open_correction_per_meeting"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Correction of %(meeting)s opened %(when)s") % {
+            "meeting": self.meeting.title,
+            "when": f"{self.opened_at:%Y-%m-%d %H:%M}",
+        }
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_at is None
 
 
 class Roundtable(models.Model):

@@ -184,3 +184,8 @@ rules.add_perm("roundtables.manage_meeting_staff", manages_meeting_of)
 rules.add_perm("roundtables.prepare_next_meeting", manages_meeting_of)
 # Co-chairs edit their own session's description and team notes; the meeting's Chair's office everything.
 rules.add_perm("roundtables.edit_session_description", manages_meeting_of | is_session_co_chair)
+# Closing a meeting's record, and opening or ending a correction on a closed one: a deliberate act of
+# the meeting's own Chair's office (or portal support). While a correction is open, they write to the
+# closed meeting (roundtables.editions.ensure_open); the troika never does.
+rules.add_perm("roundtables.close_meeting", manages_meeting_of)
+rules.add_perm("roundtables.correct_meeting", manages_meeting_of)

@@ -5,6 +5,7 @@ from roundtables.views import (
     activity,
     archive,
     chair,
+    closing,
     co_chairs,
     editions,
     meetings,
@@ -68,6 +69,10 @@ urlpatterns = [
     ),
     path("staff/join/<str:token>/", staff.staff_join, name="staff_join"),
     path("chair/meetings/<int:number>/make-current/", meetings.meeting_make_current, name="meeting_make_current"),
+    # Closing a meeting's record, and corrections of a closed one.
+    path("chair/meetings/<int:number>/close/", closing.meeting_close, name="meeting_close"),
+    path("chair/meetings/<int:number>/corrections/new/", closing.correction_open, name="correction_open"),
+    path("chair/corrections/<int:pk>/end/", closing.correction_end, name="correction_end"),
     path("chair/roundtables/<int:pk>/edit/", chair.roundtable_edit, name="roundtable_edit"),
     path("chair/roundtables/<int:pk>/delete/", chair.roundtable_delete, name="roundtable_delete"),
     path("chair/roundtables/<int:pk>/move/", chair.roundtable_move, name="roundtable_move"),

@@ -210,7 +210,10 @@ def _move(relation, source: Delegation, target: Delegation) -> None:
 def delegation_merge(*, source: Delegation, target: Delegation, actor) -> Delegation:
     """Move everything of the duplicate `source` to `target` (registrations, invitations, quotas,
     team roles, focal points, and whatever other apps attach to a delegation), then delete it; in
-    one transaction, refused as a whole where a move would break a rule."""
+    one transaction, refused as a whole where a move would break a rule.
+
+    A delegation is not one meeting's data: the merge names one delegation where there were two, in
+    closed meetings too (no ensure_open), without changing who came or what they did."""
     require_perm(actor, ADMINISTER, source)
     require_perm(actor, ADMINISTER, target)
     locked = {d.pk: d for d in Delegation.objects.select_for_update().filter(pk__in=[source.pk, target.pk])}

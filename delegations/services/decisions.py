@@ -19,6 +19,7 @@ from delegations.services._common import (
     site_link,
 )
 from mailings.services import send_to_people
+from roundtables.editions import ensure_open
 
 Status = Registration.Status
 
@@ -73,6 +74,7 @@ def _record(registration: Registration, *, status: str, actor, reason: str, acti
 @transaction.atomic
 def registration_approve(*, registration: Registration, actor, reason: str = "") -> Registration:
     registration = lock_registration(registration)
+    ensure_open(registration.meeting, actor)
     if not actor.has_perm("delegations.approve_registration", registration):
         _refuse_decision(actor, registration, to=Status.APPROVED)
     override = registration.status == Status.REJECTED
@@ -113,6 +115,7 @@ def registration_reject(*, registration: Registration, actor, reason: str) -> Re
     if not reason:
         raise ValidationError({"reason": _("Say why the registration is rejected: the participant reads it.")})
     registration = lock_registration(registration)
+    ensure_open(registration.meeting, actor)
     if not actor.has_perm("delegations.reject_registration", registration):
         _refuse_decision(actor, registration, to=Status.REJECTED)
     override = registration.status == Status.APPROVED
@@ -127,6 +130,7 @@ def registration_withdraw(*, registration: Registration, actor, reason: str = ""
     """The participant (or whoever decides for the delegation) withdraws the registration; its
     place and seats are free at once."""
     registration = lock_registration(registration)
+    ensure_open(registration.meeting, actor)
     if not actor.has_perm("delegations.withdraw_registration", registration):
         if not (is_own_registration | decides_registration_delegation).test(actor, registration):
             raise PermissionDenied

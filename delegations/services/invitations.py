@@ -22,6 +22,7 @@ from delegations.permissions import InMeeting
 from delegations.services._common import lock_delegation, require_not_retired, require_open, require_perm
 from mailings.links import LINK_MARKER
 from mailings.services import Address, send_to_people
+from roundtables.editions import ensure_open
 from roundtables.models import Meeting
 
 INVITATION_VALIDITY = dt.timedelta(days=14)
@@ -49,6 +50,7 @@ def invitation_create(
     """Create the invitation and queue its mail (the link is made when the mail is sent). An
     earlier open invitation to the same address is revoked."""
     require_perm(invited_by, "delegations.invite_to_delegation", InMeeting.of(delegation, meeting))
+    ensure_open(meeting, invited_by)
     require_open(meeting)
     require_not_retired(lock_delegation(delegation))  # read afresh: retired since the page was read
     email = User.objects.normalize_email(email).strip().lower()
@@ -102,6 +104,7 @@ invitation_link_mint = link_maker(Invitation, "delegations:invitation")
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, actor) -> Invitation:
     require_perm(actor, "delegations.invite_to_delegation", InMeeting.of(invitation.delegation, invitation.meeting_id))
+    ensure_open(invitation.meeting, actor)
     revoked = Invitation.objects.usable().filter(pk=invitation.pk).update(revoked_at=timezone.now())
     if revoked != 1:
         raise ValidationError(_("This invitation was already used, revoked or expired."))

@@ -34,6 +34,7 @@ from delegations.permissions import InMeeting
 from delegations.services._common import lock_delegation, require_not_retired, require_perm
 from mailings.links import LINK_MARKER
 from mailings.services import Address, send_to_people
+from roundtables.editions import ensure_open
 from roundtables.models import Meeting
 
 ADMINISTER_MEMBERSHIP = "delegations.administer_membership"
@@ -71,6 +72,7 @@ def membership_set(
 ) -> MeetingMembership:
     """Set the delegation's Steering Group and Friends of the Forum membership for the meeting."""
     require_perm(actor, ADMINISTER_MEMBERSHIP, InMeeting.of(delegation, meeting))
+    ensure_open(meeting, actor)
     lock_delegation(delegation)
     membership, created = MeetingMembership.objects.select_for_update().get_or_create(
         delegation=delegation, meeting=meeting
@@ -105,6 +107,7 @@ def focal_point_nominate(
     """Nominate, by mail, a focal point of the delegation for the meeting (replacing `replaces` once
     accepted). An earlier open nomination of the same address for the delegation is revoked."""
     require_perm(actor, ADMINISTER_MEMBERSHIP, InMeeting.of(delegation, meeting))
+    ensure_open(meeting, actor)
     require_not_retired(lock_delegation(delegation))
     email = User.objects.normalize_email(email or "").strip().lower()
     if not email:
@@ -193,6 +196,7 @@ def focal_point_accept(*, token: str, user) -> FocalPoint:
             % {"email": nomination.email}
         )
     delegation, meeting = nomination.delegation, nomination.meeting
+    ensure_open(meeting, user)  # a nomination for a meeting closed since it was sent is not accepted
     require_not_retired(lock_delegation(delegation))
     replaced = None
     if nomination.replaces_id:
@@ -231,6 +235,7 @@ def focal_point_accept(*, token: str, user) -> FocalPoint:
 def focal_point_revoke(*, focal_point: FocalPoint, actor) -> None:
     """End a person's focal-point role for the meeting (their other meetings' roles stay)."""
     require_perm(actor, ADMINISTER_MEMBERSHIP, InMeeting(focal_point.delegation, focal_point.meeting_id))
+    ensure_open(focal_point.meeting, actor)
     deleted, _rows = FocalPoint.objects.filter(pk=focal_point.pk).delete()
     if not deleted:
         raise ValidationError(_("This person is no longer a focal point of the delegation."))
@@ -246,6 +251,7 @@ def focal_point_revoke(*, focal_point: FocalPoint, actor) -> None:
 @transaction.atomic
 def focal_point_nomination_revoke(*, nomination: FocalPointNomination, actor) -> FocalPointNomination:
     require_perm(actor, ADMINISTER_MEMBERSHIP, InMeeting(nomination.delegation, nomination.meeting_id))
+    ensure_open(nomination.meeting, actor)
     if FocalPointNomination.objects.usable().filter(pk=nomination.pk).update(revoked_at=timezone.now()) != 1:
         raise ValidationError(_("This nomination was already accepted, revoked or has expired."))
     nomination.refresh_from_db()

@@ -8,6 +8,7 @@ from activity.services import activity_log
 from delegations.models import Delegation, DelegationQuota
 from delegations.permissions import InMeeting
 from delegations.services._common import require_perm
+from roundtables.editions import ensure_open
 from roundtables.models import Meeting
 
 
@@ -17,6 +18,7 @@ def quota_set(*, delegation: Delegation, meeting: Meeting, places: int | None, a
     already made keep their places; only new ones are refused once the quota is used."""
     # The meeting's own Chair's office (roundtables.permissions, through InMeeting's meeting).
     require_perm(actor, "delegations.set_quota", InMeeting.of(delegation, meeting))
+    ensure_open(meeting, actor)
     if places is not None and places < 0:
         raise ValidationError({"places": _("A quota cannot be negative.")})
     previous = DelegationQuota.objects.filter(delegation=delegation, meeting=meeting).first()

@@ -22,6 +22,7 @@ from delegations.services._common import (
 )
 from delegations.services.notifications import notify_deciders
 from mailings.services import send_to_people
+from roundtables.editions import ensure_open
 from roundtables.models import Meeting, Session
 
 
@@ -58,6 +59,7 @@ def registration_create(
 ) -> Registration:
     """Register `person` for `meeting` with `delegation`. The registration is pending until the
     person who decides for the delegation approves it. A person who withdrew may register again."""
+    ensure_open(meeting, person)
     require_open(meeting)
     if invitation is not None:
         _use_invitation(invitation, person=person, meeting=meeting, delegation=delegation)
@@ -140,6 +142,7 @@ def registration_change(
     # delegations.change_registration: one's own registration, while it is active.
     if not is_own_registration.test(actor, registration):
         raise PermissionDenied
+    ensure_open(registration.meeting, actor)
     require_open(registration.meeting)
     if not registration.is_active:
         raise ValidationError(_("A withdrawn or rejected registration cannot be changed."), code="not_active")

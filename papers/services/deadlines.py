@@ -10,6 +10,7 @@ from django.utils import timezone
 from activity.services import activity_log
 from papers.models import DeadlineReminder, Paper, SubmissionDeadline
 from papers.services import notify
+from roundtables.editions import ensure_open
 from roundtables.models import Meeting, Session
 
 WEEK = dt.timedelta(days=7)
@@ -30,6 +31,7 @@ def deadline_set(*, meeting: Meeting, actor, due_at: dt.datetime, session: Sessi
     _require_chair(actor, meeting)
     if session is not None and session.meeting_id != meeting.pk:
         raise ValueError("The session belongs to another meeting.")
+    ensure_open(meeting, actor)
     deadline, _created = SubmissionDeadline.objects.update_or_create(
         meeting=meeting, session=session, defaults={"due_at": due_at, "set_by": actor}
     )
@@ -47,6 +49,7 @@ def deadline_set(*, meeting: Meeting, actor, due_at: dt.datetime, session: Sessi
 def deadline_clear(*, session: Session, actor) -> None:
     """Remove a session's own deadline: the meeting's applies again."""
     _require_chair(actor, session.meeting)
+    ensure_open(session.meeting, actor)
     deleted, _ = SubmissionDeadline.objects.filter(session=session).delete()
     if deleted:
         activity_log(
@@ -76,7 +79,8 @@ def deadline_reminders_send(*, now: dt.datetime | None = None) -> int:
     when two workers run this at the same moment. Returns the number of reminders sent."""
     now = now or timezone.now()
     sent = 0
-    for meeting in Meeting.objects.filter(end_date__gte=now.date()):
+    # A closed meeting's papers are its record: nobody is reminded to write one.
+    for meeting in Meeting.objects.filter(end_date__gte=now.date(), closed_at__isnull=True):
         default = SubmissionDeadline.objects.filter(meeting=meeting, session__isnull=True).first()
         sessions = (
             meeting.sessions.filter(kind=Session.Kind.ROUNDTABLE)

@@ -14,6 +14,7 @@ from papers.filenames import clean_original_name, storage_name
 from papers.models import FILE_FORMATS, Paper, StoredFile, Translation, Version
 from papers.services.rules import check_who
 from papers.validators import InspectedDocument, inspect_document
+from roundtables.editions import ensure_open
 
 
 def inspect_upload(file, *, field: str = "file") -> InspectedDocument:
@@ -82,6 +83,7 @@ def version_upload(*, paper: Paper, actor, file, note: str = "") -> Version:
     inspected = inspect_upload(file)
     with files_kept_only_if_saved(), transaction.atomic():
         paper = Paper.objects.select_for_update().select_related("session__meeting").get(pk=paper.pk)
+        ensure_open(paper.session.meeting, actor)
         if not actor.has_perm("papers.change_paper", paper):  # the person may, the paper's state says no
             raise ValidationError(
                 {
@@ -106,6 +108,7 @@ def translation_upload(*, paper: Paper, actor, language: str, file) -> Translati
     inspected = inspect_upload(file)
     with files_kept_only_if_saved(), transaction.atomic():
         paper = Paper.objects.select_for_update().select_related("session__meeting").get(pk=paper.pk)
+        ensure_open(paper.session.meeting, actor)
         if not actor.has_perm("papers.add_translation", paper):  # the person may, the paper's state says no
             raise ValidationError({"file": _("Translations are added once the paper is accepted.")}, code="wrong_state")
         previous = Translation.objects.select_for_update().filter(paper=paper, language=language).first()

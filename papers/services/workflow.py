@@ -22,13 +22,18 @@ from papers.models import Comment, Paper
 from papers.services import notify
 from papers.services.files import files_kept_only_if_saved, inspect_upload, version_store
 from papers.services.rules import check_now, check_who
+from roundtables.editions import ensure_open
 from roundtables.models import Session
 
 State = Paper.State
 
 
-def _locked(paper: Paper) -> Paper:
-    return Paper.objects.select_for_update().select_related("session", "session__meeting").get(pk=paper.pk)
+def _locked(paper: Paper, actor) -> Paper:
+    """The paper's row, locked, once its meeting is known to be open (a closed meeting's papers are its
+    record: roundtables.editions.ensure_open)."""
+    locked = Paper.objects.select_for_update().select_related("session", "session__meeting").get(pk=paper.pk)
+    ensure_open(locked.session.meeting, actor)
+    return locked
 
 
 def _move(paper: Paper, *, actor, to: str, event: str, message: str = "", **fields) -> Paper:
@@ -87,6 +92,7 @@ def paper_create(
     inspected = inspect_upload(file)
     try:
         with files_kept_only_if_saved(), transaction.atomic():
+            ensure_open(session.meeting, actor)
             paper = Paper(session=session, kind=kind, language=language, created_by=actor, state=State.DRAFT)
             _set_texts(paper, titles, abstracts or {})
             paper.save()
@@ -132,7 +138,7 @@ def paper_update(
     """Edit a paper's details while it is with the team (draft or revision requested)."""
     check_who(actor, "papers.change_paper", paper)
     with transaction.atomic():
-        paper = _locked(paper)
+        paper = _locked(paper, actor)
         check_now(actor, "papers.change_paper", paper, action=_("edited"))
         if not titles.get(language):
             raise ValidationError(
@@ -159,7 +165,7 @@ def paper_update(
 def paper_submit(*, paper: Paper, actor) -> Paper:
     """Draft or revision requested -> submitted: the team hands the latest version to the reviewers."""
     check_who(actor, "papers.submit_paper", paper)
-    paper = _locked(paper)
+    paper = _locked(paper, actor)
     check_now(actor, "papers.submit_paper", paper, action=_("submitted"))
     if not paper.versions.exists():
         raise ValidationError(_("Upload a version of the paper before submitting it."), code="no_version")
@@ -185,7 +191,7 @@ def paper_submit(*, paper: Paper, actor) -> Paper:
 def paper_start_review(*, paper: Paper, actor) -> Paper:
     """Submitted -> in review: a co-chair or the Chair's office takes the paper up."""
     check_who(actor, "papers.start_review", paper)
-    paper = _locked(paper)
+    paper = _locked(paper, actor)
     check_now(actor, "papers.start_review", paper, action=_("taken into review"))
     _move(paper, actor=actor, to=State.IN_REVIEW, event="review_started")
     notify.mail_paper_event(paper=paper, event="review_started", actor=actor, recipients=[notify.authors(paper)])
@@ -200,7 +206,7 @@ def paper_request_revision(*, paper: Paper, actor, message: str) -> Paper:
     message = (message or "").strip()
     if not message:
         raise ValidationError({"message": _("Say what needs to change: the authors will read it.")}, code="required")
-    paper = _locked(paper)
+    paper = _locked(paper, actor)
     check_now(actor, "papers.decide_paper", paper, action=_("sent back for revision"))
     latest = paper.versions.order_by("-number").first()
     Comment.objects.create(version=latest, author=actor, body=message, transition=State.REVISION_REQUESTED)
@@ -220,7 +226,7 @@ def paper_request_revision(*, paper: Paper, actor, message: str) -> Paper:
 def paper_accept(*, paper: Paper, actor, message: str = "") -> Paper:
     """Submitted or in review -> accepted: the latest version becomes the one to publish."""
     check_who(actor, "papers.decide_paper", paper)
-    paper = _locked(paper)
+    paper = _locked(paper, actor)
     check_now(actor, "papers.decide_paper", paper, action=_("accepted"))
     latest = paper.versions.order_by("-number").first()
     message = (message or "").strip()
@@ -244,7 +250,7 @@ def paper_reject(*, paper: Paper, actor, message: str) -> Paper:
     message = (message or "").strip()
     if not message:
         raise ValidationError({"message": _("Give the reasons: the authors will read them.")}, code="required")
-    paper = _locked(paper)
+    paper = _locked(paper, actor)
     check_now(actor, "papers.decide_paper", paper, action=_("rejected"))
     latest = paper.versions.order_by("-number").first()
     Comment.objects.create(version=latest, author=actor, body=message, transition=State.REJECTED)
@@ -263,7 +269,7 @@ def paper_reject(*, paper: Paper, actor, message: str) -> Paper:
 def paper_publish(*, paper: Paper, actor) -> Paper:
     """Accepted -> published: only the Chair's office; the accepted version becomes public."""
     check_who(actor, "papers.publish_paper", paper)
-    paper = _locked(paper)
+    paper = _locked(paper, actor)
     check_now(actor, "papers.publish_paper", paper, action=_("published"))
     _move(paper, actor=actor, to=State.PUBLISHED, event="published", published_at=timezone.now())
     notify.mail_paper_event(
@@ -286,7 +292,7 @@ def paper_unpublish(*, paper: Paper, actor, reason: str) -> Paper:
             {"message": _("Say why the paper is withdrawn from the library: its public page will show it.")},
             code="required",
         )
-    paper = _locked(paper)
+    paper = _locked(paper, actor)
     check_now(actor, "papers.unpublish_paper", paper, action=_("withdrawn from the library"))
     _move(
         paper,
@@ -311,7 +317,7 @@ def paper_unpublish(*, paper: Paper, actor, reason: str) -> Paper:
 def paper_withdraw(*, paper: Paper, actor, message: str = "") -> Paper:
     """Any state before publication -> withdrawn, by the team or the Chair's office."""
     check_who(actor, "papers.withdraw_paper", paper)
-    paper = _locked(paper)
+    paper = _locked(paper, actor)
     check_now(actor, "papers.withdraw_paper", paper, action=_("withdrawn"))
     message = (message or "").strip()
     _move(paper, actor=actor, to=State.WITHDRAWN, event="withdrawn", message=message)
@@ -332,6 +338,7 @@ def comment_add(*, version, actor, body: str) -> Comment:
     body = (body or "").strip()
     if not body:
         raise ValidationError({"body": _("Write a comment first.")}, code="required")
+    ensure_open(version.paper.session.meeting, actor)
     comment = Comment.objects.create(version=version, author=actor, body=body)
     activity_log(
         actor=actor,

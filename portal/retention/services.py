@@ -259,7 +259,10 @@ def _delete_files(names: list[str]) -> None:
 
 def meeting_anonymise(*, actor, meeting: Meeting) -> MeetingAnonymisation:
     """Anonymise the meeting's participants' personal data (see the module's description). Only the
-    meeting's Chair's office; only a closed meeting whose retention period has passed; only once."""
+    meeting's Chair's office; only a closed meeting whose retention period has passed; only once.
+
+    The one write a closed meeting takes without a correction (no ensure_open): the law's retention
+    period, not a change of the record, and the public record and counts are kept."""
     if not actor.has_perm(MANAGE_MEETING, meeting):
         raise PermissionDenied
     with transaction.atomic():

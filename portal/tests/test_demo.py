@@ -147,6 +147,13 @@ def test_load_demo_holds_the_earlier_meetings_as_archive_entries(client):
     # The public archive shows the four held meetings, newest first (2011 is in preparation).
     response = client.get("/meetings/")
     assert [meeting.number for meeting in response.context["page"]] == [4, 3, 2, 1]
+    # The three earlier meetings are closed (read-only) by the 2010 Chair's office; 2010 and 2011 are open.
+    closed = Meeting.objects.filter(closed_at__isnull=False).order_by("number")
+    assert list(closed.values_list("number", "closed_by__email")) == [
+        (1, "chair@example.org"),
+        (2, "chair@example.org"),
+        (3, "chair@example.org"),
+    ]
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ Each one validates, saves and logs the change (activity.services.activity_log) i
 transaction. Import them from here: `from roundtables.services import session_create`.
 """
 
+from roundtables.services.closing import meeting_close, meeting_correction_end, meeting_correction_open
 from roundtables.services.co_chairs import session_description_update
 from roundtables.services.meetings import meeting_copy, meeting_make_current, meeting_prepare, meeting_update
 from roundtables.services.programme import programme_publish
@@ -32,7 +33,10 @@ from roundtables.services.team import (
 )
 
 __all__ = [
+    "meeting_close",
     "meeting_copy",
+    "meeting_correction_end",
+    "meeting_correction_open",
     "meeting_make_current",
     "meeting_prepare",
     "meeting_staff_invitation_withdraw",

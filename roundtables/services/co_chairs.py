@@ -6,6 +6,7 @@ from django.db import transaction
 
 from activity.services import activity_log
 from gfmd import languages
+from roundtables.editions import ensure_open
 from roundtables.models import Session
 from roundtables.services._common import apply_fields, require_perm
 
@@ -17,6 +18,7 @@ def session_description_update(*, session: Session, actor, fields: dict[str, Any
     """Save the description (in English, French, Spanish) and team notes; only those columns are written, so
     a change the Chair's office makes meanwhile to the time or the room is kept."""
     require_perm(actor, "roundtables.edit_session_description", session)
+    ensure_open(session.meeting, actor)
     unexpected = set(fields) - CO_CHAIR_FIELDS
     if unexpected:
         raise ValueError(f"Co-chairs may not change {', '.join(sorted(unexpected))}.")

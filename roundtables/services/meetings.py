@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from activity.services import activity_log
 from gfmd import languages
+from roundtables.editions import ensure_open
 from roundtables.models import Meeting, MeetingRole, Room, Roundtable, Session
 from roundtables.services._common import MANAGE_MEETING, apply_fields, require_perm
 
@@ -19,6 +20,7 @@ TRANSLATED = tuple(languages.field_names("title", "description"))
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Meeting:
     require_perm(actor, MANAGE_MEETING, meeting)
+    ensure_open(meeting, actor)
     changes = apply_fields(meeting, fields, saved=Meeting.objects.get(pk=meeting.pk))
     meeting.full_clean()
     meeting.save()
@@ -41,7 +43,9 @@ def _shift(moment: dt.datetime | None, *, days: int, source_zone: ZoneInfo, targ
 def meeting_copy(*, source: Meeting, actor, fields: dict[str, Any]) -> Meeting:
     """A new meeting (in preparation, not current) with the source's rooms, roundtables and sessions, the
     sessions moved by as many days as the new meeting starts later. No people, delegations or notes: the
-    next chairmanship forms its own teams."""
+    next chairmanship forms its own teams.
+
+    The source is only read, so a closed meeting may be copied; the new meeting is open."""
     require_perm(actor, MANAGE_MEETING, source)
     return _copy(source=source, actor=actor, fields=fields)
 
@@ -141,8 +145,11 @@ def meeting_prepare(
 
 @transaction.atomic
 def meeting_make_current(*, meeting: Meeting, actor) -> Meeting:
-    """The chairmanship hands over: this meeting becomes the current one (exactly one is)."""
+    """The chairmanship hands over: this meeting becomes the current one (exactly one is). A closed
+    meeting's work is over: it never becomes current again (the meeting stepping down is never closed,
+    roundtables.services.closing)."""
     require_perm(actor, MANAGE_MEETING, meeting)
+    ensure_open(meeting, actor)
     previous = Meeting.objects.select_for_update().filter(is_current=True).exclude(pk=meeting.pk).first()
     if previous is not None:
         Meeting.objects.filter(pk=previous.pk).update(is_current=False)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from activity.services import activity_log
+from roundtables.editions import ensure_open
 from roundtables.models import Meeting, ProgrammeRelease, SessionPerson
 from roundtables.programme.diff import programme_changes
 from roundtables.programme.snapshot import build_snapshot
@@ -20,6 +21,7 @@ def programme_publish(*, meeting: Meeting, actor) -> ProgrammeRelease:
     """Publish what the database holds now as the next version. Refused while the schedule has clashes,
     or when nothing changed since the last version."""
     require_perm(actor, MANAGE_MEETING, meeting)
+    ensure_open(meeting, actor)
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     sessions = list(meeting.sessions.select_related("room"))
     clashes = meeting_clashes(sessions, list(SessionPerson.objects.filter(session__meeting=meeting)))

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from activity.services import activity_log
+from roundtables.editions import ensure_open
 from roundtables.models import Meeting, Roundtable, Session
 from roundtables.schedule import session_clash_errors
 from roundtables.services._common import MANAGE_MEETING, Direction, apply_fields, move_among, require_perm
@@ -16,8 +17,10 @@ def _next_order(queryset) -> int:
     return (queryset.aggregate(top=Max("order"))["top"] or 0) + 1
 
 
-def _lock_meeting(meeting: Meeting) -> None:
-    """Serialise the changes of one meeting's structure and schedule (a row lock on PostgreSQL)."""
+def _lock_meeting(meeting: Meeting, actor) -> None:
+    """Refuse a change to a closed meeting (ensure_open), then serialise the changes of one meeting's
+    structure and schedule (a row lock on PostgreSQL)."""
+    ensure_open(meeting, actor)
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
 
 
@@ -27,7 +30,7 @@ def _lock_meeting(meeting: Meeting) -> None:
 @transaction.atomic
 def roundtable_create(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Roundtable:
     require_perm(actor, MANAGE_MEETING, meeting)
-    _lock_meeting(meeting)
+    _lock_meeting(meeting, actor)
     roundtable = Roundtable(meeting=meeting, order=_next_order(meeting.roundtables.all()))
     apply_fields(roundtable, fields)
     roundtable.full_clean()
@@ -45,7 +48,7 @@ def roundtable_create(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Rou
 @transaction.atomic
 def roundtable_update(*, roundtable: Roundtable, actor, fields: dict[str, Any]) -> Roundtable:
     require_perm(actor, MANAGE_MEETING, roundtable)
-    _lock_meeting(roundtable.meeting)
+    _lock_meeting(roundtable.meeting, actor)
     changes = apply_fields(roundtable, fields, saved=Roundtable.objects.get(pk=roundtable.pk))
     roundtable.full_clean()
     roundtable.save()
@@ -65,7 +68,7 @@ def roundtable_delete(*, roundtable: Roundtable, actor) -> None:
     """Delete the roundtable and its sessions (their teams go with them)."""
     require_perm(actor, MANAGE_MEETING, roundtable)
     meeting = roundtable.meeting
-    _lock_meeting(meeting)
+    _lock_meeting(meeting, actor)
     codes = list(roundtable.sessions.order_by("order", "code").values_list("code", flat=True))
     activity_log(
         actor=actor,
@@ -81,7 +84,7 @@ def roundtable_delete(*, roundtable: Roundtable, actor) -> None:
 def roundtable_move(*, roundtable: Roundtable, actor, direction: Direction) -> bool:
     require_perm(actor, MANAGE_MEETING, roundtable)
     meeting = roundtable.meeting
-    _lock_meeting(meeting)
+    _lock_meeting(meeting, actor)
     siblings = list(meeting.roundtables.order_by("order", "number", "pk"))
     if not move_among(siblings, roundtable, direction):
         return False
@@ -122,7 +125,7 @@ def _validate_session(session: Session) -> None:
 @transaction.atomic
 def session_create(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Session:
     require_perm(actor, MANAGE_MEETING, meeting)
-    _lock_meeting(meeting)
+    _lock_meeting(meeting, actor)
     session = Session(meeting=meeting)
     apply_fields(session, fields)
     if session.roundtable is not None and session.roundtable.meeting_id != meeting.pk:
@@ -143,7 +146,7 @@ def session_create(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Sessio
 @transaction.atomic
 def session_update(*, session: Session, actor, fields: dict[str, Any]) -> Session:
     require_perm(actor, MANAGE_MEETING, session)
-    _lock_meeting(session.meeting)
+    _lock_meeting(session.meeting, actor)
     saved = Session.objects.get(pk=session.pk)
     changes = apply_fields(session, fields, saved=saved)
     if session.roundtable_id != saved.roundtable_id:
@@ -165,7 +168,7 @@ def session_update(*, session: Session, actor, fields: dict[str, Any]) -> Sessio
 def session_delete(*, session: Session, actor) -> None:
     require_perm(actor, MANAGE_MEETING, session)
     meeting = session.meeting
-    _lock_meeting(meeting)
+    _lock_meeting(meeting, actor)
     activity_log(
         actor=actor,
         action="roundtables.session.deleted",
@@ -180,7 +183,7 @@ def session_delete(*, session: Session, actor) -> None:
 def session_move(*, session: Session, actor, direction: Direction) -> bool:
     """Move a session up or down among the sessions of its roundtable (or among those outside any)."""
     require_perm(actor, MANAGE_MEETING, session)
-    _lock_meeting(session.meeting)
+    _lock_meeting(session.meeting, actor)
     siblings = list(_session_siblings(session).order_by("order", "code", "pk"))
     if not move_among(siblings, session, direction):
         return False

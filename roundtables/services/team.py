@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from activity.services import activity_log
 from gfmd.timeranges import format_time_range
 from mailings.services import send_to_people
+from roundtables.editions import ensure_open
 from roundtables.models import Meeting, Session, SessionDelegation, SessionPerson
 from roundtables.schedule import person_clash_error
 from roundtables.services._common import MANAGE_MEETING, require_perm
@@ -17,6 +18,7 @@ from roundtables.services._common import MANAGE_MEETING, require_perm
 @transaction.atomic
 def team_delegation_add(*, session: Session, delegation, role: str, actor) -> SessionDelegation:
     require_perm(actor, MANAGE_MEETING, session)
+    ensure_open(session.meeting, actor)
     # delegations.Delegation (above this app), read afresh: one the Chair's office retired joins no team.
     if type(delegation).objects.filter(pk=delegation.pk, retired_at__isnull=False).exists():
         raise ValidationError(
@@ -45,6 +47,7 @@ def team_delegation_add(*, session: Session, delegation, role: str, actor) -> Se
 def team_delegation_remove(*, team_delegation: SessionDelegation, actor) -> None:
     require_perm(actor, MANAGE_MEETING, team_delegation)
     session = team_delegation.session
+    ensure_open(session.meeting, actor)
     activity_log(
         actor=actor,
         action="roundtables.team.delegation_removed",
@@ -137,6 +140,7 @@ def _mail_named(team_person: SessionPerson) -> None:
 def team_person_add(*, session: Session, person, role: str, actor, delegation=None) -> SessionPerson:
     """Name a person on the team; a co-chair's representative, for one co-chair government (`delegation`)."""
     require_perm(actor, MANAGE_MEETING, session)
+    ensure_open(session.meeting, actor)
     if role == SessionPerson.Role.CO_CHAIR_REPRESENTATIVE:
         _require_co_chair(session, delegation)
     else:
@@ -170,6 +174,7 @@ def team_representative_set_government(*, team_person: SessionPerson, delegation
     for another government stops counting (outcomes.selectors.sign_offs reads this row)."""
     require_perm(actor, MANAGE_MEETING, team_person)
     team_person = SessionPerson.objects.select_for_update().select_related("session", "person").get(pk=team_person.pk)
+    ensure_open(team_person.session.meeting, actor)
     if team_person.role != SessionPerson.Role.CO_CHAIR_REPRESENTATIVE:
         raise ValidationError(_("Only a co-chair's representative speaks for a government."))
     session = team_person.session
@@ -194,6 +199,7 @@ def team_representative_set_government(*, team_person: SessionPerson, delegation
 def team_person_remove(*, team_person: SessionPerson, actor) -> None:
     require_perm(actor, MANAGE_MEETING, team_person)
     session = team_person.session
+    ensure_open(session.meeting, actor)
     activity_log(
         actor=actor,
         action="roundtables.team.person_removed",

@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 
 from gfmd.forms import add_service_errors
 from roundtables import services
-from roundtables.editions import VIEW_MEETING_RECORDS
+from roundtables.editions import VIEW_MEETING_RECORDS, open_correction
 from roundtables.forms import MeetingCopyForm, MeetingForm, MeetingPrepareForm
+from roundtables.services.closing import close_refusal
 from roundtables.views._helpers import chair_meeting_required, meeting_or_404
 
 
@@ -29,7 +30,15 @@ def meeting_edit(request, number: int | None = None):
     return render(
         request,
         "roundtables/chair/meeting_form.html",
-        {"meeting": meeting, "chair_section": "dashboard", "form": form},
+        {
+            "meeting": meeting,
+            "chair_section": "dashboard",
+            "form": form,
+            # The record: who closed it and when, the correction open on it, or why it cannot be closed yet.
+            "close_refusal": None if meeting.is_closed else close_refusal(meeting),
+            "correction": open_correction(meeting),
+            "corrections": meeting.corrections.select_related("opened_by", "ended_by")[:10],
+        },
     )
 
 

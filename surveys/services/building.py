@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from activity.services import activity_log
 from gfmd import languages
+from roundtables.editions import ensure_open
 from surveys.answers import condition_choices
 from surveys.models import Option, Question, Section, Survey
 from surveys.permissions import has_no_invitations
@@ -21,6 +22,7 @@ def survey_is_locked(survey: Survey) -> bool:
 
 
 def _check_unlocked(survey: Survey, actor) -> None:
+    ensure_open(survey.meeting, actor)  # a closed meeting's surveys are its record
     require(
         actor,
         "surveys.change_questions",
@@ -37,6 +39,7 @@ def _set_translated(obj, name: str, values: dict[str, str]) -> None:
 @transaction.atomic
 def survey_create(*, meeting, title: dict, introduction: dict, opens_at, closes_at, anonymous: bool, actor) -> Survey:
     require(actor, "surveys.add_survey", meeting)
+    ensure_open(meeting, actor)
     survey = Survey(meeting=meeting, opens_at=opens_at, closes_at=closes_at, anonymous=anonymous, created_by=actor)
     _set_translated(survey, "title", title)
     _set_translated(survey, "introduction", introduction)
@@ -50,6 +53,7 @@ def survey_update(
     *, survey: Survey, title: dict, introduction: dict, opens_at, closes_at, anonymous: bool, actor
 ) -> Survey:
     require(actor, "surveys.manage_survey", survey)
+    ensure_open(survey.meeting, actor)
     if anonymous != survey.anonymous and survey.responses.filter(state="submitted").exists():
         raise SurveyError(_("Responses have been submitted: the survey can no longer change its anonymity."))
     _set_translated(survey, "title", title)

@@ -15,6 +15,7 @@ from activity.services import activity_log
 from delegations.models import FocalPoint
 from mailings.models import Mailing
 from mailings.services import MailRecipient, mailing_create
+from roundtables.editions import ensure_open
 from surveys.audiences import AudiencePlan
 from surveys.models import Invitation, Reminder, Survey, SurveyMail
 
@@ -92,6 +93,7 @@ def survey_invite(*, survey: Survey, plan: AudiencePlan, subjects: dict, bodies:
 
 @transaction.atomic
 def _survey_invite(*, survey, plan, subjects, bodies, actor) -> Mailing:
+    ensure_open(survey.meeting, actor)
     invitations = Invitation.objects.bulk_create(
         Invitation(survey=survey, delegation=target.delegation, person=target.person, invited_by=actor)
         for target in plan.targets
@@ -167,7 +169,8 @@ def _reminder_mailing(*, reminder: Reminder, actor, release: bool) -> Mailing | 
 @transaction.atomic
 def reminder_create(*, survey: Survey, subjects: dict, bodies: dict, actor) -> Mailing:
     """A reminder written by hand to those who have not answered; it waits in the outbox."""
-    locked = Survey.objects.select_for_update().get(pk=survey.pk)
+    locked = Survey.objects.select_for_update().select_related("meeting").get(pk=survey.pk)
+    ensure_open(locked.meeting, actor)
     require(actor, "surveys.remind", locked, _("Reminders can be sent only while the survey is open."))
     if Reminder.objects.filter(survey=locked, mailing__state=Mailing.State.OUTBOX).exists():
         raise SurveyError(_("A reminder already waits in the outbox: send or discard it first."))
@@ -195,6 +198,7 @@ def reminder_create(*, survey: Survey, subjects: dict, bodies: dict, actor) -> M
 def reminder_schedule(*, survey: Survey, send_at: datetime, subjects: dict, bodies: dict, actor) -> Reminder:
     """A reminder that beat sends at `send_at` to those who have not answered by then."""
     require(actor, "surveys.manage_survey", survey)
+    ensure_open(survey.meeting, actor)
     if send_at <= timezone.now():
         raise SurveyError(_("Choose a time in the future."))
     if send_at >= survey.closes_at:
@@ -221,6 +225,7 @@ def reminder_schedule(*, survey: Survey, send_at: datetime, subjects: dict, bodi
 @transaction.atomic
 def reminder_cancel(*, reminder: Reminder, actor) -> None:
     require(actor, "surveys.manage_survey", reminder.survey)
+    ensure_open(reminder.survey.meeting, actor)
     if not Reminder.objects.filter(pk=reminder.pk, kind=Reminder.Kind.SCHEDULED, fired_at__isnull=True).exists():
         raise SurveyError(_("This reminder has already been sent."))
     activity_log(
@@ -240,8 +245,9 @@ def reminders_send_due(*, now: datetime | None = None) -> list[Reminder]:
     and SurveyMail's unique constraint refuses a second mail of one reminder to one person."""
     now = now or timezone.now()
     sent = []
+    # A closed meeting's scheduled reminders stay unsent (and unfired): its surveys are its record.
     for reminder_id in Reminder.objects.filter(
-        kind=Reminder.Kind.SCHEDULED, fired_at__isnull=True, send_at__lte=now
+        kind=Reminder.Kind.SCHEDULED, fired_at__isnull=True, send_at__lte=now, survey__meeting__closed_at__isnull=True
     ).values_list("pk", flat=True):
         with transaction.atomic():
             if not Reminder.objects.filter(pk=reminder_id, fired_at__isnull=True).update(fired_at=now):

@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from activity.services import activity_log
+from roundtables.editions import ensure_open
 from surveys.answers import is_empty, visible_questions
 from surveys.models import Answer, Invitation, Question, Response, Survey
 from surveys.services.invitations import SurveyError
@@ -68,6 +69,7 @@ def _write_answers(response: Response, questions: list[Question], values: dict[i
 def response_save(*, invitation: Invitation, questions: list[Question], values: dict[int, object]) -> Response:
     """Keep the answers given so far (the draft); nothing is checked for completeness."""
     locked = _locked_invitation(invitation)
+    ensure_open(locked.survey.meeting)  # answers come by invitation link: no correction lets them in
     _check_open(locked.survey)
     response, _created = Response.objects.get_or_create(invitation=locked, defaults={"survey": locked.survey})
     _write_answers(response, questions, values)
@@ -83,6 +85,7 @@ def response_submit(*, invitation: Invitation, questions: list[Question], values
     by the caller first, so nothing typed is lost)."""
     locked = _locked_invitation(invitation)
     survey = locked.survey
+    ensure_open(survey.meeting)  # answers come by invitation link: no correction lets them in
     _check_open(survey)
     response, _created = Response.objects.get_or_create(invitation=locked, defaults={"survey": survey})
     _write_answers(response, questions, values)
