@@ -150,9 +150,9 @@ def test_load_demo_holds_the_earlier_meetings_as_archive_entries(client):
     # The three earlier meetings are closed (read-only) by the 2010 Chair's office; 2010 and 2011 are open.
     closed = Meeting.objects.filter(closed_at__isnull=False).order_by("number")
     assert list(closed.values_list("number", "closed_by__email")) == [
-        (1, "chair@example.org"),
-        (2, "chair@example.org"),
-        (3, "chair@example.org"),
+        (1, "support@example.org"),
+        (2, "support@example.org"),
+        (3, "support@example.org"),
     ]
 
 
