@@ -68,6 +68,11 @@ def _signed_in(person) -> Client:
     return client
 
 
+def test_the_meetings_own_staff_are_offered_its_edit_buttons(vallarta, mexican):
+    page = _signed_in(mexican).get(reverse("roundtables:structure", kwargs={"number": 4})).content.decode()
+    assert reverse("roundtables:roundtable_create", kwargs={"number": 4}) in page
+
+
 def test_each_meetings_staff_manage_it_alone(athens, vallarta, geneva, greek, mexican, swiss):
     for person, own in ((greek, athens), (mexican, vallarta), (swiss, geneva)):
         for meeting in (athens, vallarta, geneva):
@@ -86,7 +91,11 @@ def test_the_troika_reads_the_previous_same_and_next_meeting(athens, vallarta, g
 def test_2011_staff_read_2010s_records_but_cannot_write_them(vallarta, swiss):
     roundtable = RoundtableFactory(meeting=vallarta, number=1)
     client = _signed_in(swiss)
-    assert client.get(reverse("roundtables:structure", kwargs={"number": 4})).status_code == 200
+    structure = client.get(reverse("roundtables:structure", kwargs={"number": 4}))
+    assert structure.status_code == 200
+    # The page offers the troika no button to change the meeting (its own staff see them).
+    create_url = reverse("roundtables:roundtable_create", kwargs={"number": 4})
+    assert create_url not in structure.content.decode()
     assert client.get(reverse("roundtables:activity", kwargs={"number": 4})).status_code == 200
     # Every write is refused on the server, through the page and through the service.
     assert client.get(reverse("roundtables:meeting_edit", kwargs={"number": 4})).status_code == 403
