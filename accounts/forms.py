@@ -44,5 +44,6 @@ class ProfileForm(forms.ModelForm):
         # Only those who decide on registrations are mailed about them.
         roles = user_roles(self.instance)
         # A focal point of any meeting (one preparing next year's too, not only the current one's).
-        if not (roles.focal_points_by_meeting or roles.civil_society_coordinator):
+        coordinator = roles.civil_society_coordinator or roles.menu.get("coordinated_meetings")
+        if not (roles.focal_points_by_meeting or coordinator):
             del self.fields["decision_mail"]

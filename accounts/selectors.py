@@ -14,6 +14,8 @@ from accounts.roles import CIVIL_SOCIETY_COORDINATOR, SUPPORT
 @dataclass
 class Roles:
     chair_office: bool = False
+    # In the current meeting (as focal_point_of): the global group, or named for it (the fact roundtables
+    # registers). The rules ask per meeting: roundtables.permissions.coordinates_civil_society_of.
     civil_society_coordinator: bool = False
     # The delegations the person is focal point of in the current meeting (the navigation bar, landing page)...
     focal_point_of: list = field(default_factory=list)
@@ -125,7 +127,8 @@ def user_roles(user: User) -> Roles:
         user._gfmd_roles = Roles(
             # Support, or staff of an open meeting (the fact roundtables registers): accounts.permissions.
             chair_office=user.is_superuser or SUPPORT in groups or bool(facts.get("chair_staff")),
-            civil_society_coordinator=CIVIL_SOCIETY_COORDINATOR in groups,
+            civil_society_coordinator=CIVIL_SOCIETY_COORDINATOR in groups
+            or bool(facts.get("civil_society_coordinator")),
             **_focal_point_roles(user),
             menu={name: bool(value) for name, value in facts.items() if name != "group_names"},
         )

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import rules
 
-from accounts.permissions import is_chair_office, is_civil_society_coordinator
+from accounts.permissions import is_chair_office
 from accounts.selectors import user_roles
 from delegations.models import Delegation, Registration
 from roundtables.models import Meeting
-from roundtables.permissions import manages_meeting_of, reads_meeting_records_of
+from roundtables.permissions import coordinates_civil_society_of, manages_meeting_of, reads_meeting_records_of
 
 
 @dataclass(frozen=True)
@@ -72,12 +72,14 @@ def is_state_delegation(user, delegation) -> bool:
     return delegation is not None and delegation.kind == "state"
 
 
+# The civil-society coordinator's part is per meeting (coordinates_civil_society_of): named for the
+# InMeeting's or the registration's meeting, the current one for a bare delegation or no object.
 # A delegation persists across meetings: the Chair's office part of these rules is the global one
 # (accounts.permissions.is_chair_office). A registration belongs to a meeting: the Chair's office part of
 # its rules is that meeting's (roundtables.permissions), below.
-delegation_people = is_focal_point | (is_civil_society_coordinator & is_civil_society_delegation)
+delegation_people = is_focal_point | (coordinates_civil_society_of & is_civil_society_delegation)
 delegation_deciders = (is_focal_point & is_state_delegation) | (
-    is_civil_society_coordinator & is_civil_society_delegation
+    coordinates_civil_society_of & is_civil_society_delegation
 )
 can_manage_delegation = is_chair_office | delegation_people
 can_decide_for_delegation = is_chair_office | delegation_deciders
@@ -89,14 +91,15 @@ rules.add_perm("delegations.decide_for_delegation", can_decide_for_delegation)
 # A quota is a meeting's: its Chair's office sets it (InMeeting names the meeting; a bare delegation, or no
 # object, asks "some Chair's office").
 rules.add_perm("delegations.set_quota", manages_meeting_of)
-rules.add_perm("delegations.view_civil_society", is_chair_office | is_civil_society_coordinator)
+# The civil-society list asks with its meeting: a 2010 coordinator is refused 2011's until named for it.
+rules.add_perm("delegations.view_civil_society", is_chair_office | coordinates_civil_society_of)
 rules.add_perm("delegations.list_delegations", is_chair_office)
 # Creating, editing, retiring and merging delegations: the Chair's office only, never a focal point.
 rules.add_perm("delegations.administer_delegations", is_chair_office)
 # The list of registrations (and its exports): each person sees only the delegations they manage.
 rules.add_perm(
     "delegations.list_registrations",
-    is_chair_office | is_civil_society_coordinator | is_focal_point_of_any_delegation,
+    is_chair_office | coordinates_civil_society_of | is_focal_point_of_any_delegation,
 )
 
 

@@ -17,6 +17,7 @@ from delegations.models import (
     SessionChoice,
 )
 from roundtables.models import Meeting, Session, SessionDelegation
+from roundtables.permissions import coordinates_civil_society_of
 from roundtables.selectors import team_delegations_acted_for
 
 PENDING_FIRST = Case(
@@ -92,14 +93,14 @@ def membership_of_registration(body: str) -> Exists:
 
 def delegations_visible_to(user, *, meeting=None) -> QuerySet[Delegation]:
     """The delegations whose registrations the user manages in the meeting (the current one when
-    None): all for the Chair's office, the civil-society organisations for the coordinator, their
+    None): all for the Chair's office, the civil-society organisations for that meeting's coordinator, their
     own for a focal point of that meeting."""
     roles = user_roles(user)
     if roles.chair_office:
         return Delegation.objects.all()
     held = roles.focal_point_of if meeting is None else roles.focal_point_in(meeting)
     condition = Q(pk__in=[d.pk for d in held])
-    if roles.civil_society_coordinator:
+    if coordinates_civil_society_of(user, meeting):  # named for that meeting (None: the current one)
         condition |= Q(kind=Delegation.Kind.CIVIL_SOCIETY)
     return Delegation.objects.filter(condition)
 

@@ -12,7 +12,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from accounts.models import User
-from accounts.roles import CIVIL_SOCIETY_COORDINATOR, SUPPORT
+from accounts.roles import SUPPORT
 from accounts.services import role_group
 from delegations.demo import load_registration_demo
 from delegations.demo_states import load_delegations_demo
@@ -249,7 +249,15 @@ def _load_roles(
     if not meeting.chair_country:
         Meeting.objects.filter(pk=meeting.pk).update(chair_country="MX")
         meeting.chair_country = "MX"
-    accounts["civilsociety@example.org"].groups.add(role_group(CIVIL_SOCIETY_COORDINATOR))
+    # The civil-society coordinator of 2010 only, named by the Chair's office (a MeetingRole): 2011's
+    # civil-society registrations need their own naming. (The global group is kept for older deployments.)
+    MeetingRole.objects.get_or_create(
+        meeting=meeting,
+        user=accounts["civilsociety@example.org"],
+        role=MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR,
+        revoked_at=None,
+        defaults={"granted_by": accounts["chair@example.org"]},
+    )
     mexico = delegations["MX"]
     # Mexico's focal point for 2010 only: 2011 needs its own nomination (delegations.FocalPoint is per meeting).
     FocalPoint.objects.get_or_create(delegation=mexico, meeting=meeting, user=accounts["focalpoint.mx@example.org"])

@@ -26,6 +26,8 @@ ACTIONS = {
     "roundtables.staff.withdrawn": _("Chair's office staff invitation withdrawn"),
     "roundtables.staff.joined": _("Joined the meeting's Chair's office"),
     "roundtables.staff.revoked": _("Removed from the meeting's Chair's office"),
+    "roundtables.coordinator.named": _("Named civil-society coordinator of the meeting"),
+    "roundtables.coordinator.revoked": _("No longer civil-society coordinator of the meeting"),
     "roundtables.meeting.closed": _("Meeting's record closed (read-only)"),
     "roundtables.correction.opened": _("Correction of a closed meeting opened"),
     "roundtables.correction.ended": _("Correction of a closed meeting ended"),

@@ -32,7 +32,13 @@ class RoundtablesConfig(AppConfig):
 
 def _register_menu_facts() -> None:
     from accounts.menu import register_menu_fact
-    from roundtables.permissions import chair_meeting_ids, chair_staff_of_open_meeting, troika_meeting_ids
+    from roundtables.permissions import (
+        chair_meeting_ids,
+        chair_staff_of_open_meeting,
+        coordinated_meeting_ids,
+        coordinates_current_meeting,
+        troika_meeting_ids,
+    )
     from roundtables.selectors import co_chairs_a_current_session
 
     register_menu_fact("co_chairs", co_chairs_a_current_session)  # "Sessions I co-chair"
@@ -41,3 +47,7 @@ def _register_menu_facts() -> None:
     # Which meetings the person runs and reads (roundtables.permissions), read in the same query.
     register_menu_fact("chair_meetings", chair_meeting_ids)
     register_menu_fact("troika_meetings", troika_meeting_ids)
+    # The civil-society coordinator's meetings (roundtables.permissions.coordinates_civil_society_of), and
+    # whether they coordinate the current one (the header's "Civil society", the landing page).
+    register_menu_fact("coordinated_meetings", coordinated_meeting_ids)
+    register_menu_fact("civil_society_coordinator", coordinates_current_meeting)

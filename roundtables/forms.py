@@ -280,6 +280,26 @@ class StaffInvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of the colleague"))
 
 
+class CoordinatorNameForm(forms.Form):
+    """The person is named directly, so the address must be an existing account's."""
+
+    email = forms.EmailField(
+        label=_("E-mail address of the coordinator"),
+        help_text=_("The address of an existing account on the portal."),
+    )
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        self.cleaned_data["user"] = get_user_model().objects.filter(email__iexact=email).first()
+        if self.cleaned_data["user"] is None:
+            raise forms.ValidationError(
+                _("No account has the address %(email)s: ask the person to create one first."),
+                code="unknown",
+                params={"email": email},
+            )
+        return email
+
+
 class StaffRevokeForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),

@@ -315,6 +315,9 @@ class MeetingRole(models.Model):
 
     class Role(models.TextChoices):
         CHAIR_STAFF = "chair_staff", _("Chair's office staff")
+        # Named by the meeting's Chair's office (no invitation): decides on the meeting's civil-society
+        # registrations (delegations.permissions).
+        CIVIL_SOCIETY_COORDINATOR = "civil_society_coordinator", _("Civil-society coordinator")
         # Later: translators, check-in staff.
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roles")

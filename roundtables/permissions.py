@@ -13,7 +13,7 @@ from django.db.models import CharField, Exists, OuterRef, StringAgg, Subquery, V
 from django.db.models.functions import Cast
 from django.db.models.signals import post_delete, post_save
 
-from accounts.permissions import is_chair_office, is_support
+from accounts.permissions import is_chair_office, is_civil_society_coordinator, is_support
 from accounts.selectors import fact, facts_changed
 from roundtables.models import Meeting, MeetingRole
 from roundtables.selectors import team_roles
@@ -92,6 +92,21 @@ def chair_staff_of_open_meeting(user):
     return Exists(_staff_roles(user).filter(meeting__closed_at__isnull=True))
 
 
+def _coordinator_roles(user):
+    return MeetingRole.objects.active().filter(user=user.pk, role=MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR)
+
+
+def coordinated_meeting_ids(user):
+    """The fact "coordinated_meetings": the meetings the person is civil-society coordinator of."""
+    return _ids(_coordinator_roles(user), "meeting_id")
+
+
+def coordinates_current_meeting(user):
+    """The menu fact "civil_society_coordinator": coordinator of the current meeting (the header's
+    "Civil society" entry, the landing page)."""
+    return Exists(_coordinator_roles(user).filter(meeting__is_current=True))
+
+
 def _changed(**kwargs) -> None:
     facts_changed()
 
@@ -159,6 +174,23 @@ def reads_meeting_records_of(user, obj) -> bool:
     if meeting_id is None:
         return is_chair_office(user)
     return meeting_id in _access(user)[1]
+
+
+@rules.predicate
+def coordinates_civil_society_of(user, obj=None) -> bool:
+    """The civil-society coordinator's rights in the object's meeting (a registration, a Meeting, an
+    object with `meeting_id`): named for that meeting (an active MeetingRole civil_society_coordinator).
+    Without a meeting (no object, a bare delegation), the current meeting. The global group
+    (accounts.roles.CIVIL_SOCIETY_COORDINATOR) still counts in every meeting: kept for deployments that
+    named their coordinator before per-meeting roles; new coordinators are named per meeting."""
+    if not _signed_in(user):
+        return False
+    if is_civil_society_coordinator(user):
+        return True
+    meeting_id = meeting_id_of(obj)
+    if meeting_id is None:
+        return bool(fact(user, "civil_society_coordinator"))
+    return meeting_id in _parse(fact(user, "coordinated_meetings"))
 
 
 @rules.predicate

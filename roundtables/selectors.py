@@ -508,3 +508,15 @@ def open_meeting_staff_invitations(meeting):
     from roundtables.models import MeetingStaffInvitation
 
     return MeetingStaffInvitation.objects.usable().filter(meeting=meeting).order_by("email")
+
+
+def meeting_coordinator_roles(meeting):
+    """The meeting's active civil-society coordinators, by name (one query per page, with their accounts)."""
+    from roundtables.models import MeetingRole
+
+    return (
+        MeetingRole.objects.active()
+        .filter(meeting=meeting, role=MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR)
+        .select_related("user", "granted_by")
+        .order_by("user__last_name", "user__first_name", "user__email", "pk")
+    )

@@ -67,6 +67,16 @@ urlpatterns = [
         staff.meeting_people_withdraw,
         name="meeting_people_withdraw",
     ),
+    path(
+        "chair/meetings/<int:number>/people/coordinators/",
+        staff.meeting_coordinator_name,
+        name="meeting_coordinator_name",
+    ),
+    path(
+        "chair/meetings/<int:number>/people/coordinators/<int:pk>/revoke/",
+        staff.meeting_coordinator_revoke,
+        name="meeting_coordinator_revoke",
+    ),
     path("staff/join/<str:token>/", staff.staff_join, name="staff_join"),
     path("chair/meetings/<int:number>/make-current/", meetings.meeting_make_current, name="meeting_make_current"),
     # Closing a meeting's record, and corrections of a closed one.

@@ -13,6 +13,7 @@ from accounts.roles import CIVIL_SOCIETY_COORDINATOR
 from delegations.models import Delegation, FocalPoint, Registration
 from delegations.services._common import site_link
 from mailings.services import send_to_people
+from roundtables.models import MeetingRole
 
 # A decider's first digest lists what arrived over the last day, not every pending registration ever.
 FIRST_DIGEST_WINDOW = dt.timedelta(days=1)
@@ -20,11 +21,17 @@ FIRST_DIGEST_WINDOW = dt.timedelta(days=1)
 
 def deciders_of(delegation: Delegation, *, meeting) -> QuerySet:
     """Who approves or rejects the delegation's registrations for the meeting (besides the Chair's
-    office): its focal points in that meeting, and the coordinator for civil society."""
+    office): its focal points in that meeting, and for civil society the coordinator named for that
+    meeting (or in the global group, kept for existing deployments)."""
     condition = Q(focal_point_roles__delegation=delegation, focal_point_roles__meeting=meeting)
     if delegation.kind == Delegation.Kind.CIVIL_SOCIETY:
-        condition |= Q(groups__name=CIVIL_SOCIETY_COORDINATOR)
+        condition |= Q(groups__name=CIVIL_SOCIETY_COORDINATOR) | Q(Exists(_coordinator_roles().filter(meeting=meeting)))
     return get_user_model().objects.filter(condition, is_active=True).distinct().order_by("pk")
+
+
+def _coordinator_roles():
+    """Active civil-society coordinator roles of the person in the outer query (OuterRef("pk"))."""
+    return MeetingRole.objects.active().filter(user=OuterRef("pk"), role=MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR)
 
 
 def notify_deciders(registration: Registration) -> None:
@@ -45,6 +52,11 @@ def _pending_for(decider, *, since: dt.datetime, until: dt.datetime) -> QuerySet
     )
     if decider.groups.filter(name=CIVIL_SOCIETY_COORDINATOR).exists():
         condition |= Q(delegation__kind=Delegation.Kind.CIVIL_SOCIETY)
+    else:  # civil society of the meetings they are coordinator of
+        coordinated = MeetingRole.objects.active().filter(
+            user=decider, meeting=OuterRef("meeting"), role=MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR
+        )
+        condition |= Q(Exists(coordinated), delegation__kind=Delegation.Kind.CIVIL_SOCIETY)
     return (
         Registration.objects.filter(condition, status=Registration.Status.PENDING)
         .filter(created_at__gt=since, created_at__lte=until)
@@ -63,7 +75,11 @@ def decision_digests_send(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     User = get_user_model()
     ids = list(
-        User.objects.filter(Q(focal_point_roles__isnull=False) | Q(groups__name=CIVIL_SOCIETY_COORDINATOR))
+        User.objects.filter(
+            Q(focal_point_roles__isnull=False)
+            | Q(groups__name=CIVIL_SOCIETY_COORDINATOR)
+            | Q(Exists(_coordinator_roles()))
+        )
         .filter(is_active=True, decision_mail="daily")
         .values_list("pk", flat=True)
         .distinct()

@@ -225,9 +225,9 @@ def delegation_index(request, number: int | None = None):
     )
 
 
-@permission_required("delegations.view_civil_society", raise_exception=True)
 def civil_society(request, number: int | None = None):
-    """The civil-society coordinator's list of civil-society organisations and their registrations in the meeting."""
+    """The civil-society coordinator's list of civil-society organisations and their registrations in the
+    meeting. The rule is asked about the meeting itself: a coordinator is named per meeting."""
     meeting = chair_meeting_or_404(request.user, number, perm="delegations.view_civil_society")
     page = Paginator(civil_society_delegations(meeting=meeting), 50).get_page(request.GET.get("page"))
     return render(

@@ -9,6 +9,8 @@ from roundtables.services.co_chairs import session_description_update
 from roundtables.services.meetings import meeting_copy, meeting_make_current, meeting_prepare, meeting_update
 from roundtables.services.programme import programme_publish
 from roundtables.services.staff import (
+    coordinator_name,
+    coordinator_revoke,
     meeting_staff_invitation_withdraw,
     meeting_staff_invite,
     meeting_staff_join,
@@ -33,6 +35,8 @@ from roundtables.services.team import (
 )
 
 __all__ = [
+    "coordinator_name",
+    "coordinator_revoke",
     "meeting_close",
     "meeting_copy",
     "meeting_correction_end",

@@ -16,6 +16,7 @@ from accounts.services import end_sessions
 from activity.services import activity_log
 from mailings.links import LINK_MARKER
 from mailings.services import Address, send_to_people
+from roundtables.editions import ensure_open
 from roundtables.models import Meeting, MeetingRole, MeetingStaffInvitation
 
 MEETING_STAFF_INVITATION_VALIDITY = dt.timedelta(days=14)
@@ -187,5 +188,63 @@ def meeting_staff_revoke(*, actor, role: MeetingRole, reason: str = "") -> Meeti
         obj=role,
         meeting=meeting,
         data={"email": member.email, "role": role.role, "reason": (reason or "").strip()},
+    )
+    return role
+
+
+# -- The meeting's civil-society coordinator -----------------------------------------------------------
+# Named directly (no invitation): the Chair's office names an existing account, which then decides on the
+# meeting's civil-society registrations (delegations.permissions, through
+# roundtables.permissions.coordinates_civil_society_of).
+
+CIVIL_SOCIETY_COORDINATOR = MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR
+
+
+@transaction.atomic
+def coordinator_name(*, meeting: Meeting, user: User, actor) -> MeetingRole:
+    """Name `user` the meeting's civil-society coordinator (the meeting's staff or support)."""
+    require_staff_admin(actor, meeting)
+    ensure_open(meeting, actor)
+    if not user.is_active:
+        raise ValidationError({"email": _("%(email)s's account is deactivated.") % {"email": user.email}})
+    # Locks the person's row: two namings at once cannot both pass the check below.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    if MeetingRole.objects.active().filter(meeting=meeting, user=user, role=CIVIL_SOCIETY_COORDINATOR).exists():
+        raise ValidationError(
+            {
+                "email": _("%(email)s is already civil-society coordinator of %(meeting)s.")
+                % {"email": user.email, "meeting": meeting}
+            }
+        )
+    role = MeetingRole.objects.create(meeting=meeting, user=user, role=CIVIL_SOCIETY_COORDINATOR, granted_by=actor)
+    activity_log(
+        actor=actor,
+        action="roundtables.coordinator.named",
+        obj=role,
+        meeting=meeting,
+        data={"email": user.email, "role": role.role},
+    )
+    return role
+
+
+@transaction.atomic
+def coordinator_revoke(*, role: MeetingRole, actor) -> MeetingRole:
+    """End a civil-society coordinator's role in the meeting (kept as history, with its date)."""
+    meeting = role.meeting
+    require_staff_admin(actor, meeting)
+    ensure_open(meeting, actor)
+    role = MeetingRole.objects.select_for_update().select_related("user").get(pk=role.pk)
+    if role.role != CIVIL_SOCIETY_COORDINATOR or role.revoked_at is not None:
+        raise ValidationError(
+            _("%(name)s is no longer civil-society coordinator of this meeting.") % {"name": role.user.display_name}
+        )
+    role.revoked_at = timezone.now()
+    role.save(update_fields=["revoked_at"])
+    activity_log(
+        actor=actor,
+        action="roundtables.coordinator.revoked",
+        obj=role,
+        meeting=meeting,
+        data={"email": role.user.email, "role": role.role},
     )
     return role

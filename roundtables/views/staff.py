@@ -1,6 +1,6 @@
 """A meeting's Chair's office staff (/chair/meetings/<number>/people/): who they are, inviting a colleague
 by mail, withdrawing an invitation, revoking a member (their sessions end), and the invited person's
-join link (/staff/join/<token>/)."""
+join link (/staff/join/<token>/). The same page names and revokes the meeting's civil-society coordinator."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 from accounts.selectors import landing_url
 from gfmd.forms import add_service_errors
 from roundtables import services
-from roundtables.forms import StaffInvitationForm, StaffRevokeForm
+from roundtables.forms import CoordinatorNameForm, StaffInvitationForm, StaffRevokeForm
 from roundtables.models import MeetingRole, MeetingStaffInvitation
-from roundtables.selectors import meeting_staff_roles, open_meeting_staff_invitations
+from roundtables.selectors import meeting_coordinator_roles, meeting_staff_roles, open_meeting_staff_invitations
 from roundtables.services.staff import meeting_staff_invitation_by_token
 from roundtables.views._helpers import chair_meeting_required, meeting_or_404
 
@@ -44,7 +44,14 @@ def meeting_people(request, number: int):
         else:
             messages.success(request, _("An invitation was sent to %(email)s.") % {"email": invitation.email})
             return redirect(_people_url(meeting))
+    return _people_page(request, meeting, form=form, can_manage=can_manage)
+
+
+def _people_page(request, meeting, *, can_manage: bool, form=None, coordinator_form=None):
+    form = StaffInvitationForm() if form is None else form
+    coordinator_form = CoordinatorNameForm(prefix="coordinator") if coordinator_form is None else coordinator_form
     page = Paginator(meeting_staff_roles(meeting), PAGE_SIZE).get_page(request.GET.get("page"))
+    coordinators = Paginator(meeting_coordinator_roles(meeting), PAGE_SIZE).get_page(request.GET.get("coordinators"))
     return render(
         request,
         "roundtables/chair/people.html",
@@ -53,11 +60,58 @@ def meeting_people(request, number: int):
             "chair_section": "people",
             "page": page,
             "form": form,
+            "coordinators": coordinators,
+            "coordinator_form": coordinator_form,
             "can_manage": can_manage,
             "invitations": list(open_meeting_staff_invitations(meeting)) if can_manage else [],
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors or coordinator_form.errors else 200,
     )
+
+
+@chair_meeting_required(write=True)
+@require_POST
+def meeting_coordinator_name(request, number: int):
+    """Name an existing account the meeting's civil-society coordinator; errors show next to the field."""
+    meeting = meeting_or_404(number)
+    form = CoordinatorNameForm(request.POST, prefix="coordinator")
+    if form.is_valid():
+        user = form.cleaned_data["user"]
+        try:
+            services.coordinator_name(meeting=meeting, user=user, actor=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now civil-society coordinator of %(meeting)s.")
+                % {"name": user.display_name, "meeting": meeting.title},
+            )
+            return redirect(_people_url(meeting))
+    return _people_page(request, meeting, coordinator_form=form, can_manage=True)
+
+
+@chair_meeting_required(write=True)
+@require_POST
+def meeting_coordinator_revoke(request, number: int, pk: int):
+    meeting = meeting_or_404(number)
+    role = get_object_or_404(
+        MeetingRole.objects.active().select_related("user", "meeting"),
+        pk=pk,
+        meeting=meeting,
+        role=MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR,
+    )
+    try:
+        services.coordinator_revoke(role=role, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s is no longer civil-society coordinator of %(meeting)s.")
+            % {"name": role.user.display_name, "meeting": meeting.title},
+        )
+    return redirect(_people_url(meeting))
 
 
 @chair_meeting_required(write=True)
