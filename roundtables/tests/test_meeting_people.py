@@ -106,12 +106,16 @@ def test_the_staff_list_query_count_does_not_grow(client, vallarta, django_asser
             token_hash=f"{number:064d}",
             expires_at=dt.datetime(2099, 1, 1, tzinfo=dt.UTC),
         )
+        MeetingRole.objects.create(
+            meeting=vallarta, user=UserFactory(), role=MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR
+        )
     client.force_login(officers[0])
     # session, user, the person's groups and facts (their meetings), focal points (the header), the meeting,
-    # the staff (count, page) and the open invitations
-    with django_assert_num_queries(8):
+    # the staff (count, page), the civil-society coordinators (count, page) and the open invitations
+    with django_assert_num_queries(10):
         response = client.get(_people(4))
     assert len(response.context["page"]) == count
+    assert len(response.context["coordinators"]) == count
 
 
 def test_an_invited_officer_joins_with_the_mailed_link(client, vallarta, mexican, django_capture_on_commit_callbacks):

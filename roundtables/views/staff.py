@@ -51,7 +51,11 @@ def _people_page(request, meeting, *, can_manage: bool, form=None, coordinator_f
     form = StaffInvitationForm() if form is None else form
     coordinator_form = CoordinatorNameForm(prefix="coordinator") if coordinator_form is None else coordinator_form
     page = Paginator(meeting_staff_roles(meeting), PAGE_SIZE).get_page(request.GET.get("page"))
-    coordinators = Paginator(meeting_coordinator_roles(meeting), PAGE_SIZE).get_page(request.GET.get("coordinators"))
+    coordinators = (
+        Paginator(meeting_coordinator_roles(meeting), PAGE_SIZE).get_page(request.GET.get("coordinators"))
+        if can_manage
+        else None
+    )
     return render(
         request,
         "roundtables/chair/people.html",
