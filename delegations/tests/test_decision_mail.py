@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.tests.factories import CivilSocietyCoordinatorFactory, UserFactory
 from delegations import services
 from delegations.tasks import send_decision_digests_task
-from delegations.tests.factories import OrganisationFactory
+from delegations.tests.factories import OrganisationFactory, RegistrationFactory
 from mailings.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +174,18 @@ def test_profile_offers_the_choice_to_deciders_only(client, focal_point_mexico):
     assert response.status_code == 302
     focal_point_mexico.refresh_from_db()
     assert focal_point_mexico.decision_mail == "immediate"
+
+
+def test_a_coordinator_named_for_a_meeting_hears_of_that_meetings_civil_society_only(open_meeting, ngo, sessions):
+    from roundtables.models import MeetingRole
+    from roundtables.tests.factories import MeetingFactory
+
+    coordinator = UserFactory()  # named per meeting, in no group (daily digest, the default)
+    MeetingRole.objects.create(meeting=open_meeting, user=coordinator, role=MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR)
+    other = MeetingFactory(number=open_meeting.number + 1, status=open_meeting.status)
+    _register(open_meeting, ngo, sessions, first_name="Ana", last_name="Reyes")
+    RegistrationFactory(meeting=other, delegation=ngo, person=UserFactory(last_name="Elsewhere"))
+    assert send_decision_digests_task.apply().get() == 1
+    mail = _decider_mails().get()
+    assert mail.to == coordinator.email
+    assert "Ana Reyes" in mail.body_text and "Elsewhere" not in mail.body_text
