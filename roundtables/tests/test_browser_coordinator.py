@@ -19,16 +19,17 @@ def test_the_swiss_chairs_office_names_2011s_coordinator(demo, live_server, page
 
     sign_in(page, live_server, "chair.ch@example.org")
     page.goto(f"{live_server.url}/chair/meetings/5/people/")
-    # Switzerland's officer reads the portal in French: the section, field and button by their ids.
+    # Switzerland's officer reads the portal in French: the section, field and button by their ids, the
+    # messages in French.
     section = page.locator('section[aria-labelledby="coordinator-title"]')
-    expect(section).to_contain_text("Nobody is named for this meeting yet.")
+    expect(section).to_contain_text("Personne n’est encore nommé pour cette réunion.")
     section.locator("#id_coordinator-email").fill("nobody@example.org")
     section.locator('button[type="submit"]').last.click()
-    expect(page.locator("#id_coordinator-email_error")).to_contain_text("No account has the address nobody@example.org")
+    expect(page.locator("#id_coordinator-email_error")).to_contain_text("Aucun compte n’a l’adresse nobody@example.org")
     screenshot("unknown-address")
     section.locator("#id_coordinator-email").fill(COORDINATOR)
     section.locator('button[type="submit"]').last.click()
-    expect(page.get_by_role("alert").first).to_contain_text("is now civil-society coordinator of")
+    expect(page.get_by_role("alert").first).to_contain_text("est désormais coordinateur de la société civile de")
     expect(section).to_contain_text(COORDINATOR)
     screenshot("named")
     page.context.clear_cookies()
