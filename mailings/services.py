@@ -300,7 +300,7 @@ def _release(mailing: Mailing, *, actor) -> int:
 @transaction.atomic
 def mailing_release(*, mailing: Mailing, actor) -> Mailing:
     """Send a mailing that waits in the outbox. Pressing "Send" twice sends it once."""
-    locked = Mailing.objects.select_for_update().select_related("meeting").get(pk=mailing.pk)
+    locked = Mailing.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=mailing.pk)
     _require(actor, "mailings.release_mailing", locked, "This mailing has already been sent or discarded.")
     _guard_meeting(locked.meeting, actor)
     _release(locked, actor=actor)
@@ -329,7 +329,7 @@ def mailing_retry_failed(*, mailing: Mailing, actor) -> int:
     """Queue the failed mails of a mailing again (after the address or the server was fixed)."""
     from mailings.tasks import send_mailing_task
 
-    locked = Mailing.objects.select_for_update().select_related("meeting").get(pk=mailing.pk)
+    locked = Mailing.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=mailing.pk)
     _require(
         actor, "mailings.retry_mailing", locked, "Only a mailing that has been sent can have its failed mails retried."
     )

@@ -118,7 +118,7 @@ def meeting_staff_join(*, token: str, user) -> MeetingRole:
     if user is None or not user.is_authenticated:
         raise PermissionDenied
     invitation = (
-        MeetingStaffInvitation.objects.select_for_update()
+        MeetingStaffInvitation.objects.select_for_update(of=("self",))
         .select_related("meeting", "invited_by")
         .filter(token_hash=hash_token(token))
         .usable()
