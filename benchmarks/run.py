@@ -108,12 +108,15 @@ def parse_args(argv=None):
 
 def write_report(results: dict, *, readme: bool) -> None:
     results["targets"] = targets(results)
-    (OUT / "results.json").write_text(json.dumps(results, indent=2))
+    database = results["meta"].get("database", "SQLite")
+    # The latest run, and the latest of its database (the README shows SQLite's and PostgreSQL's).
+    for name in ("results", f"results-{database.lower()}"):
+        (OUT / f"{name}.json").write_text(json.dumps(results, indent=2))
     markdown = to_markdown(results)
     (OUT / "results.md").write_text(markdown)
     print(markdown)
     if readme:
-        if update_readme(markdown, BASE_DIR / "README.md"):
+        if update_readme(markdown, BASE_DIR / "README.md", database):
             print("README.md: the benchmark table is updated.")
         else:
             print("README.md has no bench markers: the table is in var/bench/results.md only.")

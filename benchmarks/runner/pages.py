@@ -104,6 +104,37 @@ def pages_for(info: dict) -> list[Page]:
             f"/delegations/meetings/{number}/{info['focal_point_delegation_id']}/",
             "focal_point",
         ),
+        # The lists a meeting grows, a page of each, as their readers ask for them.
+        Page(
+            "paper library, page 2 of the meeting's papers",
+            f"/meetings/{number}/papers/?page=2",
+            grows="50 papers a page",
+        ),
+        Page(
+            "Chair's office: registrations, approved, page 3",
+            f"/delegations/meetings/{number}/registrations/?status=approved&page=3",
+            "chair",
+        ),
+        Page("participants list", f"/delegations/meetings/{number}/participants/", "chair"),
+        Page("civil-society organisations", f"/delegations/meetings/{number}/civil-society/", "chair"),
+        Page("Chair's office: activity log", f"/chair/meetings/{number}/activity/", "chair"),
+        Page("Chair's office: mailings", f"/mailings/meetings/{number}/", "chair"),
+        *(
+            [Page("Chair's office: outbox of the largest mailing", f"/mailings/{mailing}/", "chair")]
+            if (mailing := info.get("largest_mailing_id"))
+            else []
+        ),
+        *[
+            Page(
+                f"survey invitations, {survey['label']}",
+                f"/surveys/{survey['id']}/invitations/",
+                "chair",
+            )
+            for survey in info["results_surveys"][-1:]
+        ],
+        # The archive: every published meeting, and a meeting's page.
+        Page("archive: the meetings", "/meetings/"),
+        Page("archive: a meeting's page", f"/meetings/{number}/"),
         *[
             Page(
                 f"survey results, {survey['label']} ({survey['invitations']:,} invited, "

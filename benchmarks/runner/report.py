@@ -4,6 +4,11 @@ judged from the figures of the run."""
 from pathlib import Path
 
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+# The README keeps one table per database: SQLite (the embedded default) and PostgreSQL + Redis.
+README_MARKERS = {
+    "SQLite": (README_START, README_END),
+    "PostgreSQL": ("<!-- bench:postgresql:start -->", "<!-- bench:postgresql:end -->"),
+}
 MINIMAL = "minimal Django view"
 PUBLIC_PAGES = ("public programme", "session page")
 COUNT_NAMES = {
@@ -272,12 +277,13 @@ def to_markdown(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def update_readme(markdown: str, readme: Path) -> bool:
-    """Put the table between the README's markers; False when the markers are missing."""
+def update_readme(markdown: str, readme: Path, database: str = "SQLite") -> bool:
+    """Put the table between the README's markers of the run's database; False when they are missing."""
+    start, end = README_MARKERS.get(database, (README_START, README_END))
     text = readme.read_text()
-    if README_START not in text or README_END not in text:
+    if start not in text or end not in text:
         return False
-    head, rest = text.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
-    readme.write_text(f"{head}{README_START}\n{markdown}{README_END}{tail}")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{start}\n{markdown}{end}{tail}")
     return True

@@ -17,9 +17,11 @@ from dataclasses import asdict, dataclass, field
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import Count
 
 from accounts.models import User
 from delegations.models import Delegation, Registration, SessionChoice
+from mailings.models import Mailing
 from outcomes.models import Outcome
 from papers.models import Paper, Version
 from roundtables.models import Meeting, MeetingRole, ProgrammeRelease, Session, SessionDelegation, SessionPerson
@@ -96,6 +98,12 @@ class ScaleData:
                 for survey in self.results_surveys()
             ],
             "library_query": LIBRARY_QUERY,
+            # The largest mailing (the survey invitation to the most people): its outbox is a paginated list.
+            "largest_mailing_id": Mailing.objects.filter(meeting=self.meeting)
+            .annotate(mail_count=Count("mails"))
+            .order_by("-mail_count", "pk")
+            .values_list("pk", flat=True)
+            .first(),
             "counts": self.counts,
         }
 

@@ -4,7 +4,7 @@ figures, the table written between the README's markers. No server is started he
 from benchmarks.runner.mail import summarise as summarise_mail
 from benchmarks.runner.pages import Measure, Page, parse_wrk
 from benchmarks.runner.pdfs import summarise as summarise_pdf
-from benchmarks.runner.report import README_END, README_START, targets, to_markdown, update_readme
+from benchmarks.runner.report import README_END, README_MARKERS, README_START, targets, to_markdown, update_readme
 
 WRK_OUTPUT = """Running 5s test @ http://127.0.0.1:8765/programme/
   2 threads and 4 connections
@@ -195,6 +195,18 @@ def test_readme_table_is_replaced_between_the_markers(tmp_path):
 
     assert update_readme("new table\n", readme) is True
     assert readme.read_text() == f"# Title\n\n{README_START}\nnew table\n{README_END}\n\nAfter.\n"
+
+
+def test_readme_keeps_a_table_per_database(tmp_path):
+    """A PostgreSQL run rewrites its own table and leaves SQLite's alone, and the other way round."""
+    pg_start, pg_end = README_MARKERS["PostgreSQL"]
+    readme = tmp_path / "README.md"
+    readme.write_text(f"{README_START}\nsqlite\n{README_END}\n\n{pg_start}\npg\n{pg_end}\n")
+
+    assert update_readme("new pg\n", readme, "PostgreSQL") is True
+    assert readme.read_text() == f"{README_START}\nsqlite\n{README_END}\n\n{pg_start}\nnew pg\n{pg_end}\n"
+    assert update_readme("new sqlite\n", readme, "SQLite") is True
+    assert readme.read_text() == f"{README_START}\nnew sqlite\n{README_END}\n\n{pg_start}\nnew pg\n{pg_end}\n"
 
 
 def test_readme_without_markers_is_left_alone(tmp_path):
