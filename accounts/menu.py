@@ -28,3 +28,8 @@ def register_menu_fact(name: str, factory: MenuFact) -> MenuFact:
 def menu_fact_expressions(user) -> dict[str, Expression]:
     """The registered facts for this person, as keyword arguments for QuerySet.annotate()."""
     return {name: factory(user) for name, factory in _menu_facts.items()}
+
+
+def registered_menu_facts() -> tuple[str, ...]:
+    """The facts' names (what names the shape of the query that reads them)."""
+    return tuple(_menu_facts)
