@@ -44,6 +44,15 @@ def prepare_scale(scale: float, args) -> tuple[dict, dict]:
     output = manage(env, "generate_scale_data", "--scale", str(scale), "--seed", str(args.seed), "--json")
     info = json.loads(output.strip().splitlines()[-1])
     print(f"[{label}] generated in {info['seconds']} s: {info['counts']}", flush=True)
+    # Publishing the programme queued the task that renders its public pages into the cache; no worker
+    # runs while the pages are measured, so it is run here, as a deployment's worker runs it.
+    warm = (
+        "from roundtables.models import ProgrammeRelease; from roundtables.tasks import warm_programme_pages_task;"
+        f"print(warm_programme_pages_task(ProgrammeRelease.objects.filter(meeting_id={info['meeting_id']})"
+        ".latest('version').pk))"
+    )
+    rendered = manage(env, "shell", "-c", warm).strip().splitlines()[-1]
+    print(f"[{label}] the published programme's pages rendered into the cache: {rendered}", flush=True)
     return env, info
 
 
