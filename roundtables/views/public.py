@@ -10,6 +10,7 @@ from roundtables.programme.cache import published, release_for
 from roundtables.programme.ical import programme_calendar, session_calendar
 from roundtables.programme.pages import RenderedPage, rendered_page, with_personal
 from roundtables.programme.published import Programme
+from roundtables.programme.whole import markers, whole_page
 
 
 def _public(meeting: Meeting | None, release) -> bool:
@@ -33,7 +34,7 @@ def _page(request, meeting, release, kind: str, pk: int | None = None, *, newest
     return render(
         request,
         "roundtables/public/published_page.html",
-        {"meeting": meeting, "page": page, "body": with_personal(page, personal)},
+        {"meeting": meeting, "page": page, "body": with_personal(page, personal), **markers(request)},
     )
 
 
@@ -48,6 +49,7 @@ def _unpublished(request, meeting, template: str, title: str):
 
 
 @published
+@whole_page
 def home(request):
     """The current meeting's theme, dates and venue, and its published roundtables and sessions."""
     meeting, release = release_for(request, None)
@@ -66,6 +68,7 @@ def _booklet_request(request, meeting, release) -> str:
 
 
 @published
+@whole_page
 def programme(request, number: int | None = None):
     """The programme by day: parallel sessions side by side."""
     meeting, release = release_for(request, number)
@@ -77,6 +80,7 @@ def programme(request, number: int | None = None):
 
 
 @published
+@whole_page
 def programme_version(request, number: int, version: int):
     """One published version as it was, at its own address; an earlier one says which version replaced it
     and when, and links to the latest."""
@@ -103,6 +107,7 @@ def programme_version(request, number: int, version: int):
 
 
 @published
+@whole_page
 def roundtable_detail(request, number: int, rt: int):
     meeting, release = release_for(request, number)
     if release is None or not _public(meeting, release):
@@ -111,6 +116,7 @@ def roundtable_detail(request, number: int, rt: int):
 
 
 @published
+@whole_page
 def session_detail(request, number: int, pk: int):
     meeting, release = release_for(request, number)
     if release is None or not _public(meeting, release):
