@@ -45,3 +45,19 @@ def test_overview_papers_come_in_pages_that_cost_the_same_and_keep_the_state(cli
     counts = {value: count for value, _label, count in response.context["overview"].state_counts}
     assert (counts["draft"], counts["submitted"]) == (6, 1)
     assert len(response.context["papers"]) == 2
+
+
+def test_every_meetings_library_offers_meetings_not_every_session(client, chair):
+    meeting = MeetingFactory(number=3, status=Meeting.Status.HELD)
+    session = SessionFactory(roundtable=RoundtableFactory(meeting=meeting, number=1), meeting=meeting, code="1.1")
+    services.programme_publish(meeting=meeting, actor=chair)
+    published_paper(session=session)
+    page = client.get(reverse("papers:library")).content.decode()
+    assert 'name="meeting"' in page
+    assert 'name="session"' not in page and 'name="roundtable"' not in page
+    # A session named by an older link is kept by the filters' form.
+    page = client.get(reverse("papers:library"), {"session": session.pk}).content.decode()
+    assert f'<input type="hidden" name="session" value="{session.pk}">' in page
+    # The meeting's own library offers its sessions.
+    page = client.get(reverse("papers:meeting_library", kwargs={"number": 3})).content.decode()
+    assert f'<option value="{session.pk}">' in page and 'name="session"' in page
