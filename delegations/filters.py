@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from delegations.models import Delegation, MeetingMembership, Registration
 from delegations.selectors import delegations_visible_to
@@ -14,9 +15,13 @@ YES_NO = [("true", _("Yes")), ("false", _("No"))]
 
 class RegistrationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
+    # One delegation by its id (the delegation page's link), carried in a hidden field: a select
+    # offering every delegation would grow with the Forum (2,000 options at ten times its size).
     delegation = django_filters.ModelChoiceFilter(
-        label=_("Delegation"), queryset=Delegation.objects.none(), empty_label=_("All")
+        label=_("Delegation"), queryset=Delegation.objects.none(), widget=forms.HiddenInput
     )
+    # Delegations by name, typed: the bounded way to choose among all of them.
+    delegation_name = django_filters.CharFilter(label=_("Delegation"), method="search_delegation")
     session = django_filters.ModelChoiceFilter(
         label=_("Session"), field_name="sessions", queryset=Session.objects.none(), empty_label=_("All")
     )
@@ -61,11 +66,14 @@ class RegistrationFilter(django_filters.FilterSet):
             else Session.objects.none()
         )
         self.form.fields["q"].widget = forms.SearchInput(attrs={"placeholder": _("Name, e-mail or job title")})
+        self.form.fields["delegation_name"].widget = forms.SearchInput(
+            attrs={"placeholder": _("Name of the delegation")}
+        )
         for name, field in self.form.fields.items():
-            if name != "q":
-                field.widget.attrs.setdefault("class", "form-select form-select-sm")
-            else:
+            if name in ("q", "delegation_name"):
                 field.widget.attrs.setdefault("class", "form-control form-control-sm")
+            elif name != "delegation":
+                field.widget.attrs.setdefault("class", "form-select form-select-sm")
 
     def yes_no(self, queryset, name, value):
         # Membership is per meeting: the registration's delegation in the registration's meeting.
@@ -75,6 +83,16 @@ class RegistrationFilter(django_filters.FilterSet):
             )
         )
         return queryset.filter(member if value == "true" else ~member)
+
+    def search_delegation(self, queryset, name, value):
+        # By the stored name, or by a state's country as the reader reads it ("Maroc" in French).
+        for word in value.split()[:5]:
+            codes = [code for code, country in countries if word.casefold() in str(country).casefold()]
+            queryset = queryset.filter(
+                Q(delegation__name__icontains=word)
+                | Q(delegation__kind=Delegation.Kind.STATE, delegation__country__in=codes)
+            )
+        return queryset
 
     def search(self, queryset, name, value):
         for word in value.split()[:5]:

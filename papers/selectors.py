@@ -109,7 +109,16 @@ class Overview:
     deadline: SubmissionDeadline | None
     sessions: list[SessionPaperStatus]
     state_counts: list[tuple[str, str, int]]
-    papers: list[Paper] = field(default_factory=list)
+    # The papers of the state asked for (all without one), a queryset for the page to cut into
+    # pages: with_lateness() then marks the page's papers late against their session's deadline.
+    papers: QuerySet[Paper] = field(default_factory=Paper.objects.none)
+
+    def with_lateness(self, papers) -> list[Paper]:
+        due = {row.session.pk: row.due_at for row in self.sessions}
+        shown = list(papers)
+        for paper in shown:
+            paper.late_by = paper.days_late(due.get(paper.session_id))  # for the "late by N days" badge
+        return shown
 
     @property
     def total(self) -> int:
@@ -137,14 +146,12 @@ def overview(meeting: Meeting, *, state: str = "", now: dt.datetime | None = Non
         .order_by("roundtable__order", "order", "code")
     )
     rows = []
-    all_papers = []
     for session in sessions:
         own = getattr(session, "paper_deadline", None)
         due_at = own.due_at if own else deadline.due_at if deadline else None
         session_papers = list(session.papers.all())
         for paper in session_papers:
             paper.late_by = paper.days_late(due_at)  # for the "late by N days" badge
-        all_papers.extend(session_papers)
         background = next(
             (p for p in session_papers if p.kind == Paper.Kind.BACKGROUND and p.state not in Paper.CLOSED_STATES),
             None,
@@ -164,12 +171,16 @@ def overview(meeting: Meeting, *, state: str = "", now: dt.datetime | None = Non
     # Soonest deadline first; sessions without one last.
     far = dt.datetime.max.replace(tzinfo=dt.UTC)
     rows.sort(key=lambda row: (row.due_at or far, row.session.code))
-    counts: dict[str, int] = {}
-    for paper in all_papers:
-        counts[paper.state] = counts.get(paper.state, 0) + 1
+    # Counted by the database, for the whole meeting.
+    meeting_papers = Paper.objects.filter(session__meeting=meeting, session__kind=Session.Kind.ROUNDTABLE)
+    counts = dict(meeting_papers.order_by().values_list("state").annotate(n=Count("pk")))
     state_counts = [(value, label, counts.get(value, 0)) for value, label in Paper.State.choices]
-    listed = [p for p in all_papers if p.state == state] if state else all_papers
-    listed.sort(key=lambda p: (p.session.code, p.kind, p.pk))
+    listed = (
+        (meeting_papers.filter(state=state) if state else meeting_papers)
+        .select_related("session")
+        .prefetch_related("authors")
+        .order_by("session__code", "kind", "pk")
+    )
     return Overview(meeting=meeting, deadline=deadline, sessions=rows, state_counts=state_counts, papers=listed)
 
 

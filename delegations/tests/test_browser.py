@@ -182,6 +182,14 @@ def test_chair_office_filters_and_exports(demo, live_server, page, screenshot):
     expect(page.locator(".registrations-table tbody tr")).to_have_count(african_states.count())
     expect(page.locator(".registrations-table tbody")).to_contain_text("Daniel Okafor")
     expect(page.locator(".registrations-table tbody")).not_to_contain_text("Sofía Castillo")
+    # A delegation is typed, not chosen among every delegation of the Forum; the filters stay in the URL.
+    page.get_by_role("searchbox", name="Delegation").fill("ghana")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.locator(".registrations-table tbody tr")).to_have_count(
+        african_states.filter(delegation__name__icontains="ghana").count()
+    )
+    expect(page.locator(".registrations-table tbody")).to_contain_text("Daniel Okafor")
+    assert "delegation_name=ghana" in page.url and "region=africa" in page.url
     screenshot("chair-registrations")
     with page.expect_download() as download:
         page.get_by_role("link", name="Export XLSX").click()

@@ -81,7 +81,8 @@ def test_delegation_page_query_count_does_not_grow(
 ):
     RegistrationFactory.create_batch(count, meeting=meeting, delegation=mexico)
     client.force_login(focal_point_mexico)
-    # session, user, delegation, groups, focal-point delegations, meeting, registrations,
-    # their sessions, quota, invitations, the meeting's membership, the history across meetings
-    with django_assert_num_queries(12):
+    # session, user, delegation, groups, focal-point delegations, meeting, the count of
+    # registrations, a page of them, their sessions, quota, the counts by status, the head of
+    # delegation, invitations, the meeting's membership, the history across meetings
+    with django_assert_num_queries(15):
         client.get(reverse("delegations:detail", kwargs={"pk": mexico.pk}))

@@ -42,10 +42,21 @@ def registration_list(request, number: int | None = None):
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    # The one delegation chosen by its id (from its page's link), shown with a way to drop it.
+    chosen = filterset.form.cleaned_data.get("delegation") if filterset.is_bound else None
+    without_chosen = query.copy()
+    without_chosen.pop("delegation", None)
     return render(
         request,
         "delegations/registration_list.html",
-        {"meeting": meeting, "filter": filterset, "page": page, "query": query.urlencode()},
+        {
+            "meeting": meeting,
+            "filter": filterset,
+            "page": page,
+            "query": query.urlencode(),
+            "chosen_delegation": chosen,
+            "without_chosen": without_chosen.urlencode(),
+        },
     )
 
 

@@ -27,11 +27,17 @@ from delegations.selectors import (
     delegation_invitations,
     delegation_registrations,
     delegations_for_administration,
+    head_of_delegation,
     membership_of,
     quota_of,
+    status_counts,
 )
 from gfmd.forms import add_service_errors
 from roundtables.editions import chair_meeting_or_404, meeting_or_current
+
+DELEGATIONS_PER_PAGE = 50
+# A delegation's registrations in a meeting: its quota bounds the active ones, not the others.
+REGISTRATIONS_PER_PAGE = 50
 
 
 def visible_delegation(request, pk: int) -> Delegation:
@@ -57,24 +63,21 @@ def _detail_url(delegation, meeting) -> str:
 
 def _detail_page(request, delegation, meeting, *, invitation_form=None, quota_form=None, bulk_errors=None, status=200):
     user = request.user
-    registrations = list(delegation_registrations(delegation, meeting=meeting))
+    registrations = delegation_registrations(delegation, meeting=meeting)
+    page = Paginator(registrations, REGISTRATIONS_PER_PAGE).get_page(request.GET.get("page"))
     quota = quota_of(delegation, meeting=meeting)
-    counts = [
-        (status, label, sum(1 for r in registrations if r.status == status))
-        for status, label in Registration.Status.choices
-    ]
+    # Counted by the database for the whole list, not the page.
+    counts = status_counts(registrations)
     used = sum(count for status, _label, count in counts if status in Registration.ACTIVE_STATUSES)
-    head = next(
-        (r for r in registrations if r.role == Registration.Role.HEAD and r.is_active),
-        None,
-    )
+    head = head_of_delegation(delegation, meeting=meeting)
     return render(
         request,
         "delegations/delegation_detail.html",
         {
             "delegation": delegation,
             "meeting": meeting,
-            "registrations": registrations,
+            "page": page,
+            "registrations": page.object_list,
             "counts": counts,
             "pending_count": counts[0][2],
             "head": head,
@@ -209,7 +212,7 @@ def delegation_index(request, number: int | None = None):
         kind=filters.get("kind") or "",
         status=filters.get("status") or "active",
     )
-    page = Paginator(delegations, 50).get_page(request.GET.get("page"))
+    page = Paginator(delegations, DELEGATIONS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -229,7 +232,7 @@ def civil_society(request, number: int | None = None):
     """The civil-society coordinator's list of civil-society organisations and their registrations in the
     meeting. The rule is asked about the meeting itself: a coordinator is named per meeting."""
     meeting = chair_meeting_or_404(request.user, number, perm="delegations.view_civil_society")
-    page = Paginator(civil_society_delegations(meeting=meeting), 50).get_page(request.GET.get("page"))
+    page = Paginator(civil_society_delegations(meeting=meeting), DELEGATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "delegations/civil_society.html",

@@ -3,10 +3,12 @@ are late and which have no background paper; setting the deadlines."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from rules.contrib.views import permission_required
 
@@ -15,6 +17,9 @@ from papers.forms import DeadlineForm
 from papers.models import Paper
 from roundtables.editions import chair_meeting_or_404
 from roundtables.models import Session
+
+# The overview's table of papers by state: a meeting's roundtables hold a few papers per session.
+PAPERS_PER_PAGE = 50
 
 
 def _overview_url(meeting) -> str:
@@ -51,13 +56,22 @@ def _overview_page(request, meeting, deadline_form: DeadlineForm | None = None):
     if state not in Paper.State.values:
         state = ""
     data = selectors.overview(meeting, state=state)
+    page = Paginator(data.papers, PAPERS_PER_PAGE).get_page(request.GET.get("page"))
     if deadline_form is None:
         current = data.deadline.due_at if data.deadline else None
         deadline_form = DeadlineForm(initial={"due_at": _form_value(meeting, current)})
     return render(
         request,
         "papers/overview.html",
-        {"meeting": meeting, "overview": data, "state": state, "deadline_form": deadline_form},
+        {
+            "meeting": meeting,
+            "overview": data,
+            "state": state,
+            "page": page,
+            "papers": data.with_lateness(page.object_list),
+            "query": urlencode({"state": state}) if state else "",
+            "deadline_form": deadline_form,
+        },
         status=400 if deadline_form is not None and deadline_form.is_bound else 200,
     )
 

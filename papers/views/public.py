@@ -67,6 +67,8 @@ def _library(request, *, meeting):
             ),
             "form": form,
             "page": page,
+            # The filters and the search, kept by the links to the other pages.
+            "page_query": params.urlencode(),
             "papers": shown,
             "query": query,
             "searching": bool(query),
