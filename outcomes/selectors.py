@@ -3,7 +3,8 @@ querysets of the pages."""
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, Prefetch, Q, QuerySet
+from django.db.models import Exists, Expression, Prefetch, Q, QuerySet, Subquery, TextField, Value
+from django.db.models.functions import Concat
 from django.utils.translation import gettext as _
 
 from delegations.models import Delegation, Registration
@@ -186,18 +187,13 @@ def published_outcome(session: Session) -> Outcome | None:
     )
 
 
-def published_outcome_stamp(meeting_number: int, session_id: int | None) -> str:
-    """Changes when the public session page's outcome changes (it joins that page's ETag).
-    A published outcome is final, so its id and publication time name it."""
-    if session_id is None:
-        return ""
-    published = (
-        Outcome.objects.published()
-        .filter(session_id=session_id, session__meeting__number=meeting_number)
-        .values_list("pk", "published_at")
-        .first()
-    )
-    return f"outcome:{published}"
+def published_outcome_stamp(session_id: int, meeting: Expression) -> Subquery:
+    """What the public session page shows of its outcome, as a query expression that changes with it
+    (roundtables.programme.cache reads it with the release, for the page's ETag and cache key).
+    A published outcome is final, so its id and publication time name it; NULL when none is published."""
+    published = Outcome.objects.published().filter(session_id=session_id, session__meeting=meeting)
+    stamp = Concat("pk", Value(":"), "published_at", output_field=TextField())
+    return Subquery(published.order_by("pk").values(stamp=stamp)[:1])
 
 
 def sign_off_hint(user, outcome: Outcome) -> str:

@@ -4,7 +4,21 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    Expression,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    StringAgg,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from activity.models import ActivityLog
@@ -275,21 +289,43 @@ def background_paper_count() -> Count:
     )
 
 
-def published_papers_stamp(meeting_number: int, session_id: int | None) -> str:
-    """Changes when what the public session page shows of papers changes (its ETag includes it)."""
-    if session_id is None:
-        return ""
-    papers = list(
-        Paper.objects.published()
-        .filter(session_id=session_id, session__meeting__number=meeting_number)
-        .values_list("pk", "updated_at")
+class _Listing(StringAgg):
+    """The rows' items joined by commas, in the order given where the database can order an aggregate
+    (PostgreSQL, SQLite from 3.44); an older SQLite joins them in the order it reads them. Either way the
+    same rows give the same string, and other rows a different one: the items hold no comma."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        if self.order_by is not None and not connection.features.supports_aggregate_order_by_clause:
+            unordered = self.copy()
+            unordered.order_by = None
+            return unordered.as_sqlite(compiler, connection, **extra_context)
+        return super().as_sqlite(compiler, connection, **extra_context)
+
+
+def _listing(rows: QuerySet, session: str, *fields: str) -> Subquery:
+    """One string naming each of `rows` (all of one session) by `fields` ("12:2026-12-03 13:00:00.123456,
+    15:..."), NULL when there are none."""
+    parts = [part for name in fields for part in (F(name), Value(":"))][:-1]
+    item = Concat(*parts, output_field=TextField())
+    listing = rows.order_by().values(session).annotate(listing=_Listing(item, Value(","), order_by="pk"))
+    return Subquery(listing.values("listing"))
+
+
+def published_papers_stamp(session_id: int, meeting: Expression) -> Concat:
+    """What the public session page shows of papers, as a query expression that changes with it
+    (roundtables.programme.cache reads it with the release, for the page's ETag and cache key): each
+    published paper by its id and `updated_at` (every edit and transition saves it), each of their
+    translations by its id and content (`sha256`: replacing the file keeps the row)."""
+    papers = Paper.objects.published().filter(session_id=session_id, session__meeting=meeting)
+    translations = Translation.objects.filter(
+        paper__state=Paper.State.PUBLISHED, paper__session_id=session_id, paper__session__meeting=meeting
     )
-    translations = (
-        list(Translation.objects.filter(paper__in=[pk for pk, _ in papers]).values_list("pk", "sha256"))
-        if papers
-        else []
+    return Concat(
+        _listing(papers, "session_id", "pk", "updated_at"),
+        Value("|"),
+        _listing(translations, "paper__session_id", "pk", "paper_id", "language", "sha256"),
+        output_field=TextField(),
     )
-    return f"papers:{papers}:{translations}"
 
 
 def meeting_published_paper_count(meeting) -> int:

@@ -1,10 +1,13 @@
 """The public session page (roundtables) ends with the session's published papers."""
 
 import pytest
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 
 from papers.models import Paper
+from papers.tests import files
 from papers.tests.factories import PaperFactory, TranslationFactory, VersionFactory, published_paper
+from roundtables.tests.factories import SessionFactory
 
 
 @pytest.fixture
@@ -41,6 +44,66 @@ def test_publishing_a_paper_changes_the_session_pages_etag(client, team, chair, 
     assert after.status_code == 200
     assert after["ETag"] != before["ETag"]
     assert paper.title in after.content.decode()
+
+
+def changed(client, url: str, before) -> str:
+    """The page asked again with the ETag it had: a new ETag and a new body, not the one kept in the
+    page cache (whose key names the same stamps)."""
+    after = client.get(url, headers={"if-none-match": before["ETag"]})
+    assert (after.status_code, after["ETag"] != before["ETag"]) == (200, True)
+    return after.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_unrelated_change_keeps_the_session_pages_etag(client, team, published_programme):
+    published_paper(session=team.session, title_en="Regular channels that work")
+    before = client.get(published_programme)
+    VersionFactory(paper=PaperFactory(session=team.session, kind="annex"))  # a draft: not on the page
+    other = published_paper(session=SessionFactory(meeting=team.session.meeting, code="9.9"))
+    TranslationFactory(paper=other, language="fr")  # another session's
+    assert client.get(published_programme, headers={"if-none-match": before["ETag"]}).status_code == 304
+
+
+@pytest.mark.django_db
+def test_unpublishing_a_paper_changes_the_session_page(client, team, chair, published_programme):
+    from papers import services
+
+    paper = published_paper(session=team.session, title_en="Regular channels that work")
+    before = client.get(published_programme)
+    services.paper_unpublish(paper=paper, actor=chair, reason="Published by mistake.")
+    assert "Regular channels that work" not in changed(client, published_programme, before)
+
+
+@pytest.mark.django_db
+def test_editing_a_published_paper_changes_the_session_page(client, team, published_programme):
+    paper = published_paper(session=team.session, title_en="Regular channels that work")
+    before = client.get(published_programme)
+    paper.title_en = "Regular channels that work for all"
+    paper.save()  # as the admin site does: `updated_at` moves
+    assert "Regular channels that work for all" in changed(client, published_programme, before)
+
+
+@pytest.mark.django_db
+def test_a_new_translation_changes_the_session_page(client, team, chair, published_programme):
+    from papers import services
+
+    paper = published_paper(session=team.session)
+    before = client.get(published_programme)
+    translation = services.translation_upload(paper=paper, actor=chair, language="fr", file=files.pdf_upload())
+    assert reverse("papers:translation_download", args=[translation.pk]) in changed(client, published_programme, before)
+
+
+@pytest.mark.django_db
+def test_a_replaced_translation_changes_the_session_page(client, team, chair, published_programme):
+    from papers import services
+
+    paper = published_paper(session=team.session)
+    first = services.translation_upload(paper=paper, actor=chair, language="fr", file=files.pdf_upload())
+    before = client.get(published_programme)
+    longer = files.pdf_upload(text="Document de travail, version révisée et complétée " * 40)
+    second = services.translation_upload(paper=paper, actor=chair, language="fr", file=longer)
+    assert (second.pk, second.size != first.size) == (first.pk, True)  # the same row, another file
+    assert filesizeformat(second.size) in changed(client, published_programme, before)
 
 
 @pytest.mark.browser

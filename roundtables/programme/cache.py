@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Expression, OuterRef
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
@@ -22,26 +23,40 @@ from roundtables.models import Meeting, ProgrammeRelease
 # Anonymous readers may reuse a page for a minute before asking again (then usually a 304).
 PUBLIC_MAX_AGE = 60
 
-_page_stamps: list[Callable[[int, int | None], str]] = []
+# Another app's stamp of a session page: `stamp(session_id, meeting)` gives a query expression (usually a
+# Subquery) whose value changes when what that app shows on the page changes; `meeting` is the meeting's id
+# as an expression on the release's row (an OuterRef).
+PageStamp = Callable[[int, Expression], Expression]
+
+_page_stamps: list[PageStamp] = []
 
 
-def register_page_stamp(stamp: Callable[[int, int | None], str]) -> Callable[[int, int | None], str]:
-    """For another app that adds content to the public programme pages (published papers, outcomes):
-    `stamp(meeting_number, session_id_or_None)` returns a short string that changes when that content
-    changes. Register it in the app's AppConfig.ready(); it joins the pages' ETag and their cache key."""
+def register_page_stamp(stamp: PageStamp) -> PageStamp:
+    """For another app that adds content to the public session page (published papers, outcomes):
+    `stamp(session_id, meeting)` returns a query expression that changes when that content changes.
+    Register it in the app's AppConfig.ready(). The release is read with every stamp in one query
+    (`release_for`), and the stamps join the page's ETag and its cache key."""
     _page_stamps.append(stamp)
     return stamp
 
 
-def page_stamps(meeting_number: int, session_id: int | None, request=None) -> list[str]:
-    """The other apps' stamps of a page, read once per request (the ETag and the page cache's key both
-    name them)."""
-    if request is None:
-        return [stamp(meeting_number, session_id) for stamp in _page_stamps]
-    memo = request.__dict__.setdefault("_page_stamps", {})
-    if (meeting_number, session_id) not in memo:
-        memo[meeting_number, session_id] = page_stamps(meeting_number, session_id)
-    return memo[meeting_number, session_id]
+def _stamp_expressions(session_id: int) -> dict[str, Expression]:
+    meeting = OuterRef("meeting_id")
+    return {f"page_stamp_{index}": stamp(session_id, meeting) for index, stamp in enumerate(_page_stamps)}
+
+
+def page_stamps(release: ProgrammeRelease, session_id: int | None) -> list[str]:
+    """The other apps' stamps of a page of the release's meeting: none off the session pages. Read with the
+    release when `release_for` was given the session, otherwise here in one query; kept on the release, so
+    the ETag and the page cache's key read them once."""
+    if session_id is None or not _page_stamps:
+        return []
+    memo = release.__dict__.setdefault("_page_stamps", {})
+    if session_id not in memo:
+        expressions = _stamp_expressions(session_id)
+        row = ProgrammeRelease.objects.filter(pk=release.pk).annotate(**expressions).values_list(*expressions).get()
+        memo[session_id] = [str(value) for value in row]
+    return memo[session_id]
 
 
 @functools.cache
@@ -57,19 +72,25 @@ def code_revision() -> str:
     return digest.hexdigest()[:16]
 
 
-def release_for(request, number: int | None) -> tuple[Meeting | None, ProgrammeRelease | None]:
+def release_for(
+    request, number: int | None, session_id: int | None = None
+) -> tuple[Meeting | None, ProgrammeRelease | None]:
     """The meeting (by number, or the current one) and its latest release, read once per request in one
-    query. The release's snapshot is left out (deferred): a 304 or a page served from the cache never
-    reads it; `Programme(release)` reads it when a page is rendered."""
+    query; for a session's page (`session_id`) the same query reads the other apps' stamps of the page
+    (`page_stamps`). The release's snapshot is left out (deferred): a 304 or a page served from the cache
+    never reads it; `Programme(release)` reads it when a page is rendered."""
     cache = request.__dict__.setdefault("_programme_releases", {})
     if number not in cache:
         releases = ProgrammeRelease.objects.select_related("meeting").defer("snapshot")
         releases = (
             releases.filter(meeting__is_current=True) if number is None else releases.filter(meeting__number=number)
         )
-        release = releases.order_by("-version").first()
+        expressions = _stamp_expressions(session_id) if session_id is not None else {}
+        release = releases.annotate(**expressions).order_by("-version").first()
         if release is not None:
             meeting = release.meeting
+            if expressions:
+                release.__dict__["_page_stamps"] = {session_id: [str(getattr(release, name)) for name in expressions]}
         else:
             meeting = Meeting.objects.current() if number is None else Meeting.objects.filter(number=number).first()
         cache[number] = (meeting, release)
@@ -81,20 +102,21 @@ def _cacheable(request) -> bool:
 
 
 def programme_etag(request, number: int | None = None, pk: int | None = None, **kwargs) -> str | None:
+    # `pk` is a session's (the session page and its iCalendar file): its stamps are read with the release.
     if not _cacheable(request):
         return None
-    meeting, release = release_for(request, number)
+    meeting, release = release_for(request, number, pk)
     if release is None:
         return None
     parts = [code_revision(), meeting.number, meeting.status, release.version, translation.get_language(), request.path]
-    parts += page_stamps(meeting.number, pk, request)
+    parts += page_stamps(release, pk)
     return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:32]
 
 
-def programme_last_modified(request, number: int | None = None, **kwargs):
+def programme_last_modified(request, number: int | None = None, pk: int | None = None, **kwargs):
     if not _cacheable(request):
         return None
-    _meeting, release = release_for(request, number)
+    _meeting, release = release_for(request, number, pk)
     return release.published_at if release else None
 
 

@@ -103,11 +103,12 @@ def page_key(
     release: ProgrammeRelease,
     newest: ProgrammeRelease,
     pk: int | None = None,
-    request=None,
 ) -> str:
+    # The stamps are read on the latest release (the one `release_for` read them with): they name the
+    # meeting's live content, the same whichever of its releases the page shows.
     session_id = pk if kind == "session" else None
     parts = [code_revision(), kind, meeting.number, meeting.status, release.version, newest.version, pk]
-    parts += [translation.get_language(), *page_stamps(meeting.number, session_id, request)]
+    parts += [translation.get_language(), *page_stamps(newest, session_id)]
     return "programme-page:" + hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:40]
 
 
@@ -136,7 +137,6 @@ def render_body(spec: PageSpec, meeting: Meeting, programme: Programme, pk: int 
 
 
 def rendered_page(
-    request,
     kind: str,
     meeting: Meeting,
     release: ProgrammeRelease,
@@ -149,7 +149,7 @@ def rendered_page(
     spec = PAGES[kind]
     if not settings.PROGRAMME_PAGE_CACHE:
         return render_body(spec, meeting, Programme(release), pk, **extra)
-    key = page_key(kind, meeting, release, newest, pk, request)
+    key = page_key(kind, meeting, release, newest, pk)
     page = _cache_get(key)
     if page is None:
         page = render_body(spec, meeting, Programme(release), pk, **extra)

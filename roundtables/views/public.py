@@ -30,7 +30,7 @@ def _programme(request, number: int | None):
 
 def _page(request, meeting, release, kind: str, pk: int | None = None, *, newest=None, personal: str = "", **extra):
     """The layout of the reader around the page's body rendered once (roundtables.programme.pages)."""
-    page = rendered_page(request, kind, meeting, release, newest or release, pk, **extra)
+    page = rendered_page(kind, meeting, release, newest or release, pk, **extra)
     return render(
         request,
         "roundtables/public/published_page.html",
@@ -118,7 +118,7 @@ def roundtable_detail(request, number: int, rt: int):
 @published
 @whole_page
 def session_detail(request, number: int, pk: int):
-    meeting, release = release_for(request, number)
+    meeting, release = release_for(request, number, pk)
     if release is None or not _public(meeting, release):
         raise Http404("No such session in the published programme.")
     personal = ""
