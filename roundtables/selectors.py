@@ -50,6 +50,33 @@ def sessions_with_team_status(meeting: Meeting) -> QuerySet[Session]:
     )
 
 
+@dataclass(frozen=True)
+class TeamGaps:
+    """What the meeting's roundtable sessions still lack, counted in SQL for the dashboard's figures."""
+
+    sessions: int
+    lacking_co_chairs: int
+    lacking_rapporteur: int
+    lacking_paper: int
+
+
+def team_gaps(meeting: Meeting) -> TeamGaps:
+    """The meeting's session count and its roundtable sessions' gaps: one aggregate query over the
+    annotated sessions, whatever page of them the dashboard shows."""
+    roundtable = Q(kind=Session.Kind.ROUNDTABLE)
+    gaps = {
+        "sessions": Count("pk"),
+        "lacking_co_chairs": Count("pk", filter=roundtable & Q(co_chair_count__lt=2)),
+        "lacking_rapporteur": Count("pk", filter=roundtable & Q(rapporteur_count=0)),
+        # papers registers paper_count; without it, no roundtable session has a paper.
+        "lacking_paper": Count("pk", filter=roundtable & Q(paper_count=0))
+        if "paper_count" in session_counts()
+        else Count("pk", filter=roundtable),
+    }
+    totals = _with_team_counts(meeting.sessions.all()).aggregate(**gaps)
+    return TeamGaps(**totals)
+
+
 def meeting_structure(meeting: Meeting) -> tuple[list[Roundtable], list[Session]]:
     """The roundtables in order, each with its sessions (team counts annotated), and the sessions outside
     any roundtable (plenaries, special sessions, civil society). Three queries."""

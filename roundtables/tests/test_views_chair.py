@@ -324,7 +324,8 @@ def test_chair_dashboard_counts_what_teams_lack(chair_client, session_3_1):
     SessionPersonFactory(session=session_3_1)
     SessionFactory(roundtable=session_3_1.roundtable, code="3.2")  # not the sequence: it reaches "3.1" too
     response = chair_client.get(reverse("roundtables:chair_dashboard"))
-    assert (response.context["lacking_co_chairs"], response.context["lacking_rapporteur"]) == (1, 1)
+    gaps = response.context["gaps"]
+    assert (gaps.sessions, gaps.lacking_co_chairs, gaps.lacking_rapporteur, gaps.lacking_paper) == (2, 1, 1, 2)
 
 
 @pytest.mark.django_db
@@ -334,8 +335,9 @@ def test_chair_dashboard_query_count_does_not_grow(chair_client, meeting, django
         session = SessionFactory(roundtable=RoundtableFactory(meeting=meeting, number=number))
         SessionDelegationFactory(session=session)
         SessionPersonFactory(session=session)
-    # session, user, groups, focal points (the header), current meeting, sessions, meetings (the switcher)
-    with django_assert_num_queries(7):
+    # session, user, groups, focal points (the header), current meeting, the sessions' count and page,
+    # their gaps (one aggregate), meetings (the switcher)
+    with django_assert_num_queries(9):
         chair_client.get(reverse("roundtables:chair_dashboard"))
 
 

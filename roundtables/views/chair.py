@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,8 +13,10 @@ from roundtables import services
 from roundtables.editions import MANAGE_MEETING, VIEW_MEETING_RECORDS
 from roundtables.forms import RoundtableForm, SessionForm
 from roundtables.models import Meeting, Roundtable, Session
-from roundtables.selectors import meeting_structure, sessions_with_team_status
+from roundtables.selectors import meeting_structure, sessions_with_team_status, team_gaps
 from roundtables.views._helpers import chair_meeting_required, meeting_or_404, meeting_time
+
+DASHBOARD_PER_PAGE = 50
 
 
 def structure_url(meeting: Meeting, anchor: str = "") -> str:
@@ -42,8 +45,7 @@ def chair_dashboard(request, number: int | None = None):
         meeting = meeting_or_404(number)
         if not request.user.has_perm(VIEW_MEETING_RECORDS, meeting):
             raise PermissionDenied
-    sessions = list(sessions_with_team_status(meeting)) if meeting else []
-    roundtable_sessions = [s for s in sessions if s.kind == Session.Kind.ROUNDTABLE]
+    page = Paginator(sessions_with_team_status(meeting) if meeting else Session.objects.none(), DASHBOARD_PER_PAGE)
     return render(
         request,
         "roundtables/chair_dashboard.html",
@@ -51,10 +53,8 @@ def chair_dashboard(request, number: int | None = None):
             "meeting": meeting,
             "chair_section": "dashboard",
             "can_manage": meeting is not None and request.user.has_perm(MANAGE_MEETING, meeting),
-            "sessions": sessions,
-            "lacking_co_chairs": sum(1 for s in roundtable_sessions if s.co_chair_count < 2),
-            "lacking_rapporteur": sum(1 for s in roundtable_sessions if s.rapporteur_count == 0),
-            "lacking_paper": sum(1 for s in roundtable_sessions if s.paper_count == 0),
+            "page": page.get_page(request.GET.get("page")),
+            "gaps": team_gaps(meeting) if meeting else None,
         },
     )
 
