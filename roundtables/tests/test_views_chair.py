@@ -105,8 +105,9 @@ def test_structure_query_count_does_not_grow(chair_client, meeting, django_asser
         SessionDelegationFactory(session=session)
         SessionPersonFactory(session=session)
         SessionFactory(roundtable=None, meeting=meeting, kind=Session.Kind.PLENARY)
-    # session, user, groups, focal points (header), meeting, roundtables, their sessions, other sessions
-    with django_assert_num_queries(8):
+    # session, user, groups, focal points (header), meeting, roundtables (count, page), their sessions,
+    # other sessions (count, page)
+    with django_assert_num_queries(10):
         chair_client.get(reverse("roundtables:structure"))
 
 
