@@ -21,7 +21,7 @@ from roundtables.tests.factories import (
     SessionFactory,
     SessionPersonFactory,
 )
-from roundtables.views import activity, archive, chair, staff
+from roundtables.views import activity, archive, chair, publish, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +115,24 @@ def test_structure_moves_keep_the_neighbours_across_pages(chair_client, meeting,
     response = chair_client.post(reverse("roundtables:session_move", args=[session.pk]), {"direction": "up"})
     assert response.url == f"{structure}?page=2#session-{session.pk}"  # a session of roundtable 2, on page 2
     assert [rt.number for rt in chair_client.get(structure, {"page": 2}).context["roundtables"]] == [2]
+
+
+# The publish page: the published versions ------------------------------------------------------------
+
+
+def test_published_versions_pages_cost_the_same(chair_client, chair, meeting, roundtable, monkeypatch):
+    monkeypatch.setattr(publish, "RELEASES_PER_PAGE", 2)
+
+    def add_versions(n):
+        for _ in range(n):
+            SessionFactory(roundtable=roundtable, starts_at=None, ends_at=None)
+            services.programme_publish(meeting=meeting, actor=chair)
+
+    assert_pages_cost_the_same(chair_client, reverse("roundtables:publish"), add_versions, per_page=2)
+    page_3 = chair_client.get(reverse("roundtables:publish"), {"page": 3})
+    assert [programme.release.version for programme in page_3.context["releases"]] == [2, 1]
+    assert page_3.context["latest"].version == 6  # the draft is compared with the public version
+    assert ">public</span>" not in page_3.content.decode()
 
 
 # The activity log ---------------------------------------------------------------------------------------
