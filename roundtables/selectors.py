@@ -560,7 +560,7 @@ def meeting_staff_roles(meeting):
 def open_meeting_staff_invitations(meeting):
     from roundtables.models import MeetingStaffInvitation
 
-    return MeetingStaffInvitation.objects.usable().filter(meeting=meeting).order_by("email")
+    return MeetingStaffInvitation.objects.usable().filter(meeting=meeting).order_by("email", "pk")
 
 
 def meeting_coordinator_roles(meeting):

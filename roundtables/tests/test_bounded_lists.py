@@ -13,7 +13,7 @@ from django.urls import reverse
 from accounts.tests.factories import UserFactory
 from gfmd.tests.paging import assert_pages_cost_the_same
 from roundtables import services
-from roundtables.models import Meeting, MeetingRole, Session
+from roundtables.models import Meeting, MeetingRole, MeetingStaffInvitation, Session
 from roundtables.tests.factories import (
     MeetingFactory,
     RoundtableFactory,
@@ -182,6 +182,30 @@ def test_coordinators_pages_cost_the_same(client, vallarta, monkeypatch):
             _staff(vallarta, MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR)
 
     assert_pages_cost_the_same(client, _people_url(), add_coordinators, per_page=2)
+
+
+def test_open_invitations_pages_cost_the_same(client, vallarta, monkeypatch):
+    monkeypatch.setattr(staff, "PAGE_SIZE", 2)
+    client.force_login(_staff(vallarta))
+    numbers = count()
+
+    def add_invitations(n):
+        for _ in range(n):
+            number = next(numbers)
+            MeetingStaffInvitation.objects.create(
+                meeting=vallarta,
+                email=f"pending{number}@example.org",
+                token_hash=f"{number:064d}",
+                expires_at=dt.datetime(2099, 1, 1, tzinfo=dt.UTC),
+            )
+
+    assert_pages_cost_the_same(client, _people_url(), add_invitations, per_page=2)
+    response = client.get(_people_url(), {"invitations": 2, "page": 1})
+    assert [invitation.email for invitation in response.context["invitations"]] == [
+        "pending2@example.org",
+        "pending3@example.org",
+    ]
+    assert links_to(response, "invitations", 3) == [{"page": ["1"], "invitations": ["3"]}]
 
 
 def test_staff_pagers_keep_each_other(client, vallarta, monkeypatch):

@@ -70,7 +70,12 @@ def _people_page(request, meeting, *, can_manage: bool, form=None, coordinator_f
             "coordinators": coordinators,
             "coordinator_form": coordinator_form,
             "can_manage": can_manage,
-            "invitations": list(open_meeting_staff_invitations(meeting)) if can_manage else [],
+            "invitations": (
+                Paginator(open_meeting_staff_invitations(meeting), PAGE_SIZE).get_page(request.GET.get("invitations"))
+                if can_manage
+                else []
+            ),
+            "invitations_query": query_without(request, "invitations"),
         },
         status=400 if form.errors or coordinator_form.errors else 200,
     )
