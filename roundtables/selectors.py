@@ -54,7 +54,7 @@ def sessions_with_team_status(meeting: Meeting) -> QuerySet[Session]:
 class TeamGaps:
     """What the meeting's roundtable sessions still lack, counted in SQL for the dashboard's figures."""
 
-    sessions: int
+    session_count: int
     lacking_co_chairs: int
     lacking_rapporteur: int
     lacking_paper: int
@@ -65,7 +65,7 @@ def team_gaps(meeting: Meeting) -> TeamGaps:
     annotated sessions, whatever page of them the dashboard shows."""
     roundtable = Q(kind=Session.Kind.ROUNDTABLE)
     gaps = {
-        "sessions": Count("pk"),
+        "session_count": Count("pk"),
         "lacking_co_chairs": Count("pk", filter=roundtable & Q(co_chair_count__lt=2)),
         "lacking_rapporteur": Count("pk", filter=roundtable & Q(rapporteur_count=0)),
         # papers registers paper_count; without it, no roundtable session has a paper.

@@ -1,5 +1,7 @@
 """The Chair's office: the meeting's dashboard, its roundtables and sessions."""
 
+from dataclasses import asdict
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -67,7 +69,8 @@ def chair_dashboard(request, number: int | None = None):
         meeting = meeting_or_404(number)
         if not request.user.has_perm(VIEW_MEETING_RECORDS, meeting):
             raise PermissionDenied
-    page = Paginator(sessions_with_team_status(meeting) if meeting else Session.objects.none(), DASHBOARD_PER_PAGE)
+    paginator = Paginator(sessions_with_team_status(meeting) if meeting else Session.objects.none(), DASHBOARD_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "roundtables/chair_dashboard.html",
@@ -75,8 +78,10 @@ def chair_dashboard(request, number: int | None = None):
             "meeting": meeting,
             "chair_section": "dashboard",
             "can_manage": meeting is not None and request.user.has_perm(MANAGE_MEETING, meeting),
-            "page": page.get_page(request.GET.get("page")),
-            "gaps": team_gaps(meeting) if meeting else None,
+            "page": page,
+            "sessions": page.object_list,
+            # Counted in SQL over every session, not over the page: session_count, lacking_co_chairs...
+            **(asdict(team_gaps(meeting)) if meeting else {}),
         },
     )
 
