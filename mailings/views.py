@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
+from gfmd.paging import query_without
 from mailings import selectors, services
 from mailings.models import Mailing, OutgoingMail
 
@@ -88,6 +89,7 @@ def mailing_detail(request, pk: int):
             "progress": selectors.mailing_progress(mailing),
             "languages": selectors.mailing_languages(mailing),
             "page": page,
+            "query": query_without(request, "page", "preview"),
             "state_filter": state,
             "search": search,
             "state_filters": [

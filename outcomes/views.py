@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -30,6 +31,9 @@ from outcomes.selectors import (
 )
 from roundtables.editions import may_write, meeting_or_current
 from roundtables.models import Session
+
+# The Chair's office reads every roundtable session of the meeting (400 at the benchmark's 10x).
+PER_PAGE = 50
 
 
 def _outcome(request, pk: int, perm: str = "outcomes.view_draft") -> Outcome:
@@ -69,10 +73,11 @@ def outcome_list(request, number: int | None = None):
     """ "My outcomes": the sessions of the meeting whose outcome the user drafts or signs off (all, for
     the Chair's office)."""
     meeting = meeting_or_current(number)
+    page = Paginator(sessions_for_outcomes(request.user, meeting=meeting), PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "outcomes/outcome_list.html",
-        {"meeting": meeting, "sessions": sessions_for_outcomes(request.user, meeting=meeting)},
+        {"meeting": meeting, "page": page, "sessions": page.object_list},
     )
 
 

@@ -32,11 +32,18 @@ class Part:
 
 @dataclass
 class Choice:
-    """A parameter the person picks on the reports page (a session, a survey, a delegation)."""
+    """A parameter the person picks on the reports page (a session, a survey, a delegation): from a select
+    of `options`, or, where the options grow with the meeting (its sessions), typed (`options` None) with
+    `help` saying what to type."""
 
     name: str
     label: Any
-    options: list[tuple[Any, str]]
+    options: list[tuple[Any, str]] | None = None
+    help: Any = ""
+
+    @property
+    def typed(self) -> bool:
+        return self.options is None
 
 
 @dataclass

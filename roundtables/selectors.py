@@ -50,15 +50,68 @@ def sessions_with_team_status(meeting: Meeting) -> QuerySet[Session]:
     )
 
 
-def meeting_structure(meeting: Meeting) -> tuple[list[Roundtable], list[Session]]:
-    """The roundtables in order, each with its sessions (team counts annotated), and the sessions outside
-    any roundtable (plenaries, special sessions, civil society). Three queries."""
-    sessions = _with_team_counts(Session.objects.select_related("room")).order_by("order", "code")
-    roundtables = list(
-        meeting.roundtables.prefetch_related(Prefetch("sessions", queryset=sessions)).order_by("order", "number")
+@dataclass(frozen=True)
+class TeamGaps:
+    """What the meeting's roundtable sessions still lack, counted in SQL for the dashboard's figures."""
+
+    session_count: int
+    lacking_co_chairs: int
+    lacking_rapporteur: int
+    lacking_paper: int
+
+
+def team_gaps(meeting: Meeting) -> TeamGaps:
+    """The meeting's session count and its roundtable sessions' gaps: one aggregate query over the
+    annotated sessions, whatever page of them the dashboard shows."""
+    roundtable = Q(kind=Session.Kind.ROUNDTABLE)
+    gaps = {
+        "session_count": Count("pk"),
+        "lacking_co_chairs": Count("pk", filter=roundtable & Q(co_chair_count__lt=2)),
+        "lacking_rapporteur": Count("pk", filter=roundtable & Q(rapporteur_count=0)),
+        # papers registers paper_count; without it, no roundtable session has a paper.
+        "lacking_paper": Count("pk", filter=roundtable & Q(paper_count=0))
+        if "paper_count" in session_counts()
+        else Count("pk", filter=roundtable),
+    }
+    totals = _with_team_counts(meeting.sessions.all()).aggregate(**gaps)
+    return TeamGaps(**totals)
+
+
+def _structure_sessions() -> QuerySet[Session]:
+    return _with_team_counts(Session.objects.select_related("room")).order_by("order", "code", "pk")
+
+
+def structure_roundtables(meeting: Meeting) -> QuerySet[Roundtable]:
+    """The meeting's roundtables in order (the order the services move them in), each with its sessions
+    (team counts annotated): two queries for a page of them."""
+    return meeting.roundtables.prefetch_related(Prefetch("sessions", queryset=_structure_sessions())).order_by(
+        "order", "number", "pk"
     )
-    others = list(sessions.filter(meeting=meeting, roundtable__isnull=True))
-    return roundtables, others
+
+
+def structure_other_sessions(meeting: Meeting) -> QuerySet[Session]:
+    """The sessions outside any roundtable (plenaries, special sessions, civil society), in order."""
+    return _structure_sessions().filter(meeting=meeting, roundtable__isnull=True)
+
+
+def structure_position(*, roundtable: Roundtable | None = None, session: Session | None = None) -> int:
+    """How many rows come before this roundtable (or this session outside any roundtable) on the meeting's
+    structure page, read from the database (a move has just changed the orders): which page shows it."""
+    if roundtable is not None:
+        row = Roundtable.objects.filter(pk=roundtable.pk).values("meeting_id", "order", "number").first()
+        if row is None:
+            return 0
+        order, number = row["order"], row["number"]
+        before = (
+            Q(order__lt=order) | Q(order=order, number__lt=number) | Q(order=order, number=number, pk__lt=roundtable.pk)
+        )
+        return Roundtable.objects.filter(before, meeting_id=row["meeting_id"]).count()
+    row = Session.objects.filter(pk=session.pk).values("meeting_id", "order", "code").first()
+    if row is None:
+        return 0
+    order, code = row["order"], row["code"]
+    before = Q(order__lt=order) | Q(order=order, code__lt=code) | Q(order=order, code=code, pk__lt=session.pk)
+    return Session.objects.filter(before, meeting_id=row["meeting_id"], roundtable__isnull=True).count()
 
 
 def session_team(session: Session) -> tuple[list[SessionDelegation], list[SessionPerson]]:
@@ -507,7 +560,7 @@ def meeting_staff_roles(meeting):
 def open_meeting_staff_invitations(meeting):
     from roundtables.models import MeetingStaffInvitation
 
-    return MeetingStaffInvitation.objects.usable().filter(meeting=meeting).order_by("email")
+    return MeetingStaffInvitation.objects.usable().filter(meeting=meeting).order_by("email", "pk")
 
 
 def meeting_coordinator_roles(meeting):

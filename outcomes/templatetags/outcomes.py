@@ -1,9 +1,15 @@
-from django import template
+from dataclasses import dataclass
 
+from django import template
+from django.core.paginator import Page, Paginator
+
+from gfmd.paging import query_without
 from outcomes import selectors
 from outcomes.selectors import published_outcome, sign_offs
 
 register = template.Library()
+
+OUTCOMES_PER_PAGE = 50
 
 
 @register.simple_tag
@@ -17,7 +23,20 @@ def session_published_outcome(session):
     return outcome
 
 
-@register.simple_tag
-def meeting_published_outcomes(meeting):
-    """The meeting's published outcomes, for its page in the public archive."""
-    return list(selectors.meeting_published_outcomes(meeting))
+@dataclass(frozen=True)
+class OutcomesPage:
+    """A page of a meeting's published outcomes and the query string its pager keeps."""
+
+    page: Page
+    query: str
+
+
+@register.simple_tag(takes_context=True)
+def meeting_published_outcomes(context, meeting) -> OutcomesPage:
+    """The meeting's published outcomes, for its page in the public archive: a page at a time (400 at the
+    benchmark's 10x), turned by the `outcomes` parameter so the page's other lists keep theirs."""
+    request = context["request"]
+    page = Paginator(selectors.meeting_published_outcomes(meeting), OUTCOMES_PER_PAGE).get_page(
+        request.GET.get("outcomes")
+    )
+    return OutcomesPage(page=page, query=query_without(request, "outcomes"))

@@ -5,7 +5,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from gfmd.tests.paging import assert_pages_cost_the_same
 from outcomes.models import Outcome
+from outcomes.templatetags import outcomes as tags
 from outcomes.tests.factories import OutcomeFactory
 from roundtables import services
 from roundtables.models import Meeting
@@ -46,9 +48,9 @@ def test_meeting_page_query_count_does_not_grow(client, chair, athens, django_as
     for number in range(1, count + 1):
         published_outcome(SessionFactory(roundtable=roundtable, code=f"1.{number}"))
     services.programme_publish(meeting=athens, actor=chair)
-    # The meeting, its latest programme, whether the proceedings are offered, its published outcomes,
-    # its papers in the library.
-    with django_assert_num_queries(5):
+    # The meeting, its latest programme, whether the proceedings are offered, its published outcomes
+    # (count, page), its papers in the library.
+    with django_assert_num_queries(6):
         response = client.get(reverse("roundtables:meeting_detail", kwargs={"number": 3}))
     assert response.content.decode().count("#session-outcome-heading") == count
 
@@ -61,3 +63,22 @@ def test_other_meetings_outcomes_stay_on_their_own_page(client, chair, athens):
     services.programme_publish(meeting=athens, actor=chair)
     page = client.get(reverse("roundtables:meeting_detail", kwargs={"number": 3})).content.decode()
     assert ("Of 2010" in page, "No outcome of this meeting has been published." in page) == (False, True)
+
+
+@pytest.mark.django_db
+def test_meeting_page_outcomes_pages_cost_the_same_and_keep_the_query(client, chair, athens, monkeypatch):
+    monkeypatch.setattr(tags, "OUTCOMES_PER_PAGE", 2)
+    roundtable = RoundtableFactory(meeting=athens, number=1)
+    SessionFactory(roundtable=roundtable, code="1.0")
+    services.programme_publish(meeting=athens, actor=chair)
+    codes = iter(range(1, 10))
+
+    def add_outcomes(n):
+        for _ in range(n):
+            published_outcome(SessionFactory(roundtable=roundtable, code=f"1.{next(codes)}"))
+
+    url = reverse("roundtables:meeting_detail", kwargs={"number": 3})
+    assert_pages_cost_the_same(client, url, add_outcomes, per_page=2)
+    page = client.get(url, {"outcomes": 3, "papers": "2"}).content.decode()
+    assert page.count("#session-outcome-heading") == 2
+    assert '?papers=2&amp;outcomes=2">Previous</a>' in page

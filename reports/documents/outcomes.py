@@ -154,8 +154,20 @@ register(
 # A session's outcome ---------------------------------------------------------------------------
 
 
+def _session_of_code(raw: dict) -> int | None:
+    """The session the reports page's typed code names in its meeting (None when the form sent none)."""
+    code = (raw.get("session_code") or "").strip()[:20]
+    if not code or raw.get("session"):
+        return None
+    meeting_id = clean_id(raw, "meeting")
+    session_id = Session.objects.filter(meeting_id=meeting_id, code=code).values_list("pk", flat=True).first()
+    if session_id is None:
+        raise ValidationError(gettext("This meeting has no session %(code)s.") % {"code": code})
+    return session_id
+
+
 def clean_outcome_params(raw: dict) -> dict:
-    session_id = clean_id(raw, "session")
+    session_id = _session_of_code(raw) or clean_id(raw, "session")
     version = raw.get("version") or PUBLISHED
     if version not in (PUBLISHED, DRAFT):
         raise ValidationError(gettext("Choose the published outcome or the current draft."))
@@ -226,8 +238,6 @@ def outcome_unavailable(params: dict) -> str | None:
 def outcome_offers(meeting, user) -> list[Offer]:
     if not chair_reads(user, meeting):
         return []
-    sessions = meeting.sessions.filter(outcome__state=Outcome.State.PUBLISHED).order_by("code")
-    options = [(session.pk, f"{session.code} {session.title}") for session in sessions]
     return [
         Offer(
             kind="outcome",
@@ -236,7 +246,9 @@ def outcome_offers(meeting, user) -> list[Offer]:
             # The meeting is there for the offer's check (are any outcomes published?); the
             # request keeps only the session.
             params={"meeting": meeting.pk, "version": PUBLISHED},
-            choice=Choice(name="session", label=_("Session"), options=options),
+            # Typed, not a select: a meeting has up to hundreds of sessions. The session's code (and the
+            # meeting) become the session in clean_outcome_params; each outcome's page also has its button.
+            choice=Choice(name="session_code", label=_("Session code"), help=_("As in the programme, e.g. 3.1.")),
         )
     ]
 

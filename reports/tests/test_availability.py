@@ -5,6 +5,7 @@ Renderer.unavailable)."""
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.template import Context, Template
 from django.urls import reverse
 
@@ -25,10 +26,13 @@ def _offer(offers, kind, **params):
     return offer
 
 
-def _request_params(offer) -> dict:
-    """What the offer's form posts: its parameters and the first option of its choice."""
+def _request_params(offer, typed: str = "") -> dict:
+    """What the offer's form posts: its parameters and the first option of its choice (or, for a typed
+    choice, what the person typed)."""
     params = dict(offer.params)
-    if offer.choice and offer.choice.options:
+    if offer.choice and offer.choice.typed:
+        params[offer.choice.name] = typed
+    elif offer.choice and offer.choice.options:
         params[offer.choice.name] = offer.choice.options[0][0]
     return params
 
@@ -38,7 +42,7 @@ def test_every_disabled_offer_is_refused_by_the_service_with_its_reason(chair, m
     assert len(offers) == 7
     # An outcome or a survey to choose from, there is none: the page has no form to send.
     choices = [offer for offer in offers if offer.choice]
-    assert [(offer.kind, offer.choice.options) for offer in choices] == [("outcome", []), ("survey_results", [])]
+    assert [(offer.kind, offer.choice.options) for offer in choices] == [("outcome", None), ("survey_results", [])]
     for offer in offers:
         if offer.choice:
             continue
@@ -61,7 +65,7 @@ def test_every_enabled_offer_is_accepted_by_the_service(chair, meeting):
     ]
     for offer in offers:
         if not offer.unavailable:
-            generated = request_report(kind=offer.kind, params=_request_params(offer), user=chair)
+            generated = request_report(kind=offer.kind, params=_request_params(offer, typed="1.1"), user=chair)
             assert generated.state == GeneratedFile.State.QUEUED, offer.kind
     assert GeneratedFile.objects.count() == 7
 
@@ -77,7 +81,20 @@ def test_proceedings_are_offered_once_an_outcome_is_published(chair, meeting):
     proceedings = _offer(offers_for(meeting, chair), "proceedings")
     outcome = _offer(offers_for(meeting, chair), "outcome")
     assert (proceedings.unavailable, outcome.unavailable) == (None, None)
-    assert outcome.choice.options == [(session.pk, f"2.1 {session.title}")]
+    # The session is typed by its code (a meeting has hundreds), not chosen from a select of them all.
+    assert (outcome.choice.typed, outcome.choice.options) == (True, None)
+    generated = request_report(kind="outcome", params=_request_params(outcome, typed=" 2.1 "), user=chair)
+    assert generated.parameters == {"session": session.pk, "version": "published", "language": "en"}
+
+
+def test_an_outcome_of_a_session_code_the_meeting_has_not_is_refused(chair, meeting):
+    publish_outcome(SessionFactory(meeting=meeting, code="2.1"))
+    SessionFactory(code="2.2")  # another meeting's
+    outcome = _offer(offers_for(meeting, chair), "outcome")
+    with pytest.raises(ValidationError) as refused:
+        request_report(kind="outcome", params=_request_params(outcome, typed="2.2"), user=chair)
+    assert refused.value.messages == ["This meeting has no session 2.2."]
+    assert GeneratedFile.objects.count() == 0
 
 
 def test_badges_of_a_delegation_without_approved_participants_are_refused(chair, meeting):

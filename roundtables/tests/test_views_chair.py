@@ -105,8 +105,9 @@ def test_structure_query_count_does_not_grow(chair_client, meeting, django_asser
         SessionDelegationFactory(session=session)
         SessionPersonFactory(session=session)
         SessionFactory(roundtable=None, meeting=meeting, kind=Session.Kind.PLENARY)
-    # session, user, groups, focal points (header), meeting, roundtables, their sessions, other sessions
-    with django_assert_num_queries(8):
+    # session, user, groups, focal points (header), meeting, roundtables (count, page), their sessions,
+    # other sessions (count, page)
+    with django_assert_num_queries(10):
         chair_client.get(reverse("roundtables:structure"))
 
 
@@ -324,7 +325,8 @@ def test_chair_dashboard_counts_what_teams_lack(chair_client, session_3_1):
     SessionPersonFactory(session=session_3_1)
     SessionFactory(roundtable=session_3_1.roundtable, code="3.2")  # not the sequence: it reaches "3.1" too
     response = chair_client.get(reverse("roundtables:chair_dashboard"))
-    assert (response.context["lacking_co_chairs"], response.context["lacking_rapporteur"]) == (1, 1)
+    figures = ("session_count", "lacking_co_chairs", "lacking_rapporteur", "lacking_paper")
+    assert [response.context[name] for name in figures] == [2, 1, 1, 2]
 
 
 @pytest.mark.django_db
@@ -334,8 +336,9 @@ def test_chair_dashboard_query_count_does_not_grow(chair_client, meeting, django
         session = SessionFactory(roundtable=RoundtableFactory(meeting=meeting, number=number))
         SessionDelegationFactory(session=session)
         SessionPersonFactory(session=session)
-    # session, user, groups, focal points (the header), current meeting, sessions, meetings (the switcher)
-    with django_assert_num_queries(7):
+    # session, user, groups, focal points (the header), current meeting, the sessions' count and page,
+    # their gaps (one aggregate), meetings (the switcher)
+    with django_assert_num_queries(9):
         chair_client.get(reverse("roundtables:chair_dashboard"))
 
 

@@ -71,8 +71,9 @@ def test_publish_page_query_count_does_not_grow(
     for number in range(count):
         SessionFactory(roundtable=roundtable, code=f"3.{number + 1}", starts_at=None, ends_at=None)
         services.programme_publish(meeting=meeting, actor=chair)
-    # session, user, groups, meeting, releases, 4 for the draft snapshot, sessions and people (clashes), header
-    with django_assert_num_queries(12):
+    # session, user, groups, meeting, releases (count, page), 4 for the draft snapshot, sessions and people
+    # (clashes), header
+    with django_assert_num_queries(13):
         chair_client.get(reverse("roundtables:publish"))
 
 

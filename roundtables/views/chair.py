@@ -1,24 +1,51 @@
 """The Chair's office: the meeting's dashboard, its roundtables and sessions."""
 
+from dataclasses import asdict
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gfmd.forms import add_service_errors
+from gfmd.paging import query_without
 from roundtables import services
 from roundtables.editions import MANAGE_MEETING, VIEW_MEETING_RECORDS
 from roundtables.forms import RoundtableForm, SessionForm
 from roundtables.models import Meeting, Roundtable, Session
-from roundtables.selectors import meeting_structure, sessions_with_team_status
+from roundtables.selectors import (
+    sessions_with_team_status,
+    structure_other_sessions,
+    structure_position,
+    structure_roundtables,
+    team_gaps,
+)
 from roundtables.views._helpers import chair_meeting_required, meeting_or_404, meeting_time
 
+DASHBOARD_PER_PAGE = 50
+# The structure page: roundtables a page (each with all its sessions, a handful), and sessions outside any.
+ROUNDTABLES_PER_PAGE = 10
+OTHER_SESSIONS_PER_PAGE = 50
 
-def structure_url(meeting: Meeting, anchor: str = "") -> str:
+
+def structure_url(meeting: Meeting, *, roundtable: Roundtable | None = None, session: Session | None = None) -> str:
+    """The meeting's structure page, at the page and the anchor of this roundtable or session."""
     url = reverse("roundtables:structure", kwargs={"number": meeting.number})
-    return f"{url}#{anchor}" if anchor else url
+    if session is not None and session.roundtable_id is not None:
+        roundtable = Roundtable(pk=session.roundtable_id)
+        anchor = f"session-{session.pk}"
+    elif session is not None:
+        page = structure_position(session=session) // OTHER_SESSIONS_PER_PAGE + 1
+        return f"{url}?others={page}#session-{session.pk}" if page > 1 else f"{url}#session-{session.pk}"
+    elif roundtable is not None:
+        anchor = f"rt-{roundtable.pk}"
+    else:
+        return url
+    page = structure_position(roundtable=roundtable) // ROUNDTABLES_PER_PAGE + 1
+    return f"{url}?page={page}#{anchor}" if page > 1 else f"{url}#{anchor}"
 
 
 def _chair_context(meeting: Meeting, section: str, **extra) -> dict:
@@ -42,8 +69,8 @@ def chair_dashboard(request, number: int | None = None):
         meeting = meeting_or_404(number)
         if not request.user.has_perm(VIEW_MEETING_RECORDS, meeting):
             raise PermissionDenied
-    sessions = list(sessions_with_team_status(meeting)) if meeting else []
-    roundtable_sessions = [s for s in sessions if s.kind == Session.Kind.ROUNDTABLE]
+    paginator = Paginator(sessions_with_team_status(meeting) if meeting else Session.objects.none(), DASHBOARD_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "roundtables/chair_dashboard.html",
@@ -51,10 +78,10 @@ def chair_dashboard(request, number: int | None = None):
             "meeting": meeting,
             "chair_section": "dashboard",
             "can_manage": meeting is not None and request.user.has_perm(MANAGE_MEETING, meeting),
-            "sessions": sessions,
-            "lacking_co_chairs": sum(1 for s in roundtable_sessions if s.co_chair_count < 2),
-            "lacking_rapporteur": sum(1 for s in roundtable_sessions if s.rapporteur_count == 0),
-            "lacking_paper": sum(1 for s in roundtable_sessions if s.paper_count == 0),
+            "page": page,
+            "sessions": page.object_list,
+            # Counted in SQL over every session, not over the page: session_count, lacking_co_chairs...
+            **(asdict(team_gaps(meeting)) if meeting else {}),
         },
     )
 
@@ -63,12 +90,20 @@ def chair_dashboard(request, number: int | None = None):
 def structure(request, number: int | None = None):
     """The meeting's roundtables and sessions, to add, edit, reorder and delete."""
     meeting = meeting_or_404(number)
-    roundtables, other_sessions = meeting_structure(meeting)
+    roundtables = Paginator(structure_roundtables(meeting), ROUNDTABLES_PER_PAGE).get_page(request.GET.get("page"))
+    others = Paginator(structure_other_sessions(meeting), OTHER_SESSIONS_PER_PAGE).get_page(request.GET.get("others"))
     with meeting_time(meeting):
         return render(
             request,
             "roundtables/chair/structure.html",
-            _chair_context(meeting, "structure", roundtables=roundtables, other_sessions=other_sessions),
+            _chair_context(
+                meeting,
+                "structure",
+                roundtables=roundtables,
+                other_sessions=others,
+                roundtables_query=query_without(request, "page"),
+                others_query=query_without(request, "others"),
+            ),
         )
 
 
@@ -86,7 +121,7 @@ def roundtable_create(request, number: int | None = None):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Roundtable %(number)s was added.") % {"number": roundtable.number})
-            return redirect(structure_url(meeting, f"rt-{roundtable.pk}"))
+            return redirect(structure_url(meeting, roundtable=roundtable))
     return render(request, "roundtables/chair/roundtable_form.html", _chair_context(meeting, "structure", form=form))
 
 
@@ -102,7 +137,7 @@ def roundtable_edit(request, pk: int):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Roundtable %(number)s was saved.") % {"number": roundtable.number})
-            return redirect(structure_url(meeting, f"rt-{roundtable.pk}"))
+            return redirect(structure_url(meeting, roundtable=roundtable))
     return render(
         request,
         "roundtables/chair/roundtable_form.html",
@@ -133,7 +168,7 @@ def roundtable_move(request, pk: int):
     roundtable = get_object_or_404(Roundtable.objects.select_related("meeting"), pk=pk)
     direction = "up" if request.POST.get("direction") == "up" else "down"
     services.roundtable_move(roundtable=roundtable, actor=request.user, direction=direction)
-    return redirect(structure_url(roundtable.meeting, f"rt-{roundtable.pk}"))
+    return redirect(structure_url(roundtable.meeting, roundtable=roundtable))
 
 
 # Sessions ---------------------------------------------------------------------------------------
@@ -184,7 +219,7 @@ def session_edit(request, pk: int):
                 add_service_errors(form, error)
             else:
                 messages.success(request, _("Session %(code)s was saved.") % {"code": session.code})
-                return redirect(structure_url(meeting, f"session-{session.pk}"))
+                return redirect(structure_url(meeting, session=session))
         return _session_form_page(request, form, meeting, session)
 
 
@@ -210,4 +245,4 @@ def session_move(request, pk: int):
     session = get_object_or_404(Session.objects.select_related("meeting"), pk=pk)
     direction = "up" if request.POST.get("direction") == "up" else "down"
     services.session_move(session=session, actor=request.user, direction=direction)
-    return redirect(structure_url(session.meeting, f"session-{session.pk}"))
+    return redirect(structure_url(session.meeting, session=session))

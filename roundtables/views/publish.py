@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,8 @@ from roundtables.programme.published import Programme
 from roundtables.programme.snapshot import build_snapshot
 from roundtables.schedule import meeting_clashes
 from roundtables.views._helpers import chair_meeting_required, meeting_or_404
+
+RELEASES_PER_PAGE = 10
 
 
 def _draft(meeting, latest: ProgrammeRelease | None) -> ProgrammeRelease:
@@ -57,8 +60,12 @@ def publish(request, number: int | None = None):
                 % {"version": release.version},
             )
         return redirect("roundtables:publish", number=meeting.number)
-    releases = list(meeting.releases.select_related("published_by").order_by("-version"))
-    latest = releases[0] if releases else None
+    # The published versions, a page at a time: each carries the whole programme's snapshot.
+    page = Paginator(meeting.releases.select_related("published_by").order_by("-version"), RELEASES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    releases = list(page)
+    latest = releases[0] if page.number == 1 and releases else ProgrammeRelease.objects.latest_for(meeting)
     draft = _draft(meeting, latest)
     unchanged = latest is not None and latest.snapshot == draft.snapshot
     clashes = meeting_clashes(
@@ -72,6 +79,7 @@ def publish(request, number: int | None = None):
             "meeting": meeting,
             "chair_section": "publish",
             "releases": [Programme(release) for release in releases],
+            "page": page,
             "latest": latest,
             "draft": Programme(draft),
             "unchanged": unchanged,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.selectors import landing_url
 from gfmd.forms import add_service_errors
+from gfmd.paging import query_without
 from roundtables import services
 from roundtables.forms import CoordinatorNameForm, StaffInvitationForm, StaffRevokeForm
 from roundtables.models import MeetingRole, MeetingStaffInvitation
@@ -63,11 +64,18 @@ def _people_page(request, meeting, *, can_manage: bool, form=None, coordinator_f
             "meeting": meeting,
             "chair_section": "people",
             "page": page,
+            "staff_query": query_without(request, "page"),
             "form": form,
+            "coordinators_query": query_without(request, "coordinators"),
             "coordinators": coordinators,
             "coordinator_form": coordinator_form,
             "can_manage": can_manage,
-            "invitations": list(open_meeting_staff_invitations(meeting)) if can_manage else [],
+            "invitations": (
+                Paginator(open_meeting_staff_invitations(meeting), PAGE_SIZE).get_page(request.GET.get("invitations"))
+                if can_manage
+                else []
+            ),
+            "invitations_query": query_without(request, "invitations"),
         },
         status=400 if form.errors or coordinator_form.errors else 200,
     )

@@ -1,10 +1,13 @@
-"""A survey's invitations come in pages; the filter survives paging."""
+"""The surveys list and a survey's invitations come in pages: one page and three cost the same queries,
+and the invitations' filter survives paging."""
 
 import pytest
 from django.urls import reverse
 
+from gfmd.tests.paging import assert_pages_cost_the_same
 from gfmd.tests.queries import count_queries
-from surveys.tests.factories import InvitationFactory
+from surveys.tests.factories import InvitationFactory, QuestionFactory, SectionFactory, SurveyFactory
+from surveys.views import chair as chair_views
 from surveys.views import invite
 
 pytestmark = pytest.mark.django_db
@@ -30,3 +33,23 @@ def test_invitations_page_costs_the_same_queries_for_1_and_3(client, chair, surv
     InvitationFactory(survey=survey)
     InvitationFactory(survey=survey)
     assert count_queries(client, url) == one
+
+
+def test_invitations_pages_cost_the_same(client, chair, survey, monkeypatch):
+    monkeypatch.setattr(invite, "INVITATIONS_PER_PAGE", 2)
+    client.force_login(chair)
+    url = reverse("surveys:invitations", args=[survey.pk]) + "?answered=no"
+    assert_pages_cost_the_same(client, url, lambda n: InvitationFactory.create_batch(n, survey=survey), per_page=2)
+
+
+def test_survey_list_pages_cost_the_same(client, chair, meeting, monkeypatch):
+    monkeypatch.setattr(chair_views, "PER_PAGE", 2)
+    client.force_login(chair)
+
+    def add_surveys(n):
+        for _ in range(n):
+            survey = SurveyFactory(meeting=meeting)
+            InvitationFactory(survey=survey)
+            QuestionFactory(section=SectionFactory(survey=survey))
+
+    assert_pages_cost_the_same(client, reverse("surveys:list"), add_surveys, per_page=2)
