@@ -6,6 +6,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import validate_no_markup
+from gfmd.choices import ChoiceLabels
 from gfmd.text import printable
 
 
@@ -30,7 +31,7 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
-class User(AbstractUser):
+class User(ChoiceLabels, AbstractUser):
     """A person using the portal. The e-mail address is the login; the profile lives here too."""
 
     class Honorific(models.TextChoices):

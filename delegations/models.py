@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from accounts.models import EmailInvitation
+from gfmd.choices import ChoiceLabels
 
 
 class DelegationQuerySet(models.QuerySet):
@@ -17,7 +18,7 @@ class DelegationQuerySet(models.QuerySet):
         return self.filter(retired_at__isnull=True)
 
 
-class Delegation(models.Model):
+class Delegation(ChoiceLabels, models.Model):
     class Kind(models.TextChoices):
         STATE = "state", _("State")
         OBSERVER = "observer", _("Observer organisation")
@@ -110,7 +111,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status__in=Registration.ACTIVE_STATUSES)
 
 
-class Registration(models.Model):
+class Registration(ChoiceLabels, models.Model):
     """A person's registration for a meeting with a delegation, and the sessions they chose."""
 
     class Role(models.TextChoices):
@@ -260,7 +261,7 @@ class MeetingMembership(models.Model):
         return f"{self.delegation} ({self.meeting.number})"
 
 
-class FocalPoint(models.Model):
+class FocalPoint(ChoiceLabels, models.Model):
     """A person who runs a delegation for one meeting: a 2010 focal point has no rights on 2011 until
     nominated for 2011 and accepted. A row exists only once the person accepted (or was recorded by the
     Chair's office's data migration); revoking deletes it, the activity log keeps the history."""

@@ -11,8 +11,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gfmd.choices import ChoiceLabels
 
-class Mailing(models.Model):
+
+class Mailing(ChoiceLabels, models.Model):
     class State(models.TextChoices):
         OUTBOX = "outbox", _("In the outbox")
         SENDING = "sending", _("Sending")
@@ -75,7 +77,7 @@ class OutgoingMailQuerySet(models.QuerySet):
         return self.filter(state__in=OutgoingMail.PENDING_STATES)
 
 
-class OutgoingMail(models.Model):
+class OutgoingMail(ChoiceLabels, models.Model):
     class State(models.TextChoices):
         HELD = "held", _("In the outbox")
         QUEUED = "queued", _("Queued")

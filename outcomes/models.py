@@ -9,13 +9,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gfmd.choices import ChoiceLabels
+
 
 class OutcomeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(state=Outcome.State.PUBLISHED)
 
 
-class Outcome(models.Model):
+class Outcome(ChoiceLabels, models.Model):
     class State(models.TextChoices):
         DRAFTING = "drafting", _("Drafting")
         RETURNED = "returned", _("Returned to drafting with comments")

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gfmd.choices import ChoiceLabels
+
 # format: (content type, extension). The format is what papers.validators recognised in the
 # file's content; the browser's claim and the file name play no part.
 FILE_FORMATS = {
@@ -37,7 +39,7 @@ class PaperQuerySet(models.QuerySet):
         return self.exclude(state__in=Paper.CLOSED_STATES)
 
 
-class Paper(models.Model):
+class Paper(ChoiceLabels, models.Model):
     """A background paper, annex, case study or government contribution to a session."""
 
     class Kind(models.TextChoices):

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gfmd.choices import ChoiceLabels
+
 
 class GeneratedFileQuerySet(models.QuerySet):
     def active(self) -> "GeneratedFileQuerySet":
@@ -19,7 +21,7 @@ class GeneratedFileQuerySet(models.QuerySet):
         )
 
 
-class GeneratedFile(models.Model):
+class GeneratedFile(ChoiceLabels, models.Model):
     """A document (PDF) produced in the background from a renderer's kind and parameters.
 
     Its content depends on (kind, parameters) only, never on who asked: the same request while

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from accounts.models import EmailInvitation
+from gfmd.choices import ChoiceLabels
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -14,7 +15,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(is_current=True).first()
 
 
-class Meeting(models.Model):
+class Meeting(ChoiceLabels, models.Model):
     """One yearly meeting of the Forum. Exactly one is current (a database constraint)."""
 
     class Status(models.TextChoices):
@@ -156,7 +157,7 @@ class Room(models.Model):
         return self.name
 
 
-class Session(models.Model):
+class Session(ChoiceLabels, models.Model):
     class Kind(models.TextChoices):
         ROUNDTABLE = "roundtable", _("Roundtable session")
         SPECIAL = "special", _("Special session")
@@ -194,7 +195,7 @@ class Session(models.Model):
         return f"{self.code} {self.title}"
 
 
-class SessionDelegation(models.Model):
+class SessionDelegation(ChoiceLabels, models.Model):
     """A government or organisation on a session's team."""
 
     class Role(models.TextChoices):
@@ -217,7 +218,7 @@ class SessionDelegation(models.Model):
         return f"{self.session.code}: {self.delegation} ({self.get_role_display()})"
 
 
-class SessionPerson(models.Model):
+class SessionPerson(ChoiceLabels, models.Model):
     """A person on a session's team: moderator, rapporteur, background paper author, speaker, or the
     representative of one of its co-chair governments."""
 
@@ -308,7 +309,7 @@ class MeetingRoleQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True)
 
 
-class MeetingRole(models.Model):
+class MeetingRole(ChoiceLabels, models.Model):
     """A person's role in one meeting's organisation, granted by the Chair's office (an accepted
     MeetingStaffInvitation) and revoked with a date, never deleted: the history of who prepared which
     meeting stays. roundtables.permissions reads the active ones."""

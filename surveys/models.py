@@ -15,13 +15,15 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gfmd.choices import ChoiceLabels
+
 
 class SurveyQuerySet(models.QuerySet):
     def open_at(self, when) -> "SurveyQuerySet":
         return self.filter(opens_at__lte=when, closes_at__gt=when)
 
 
-class Survey(models.Model):
+class Survey(ChoiceLabels, models.Model):
     class Status(models.TextChoices):
         UPCOMING = "upcoming", _("Not yet open")
         OPEN = "open", _("Open")
@@ -87,7 +89,7 @@ class Section(models.Model):
         return self.title
 
 
-class Question(models.Model):
+class Question(ChoiceLabels, models.Model):
     class Kind(models.TextChoices):
         SINGLE = "single", _("Single choice")
         MULTIPLE = "multiple", _("Multiple choice")
@@ -166,7 +168,7 @@ class Option(models.Model):
         return self.label
 
 
-class Invitation(models.Model):
+class Invitation(ChoiceLabels, models.Model):
     """One per recipient: a delegation (answered by its focal points) or a person."""
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations")
