@@ -23,7 +23,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.html import escape
 
-from mailings.links import mint_personal_link
+from mailings.links import mint_personal_link, mint_personal_links
 from mailings.models import Mailing, OutgoingMail
 from mailings.placeholders import finalize
 
@@ -83,10 +83,11 @@ def _claim(candidates, *, now: datetime, wait: bool):
         return mail, _taken(mail, now)
 
 
-def _taken(mail: OutgoingMail, now: datetime) -> str | None:
+def _taken(mail: OutgoingMail, now: datetime, minted: dict | None = None) -> str | None:
     """After a claim marked the row "sending": the same on the object in memory, and the mail's
-    personal link ("" for none). None when the link cannot be made any more: the invitation was
-    withdrawn or already answered, so the mail is cancelled, not sent."""
+    personal link ("" for none; from `minted` when the batch's links were made together). None when
+    the link cannot be made any more: the invitation was withdrawn or already answered, so the mail
+    is cancelled, not sent."""
     mail.state, mail.attempts, mail.sending_started_at, mail.retry_at = (
         OutgoingMail.State.SENDING,
         mail.attempts + 1,
@@ -95,16 +96,35 @@ def _taken(mail: OutgoingMail, now: datetime) -> str | None:
     )
     if not mail.link_kind:
         return ""
-    try:
-        link = mint_personal_link(mail.link_kind, mail.link_object_id)
-    except LookupError:
-        link = None
+    if minted is not None and mail.pk in minted:
+        link = minted[mail.pk]
+    else:
+        try:
+            link = mint_personal_link(mail.link_kind, mail.link_object_id)
+        except LookupError:
+            link = None
     if link is None:
         OutgoingMail.objects.filter(pk=mail.pk).update(
             state=OutgoingMail.State.CANCELLED, last_error="No longer needed when its turn came."
         )
         mail.state = OutgoingMail.State.CANCELLED
     return link
+
+
+def _mint_batch(mails: list[OutgoingMail]) -> dict[int, str | None]:
+    """The personal links of a batch by mail, made together per kind (mailings.links.mint_personal_links)."""
+    by_kind: dict[str, list[OutgoingMail]] = {}
+    for mail in mails:
+        if mail.link_kind:
+            by_kind.setdefault(mail.link_kind, []).append(mail)
+    minted = {}
+    for kind, of_kind in by_kind.items():
+        try:
+            links = mint_personal_links(kind, [mail.link_object_id for mail in of_kind])
+        except LookupError:
+            links = [None] * len(of_kind)
+        minted.update({mail.pk: link for mail, link in zip(of_kind, links, strict=True)})
+    return minted
 
 
 def _build_message(mail: OutgoingMail, link: str) -> EmailMultiAlternatives:
@@ -192,7 +212,8 @@ def _claim_batch(candidates, *, now: datetime, size: int) -> list[tuple[Outgoing
             # Another claimant changed a row between our read and our write: take nothing this time.
             transaction.set_rollback(True)
             return []
-        return [(mail, _taken(mail, now)) for mail in mails]
+        minted = _mint_batch(mails)
+        return [(mail, _taken(mail, now, minted)) for mail in mails]
 
 
 def _put_back(mails: list[OutgoingMail]) -> None:

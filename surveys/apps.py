@@ -14,8 +14,8 @@ class SurveysConfig(AppConfig):
             permissions,  # noqa: F401  (registers the rules)
         )
         from surveys.activity_labels import ACTIONS
-        from surveys.services.links import invitation_link_mint
+        from surveys.services.links import invitation_link_mint, invitation_links_mint
 
-        # Survey mails carry a personal link, created when each mail is sent.
-        register_link_provider("surveys.invitation", invitation_link_mint)
+        # Survey mails carry a personal link, created when each mail is sent (a mailing's batch together).
+        register_link_provider("surveys.invitation", invitation_link_mint, mint_many=invitation_links_mint)
         register_actions(ACTIONS)  # the activity log names this app's actions in words

@@ -34,3 +34,23 @@ def invitation_link_mint(invitation_id: int) -> str | None:
         return None
     token = invitation_link_create(invitation=invitation)
     return settings.SITE_URL + reverse("surveys:respond", args=[token])
+
+
+def invitation_links_mint(invitation_ids: list[int]) -> list[str | None]:
+    """`invitation_link_mint` for a batch of a mailing, in its order: the invitations read in one query, a
+    link for each mail (two focal points of one delegation get two) stored in one insert. The same rules:
+    None for an invitation gone, answered, or whose survey closed."""
+    due = set(
+        Invitation.objects.filter(
+            pk__in=invitation_ids, submitted_at=None, survey__closes_at__gt=timezone.now()
+        ).values_list("pk", flat=True)
+    )
+    tokens = [secrets.token_urlsafe(TOKEN_BYTES) if pk in due else None for pk in invitation_ids]
+    InvitationLink.objects.bulk_create(
+        [
+            InvitationLink(invitation_id=pk, token_hash=token_hash(token))
+            for pk, token in zip(invitation_ids, tokens, strict=True)
+            if token is not None
+        ]
+    )
+    return [settings.SITE_URL + reverse("surveys:respond", args=[token]) if token else None for token in tokens]
