@@ -4,10 +4,9 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from delegations.models import Delegation, MeetingMembership, Registration
-from delegations.selectors import delegations_visible_to
+from delegations.selectors import delegation_name_matches, delegations_visible_to
 from roundtables.models import Session
 
 YES_NO = [("true", _("Yes")), ("false", _("No"))]
@@ -86,13 +85,7 @@ class RegistrationFilter(django_filters.FilterSet):
 
     def search_delegation(self, queryset, name, value):
         # By the stored name, or by a state's country as the reader reads it ("Maroc" in French).
-        for word in value.split()[:5]:
-            codes = [code for code, country in countries if word.casefold() in str(country).casefold()]
-            queryset = queryset.filter(
-                Q(delegation__name__icontains=word)
-                | Q(delegation__kind=Delegation.Kind.STATE, delegation__country__in=codes)
-            )
-        return queryset
+        return queryset.filter(delegation_name_matches(value, prefix="delegation__"))
 
     def search(self, queryset, name, value):
         for word in value.split()[:5]:

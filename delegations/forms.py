@@ -1,43 +1,39 @@
-import unicodedata
-
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from delegations.models import Delegation, FocalPoint, Registration
+from delegations.selectors import DELEGATION_MATCHES, DelegationMatches, delegations_named, fold
 from gfmd import languages
 from roundtables.models import Session
 
 
-def _sort_key(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(character for character in decomposed if not unicodedata.combining(character))
-
-
-def grouped_delegation_choices() -> list:
-    """Delegations in one query, grouped by kind for the select's <optgroup>s."""
-    groups: dict[str, list] = {kind: [] for kind in Delegation.Kind.values}
-    for delegation in Delegation.objects.active().only("pk", "name", "kind", "country"):
-        groups[delegation.kind].append((delegation.pk, delegation.display_name))
-    # In the reader's language and its alphabetical order ("Allemagne" among the A's), accents aside.
-    for choices in groups.values():
-        choices.sort(key=lambda choice: _sort_key(choice[1]))
-    labels = {
-        Delegation.Kind.STATE: _("States"),
-        Delegation.Kind.OBSERVER: _("Observer organisations"),
-        Delegation.Kind.CIVIL_SOCIETY: _("Civil-society organisations"),
-    }
-    return [("", _("Choose your delegation")), *((labels[kind], groups[kind]) for kind in groups if groups[kind])]
-
-
 class RegistrationForm(forms.Form):
-    """Registering (or changing one's registration) for the current meeting."""
+    """Registering (or changing one's registration) for the current meeting.
 
-    delegation = forms.ModelChoiceField(
+    The delegation is typed, not chosen from a list of every delegation: `delegation_name` is what the
+    person typed, `delegation` the one they chose among the (at most ten) matches, as radio buttons
+    that the page fills as they type (htmx) or that the form shows when sent without a choice."""
+
+    delegation_name = forms.CharField(
         label=_("Delegation"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Type part of the name of the state, observer organisation or civil-society organisation you attend "
+            "with (for a state, the country's name), then choose it among the matches."
+        ),
+    )
+    # Never drawn by its widget (that would list every delegation): the template draws the matches.
+    delegation = forms.ModelChoiceField(
+        label=_("Matching delegations"),
         queryset=Delegation.objects.active(),
-        help_text=_("The state, observer organisation or civil-society organisation you attend with."),
+        required=False,
+        error_messages={
+            "invalid_choice": _("This delegation cannot be chosen: type its name and choose it among the matches.")
+        },
     )
     role = forms.ChoiceField(
         label=_("Role in the delegation"), choices=Registration.Role.choices, widget=forms.RadioSelect
@@ -68,13 +64,72 @@ class RegistrationForm(forms.Form):
         self.fixed_role = fixed_role
         if fixed_delegation is not None:
             del self.fields["delegation"]
-        else:
-            self.fields["delegation"].choices = grouped_delegation_choices()
+            del self.fields["delegation_name"]
+        elif not self.is_bound and self.chosen_delegation is not None:
+            self.initial["delegation_name"] = self.chosen_delegation.display_name
         if fixed_role is not None:
             del self.fields["role"]
             if fixed_role != Registration.Role.HEAD:
                 # Heads-only sessions are not offered at all to someone who cannot be head.
                 self.session_list = [s for s in self.session_list if not s.heads_only]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "delegation" not in self.fields or self.has_error("delegation") or cleaned.get("delegation"):
+            return cleaned
+        matches = self.delegation_matches
+        if not matches.query:
+            self.add_error("delegation", _("Type the name of your delegation, then choose it among the matches."))
+        elif not matches.searched:
+            self.add_error("delegation", _("Type at least two letters of your delegation's name."))
+        elif (exact := self._exact_match()) is not None:
+            cleaned["delegation"] = exact
+        elif matches.delegations:
+            self.add_error("delegation", _("Choose your delegation among the matches."))
+        else:
+            self.add_error(
+                "delegation",
+                _("No delegation matches “%(name)s”. Type part of its name, or for a state the country's name.")
+                % {"name": matches.query},
+            )
+        return cleaned
+
+    def _exact_match(self) -> Delegation | None:
+        """The one match whose name is exactly what was typed (case and accents aside): taken as chosen."""
+        typed = fold(self.delegation_matches.query)
+        exact = [
+            delegation
+            for delegation in self.delegation_matches.delegations
+            if typed in (fold(delegation.name), fold(delegation.display_name))
+        ]
+        return exact[0] if len(exact) == 1 else None
+
+    @cached_property
+    def delegation_matches(self) -> DelegationMatches:
+        """The delegations matching the name typed (none before the form is sent)."""
+        if not self.is_bound or "delegation_name" not in self.fields:
+            return DelegationMatches(query="")
+        return delegations_named(self.data.get(self.add_prefix("delegation_name"), ""))
+
+    @cached_property
+    def chosen_delegation(self) -> Delegation | None:
+        """The delegation chosen: the one sent (once valid), or the one the person had before."""
+        if self.is_bound:
+            return getattr(self, "cleaned_data", {}).get("delegation")
+        initial = self.initial.get("delegation")
+        if initial is None or isinstance(initial, Delegation):
+            return initial
+        return Delegation.objects.active().filter(pk=initial).only("pk", "name", "kind", "country").first()
+
+    def delegation_errors(self) -> list:
+        """What is wrong with the delegation, shown next to the name typed."""
+        return [*self.errors.get("delegation_name", []), *self.errors.get("delegation", [])]
+
+    def delegation_choices(self) -> list[Delegation]:
+        """The radio buttons to draw: the chosen delegation, then the matches of the name typed (at most ten)."""
+        chosen = self.chosen_delegation
+        others = [d for d in self.delegation_matches.delegations if chosen is None or d.pk != chosen.pk]
+        return ([chosen] if chosen is not None else []) + others[: DELEGATION_MATCHES - (chosen is not None)]
 
     @property
     def chosen_role(self) -> str:

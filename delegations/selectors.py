@@ -1,9 +1,13 @@
 """Querysets the delegation and registration pages read: scoped to what the user may see,
 annotated and prefetched so that a page's query count does not grow with its rows."""
 
+import unicodedata
+from dataclasses import dataclass, field
+
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from accounts.selectors import user_roles
 from delegations.models import (
@@ -103,6 +107,72 @@ def delegations_visible_to(user, *, meeting=None) -> QuerySet[Delegation]:
     if coordinates_civil_society_of(user, meeting):  # named for that meeting (None: the current one)
         condition |= Q(kind=Delegation.Kind.CIVIL_SOCIETY)
     return Delegation.objects.filter(condition)
+
+
+# -- Delegations by name, typed (the registration form's picker, the registrations list's filter) --------
+
+DELEGATION_MATCHES = 10  # the most a picker offers: type more to narrow it
+MIN_DELEGATION_NAME = 2
+
+
+def fold(text: str) -> str:
+    """Text compared case and accents aside ("Côte" as "cote")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
+
+
+def _country_codes(word: str, *, starting: bool = False) -> list[str]:
+    """The countries whose name, in the reader's language, contains (or starts with) the word."""
+    word = fold(word)
+    if starting:
+        return [code for code, name in countries if fold(str(name)).startswith(word)]
+    return [code for code, name in countries if word in fold(str(name))]
+
+
+def delegation_name_matches(text: str, *, prefix: str = "") -> Q:
+    """Delegations whose stored name, or a state's country as the reader reads it ("Mexique" in
+    French), contains every word typed (the first five). `prefix` reaches the delegation from another
+    model ("delegation__" from a registration)."""
+    condition = Q()
+    for word in text.split()[:5]:
+        condition &= Q(**{f"{prefix}name__icontains": word}) | Q(
+            **{f"{prefix}kind": Delegation.Kind.STATE, f"{prefix}country__in": _country_codes(word)}
+        )
+    return condition
+
+
+@dataclass(frozen=True)
+class DelegationMatches:
+    """At most DELEGATION_MATCHES delegations matching what was typed; `more` when others match too."""
+
+    query: str
+    delegations: list = field(default_factory=list)
+    more: bool = False
+
+    @property
+    def searched(self) -> bool:
+        return len(self.query) >= MIN_DELEGATION_NAME
+
+
+def delegations_named(text: str) -> DelegationMatches:
+    """The active delegations (those one may register with) matching `text`, in one query: those
+    whose name starts with what was typed first, then in the reader's alphabetical order."""
+    query = " ".join(text.split())
+    if len(query) < MIN_DELEGATION_NAME:
+        return DelegationMatches(query=query)
+    first = query.split()[0]
+    starts = Q(name__istartswith=first) | Q(
+        kind=Delegation.Kind.STATE, country__in=_country_codes(first, starting=True)
+    )
+    found = list(
+        Delegation.objects.active()
+        .filter(delegation_name_matches(query))
+        .annotate(rank=Case(When(starts, then=Value(0)), default=Value(1), output_field=IntegerField()))
+        .order_by("rank", "name")
+        .only("pk", "name", "kind", "country")[: DELEGATION_MATCHES + 1]
+    )
+    shown = sorted(found[:DELEGATION_MATCHES], key=lambda delegation: (delegation.rank, fold(delegation.display_name)))
+    return DelegationMatches(query=query, delegations=shown, more=len(found) > DELEGATION_MATCHES)
 
 
 def registrations_visible_to(user, *, meeting) -> QuerySet[Registration]:

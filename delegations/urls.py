@@ -42,6 +42,8 @@ urlpatterns = [
     path("focal-points/<str:token>/", views.focal_point_accept, name="focal_point_accept"),
     *edition_paths("civil-society/", views.civil_society, "civil_society"),
     *edition_paths("register/", views.register, "register"),
+    # The registration form's suggestions (an htmx fragment): delegations are not a meeting's.
+    path("register/delegations/", views.register_delegations, name="register_delegations"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
     *edition_paths("me/", views.my_registration, "my_registration"),
     *edition_paths("me/change/", views.my_registration_change, "my_registration_change"),

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from accounts.tests.factories import UserFactory
 from delegations import services
-from delegations.forms import grouped_delegation_choices
+from delegations.selectors import delegations_named
 from delegations.services._common import check_places
 from delegations.tests.factories import DelegationFactory, OrganisationFactory, RegistrationFactory, make_focal_point
 from mailings.models import OutgoingMail
@@ -53,8 +53,9 @@ def test_french_chair_office_reads_maroc_on_the_registrations_list(client, chair
 
 def test_french_newcomer_reads_maroc_on_the_registration_page(client, open_meeting, sessions, morocco):
     client.force_login(UserFactory(preferred_language="fr"))
-    content = client.get(reverse("delegations:register")).content.decode()
-    assert f'<option value="{morocco.pk}">Maroc</option>' in content
+    content = client.get(reverse("delegations:register_delegations"), {"delegation_name": "maro"}).content.decode()
+    assert f'<label class="form-check-label" for="id_delegation_{morocco.pk}">' in content
+    assert '<span class="fw-semibold">Maroc</span>' in content
     assert "Morocco" not in content
 
 
@@ -78,11 +79,12 @@ def test_french_participant_mail_names_maroc_and_greets_her_in_french(open_meeti
 
 
 def test_registration_choices_are_in_the_readers_alphabetical_order(morocco):
-    DelegationFactory(country="DE", name="Germany", region="europe")
-    DelegationFactory(country="DZ", name="Algeria", region="africa")
+    DelegationFactory(country="HR", name="Croatia", region="europe")
+    DelegationFactory(country="SA", name="Saudi Arabia", region="asia")
     with translation.override("fr"):
-        states = [name for _pk, name in grouped_delegation_choices()[1][1]]
-    assert states == ["Algérie", "Allemagne", "Maroc"]
+        # Found by their French names (Croatie, Arabie Saoudite), in French order, not by the stored names'.
+        states = [delegation.display_name for delegation in delegations_named("ie").delegations]
+    assert states == ["Arabie Saoudite", "Croatie"]
 
 
 def test_a_refusal_names_the_state_in_the_readers_language(open_meeting, morocco):

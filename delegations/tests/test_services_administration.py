@@ -274,13 +274,14 @@ def test_merge_refuses_what_would_break_a_rule_and_changes_nothing(chair, open_m
 
 
 def test_a_retired_delegation_is_not_offered_by_the_pickers(chair, mexico, ghana):
-    from delegations.forms import RegistrationForm, grouped_delegation_choices
+    from delegations.forms import RegistrationForm
+    from delegations.selectors import delegations_named
     from roundtables.forms import TeamDelegationForm
     from roundtables.selectors import search_delegations
 
     services.delegation_retire(delegation=ghana, actor=chair)
-    offered = [label for _group, choices in grouped_delegation_choices()[1:] for _pk, label in choices]
-    assert "Mexico" in offered and "Ghana" not in offered
+    assert [d.name for d in delegations_named("gha").delegations] == []
+    assert [d.name for d in delegations_named("mex").delegations] == ["Mexico"]
     assert not RegistrationForm(sessions=[]).fields["delegation"].queryset.filter(pk=ghana.pk).exists()
     assert not TeamDelegationForm().fields["delegation"].queryset.filter(pk=ghana.pk).exists()
     assert search_delegations("gha") == []

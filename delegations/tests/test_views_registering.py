@@ -36,12 +36,17 @@ def test_register_requires_sign_in(client, open_meeting):
     assert response["Location"].startswith(reverse("account_login"))
 
 
-def test_register_form_offers_delegations_by_kind_and_hides_heads_only_sessions(client, open_meeting, mexico, sessions):
+def test_register_form_asks_to_type_the_delegation_and_hides_heads_only_sessions(
+    client, open_meeting, mexico, sessions
+):
     client.force_login(UserFactory(job_title="Minister Counsellor"))
     response = client.get(REGISTER)
     page = response.content.decode()
     assert response.context["form"]["job_title"].value() == "Minister Counsellor"
-    assert '<optgroup label="States">' in page
+    # A field to type the name in, not a list of every delegation.
+    assert 'name="delegation_name" id="id_delegation_name"' in page
+    assert "<option" not in page.split('id="step-delegation"')[1].split('id="step-sessions"')[0]
+    assert response.context["form"].delegation_choices() == []
     groups = response.context["form"].session_groups()
     assert [(g["title"], g["heads_only"]) for g in groups] == [
         ("RT 1 Partnerships", False),

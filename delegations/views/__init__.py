@@ -39,6 +39,7 @@ from delegations.views.registering import (
     my_registration_change,
     my_registration_withdraw,
     register,
+    register_delegations,
 )
 
 __all__ = [
@@ -67,6 +68,7 @@ __all__ = [
     "participants",
     "quota",
     "register",
+    "register_delegations",
     "registration_approve",
     "registration_detail",
     "registration_export",

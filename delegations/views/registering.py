@@ -11,12 +11,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from delegations import services
 from delegations.forms import DecisionForm, RegistrationForm
 from delegations.models import Invitation, Registration
-from delegations.selectors import registration_of_person, sessions_with_seats
+from delegations.selectors import DELEGATION_MATCHES, delegations_named, registration_of_person, sessions_with_seats
 from gfmd.forms import add_service_errors
 from roundtables.editions import meeting_or_current
 
@@ -87,6 +87,20 @@ def register(request, number: int | None = None):
             messages.success(request, _("Thank you: your registration has been received and is pending approval."))
             return _mine(meeting)
     return _render_form(request, meeting=meeting, form=form)
+
+
+@login_required
+@require_GET
+def register_delegations(request):
+    """The registration form's suggestions as the person types (an htmx fragment): at most ten
+    matching delegations as radio buttons, the one already chosen kept chosen if it still matches."""
+    matches = delegations_named(request.GET.get("delegation_name", "")[:200])
+    chosen = next((d for d in matches.delegations if str(d.pk) == request.GET.get("delegation")), None)
+    return render(
+        request,
+        "delegations/_delegation_matches.html",
+        {"choices": matches.delegations[:DELEGATION_MATCHES], "chosen": chosen, "matches": matches, "quiet": False},
+    )
 
 
 def invitation(request, token: str):

@@ -21,6 +21,48 @@
     showHeadsOnly();
   }
 
+  // The registration form's delegation: typed, htmx brings the matches as radio buttons. The keyboard
+  // goes down from the name to the matches (then the arrows choose, as in any group of radio buttons)
+  // and back up with Escape; choosing one writes its name in the field; a live region counts them.
+  document.querySelectorAll("[data-delegation-picker]").forEach(function (picker) {
+    var input = picker.querySelector("[data-delegation-input]");
+    var status = picker.querySelector("[data-delegation-status]");
+    function options() {
+      return Array.prototype.slice.call(picker.querySelectorAll("[data-delegation-option]"));
+    }
+    function choose(option) {
+      option.checked = true;
+      option.focus();
+      input.value = option.getAttribute("data-delegation-label");
+    }
+    input.addEventListener("keydown", function (event) {
+      var list = options();
+      if (event.key === "ArrowDown" && list.length) {
+        event.preventDefault();
+        (list.filter(function (option) { return option.checked; })[0] || list[0]).focus();
+      } else if (event.key === "Enter") {
+        // Enter looks the name up (or takes the only match) instead of sending the whole form.
+        event.preventDefault();
+        if (list.length === 1) { choose(list[0]); } else if (window.htmx) { window.htmx.trigger(input, "search"); }
+      }
+    });
+    picker.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && event.target.matches("[data-delegation-option]")) {
+        event.preventDefault();
+        input.focus();
+      }
+    });
+    picker.addEventListener("change", function (event) {
+      if (event.target.matches("[data-delegation-option]") && event.target.checked) {
+        input.value = event.target.getAttribute("data-delegation-label");
+      }
+    });
+    picker.addEventListener("htmx:afterSwap", function () {
+      var counted = picker.querySelector("#delegation-matches [data-count-text]");
+      if (status) { status.textContent = counted ? counted.getAttribute("data-count-text") : ""; }
+    });
+  });
+
   // "Select all" for bulk approval.
   document.querySelectorAll("[data-select-all]").forEach(function (master) {
     var name = master.getAttribute("data-select-all");
