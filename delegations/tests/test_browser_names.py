@@ -26,9 +26,13 @@ def test_a_french_reader_reads_the_states_in_french(demo, live_server, page, scr
     screenshot("participants-fr")
 
     page.goto(f"{live_server.url}/delegations/register/")
-    delegation = page.locator("#id_delegation")
-    expect(delegation.locator("option", has_text="Mexique")).to_have_count(1)
-    expect(delegation.locator("option", has_text="Migrant Forum in Asia")).to_have_count(1)
-    expect(delegation.locator("option", has_text="Mexico")).to_have_count(0)
-    delegation.select_option(label="Mexique")
+    page.get_by_role("textbox", name="Délégation").fill("mexiq")
+    matches = page.get_by_role("group", name="Délégations correspondantes")
+    expect(matches.get_by_role("radio")).to_have_count(1)
+    matches.get_by_role("radio", name="Mexique").check()
+    expect(page.get_by_role("textbox", name="Délégation")).to_have_value("Mexique")
+    expect(page.locator("#delegation-matches")).not_to_contain_text("Mexico")
+    # An organisation keeps its own name.
+    page.get_by_role("textbox", name="Délégation").fill("Migrant Forum")
+    expect(matches.get_by_role("radio", name="Migrant Forum in Asia")).to_have_count(1)
     screenshot("register-fr")
