@@ -245,6 +245,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
+            # The default keeps 300 entries and culls a third beyond: a published programme of 400
+            # sessions has about 1,350 pages in three languages, which must all stay rendered.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 # Parallel test workers share one cache server or folder: each keeps its own keys.

@@ -60,7 +60,7 @@ def mailing_list(request, number: int | None = None):
         {
             "meeting": meeting,
             "page": page,
-            "mailings": page.object_list,
+            "mailings": selectors.with_counts(page.object_list),
             "failed_notifications": selectors.failed_notifications(),
         },
     )
