@@ -199,3 +199,20 @@ def test_a_message_without_the_link_is_refused(client, chair, survey, questions,
         "The message must contain {link}: the recipient's personal link.",
     ]
     assert Invitation.objects.count() == 0
+
+
+def test_the_invitations_list_counts_each_rows_mails_and_names_its_groups(
+    client, survey, chair, focal_point_of, django_capture_on_commit_callbacks
+):
+    mexico, _first = focal_point_of("MX", friends_of_the_forum=True)
+    make_focal_point(UserFactory(email="second.mx@example.org"), mexico, survey.meeting)
+    focal_point_of("GH", friends_of_the_forum=True, steering_group=True)
+    send(_invite(survey, Audience.FRIENDS, chair), chair, django_capture_on_commit_callbacks)
+    client.force_login(chair)
+
+    rows = client.get(reverse("surveys:invitations", args=[survey.pk])).context["invitations"]
+
+    assert [
+        (row.delegation.name, row.mail_count, row.reminder_count, row.in_steering_group, row.in_friends_of_the_forum)
+        for row in rows
+    ] == [("State GH", 1, 0, True, True), ("State MX", 2, 0, False, True)]

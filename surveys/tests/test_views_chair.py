@@ -157,10 +157,14 @@ def test_invitation_list_query_count_does_not_grow(
         delegation, _person = focal_point_of(code, steering_group=True)
         Invitation.objects.create(survey=survey, delegation=delegation)
     client.force_login(chair)
-    # session, user, survey, groups, focal points (menu), the lock check, the count, a page of invitations
-    with django_assert_num_queries(8):
+    # session, user, survey, groups, focal points (menu), the lock check, the count, a page of invitations,
+    # their mails counted and their delegations' groups (for the page's rows only)
+    with django_assert_num_queries(10):
         response = client.get(reverse("surveys:invitations", args=[survey.pk]))
-    assert len(response.context["invitations"]) == count
+    rows = response.context["invitations"]
+    assert [
+        (row.mail_count, row.reminder_count, row.in_steering_group, row.in_friends_of_the_forum) for row in rows
+    ] == [(0, 0, True, False)] * count
 
 
 def test_chair_previews_the_survey_as_recipients_see_it(client, chair, survey, questions):

@@ -104,7 +104,7 @@ def invitation_list(request, survey: Survey):
         survey_context(
             survey,
             "invitations",
-            invitations=page.object_list,
+            invitations=selectors.with_mail_counts(survey, page.object_list),
             page=page,
             answered=answered,
             query=f"answered={answered}" if answered else "",
