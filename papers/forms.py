@@ -216,9 +216,16 @@ class LibraryFilterForm(forms.Form):
             meeting_id = self.data.get("meeting") if self.is_bound else None
         roundtables = Roundtable.objects.select_related("meeting").order_by("-meeting__number", "order", "number")
         sessions = Session.objects.filter(kind=Session.Kind.ROUNDTABLE).select_related("meeting")
+        # The sessions offered are those of the roundtable chosen: a meeting's every session would make
+        # the select grow with the programme (400 sessions at `make bench`'s 10x, half the page's time).
+        # Without a roundtable the field still accepts a session named by a link (kept hidden).
+        roundtable_id = self.data.get("roundtable") if self.is_bound else None
+        self.offers_sessions = bool(roundtable_id and str(roundtable_id).isdigit())
         if meeting_id and str(meeting_id).isdigit():
             roundtables = roundtables.filter(meeting_id=meeting_id)
             sessions = sessions.filter(meeting_id=meeting_id)
+            if self.offers_sessions:
+                sessions = sessions.filter(roundtable_id=roundtable_id)
         else:
             roundtables = roundtables.filter(sessions__papers__in=published).distinct()
             sessions = sessions.filter(papers__in=published).distinct()

@@ -58,6 +58,17 @@ def test_every_meetings_library_offers_meetings_not_every_session(client, chair)
     # A session named by an older link is kept by the filters' form.
     page = client.get(reverse("papers:library"), {"session": session.pk}).content.decode()
     assert f'<input type="hidden" name="session" value="{session.pk}">' in page
-    # The meeting's own library offers its sessions.
-    page = client.get(reverse("papers:meeting_library", kwargs={"number": 3})).content.decode()
-    assert f'<option value="{session.pk}">' in page and 'name="session"' in page
+    # The meeting's own library offers its roundtables, and a roundtable's sessions once it is chosen.
+    other = SessionFactory(roundtable=RoundtableFactory(meeting=meeting, number=2), meeting=meeting, code="2.1")
+    library = reverse("papers:meeting_library", kwargs={"number": 3})
+    page = client.get(library).content.decode()
+    assert 'name="roundtable"' in page and '<select name="session"' not in page
+    assert "Choose a roundtable, then one of its sessions." in page
+    page = client.get(library, {"roundtable": session.roundtable_id}).content.decode()
+    offered = page[page.index('<select name="session"') :]
+    offered = offered[: offered.index("</select>")]
+    assert "1.1" in offered and "2.1" not in offered
+    # A session named by a link without its roundtable still filters, kept hidden.
+    response = client.get(library, {"session": other.pk})
+    assert f'<input type="hidden" name="session" value="{other.pk}">' in response.content.decode()
+    assert response.context["form"].cleaned_data["session"] == other
