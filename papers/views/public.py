@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 
 from papers import selectors
 from papers.forms import LibraryFilterForm
-from papers.search import highlighted
+from papers.search import headlines, highlighted
 from roundtables.selectors import published_meetings
 
 # The demo's library fits on one page; a real one grows by a few dozen papers a year.
@@ -52,9 +52,10 @@ def _library(request, *, meeting):
     )
     page = Paginator(papers, PER_PAGE).get_page(request.GET.get("page"))
     shown = list(page.object_list)
+    # A search's passage of the abstract, the words found marked, for the papers shown (papers.search).
+    passages = headlines([paper.pk for paper in shown], query, get_language()) if query else {}
     for paper in shown:
-        # A search's passage of the abstract, the words found marked (papers.search).
-        paper.headline_html = highlighted(getattr(paper, "headline", "")) if query else ""
+        paper.headline_html = highlighted(passages.get(paper.pk, "")) if query else ""
     return render(
         request,
         "papers/library.html",
