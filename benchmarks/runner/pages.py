@@ -141,7 +141,7 @@ def pages_for(info: dict) -> list[Page]:
                 f"{survey['responses']:,} responses)",
                 f"/surveys/{survey['id']}/results/",
                 "chair",
-                grows="every invitation and answer of the survey",
+                grows="counts of every answer; the first 200 respondents and 50 written answers a question",
             )
             for survey in info["results_surveys"]
         ],
