@@ -124,8 +124,12 @@ def test_a_retired_delegation_is_not_offered_for_registration(client, chair, ope
     client.force_login(chair)
     client.post(reverse("delegations:admin_retire", args=[ghana.pk]))
     client.force_login(ChairOfficeFactory())  # anyone signed in without a registration
-    content = client.get(reverse("delegations:register")).content.decode()
-    assert ">Mexico<" in content and ">Ghana<" not in content
+    suggestions = reverse("delegations:register_delegations")
+    assert ">Mexico<" in client.get(suggestions, {"delegation_name": "mexi"}).content.decode()
+    assert "Ghana" not in client.get(suggestions, {"delegation_name": "ghan"}).content.decode()
+    # Named by a forged form, it is refused next to the field.
+    response = client.post(reverse("delegations:register"), {"delegation_name": "Ghana", "delegation": ghana.pk})
+    assert "This delegation cannot be chosen" in response.content.decode()
 
 
 def test_merge_confirmation_names_what_moves_then_merges(client, chair, open_meeting):
