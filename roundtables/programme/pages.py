@@ -112,7 +112,7 @@ def page_key(
     return "programme-page:" + hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:40]
 
 
-def _cache_get(key: str):
+def cache_get(key: str):
     # A cache that fails (Redis restarting) is skipped: the page is rendered as if it were not there.
     try:
         return cache.get(key)
@@ -121,7 +121,7 @@ def _cache_get(key: str):
         return None
 
 
-def _cache_set(key: str, value) -> None:
+def cache_set(key: str, value) -> None:
     try:
         cache.set(key, value, PAGE_TIMEOUT)
     except Exception:
@@ -150,10 +150,10 @@ def rendered_page(
     if not settings.PROGRAMME_PAGE_CACHE:
         return render_body(spec, meeting, Programme(release), pk, **extra)
     key = page_key(kind, meeting, release, newest, pk)
-    page = _cache_get(key)
+    page = cache_get(key)
     if page is None:
         page = render_body(spec, meeting, Programme(release), pk, **extra)
-        _cache_set(key, page)
+        cache_set(key, page)
     return page
 
 
@@ -180,7 +180,7 @@ def warm_release(release: ProgrammeRelease) -> int:
             pages += [("session", item.id) for item in programme.sessions]
             for kind, pk in pages:
                 key = page_key(kind, meeting, release, latest, pk)
-                if _cache_get(key) is None:
-                    _cache_set(key, render_body(PAGES[kind], meeting, programme, pk))
+                if cache_get(key) is None:
+                    cache_set(key, render_body(PAGES[kind], meeting, programme, pk))
                     count += 1
     return count

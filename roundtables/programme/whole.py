@@ -21,7 +21,7 @@ from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
 
 from roundtables.programme.cache import programme_etag
-from roundtables.programme.pages import _cache_get, _cache_set
+from roundtables.programme.pages import cache_get, cache_set
 
 # Letters only: they pass through HTML escaping unchanged, and no page text contains them.
 CSRF_MARKER = "gfmdwholepagecsrfmarker"
@@ -64,7 +64,7 @@ def whole_page(view):
         etag = programme_etag(request, **kwargs) if _qualifies(request) else None
         if etag is None:
             return view(request, *args, **kwargs)
-        html = _cache_get(_key(etag))
+        html = cache_get(_key(etag))
         if html is None:
             request._gfmd_whole_page = True
             try:
@@ -74,7 +74,7 @@ def whole_page(view):
             if response.status_code != 200 or response.get("Content-Type") != CONTENT_TYPE:
                 return response
             html = response.content.decode()
-            _cache_set(_key(etag), html)
+            cache_set(_key(etag), html)
         return _for_reader(html, request)
 
     return wrapper
