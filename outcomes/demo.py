@@ -241,7 +241,7 @@ def _publish(session: Session, *, rapporteur: User, co_chairs: list[User], texts
     if outcome.state == Outcome.State.PUBLISHED:
         return
     if outcome.is_editable:
-        for section in outcome.sections.select_related("current_revision"):
+        for section in outcome.sections.filter(language=outcome.original_language).select_related("current_revision"):
             if section.html != texts[section.kind]:
                 services.section_save(
                     section=section,
@@ -331,7 +331,7 @@ def load_archive_outcome_demo(athens: Meeting) -> None:
     if outcome.state == Outcome.State.PUBLISHED:
         return
     if outcome.is_editable:
-        for section in outcome.sections.select_related("current_revision"):
+        for section in outcome.sections.filter(language=outcome.original_language).select_related("current_revision"):
             if section.html != ATHENS_OUTCOME[section.kind]:
                 services.section_save(
                     section=section,

@@ -9,7 +9,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gfmd import languages
 from gfmd.choices import ChoiceLabels
+
+LANGUAGE_CHOICES = list(languages.NAMES.items())
 
 
 class OutcomeQuerySet(models.QuerySet):
@@ -33,6 +36,14 @@ class Outcome(ChoiceLabels, models.Model):
         "roundtables.Session", on_delete=models.CASCADE, related_name="outcome", verbose_name=_("session")
     )
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.DRAFTING)
+    # The language the rapporteur drafts in: its sections are the original the co-chairs sign off;
+    # the sections in the other working languages are translations of it.
+    original_language = models.CharField(
+        _("original language"), max_length=8, choices=LANGUAGE_CHOICES, default=languages.DEFAULT
+    )
+    # When translations were last published (with the outcome, or after it): part of the public
+    # page's stamp, so that a translation published later changes the page.
+    translations_published_at = models.DateTimeField(_("translations published at"), null=True, blank=True)
     return_comment = models.TextField(_("comments on returning to drafting"), blank=True)
     returned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -77,8 +88,17 @@ class Outcome(ChoiceLabels, models.Model):
     def is_presentable(self) -> bool:
         return self.state in self.PRESENTABLE_STATES
 
+    @property
+    def original_sections(self) -> models.QuerySet:
+        """The sections in the original language: the rapporteur's text, which the co-chairs sign off."""
+        return self.sections.filter(language=self.original_language)
+
 
 class OutcomeSection(models.Model):
+    """One section of an outcome in one working language. The sections in the outcome's original
+    language are the rapporteur's; the others are translations, each revision of which records the
+    original's revision it was made from (OutcomeRevision.source)."""
+
     class Kind(models.TextChoices):
         SUMMARY = "summary", _("Summary of the discussion")
         CONCLUSIONS = "conclusions", _("Key conclusions")
@@ -88,20 +108,28 @@ class OutcomeSection(models.Model):
 
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="sections")
     kind = models.CharField(_("section"), max_length=20, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default=languages.DEFAULT)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     # The section's current text; None until the first save.
     current_revision = models.ForeignKey(
+        "OutcomeRevision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # What the public reads in this language: the original's text when the outcome is published; a
+    # translation's, when it was up to date with that text at publication (or published since).
+    published_revision = models.ForeignKey(
         "OutcomeRevision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:
         verbose_name = _("outcome section")
         verbose_name_plural = _("outcome sections")
-        ordering = ["outcome", "order"]
-        constraints = [models.UniqueConstraint(fields=["outcome", "kind"], name="one_section_of_each_kind")]
+        ordering = ["outcome", "order", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["outcome", "kind", "language"], name="one_section_of_each_kind"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.outcome}: {self.get_kind_display()}"
+        return f"{self.outcome}: {self.get_kind_display()} ({self.language})"
 
     @property
     def html(self) -> str:
@@ -110,6 +138,10 @@ class OutcomeSection(models.Model):
     @property
     def anchor(self) -> str:
         return f"section-{self.kind.replace('_', '-')}"
+
+    @property
+    def is_original(self) -> bool:
+        return self.language == self.outcome.original_language
 
 
 class OutcomeRevision(models.Model):
@@ -134,6 +166,10 @@ class OutcomeRevision(models.Model):
     origin = models.CharField(_("origin"), max_length=16, choices=Origin.choices, default=Origin.SAVED)
     restored_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("restored from")
+    )
+    # A translation's revision: the original's revision it translates (None for the original's own).
+    source = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("translated from")
     )
     # Chosen by the browser for each text it sends, so that a save repeated after a lost
     # response (flaky network, offline queue) is recognised instead of stored twice.

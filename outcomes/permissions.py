@@ -14,7 +14,8 @@ import rules
 from delegations.selectors import signing_delegation
 from outcomes.models import Outcome
 from outcomes.selectors import approval_lapsed, sign_offs, team_role
-from roundtables.permissions import manages_meeting_of, reads_meeting_records_of
+from roundtables.permissions import manages_meeting_of, meeting_id_of, reads_meeting_records_of
+from roundtables.selectors import translator_languages
 
 
 def _session(obj):
@@ -98,14 +99,42 @@ def is_publishable(user, outcome) -> bool:
     )
 
 
+# -- Translations (the object is an OutcomeSection; its outcome is the one the view read) -------------
+
+
+@rules.predicate
+def is_translation(user, section) -> bool:
+    """A section in another working language than the outcome's original."""
+    return section is not None and section.language != section.outcome.original_language
+
+
+@rules.predicate
+def translates_section(user, section) -> bool:
+    """Named translator into the section's language for its meeting: a translator of Spanish has no
+    right on the French text, nor on the original."""
+    return section is not None and section.language in translator_languages(user, meeting_id_of(section))
+
+
+@rules.predicate
+def translates_for_meeting(user, obj) -> bool:
+    """Named translator (into any language) for the meeting of the outcome or session: reads its drafts."""
+    return obj is not None and bool(translator_languages(user, meeting_id_of(obj)))
+
+
+@rules.predicate
+def translation_outcome_published(user, section) -> bool:
+    return section is not None and section.outcome.state == Outcome.State.PUBLISHED
+
+
 # The Chair's office part is the outcome's meeting's (roundtables.permissions): its staff act, the
 # troika's (previous, same and next meeting) read the drafts and never write, nor comment.
-reads_draft = is_rapporteur | is_co_chair_representative | reads_meeting_records_of
+reads_draft = is_rapporteur | is_co_chair_representative | reads_meeting_records_of | translates_for_meeting
 on_team = is_rapporteur | is_co_chair_representative | manages_meeting_of
 # Who, whatever the state.
 may_write = is_rapporteur | manages_meeting_of  # the text: edit, restore, submit, start
 may_return = is_co_chair_representative | manages_meeting_of
 may_approve = signs_for_a_co_chair | manages_meeting_of
+may_translate = is_translation & (translates_section | manages_meeting_of)  # object: a section
 
 rules.add_perm("outcomes.view_draft", reads_draft)
 rules.add_perm("outcomes.view_outcome", is_published | reads_draft)
@@ -127,6 +156,11 @@ rules.add_perm("outcomes.approve_in_place", awaits_sign_off & manages_meeting_of
 rules.add_perm("outcomes.publish_outcome", manages_meeting_of & is_publishable)
 rules.add_perm("outcomes.present_outcome", is_published | (reads_draft & is_presentable))
 rules.add_perm("outcomes.list_outcomes", rules.is_authenticated)
+# Translations (object: the section in that language): written at any stage, since they follow the
+# original; published with the outcome, or after it by their translator or the Chair's office.
+rules.add_perm("outcomes.translate_section", may_translate)
+rules.add_perm("outcomes.publish_translation", may_translate & translation_outcome_published)
+rules.add_perm("outcomes.translate_outcomes", translates_for_meeting | manages_meeting_of)  # object: a meeting
 
 # The "who" part of each write rule: having it but not the rule means "not now", not "not you".
 WHO = {
@@ -135,4 +169,5 @@ WHO = {
     "outcomes.comment_outcome": "outcomes.view_draft",
     "outcomes.return_outcome": "outcomes.review_outcome",
     "outcomes.publish_outcome": "outcomes.publish_outcomes",
+    "outcomes.publish_translation": "outcomes.translate_section",
 }

@@ -4,7 +4,7 @@ querysets of the pages."""
 from dataclasses import dataclass
 
 from django.db.models import Exists, Expression, Prefetch, Q, QuerySet, Subquery, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.translation import gettext as _
 
 from delegations.models import Delegation, Registration
@@ -166,8 +166,11 @@ def sessions_for_outcomes(user, *, meeting) -> QuerySet[Session]:
 
 
 def outcome_sections(outcome: Outcome) -> QuerySet[OutcomeSection]:
-    return outcome.sections.select_related("current_revision", "current_revision__author").prefetch_related(
-        Prefetch("comments", queryset=SectionComment.objects.select_related("author"))
+    """The outcome's sections in its original language (the rapporteur's), with their current text."""
+    return (
+        outcome.sections.filter(language=outcome.original_language)
+        .select_related("current_revision", "current_revision__author")
+        .prefetch_related(Prefetch("comments", queryset=SectionComment.objects.select_related("author")))
     )
 
 
@@ -176,23 +179,23 @@ def section_revisions(section: OutcomeSection) -> QuerySet[OutcomeRevision]:
 
 
 def published_outcome(session: Session) -> Outcome | None:
-    return (
-        Outcome.objects.published()
-        .filter(session=session)
-        .select_related("session")
-        .prefetch_related(
-            Prefetch("sections", queryset=OutcomeSection.objects.select_related("current_revision")),
-        )
-        .first()
-    )
+    return Outcome.objects.published().filter(session=session).select_related("session").first()
 
 
 def published_outcome_stamp(session_id: int, meeting: Expression) -> Subquery:
     """What the public session page shows of its outcome, as a query expression that changes with it
     (roundtables.programme.cache reads it with the release, for the page's ETag and cache key).
-    A published outcome is final, so its id and publication time name it; NULL when none is published."""
+    A published outcome's original is final, so its id and publication time name it, with the time its
+    translations were last published; NULL when none is published."""
     published = Outcome.objects.published().filter(session_id=session_id, session__meeting=meeting)
-    stamp = Concat("pk", Value(":"), "published_at", output_field=TextField())
+    stamp = Concat(
+        "pk",
+        Value(":"),
+        "published_at",
+        Value(":"),
+        Coalesce(Cast("translations_published_at", TextField()), Value("")),
+        output_field=TextField(),
+    )
     return Subquery(published.order_by("pk").values(stamp=stamp)[:1])
 
 
@@ -225,3 +228,137 @@ def meeting_published_outcomes(meeting) -> QuerySet[Outcome]:
         .select_related("session", "session__roundtable")
         .order_by("session__roundtable__order", "session__roundtable__number", "session__order", "session__code")
     )
+
+
+# -- Translations -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TranslationRow:
+    """One section of an outcome in a translation language, beside its original.
+
+    status: "empty" (the original has no text yet), "missing" (not translated yet), "needs_update"
+    (translated from an older version of the original) or "up_to_date"."""
+
+    original: OutcomeSection
+    translation: OutcomeSection
+
+    @property
+    def kind(self) -> str:
+        return self.original.kind
+
+    @property
+    def status(self) -> str:
+        source = self.original.current_revision
+        if source is None or not source.html:
+            return "empty"
+        current = self.translation.current_revision
+        if current is None or not current.html:
+            return "missing"
+        return "up_to_date" if current.source_id == source.pk else "needs_update"
+
+    @property
+    def needs_update(self) -> bool:
+        return self.status == "needs_update"
+
+    @property
+    def published(self) -> bool:
+        return self.translation.published_revision_id is not None
+
+    @property
+    def publishable(self) -> bool:
+        """Up to date and not yet what the public reads."""
+        return self.status == "up_to_date" and self.translation.published_revision_id != (
+            self.translation.current_revision_id
+        )
+
+    def changes(self):
+        """What changed in the original since the text this translation was made from (diff rows),
+        or None when it is up to date or was never translated."""
+        from outcomes.diff import side_by_side
+
+        if self.status != "needs_update":
+            return None
+        source = self.translation.current_revision.source
+        return side_by_side(source.html if source else "", self.original.current_revision.html)
+
+
+def translation_rows(outcome: Outcome, language: str) -> list[TranslationRow]:
+    """The outcome's five sections in its original language paired with their translation into
+    `language`, in order (one query, whatever the number of revisions)."""
+    sections = (
+        outcome.sections.filter(language__in={outcome.original_language, language})
+        .select_related(
+            "current_revision",
+            "current_revision__author",
+            "current_revision__source",
+            "published_revision",
+        )
+        .order_by("order")
+    )
+    originals, translations = {}, {}
+    for section in sections:
+        section.outcome = outcome
+        (originals if section.language == outcome.original_language else translations)[section.kind] = section
+    return [TranslationRow(originals[kind], translations[kind]) for kind in originals if kind in translations]
+
+
+@dataclass(frozen=True)
+class ReadingSection:
+    """A section as a reader in one language reads it: their language's text, or the original's
+    (fallback) while the translation is in progress."""
+
+    kind: str
+    label: str
+    anchor: str
+    html: str
+    language: str  # the language of `html`
+    fallback: bool  # True: the reader's language is missing, this is the original
+
+
+def reading_sections(outcome: Outcome, language: str, *, sections=None, draft: bool = False) -> list[ReadingSection]:
+    """The outcome's sections with text, in `language` where its translation is published (for a
+    published outcome) or up to date with the original (an approved one, read by its team or at the
+    plenary; or `draft`, the current texts), else in the original with `fallback` set.
+
+    One query, or none with `sections`: the outcome's sections (all languages, with current_revision
+    and published_revision), as a list prefetched for many outcomes."""
+    use_published = outcome.state == Outcome.State.PUBLISHED and not draft
+    text_of = "published_revision" if use_published else "current_revision"
+    if sections is None:
+        sections = (
+            outcome.sections.filter(language__in={outcome.original_language, language})
+            .select_related("current_revision", "published_revision")
+            .order_by("order")
+        )
+    by_kind: dict[str, dict[str, OutcomeSection]] = {}
+    for section in sorted(sections, key=lambda section: section.order):
+        by_kind.setdefault(section.kind, {})[section.language] = section
+    result = []
+    for kind, versions in by_kind.items():
+        original = versions.get(outcome.original_language)
+        original_text = getattr(original, text_of, None) if original else None
+        if original_text is None or not original_text.html:
+            continue
+        chosen, fallback = original_text, language != outcome.original_language
+        translation = versions.get(language) if fallback else None
+        text = getattr(translation, text_of, None) if translation else None
+        # A published translation was up to date when published, and the published original does
+        # not change; a current one must translate the original's current text.
+        if text is not None and text.html and (use_published or text.source_id == original_text.pk):
+            chosen, fallback = text, False
+        result.append(
+            ReadingSection(
+                kind=kind,
+                label=original.get_kind_display(),
+                anchor=original.anchor,
+                html=chosen.html,
+                language=outcome.original_language if fallback else language,
+                fallback=fallback,
+            )
+        )
+    return result
+
+
+def translation_pending(sections: list[ReadingSection]) -> bool:
+    return any(section.fallback for section in sections)

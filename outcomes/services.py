@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activity.services import activity_log
 from delegations.selectors import signing_delegation
+from gfmd import languages
 from mailings.services import send_to_people
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
 from outcomes.permissions import WHO
@@ -88,22 +89,90 @@ def _not_drafting() -> str:
     return _("This outcome is no longer being drafted: it cannot be changed.")
 
 
+def _check_language(language: str) -> str:
+    _require(language in languages.CODES, _("Choose one of the Forum's working languages."))
+    return language
+
+
 @transaction.atomic
-def outcome_start(*, session: Session, actor) -> Outcome:
-    """The session's outcome with its five empty sections (created on first use, idempotent)."""
+def outcome_start(*, session: Session, actor, original_language: str = languages.DEFAULT) -> Outcome:
+    """The session's outcome with its five empty sections in each working language (created on
+    first use, idempotent): those in `original_language` are the rapporteur's, the others the
+    translators'."""
     check_who(actor, "outcomes.start_outcome", session)
     existing = Outcome.objects.filter(session=session).first()
     if existing is not None:  # nothing to write: a closed meeting's outcome is read as it is
         return existing
     ensure_open(session.meeting, actor)
-    outcome, created = Outcome.objects.get_or_create(session=session)
+    _check_language(original_language)
+    outcome, created = Outcome.objects.get_or_create(session=session, defaults={"original_language": original_language})
     if created:
         OutcomeSection.objects.bulk_create(
-            OutcomeSection(outcome=outcome, kind=kind, order=order)
+            OutcomeSection(outcome=outcome, kind=kind, language=language, order=order)
             for order, kind in enumerate(OutcomeSection.Kind.values, start=1)
+            for language in languages.CODES
         )
-        _log(actor=actor, action="outcomes.outcome.started", outcome=outcome)
+        _log(actor=actor, action="outcomes.outcome.started", outcome=outcome, data={"language": original_language})
     return outcome
+
+
+@transaction.atomic
+def original_language_set(*, outcome: Outcome, actor, language: str) -> Outcome:
+    """Choose the language the rapporteur drafts in, while nothing is written in any language (the
+    sections of the other languages become the translations)."""
+    outcome = Outcome.objects.select_for_update().select_related("session").get(pk=outcome.pk)
+    _ensure_open(outcome, actor)
+    _require_now(actor, "outcomes.edit_outcome", outcome, _not_drafting())
+    _check_language(language)
+    _require(
+        not outcome.sections.filter(current_revision__isnull=False).exists(),
+        _("The original language can be changed only before anything is written in any language."),
+    )
+    if outcome.original_language != language:
+        previous, outcome.original_language = outcome.original_language, language
+        outcome.save(update_fields=["original_language"])
+        _log(
+            actor=actor,
+            action="outcomes.outcome.language_set",
+            outcome=outcome,
+            data={"language": language, "previous": previous},
+        )
+    return outcome
+
+
+def _require_section_rule(actor, section: OutcomeSection) -> None:
+    """The rule for writing this section: the original is the rapporteur's while it is drafted; a
+    translation is its language's translator's (or the Chair's office's), at any stage."""
+    if section.language == section.outcome.original_language:
+        _require_now(actor, "outcomes.edit_outcome", section.outcome, _not_drafting())
+    else:
+        check_who(actor, "outcomes.translate_section", section)
+
+
+def original_section(section: OutcomeSection) -> OutcomeSection:
+    """The section of the same kind in the outcome's original language."""
+    if section.language == section.outcome.original_language:
+        return section
+    return OutcomeSection.objects.select_related("current_revision").get(
+        outcome_id=section.outcome_id, kind=section.kind, language=section.outcome.original_language
+    )
+
+
+def _translation_source(section: OutcomeSection, source_revision_id: int | None) -> OutcomeRevision | None:
+    """The original's revision a translation was made from: one of the original section's revisions
+    (the one the translator's editor showed). None only while the original has no text."""
+    original = original_section(section)
+    if source_revision_id:
+        source = original.revisions.filter(pk=source_revision_id).first()
+        _require(
+            source is not None, _("The original this translation was made from could not be found: reload the page.")
+        )
+        return source
+    _require(
+        original.current_revision_id is None,
+        _("Reload the page: the translation must say which version of the original it translates."),
+    )
+    return None
 
 
 def _own_lost_saves(*, head: OutcomeRevision | None, base: OutcomeRevision | None, client_token: str) -> bool:
@@ -131,17 +200,28 @@ def _next_number(section: OutcomeSection) -> int:
 
 @transaction.atomic
 def section_save(
-    *, section: OutcomeSection, actor, html: str, base_revision_id: int | None, client_token: str = ""
+    *,
+    section: OutcomeSection,
+    actor,
+    html: str,
+    base_revision_id: int | None,
+    client_token: str = "",
+    source_revision_id: int | None = None,
 ) -> SaveResult:
-    """Store the text sent for a section.
+    """Store the text sent for a section (the original, or a translation with the original's
+    revision it translates: `source_revision_id`).
 
     A save based on the section's current version becomes the new current version. A save based on
     an older version is stored too (origin "conflict") but never replaces the newer text: the writer
     is shown both and merges. The same client_token sent twice (a retry) is stored once."""
     # Lock the section: two saves of one section are decided one after the other.
-    section = OutcomeSection.objects.select_for_update().select_related("outcome").get(pk=section.pk)
+    section = (
+        OutcomeSection.objects.select_for_update().select_related("outcome", "outcome__session").get(pk=section.pk)
+    )
     _ensure_open(section.outcome, actor)
-    _require_now(actor, "outcomes.edit_outcome", section.outcome, _not_drafting())
+    _require_section_rule(actor, section)
+    translation = section.language != section.outcome.original_language
+    source = _translation_source(section, source_revision_id) if translation else None
     head = section.current_revision
     client_token = (client_token or "")[:64]
     if client_token:
@@ -153,7 +233,7 @@ def section_save(
     up_to_date = (base.pk if base else None) == section.current_revision_id or _own_lost_saves(
         head=head, base=base, client_token=client_token
     )
-    if up_to_date and head is not None and head.html == html:
+    if up_to_date and head is not None and head.html == html and head.source_id == (source.pk if source else None):
         return SaveResult(revision=head, head=head, applied=True)  # nothing changed (a blur after a save)
     if up_to_date and head is None and not html:
         # An empty section stays without versions until something is written.
@@ -172,6 +252,7 @@ def section_save(
         base=base,
         origin=origin,
         client_token=client_token,
+        source=source,
     )
     if up_to_date:
         section.current_revision = revision
@@ -187,9 +268,23 @@ def section_save(
 
 
 @transaction.atomic
-def section_merge(*, section: OutcomeSection, actor, html: str, conflict_revision_id: int, head_revision_id: int):
+def section_merge(
+    *,
+    section: OutcomeSection,
+    actor,
+    html: str,
+    conflict_revision_id: int,
+    head_revision_id: int,
+    source_revision_id: int | None = None,
+):
     """Save the text a writer merged after a conflict, as the new current version."""
-    result = section_save(section=section, actor=actor, html=html, base_revision_id=head_revision_id)
+    result = section_save(
+        section=section,
+        actor=actor,
+        html=html,
+        base_revision_id=head_revision_id,
+        source_revision_id=source_revision_id,
+    )
     if result.applied and result.revision is not None:
         result.revision.origin = OutcomeRevision.Origin.MERGED
         result.revision.save(update_fields=["origin"])
@@ -205,9 +300,13 @@ def section_merge(*, section: OutcomeSection, actor, html: str, conflict_revisio
 @transaction.atomic
 def revision_restore(*, revision: OutcomeRevision, actor) -> OutcomeRevision:
     """Make an earlier version current again, as a new version (the history only grows)."""
-    section = OutcomeSection.objects.select_for_update().select_related("outcome").get(pk=revision.section_id)
+    section = (
+        OutcomeSection.objects.select_for_update()
+        .select_related("outcome", "outcome__session")
+        .get(pk=revision.section_id)
+    )
     _ensure_open(section.outcome, actor)
-    _require_now(actor, "outcomes.edit_outcome", section.outcome, _not_drafting())
+    _require_section_rule(actor, section)
     restored = OutcomeRevision.objects.create(
         section=section,
         number=_next_number(section),
@@ -216,6 +315,7 @@ def revision_restore(*, revision: OutcomeRevision, actor) -> OutcomeRevision:
         base=section.current_revision,
         origin=OutcomeRevision.Origin.RESTORED,
         restored_from=revision,
+        source_id=revision.source_id,  # a restored translation translates what it translated then
     )
     section.current_revision = restored
     section.save(update_fields=["current_revision"])
@@ -255,7 +355,7 @@ def outcome_submit(*, outcome: Outcome, actor) -> Outcome:
     _ensure_open(outcome, actor)
     _require_now(actor, "outcomes.submit_outcome", outcome, _("Only an outcome being drafted can be submitted."))
     _require(
-        outcome.sections.filter(current_revision__isnull=False).exists(),
+        outcome.sections.filter(language=outcome.original_language, current_revision__isnull=False).exists(),
         _("Write at least one section before submitting the outcome."),
     )
     outcome.state = Outcome.State.SUBMITTED
@@ -396,8 +496,19 @@ def outcome_publish(*, outcome: Outcome, actor) -> Outcome:
     outcome.state = Outcome.State.PUBLISHED
     outcome.published_at = timezone.now()
     outcome.published_by = actor
-    outcome.save(update_fields=["state", "published_at", "published_by"])
-    _log(actor=actor, action="outcomes.outcome.published", outcome=outcome)
+    # What is published is what was signed off: the original's current text, and the translations
+    # made from exactly that text; the others show "translation in progress" until published later.
+    outcome.sections.filter(language=outcome.original_language).update(published_revision=F("current_revision"))
+    published = _publish_up_to_date_translations(outcome)
+    if published:
+        outcome.translations_published_at = outcome.published_at
+    outcome.save(update_fields=["state", "published_at", "published_by", "translations_published_at"])
+    _log(
+        actor=actor,
+        action="outcomes.outcome.published",
+        outcome=outcome,
+        data={"translations": sorted({f"{s.language}:{s.kind}" for s in published})},
+    )
     _notify(
         recipients=[*rapporteurs(outcome.session), *co_chair_representatives(outcome.session)],
         template="published",
@@ -405,3 +516,68 @@ def outcome_publish(*, outcome: Outcome, actor) -> Outcome:
         actor=actor,
     )
     return outcome
+
+
+def _publish_up_to_date_translations(outcome: Outcome, language: str | None = None) -> list[OutcomeSection]:
+    """Publish each translation section (of `language`, or of every language) whose current text
+    translates the original's current text and is not published yet. Returns those published."""
+    originals = {
+        section.kind: section.current_revision_id
+        for section in outcome.sections.filter(language=outcome.original_language)
+    }
+    translations = (
+        outcome.sections.exclude(language=outcome.original_language)
+        .filter(current_revision__isnull=False)
+        .select_related("current_revision")
+        .select_for_update(of=("self",))
+    )
+    if language is not None:
+        translations = translations.filter(language=language)
+    published = []
+    for section in translations:
+        revision = section.current_revision
+        if (
+            revision.html
+            and originals.get(section.kind) is not None
+            and revision.source_id == originals[section.kind]
+            and section.published_revision_id != revision.pk
+        ):
+            section.published_revision = revision
+            published.append(section)
+    OutcomeSection.objects.bulk_update(published, ["published_revision"])
+    return published
+
+
+@transaction.atomic
+def translation_publish(*, outcome: Outcome, language: str, actor) -> list[OutcomeSection]:
+    """After the outcome's publication, publish its translations into `language` that are up to
+    date with the published original (their translator, or the Chair's office)."""
+    outcome = Outcome.objects.select_for_update().select_related("session").get(pk=outcome.pk)
+    _ensure_open(outcome, actor)
+    _check_language(language)
+    section = outcome.sections.filter(language=language).first()
+    _require(
+        section is not None and language != outcome.original_language, _("This is the outcome's original language.")
+    )
+    section.outcome = outcome
+    _require_now(
+        actor,
+        "outcomes.publish_translation",
+        section,
+        _("The translations are published with the outcome: publish the outcome first."),
+    )
+    published = _publish_up_to_date_translations(outcome, language)
+    _require(
+        bool(published),
+        _("No section of the %(language)s translation is both up to date with the original and unpublished.")
+        % {"language": languages.NAMES[language]},
+    )
+    outcome.translations_published_at = timezone.now()
+    outcome.save(update_fields=["translations_published_at"])
+    _log(
+        actor=actor,
+        action="outcomes.translation.published",
+        outcome=outcome,
+        data={"language": language, "sections": [s.kind for s in published]},
+    )
+    return published

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,11 +24,13 @@ from outcomes.forms import CommentForm, ReturnForm, SectionSaveForm
 from outcomes.models import Outcome, OutcomeRevision, OutcomeSection
 from outcomes.selectors import (
     outcome_sections,
+    reading_sections,
     section_revisions,
     sessions_for_outcomes,
     sign_off_hint,
     sign_offs,
     team_role,
+    translation_pending,
 )
 from roundtables.editions import may_write, meeting_or_current
 from roundtables.models import Session
@@ -49,8 +52,13 @@ def _outcome(request, pk: int, perm: str = "outcomes.view_draft") -> Outcome:
     return outcome
 
 
-def _section(outcome: Outcome, kind: str) -> OutcomeSection:
-    section = get_object_or_404(outcome.sections.select_related("current_revision"), kind=kind)
+def _section(outcome: Outcome, kind: str, language: str | None = None) -> OutcomeSection:
+    """The section of that kind in `language` (the original's, by default)."""
+    section = get_object_or_404(
+        outcome.sections.select_related("current_revision"),
+        kind=kind,
+        language=language or outcome.original_language,
+    )
     section.outcome = outcome
     return section
 
@@ -354,7 +362,9 @@ def heads(request, pk: int):
     """The current version of every section (polled by open editors): a page whose text is unchanged
     takes a newer version saved elsewhere; a page with unsaved changes compares when it saves."""
     outcome = _outcome(request, pk)
-    sections = outcome.sections.select_related("current_revision", "current_revision__author")
+    sections = outcome.sections.filter(language=outcome.original_language).select_related(
+        "current_revision", "current_revision__author"
+    )
     return JsonResponse(
         {
             "state": outcome.state,
@@ -376,12 +386,16 @@ def heads(request, pk: int):
     )
 
 
-def _reading_context(outcome: Outcome) -> dict:
+def _reading_context(outcome: Outcome, language: str | None = None) -> dict:
+    """The outcome in the reader's language (or `language`), falling back to the original, marked."""
+    sections = reading_sections(outcome, language or get_language())
     return {
         "outcome": outcome,
         "session": outcome.session,
         "meeting": outcome.session.meeting,
-        "sections": [s for s in outcome_sections(outcome) if s.html],
+        "sections": sections,
+        "translation_pending": translation_pending(sections),
+        "original_language_name": outcome.get_original_language_display(),
         "sign_offs": [sign_off for sign_off in sign_offs(outcome) if sign_off.approval],
     }
 

@@ -319,7 +319,12 @@ class MeetingRole(ChoiceLabels, models.Model):
         # Named by the meeting's Chair's office (no invitation): decides on the meeting's civil-society
         # registrations (delegations.permissions).
         CIVIL_SOCIETY_COORDINATOR = "civil_society_coordinator", _("Civil-society coordinator")
-        # Later: translators, check-in staff.
+        # Named by the meeting's Chair's office, one role per working language: translates the
+        # meeting's outcomes, papers' abstracts and sessions' descriptions into it (outcomes.permissions).
+        TRANSLATOR_EN = "translator_en", _("Translator into English")
+        TRANSLATOR_FR = "translator_fr", _("Translator into French")
+        TRANSLATOR_ES = "translator_es", _("Translator into Spanish")
+        # Later: check-in staff.
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roles")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_roles")
@@ -346,6 +351,16 @@ class MeetingRole(ChoiceLabels, models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.meeting}"
+
+    @classmethod
+    def translator_role(cls, language: str) -> str:
+        """The role of a translator into `language` ("fr" -> "translator_fr")."""
+        return cls.Role(f"translator_{language}")
+
+    @property
+    def translates_into(self) -> str:
+        """The language a translator's role translates into ("" for any other role)."""
+        return self.role.removeprefix("translator_") if self.role.startswith("translator_") else ""
 
 
 class MeetingStaffInvitation(EmailInvitation):

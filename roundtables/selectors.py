@@ -573,3 +573,37 @@ def meeting_coordinator_roles(meeting):
         .select_related("user", "granted_by")
         .order_by("user__last_name", "user__first_name", "user__email", "pk")
     )
+
+
+_TRANSLATOR_CACHE = "_gfmd_translator_languages"  # on the user object: read once per meeting in a request
+
+
+def translator_languages(user, meeting_id: int | None) -> frozenset[str]:
+    """The working languages the person is named translator into for the meeting (its active
+    MeetingRole translator_<language>), read once per person and meeting in a request."""
+    if meeting_id is None or not getattr(user, "is_authenticated", False):
+        return frozenset()
+    from roundtables.models import MeetingRole
+
+    cache = user.__dict__.setdefault(_TRANSLATOR_CACHE, {})
+    if meeting_id not in cache:
+        roles = MeetingRole.objects.active().filter(user=user.pk, meeting_id=meeting_id, role__startswith="translator_")
+        cache[meeting_id] = frozenset(role.removeprefix("translator_") for role in roles.values_list("role", flat=True))
+    return cache[meeting_id]
+
+
+def meeting_translators(meeting, language: str) -> QuerySet:
+    """The people named translator into `language` for the meeting (active roles), by name."""
+    from roundtables.models import MeetingRole
+
+    return (
+        get_user_model()
+        .objects.filter(
+            meeting_roles__meeting=meeting,
+            meeting_roles__role=MeetingRole.translator_role(language),
+            meeting_roles__revoked_at__isnull=True,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )

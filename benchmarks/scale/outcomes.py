@@ -8,6 +8,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from accounts.models import User
+from gfmd import languages
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection
 from roundtables.models import Session, SessionPerson
 
@@ -34,9 +35,19 @@ def outcomes(
         ],
         batch_size=BATCH,
     )
+    # Written in English; the French and Spanish sections exist (as outcome_start makes them), untranslated.
+    OutcomeSection.objects.bulk_create(
+        [
+            OutcomeSection(outcome=outcome, kind=kind, order=order, language=language)
+            for outcome in rows
+            for order, kind in enumerate(OutcomeSection.Kind.values, start=1)
+            for language in languages.TRANSLATED
+        ],
+        batch_size=BATCH,
+    )
     sections = OutcomeSection.objects.bulk_create(
         [
-            OutcomeSection(outcome=outcome, kind=kind, order=order)
+            OutcomeSection(outcome=outcome, kind=kind, order=order, language=languages.DEFAULT)
             for outcome in rows
             for order, kind in enumerate(OutcomeSection.Kind.values, start=1)
         ],
@@ -64,7 +75,9 @@ def outcomes(
         for revision in OutcomeRevision.objects.bulk_create(batch, batch_size=BATCH):
             latest[revision.section_id] = revision
     newest = OutcomeRevision.objects.filter(section=OuterRef("pk")).order_by("-number").values("pk")[:1]
-    OutcomeSection.objects.filter(outcome__in=rows).update(current_revision=Subquery(newest))
+    OutcomeSection.objects.filter(outcome__in=rows, language=languages.DEFAULT).update(
+        current_revision=Subquery(newest), published_revision=Subquery(newest)
+    )
     Approval.objects.bulk_create(
         [
             Approval(outcome=outcome, delegation=delegation, approved_by=focal_points.get(delegation.pk))

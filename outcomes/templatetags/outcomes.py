@@ -2,10 +2,11 @@ from dataclasses import dataclass
 
 from django import template
 from django.core.paginator import Page, Paginator
+from django.utils.translation import get_language
 
 from gfmd.paging import query_without
 from outcomes import selectors
-from outcomes.selectors import published_outcome, sign_offs
+from outcomes.selectors import published_outcome, reading_sections, sign_offs, translation_pending
 
 register = template.Library()
 
@@ -14,11 +15,14 @@ OUTCOMES_PER_PAGE = 50
 
 @register.simple_tag
 def session_published_outcome(session):
-    """The session's published outcome, or None (for the session's public page), with its co-chairs'
-    sign-offs (a sign-off that no longer counts is shown as such)."""
+    """The session's published outcome, or None (for the session's public page), in the reader's
+    language where its translation is published, with its co-chairs' sign-offs (a sign-off that no
+    longer counts is shown as such)."""
     outcome = published_outcome(session) if session is not None else None
     if outcome is not None:
         outcome.session = session
+        outcome.reading = reading_sections(outcome, get_language())
+        outcome.translation_pending = translation_pending(outcome.reading)
         outcome.signed = [sign_off for sign_off in sign_offs(outcome) if sign_off.approval]
     return outcome
 

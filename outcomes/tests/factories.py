@@ -3,6 +3,7 @@ import factory
 from accounts.tests.factories import UserFactory
 from delegations.models import Registration
 from delegations.tests.factories import DelegationFactory, RegistrationFactory, make_focal_point
+from gfmd import languages
 from outcomes.models import Outcome, OutcomeSection, SectionComment
 from roundtables.models import SessionDelegation, SessionPerson
 from roundtables.tests.factories import SessionDelegationFactory, SessionFactory, SessionPersonFactory
@@ -19,13 +20,14 @@ class OutcomeFactory(factory.django.DjangoModelFactory):
     def with_sections(self, create, extracted, **kwargs):
         if create and extracted is not False:
             OutcomeSection.objects.bulk_create(
-                OutcomeSection(outcome=self, kind=kind, order=order)
+                OutcomeSection(outcome=self, kind=kind, order=order, language=language)
                 for order, kind in enumerate(OutcomeSection.Kind.values, start=1)
+                for language in languages.CODES
             )
 
 
 class SectionCommentFactory(factory.django.DjangoModelFactory):
-    """Pass the section: SectionCommentFactory(section=outcome.sections.first())."""
+    """Pass the section: SectionCommentFactory(section=outcome.original_sections.first())."""
 
     class Meta:
         model = SectionComment
@@ -34,8 +36,9 @@ class SectionCommentFactory(factory.django.DjangoModelFactory):
     body = "Please add the figures."
 
 
-def section_of(outcome, kind: str = "summary") -> OutcomeSection:
-    return outcome.sections.get(kind=kind)
+def section_of(outcome, kind: str = "summary", language: str | None = None) -> OutcomeSection:
+    """The outcome's section of that kind, in `language` (the original's by default)."""
+    return outcome.sections.get(kind=kind, language=language or outcome.original_language)
 
 
 def rapporteur_of(session):

@@ -50,7 +50,7 @@ def start_drafting(page):
 
 def summary_text() -> str:
     outcome = Outcome.objects.get(session__code="1.1")
-    return outcome.sections.get(kind="summary").html
+    return outcome.original_sections.get(kind="summary").html
 
 
 def editor(page, kind="summary"):
@@ -118,7 +118,10 @@ def test_text_that_never_reached_the_server_is_offered_after_a_reload(demo, live
     again.get_by_role("button", name="Restore that text").click()
     expect(status(again, "follow_up")).to_have_text(SAVED, timeout=10_000)
     outcome = Outcome.objects.get(session__code="1.1")
-    assert outcome.sections.get(kind="follow_up").html == "<p>Convene a working group before the next meeting.</p>"
+    assert (
+        outcome.original_sections.get(kind="follow_up").html
+        == "<p>Convene a working group before the next meeting.</p>"
+    )
     assert problems == []
 
 
@@ -209,7 +212,7 @@ def test_hostile_paste_and_hostile_post_are_cleaned(demo, live_server, page):
     )
     expect(status(page, "recommendations")).to_have_text(SAVED, timeout=10_000)
     outcome = Outcome.objects.get(session__code="1.1")
-    pasted = outcome.sections.get(kind="recommendations").html
+    pasted = outcome.original_sections.get(kind="recommendations").html
     assert pasted == "<p>Lower recruitment fees.</p><p>bad link</p>"
     assert page.evaluate("window.pwned === undefined")
 
@@ -226,7 +229,10 @@ def test_hostile_paste_and_hostile_post_are_cleaned(demo, live_server, page):
     }"""
     )
     assert answer == "saved"
-    assert outcome.sections.get(kind="conclusions").html == '<p>Kept</p><a rel="noopener noreferrer nofollow">j</a>'
+    assert (
+        outcome.original_sections.get(kind="conclusions").html
+        == '<p>Kept</p><a rel="noopener noreferrer nofollow">j</a>'
+    )
     assert problems == []
 
 
@@ -329,7 +335,7 @@ def test_signed_out_while_writing_the_text_waits_and_arrives_after_signing_in_ag
     other_tab.close()
     expect(status(page, "conclusions")).to_have_text(SAVED, timeout=25_000)
     outcome = Outcome.objects.get(session__code="1.1")
-    assert outcome.sections.get(kind="conclusions").html == (
+    assert outcome.original_sections.get(kind="conclusions").html == (
         "<p>Bilateral labour agreements work best with civil-society monitoring.</p>"
     )
     assert [p for p in problems if "Content Security Policy" in p] == []

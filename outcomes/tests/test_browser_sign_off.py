@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 def _submitted_outcome_of_1_1() -> Outcome:
     rapporteur = User.objects.get(email="rapporteur@example.org")
     outcome = outcome_start(session=demo_session("1.1"), actor=rapporteur)
-    section = outcome.sections.get(kind="summary")
+    section = outcome.original_sections.get(kind="summary")
     section_save(
         section=section,
         actor=rapporteur,

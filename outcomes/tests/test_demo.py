@@ -37,9 +37,9 @@ def test_demo_publishes_two_outcomes_signed_off_by_both_co_chairs(demo_loaded):
         ],
         "2.2": [("Ecuador", "cochair.ec@example.org", True), ("Greece", "cochair.gr@example.org", True)],
     }
-    summary = published[0].sections.get(kind="summary").html
+    summary = published[0].original_sections.get(kind="summary").html
     assert summary.startswith("<p>The session looked at irregular migration as the other face of regular migration")
-    assert [section.html != "" for section in published[1].sections.all()] == [True] * 5
+    assert [section.html != "" for section in published[1].original_sections.all()] == [True] * 5
     assert Outcome.objects.filter(session__code="1.1").exists() is False  # left for the rapporteur to draft
 
 

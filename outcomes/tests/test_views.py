@@ -140,7 +140,7 @@ def test_workspace_starts_the_outcome_for_its_rapporteur(client, session, rappor
     assert (started.status_code, started["Location"]) == (302, url)
     response = client.get(url)
     assert response.status_code == 200
-    assert Outcome.objects.get(session=session).sections.count() == 5
+    assert Outcome.objects.get(session=session).original_sections.count() == 5
     assert response.context["can_edit"] is True
 
 
@@ -148,7 +148,7 @@ def test_starting_twice_keeps_one_outcome(client, session, rapporteur):
     client.force_login(rapporteur)
     for _attempt in range(2):
         client.post(reverse("outcomes:start", kwargs={"session_pk": session.pk}))
-    assert Outcome.objects.get(session=session).sections.count() == 5
+    assert Outcome.objects.get(session=session).original_sections.count() == 5
 
 
 def test_only_the_writers_may_start_the_outcome(client, session, co_chairs):

@@ -140,10 +140,10 @@ def test_load_demo_holds_the_earlier_meetings_as_archive_entries(client):
         (4, 1),
     ]
     athens = Outcome.objects.get(session__meeting__number=3)
-    follow_up = athens.sections.get(kind="follow_up").html
+    follow_up = athens.original_sections.get(kind="follow_up").html
     assert (athens.state, athens.session.code) == (Outcome.State.PUBLISHED, "3.1")
     assert ("Migration Profiles" in follow_up, "regional and inter-regional processes" in follow_up) == (True, True)
-    assert "Illustrative demo text, not the Forum's record." in athens.sections.get(kind="summary").html
+    assert "Illustrative demo text, not the Forum's record." in athens.original_sections.get(kind="summary").html
     # The public archive shows the four held meetings, newest first (2011 is in preparation).
     response = client.get("/meetings/")
     assert [meeting.number for meeting in response.context["page"]] == [4, 3, 2, 1]

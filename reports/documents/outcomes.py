@@ -7,10 +7,11 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from outcomes.models import Outcome, OutcomeSection
+from outcomes.selectors import reading_sections, translation_pending
 from reports.documents.common import (
     chair_reads,
     chair_reads_params,
@@ -35,7 +36,7 @@ def _outcome_sessions(sessions):
     return sessions.select_related("roundtable", "room", "outcome").prefetch_related(
         Prefetch(
             "outcome__sections",
-            queryset=OutcomeSection.objects.select_related("current_revision").order_by("order"),
+            queryset=OutcomeSection.objects.select_related("current_revision", "published_revision").order_by("order"),
         ),
         Prefetch(
             "team_delegations",
@@ -54,13 +55,23 @@ def _outcome_sessions(sessions):
     )
 
 
-def _prepare(session) -> None:
-    """What the templates read: the sanitised sections, co-chairs and rapporteurs as names."""
+def _prepare(session, *, draft: bool = False) -> None:
+    """What the templates read: the sanitised sections in the document's language (the original where
+    a translation is not published: marked, in its own language), co-chairs and rapporteurs as names."""
+    outcome = session.outcome
+    sections = reading_sections(outcome, get_language(), sections=outcome.sections.all(), draft=draft)
     session.outcome_sections = [
-        {"kind": section.kind, "title": section.get_kind_display(), "html": clean_html(section.html)}
-        for section in session.outcome.sections.all()
-        if section.html
+        {
+            "kind": section.kind,
+            "title": section.label,
+            "html": clean_html(section.html),
+            "language": section.language,
+            "fallback": section.fallback,
+        }
+        for section in sections
     ]
+    session.outcome_original_language = outcome.get_original_language_display()
+    session.outcome_translation_pending = translation_pending(sections)
     session.co_chairs = [role.delegation.name for role in session.co_chair_roles]
     session.rapporteurs = [role.person.display_name for role in session.rapporteur_roles]
 
@@ -198,7 +209,7 @@ def build_outcome(params: dict):
         raise ReportError(gettext("The session of this outcome no longer exists."))
     if params["version"] == PUBLISHED and session.outcome.state != Outcome.State.PUBLISHED:
         raise ReportError(gettext("This outcome is no longer published."))
-    _prepare(session)
+    _prepare(session, draft=params["version"] == DRAFT)
     yield Part(
         render_document(
             "reports/outcome.html",

@@ -49,5 +49,6 @@ def publish_outcome(session, *, texts: dict | None = None, repeat: int = 1, stat
         if html:
             revision = OutcomeRevision.objects.create(section=section, number=1, html=html * repeat)
             section.current_revision = revision
-            section.save(update_fields=["current_revision"])
+            section.published_revision = revision if state == "published" else None
+            section.save(update_fields=["current_revision", "published_revision"])
     return outcome
