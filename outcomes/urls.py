@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/return/", views.outcome_return, name="return"),
     path("<int:pk>/approve/", views.outcome_approve, name="approve"),
     path("<int:pk>/publish/", views.outcome_publish, name="publish"),
+    path("<int:pk>/translate/<str:language>/", views.translate, name="translate"),
     path("<int:pk>/present/", views.present, name="present"),
     path("<int:pk>/print/", views.print_layout, name="print"),
 ]

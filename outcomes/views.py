@@ -410,3 +410,9 @@ def print_layout(request, pk: int):
     """The outcome as a document: the print layout (and the HTML the PDF pipeline renders)."""
     outcome = _outcome(request, pk, "outcomes.view_outcome")
     return render(request, "outcomes/print.html", _reading_context(outcome))
+
+
+@login_required
+def translate(request, pk: int, language: str):
+    """The translator's side-by-side editor (being built: answers 404 until then)."""
+    raise Http404
