@@ -13,4 +13,6 @@ ACTIONS = {
     "outcomes.outcome.signed_off": _("Outcome signed off by a co-chair government"),
     "outcomes.outcome.approved": _("Outcome approved"),
     "outcomes.outcome.published": _("Outcome published"),
+    "outcomes.outcome.language_set": _("Outcome's original language chosen"),
+    "outcomes.translation.published": _("Outcome translation published"),
 }
