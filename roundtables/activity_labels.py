@@ -7,6 +7,8 @@ ACTIONS = {
     "roundtables.roundtable.updated": _("Roundtable edited"),
     "roundtables.roundtable.deleted": _("Roundtable deleted"),
     "roundtables.roundtable.moved": _("Roundtables reordered"),
+    "roundtables.room.created": _("Room added"),
+    "roundtables.room.updated": _("Room edited"),
     "roundtables.session.created": _("Session added"),
     "roundtables.session.updated": _("Session edited"),
     "roundtables.session.deleted": _("Session deleted"),

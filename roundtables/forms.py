@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gfmd import languages
 from gfmd.forms import DATETIME_LOCAL, DateTimeLocalInput, TranslatedFieldsMixin
-from roundtables.models import Meeting, Roundtable, Session, SessionDelegation, SessionPerson
+from roundtables.models import Meeting, Room, Roundtable, Session, SessionDelegation, SessionPerson
 from roundtables.schedule import session_clash_errors
 from roundtables.selectors import co_chair_delegations
 
@@ -44,6 +44,34 @@ class RoundtableForm(TranslatedFieldsMixin, forms.ModelForm):
                 _("Roundtable %(number)s already exists in this meeting."), params={"number": number}
             )
         return number
+
+
+class RoomForm(TranslatedFieldsMixin, forms.ModelForm):
+    """A room's name in each language (the programme, the session pages and the badges show it) and its seats."""
+
+    translated_fields = ("name",)
+
+    class Meta:
+        model = Room
+        fields = [*languages.field_names("name"), "capacity"]
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.instance.meeting = meeting
+        self.label_translations({"name": _("Name")}, required=("name",))
+        self.fields["capacity"].help_text = _("Seats in the room, if known.")
+
+    def clean(self):
+        data = super().clean()
+        # Two rooms of one meeting never share a name in any language (a database constraint per language):
+        # say so next to the field rather than fail on save.
+        for code in languages.CODES:
+            name = f"name_{code}"
+            value = (data.get(name) or "").strip()
+            if value and self.meeting.rooms.filter(**{f"{name}__iexact": value}).exclude(pk=self.instance.pk).exists():
+                self.add_error(name, _("Another room of this meeting is already called “%(name)s”.") % {"name": value})
+        return data
 
 
 class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
@@ -191,16 +219,14 @@ class TeamRepresentativeForm(forms.Form):
 class MeetingForm(TranslatedFieldsMixin, forms.ModelForm):
     """A meeting's details: for editing it, and for the new meeting a copy creates."""
 
-    translated_fields = ("title", "theme")
+    translated_fields = ("title", "theme", "city", "venue")
 
     class Meta:
         model = Meeting
         fields = [
             "number",
-            *languages.field_names("title", "theme"),
+            *languages.field_names("title", "theme", "city", "venue"),
             "host_country",
-            "city",
-            "venue",
             "start_date",
             "end_date",
             "time_zone",
@@ -214,8 +240,10 @@ class MeetingForm(TranslatedFieldsMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.label_translations({"title": _("Title"), "theme": _("Theme")})
-        self.fields["theme_en"].required = True
+        self.label_translations(
+            {"title": _("Title"), "theme": _("Theme"), "city": _("City"), "venue": _("Venue")},
+            required=("title", "theme", "city"),
+        )
         self.fields["number"].help_text = _("The Forum's meetings are numbered: 4 for Mexico 2010.")
 
     def clean_time_zone(self):

@@ -11,7 +11,7 @@ from operator import and_, or_
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 
-from roundtables.models import Meeting, ProgrammeRelease, Roundtable, Session, SessionDelegation, SessionPerson
+from roundtables.models import Meeting, ProgrammeRelease, Room, Roundtable, Session, SessionDelegation, SessionPerson
 from roundtables.session_counts import session_counts
 
 SEARCH_LIMIT = 10
@@ -19,6 +19,11 @@ SEARCH_LIMIT = 10
 
 def current_meeting() -> Meeting | None:
     return Meeting.objects.current()
+
+
+def rooms_of(meeting: Meeting) -> QuerySet[Room]:
+    """The meeting's rooms, each with the number of its sessions."""
+    return meeting.rooms.annotate(session_count=Count("sessions")).order_by("name_en", "pk")
 
 
 def roundtables_with_sessions(meeting: Meeting) -> QuerySet[Roundtable]:

@@ -3,12 +3,20 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from gfmd import languages
-from roundtables.models import Meeting, Roundtable, Session
+from roundtables.models import Meeting, Room, Roundtable, Session
 
 
 @register(Meeting)
 class MeetingTranslationOptions(TranslationOptions):
-    fields = ("title", "theme")
+    # What the public pages, the iCal feeds and the printed documents show of a meeting. The concept paper
+    # stays one text: no page shows it.
+    fields = ("title", "theme", "city", "venue")
+    required_languages = {languages.DEFAULT: ("title", "theme", "city")}
+
+
+@register(Room)
+class RoomTranslationOptions(TranslationOptions):
+    fields = ("name",)
     required_languages = (languages.DEFAULT,)
 
 

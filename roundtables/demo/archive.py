@@ -40,7 +40,7 @@ class ArchiveMeeting:
     titles: tuple[str, str, str]  # English, French, Spanish
     theme: str
     host_country: str
-    city: str
+    cities: tuple[str, str, str]  # English, French, Spanish
     venue: str
     time_zone: str
     start_date: dt.date
@@ -67,7 +67,7 @@ ARCHIVE = (
         ),
         theme="Migration and Socio-Economic Development",
         host_country="BE",
-        city="Brussels",
+        cities=("Brussels", "Bruxelles", "Bruselas"),
         venue="",
         time_zone="Europe/Brussels",
         start_date=dt.date(2007, 7, 9),
@@ -102,7 +102,7 @@ ARCHIVE = (
         ),
         theme="Protecting and Empowering Migrants for Development",
         host_country="PH",
-        city="Manila",
+        cities=("Manila", "Manille", "Manila"),
         venue="",
         time_zone="Asia/Manila",
         start_date=dt.date(2008, 10, 27),
@@ -137,7 +137,7 @@ ARCHIVE = (
         ),
         theme="Integrating Migration Policies into Development Strategies for the Benefit of All",
         host_country="GR",
-        city="Athens",
+        cities=("Athens", "Athènes", "Atenas"),
         venue="",
         time_zone="Europe/Athens",
         start_date=dt.date(2009, 11, 2),
@@ -190,6 +190,7 @@ def load_archive_demo() -> dict[int, Meeting]:
 
 def _load_meeting(entry: ArchiveMeeting) -> Meeting:
     title_en, title_fr, title_es = entry.titles
+    city_en, city_fr, city_es = entry.cities
     meeting, _ = Meeting.objects.update_or_create(
         number=entry.number,
         defaults={
@@ -198,8 +199,10 @@ def _load_meeting(entry: ArchiveMeeting) -> Meeting:
             "title_es": title_es,
             "theme_en": entry.theme,
             "host_country": entry.host_country,
-            "city": entry.city,
-            "venue": entry.venue,
+            "city_en": city_en,
+            "city_fr": city_fr,
+            "city_es": city_es,
+            "venue_en": entry.venue,
             "time_zone": entry.time_zone,
             "start_date": entry.start_date,
             "end_date": entry.end_date,
@@ -210,7 +213,12 @@ def _load_meeting(entry: ArchiveMeeting) -> Meeting:
     zone = ZoneInfo(entry.time_zone)
     month, year = entry.start_date.month, entry.start_date.year
     for order, rt in enumerate(entry.roundtables, start=1):
-        room, _ = Room.objects.get_or_create(meeting=meeting, name=f"Room {chr(ord('A') + order - 1)}")
+        letter = chr(ord("A") + order - 1)
+        room, _ = Room.objects.update_or_create(
+            meeting=meeting,
+            name_en=f"Room {letter}",
+            defaults={"name_fr": f"Salle {letter}", "name_es": f"Sala {letter}"},
+        )
         roundtable, _ = Roundtable.objects.update_or_create(
             meeting=meeting, number=rt.number, defaults={"title_en": rt.title, "order": order}
         )

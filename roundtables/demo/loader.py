@@ -101,8 +101,13 @@ def _load_meeting(paper) -> Meeting:
             "theme_es": "Alianzas para la migración y el desarrollo humano: "
             "prosperidad compartida – responsabilidad compartida",
             "host_country": "MX",
-            "city": "Puerto Vallarta",
-            "venue": "Puerto Vallarta International Convention Center",
+            # The city's name is the same in the three languages; the convention centre's is not.
+            "city_en": "Puerto Vallarta",
+            "city_fr": "Puerto Vallarta",
+            "city_es": "Puerto Vallarta",
+            "venue_en": "Puerto Vallarta International Convention Center",
+            "venue_fr": "Centre international des congrès de Puerto Vallarta",
+            "venue_es": "Centro Internacional de Convenciones de Puerto Vallarta",
             "time_zone": str(VALLARTA),
             "start_date": dt.date(2010, 11, 8),
             "end_date": dt.date(2010, 11, 11),
@@ -114,11 +119,21 @@ def _load_meeting(paper) -> Meeting:
     return meeting
 
 
+# The rooms by their English names: (French, Spanish, seats).
+ROOMS = {
+    "Plenary Hall": ("Salle plénière", "Sala plenaria", 600),
+    "Room A": ("Salle A", "Sala A", 150),
+    "Room B": ("Salle B", "Sala B", 150),
+    "Room C": ("Salle C", "Sala C", 150),
+}
+
+
 def _load_rooms(meeting: Meeting) -> dict[str, Room]:
-    capacities = {"Plenary Hall": 600, "Room A": 150, "Room B": 150, "Room C": 150}
     return {
-        name: Room.objects.update_or_create(meeting=meeting, name=name, defaults={"capacity": capacity})[0]
-        for name, capacity in capacities.items()
+        name: Room.objects.update_or_create(
+            meeting=meeting, name_en=name, defaults={"name_fr": fr, "name_es": es, "capacity": capacity}
+        )[0]
+        for name, (fr, es, capacity) in ROOMS.items()
     }
 
 

@@ -24,8 +24,23 @@ MEETING_FIELDS = {
 }
 
 
+def _comparable(value):
+    """A text in every language, without its empty translations; a release published before the city, venue
+    and room names were translated holds them as one English string, which compares as {"en": ...}: a
+    translation added is a change, the same English name is not."""
+    if isinstance(value, str) and value:
+        value = {"en": value}
+    if isinstance(value, dict) and all(isinstance(text, str) for text in value.values()):
+        return {language: text for language, text in value.items() if text}
+    return value
+
+
 def _changed(old: dict, new: dict, fields: dict) -> list[str]:
-    return [name for name, keys in fields.items() if any(old.get(key) != new.get(key) for key in keys)]
+    return [
+        name
+        for name, keys in fields.items()
+        if any(_comparable(old.get(key)) != _comparable(new.get(key)) for key in keys)
+    ]
 
 
 def _by_id(items: list[dict]) -> dict:

@@ -20,6 +20,12 @@ def pick(texts: dict[str, str], language: str | None = None) -> str:
     return texts.get(language) or texts.get("en") or next((text for text in texts.values() if text), "")
 
 
+def pick_place(value: dict[str, str] | str) -> str:
+    """A city, venue or room name: in every language since they are translated, one English string in the
+    releases published before."""
+    return value if isinstance(value, str) else pick(value)
+
+
 def _datetime(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
@@ -134,8 +140,8 @@ class Programme:
             title=pick(meeting["title"]),
             theme=pick(meeting["theme"]),
             host_country=Country(meeting["host_country"]),
-            city=meeting["city"],
-            venue=meeting["venue"],
+            city=pick_place(meeting["city"]),
+            venue=pick_place(meeting["venue"]),
             start_date=dt.date.fromisoformat(meeting["start_date"]),
             end_date=dt.date.fromisoformat(meeting["end_date"]),
             time_zone=meeting["time_zone"],
@@ -168,7 +174,7 @@ class Programme:
             heads_only=item["heads_only"],
             title=pick(item["title"]),
             description=pick(item["description"]),
-            room=item["room"],
+            room=pick_place(item["room"]),
             starts_at=_datetime(item["starts_at"]),
             ends_at=_datetime(item["ends_at"]),
             capacity=item["capacity"],

@@ -17,6 +17,8 @@ from roundtables.services.staff import (
     meeting_staff_revoke,
 )
 from roundtables.services.structure import (
+    room_create,
+    room_update,
     roundtable_create,
     roundtable_delete,
     roundtable_move,
@@ -49,6 +51,8 @@ __all__ = [
     "meeting_staff_revoke",
     "meeting_update",
     "programme_publish",
+    "room_create",
+    "room_update",
     "roundtable_create",
     "roundtable_delete",
     "roundtable_move",

@@ -15,6 +15,7 @@ from roundtables.models import Meeting, MeetingRole, Room, Roundtable, Session
 from roundtables.services._common import MANAGE_MEETING, apply_fields, require_perm
 
 TRANSLATED = tuple(languages.field_names("title", "description"))
+ROOM_TRANSLATED = tuple(languages.field_names("name"))
 
 
 @transaction.atomic
@@ -59,7 +60,9 @@ def _copy(*, source: Meeting, actor, fields: dict[str, Any]) -> Meeting:
     source_zone, target_zone = ZoneInfo(source.time_zone), ZoneInfo(meeting.time_zone)
 
     rooms = {
-        room.pk: Room.objects.create(meeting=meeting, name=room.name, capacity=room.capacity)
+        room.pk: Room.objects.create(
+            meeting=meeting, capacity=room.capacity, **{name: getattr(room, name) for name in ROOM_TRANSLATED}
+        )
         for room in source.rooms.all()
     }
     roundtables = {}

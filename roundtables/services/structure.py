@@ -7,8 +7,9 @@ from django.db import transaction
 from django.db.models import Max
 
 from activity.services import activity_log
+from gfmd import languages
 from roundtables.editions import ensure_open
-from roundtables.models import Meeting, Roundtable, Session
+from roundtables.models import Meeting, Room, Roundtable, Session
 from roundtables.schedule import session_clash_errors
 from roundtables.services._common import MANAGE_MEETING, Direction, apply_fields, move_among, require_perm
 
@@ -22,6 +23,46 @@ def _lock_meeting(meeting: Meeting, actor) -> None:
     structure and schedule (a row lock on PostgreSQL)."""
     ensure_open(meeting, actor)
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+
+
+# Rooms ------------------------------------------------------------------------------------------
+
+
+def _room_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """A translation left empty is stored as NULL: a room's name is unique per meeting in each language
+    (a constraint per language), and two rooms without a French name must not clash on ""."""
+    return {
+        name: (None if name in languages.field_names("name") and not (value or "").strip() else value)
+        for name, value in fields.items()
+    }
+
+
+@transaction.atomic
+def room_create(*, meeting: Meeting, actor, fields: dict[str, Any]) -> Room:
+    require_perm(actor, MANAGE_MEETING, meeting)
+    _lock_meeting(meeting, actor)
+    room = Room(meeting=meeting)
+    apply_fields(room, _room_fields(fields))
+    room.full_clean()
+    room.save()
+    activity_log(actor=actor, action="roundtables.room.created", obj=room, meeting=meeting, data={"name": room.name_en})
+    return room
+
+
+@transaction.atomic
+def room_update(*, room: Room, actor, fields: dict[str, Any]) -> Room:
+    """A room's names and seats. The published programme keeps the names it was published with until the
+    Chair's office publishes again."""
+    require_perm(actor, MANAGE_MEETING, room)
+    _lock_meeting(room.meeting, actor)
+    changes = apply_fields(room, _room_fields(fields), saved=Room.objects.get(pk=room.pk))
+    room.full_clean()
+    room.save()
+    if changes:
+        activity_log(
+            actor=actor, action="roundtables.room.updated", obj=room, meeting=room.meeting, data={"changes": changes}
+        )
+    return room
 
 
 # Roundtables ------------------------------------------------------------------------------------

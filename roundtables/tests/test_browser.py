@@ -140,7 +140,7 @@ def test_chair_office_copies_the_meeting_into_next_year(demo, live_server, page,
     page.get_by_label("Title (English)").fill("Sixth Meeting of the Global Forum on Migration and Development")
     page.get_by_label("Theme (English)").fill("Enhancing the human development of migrants")
     page.get_by_label("Host country").select_option("MU")
-    page.get_by_label("City").fill("Port Louis")
+    page.get_by_label("City (English)").fill("Port Louis")
     page.get_by_label("Time zone").fill("Indian/Mauritius")
     screenshot("copy")
     page.get_by_role("button", name="Create the new meeting").click()

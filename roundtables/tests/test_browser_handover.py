@@ -53,7 +53,7 @@ def test_mexico_prepares_2011_for_switzerland_whose_officer_joins(vallarta, live
     page.get_by_label("Title (English)").fill("Fifth Meeting of the Global Forum on Migration and Development")
     page.get_by_label("Theme (English)").fill("Taking Action on Migration and Development")
     page.get_by_label("Host country").select_option("CH")
-    page.get_by_label("City").fill("Geneva")
+    page.get_by_label("City (English)").fill("Geneva")
     page.get_by_label("Time zone").fill("Europe/Zurich")
     screenshot("prepare")
     page.get_by_role("button", name="Prepare the next meeting").click()

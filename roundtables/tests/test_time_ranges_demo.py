@@ -33,7 +33,7 @@ def test_chair_sessions_list_in_french_names_both_days(client, demo_data):
     chair.save(update_fields=["preferred_language"])
     client.force_login(chair)
     response = client.get(reverse("roundtables:structure"))
-    assert "lun 8 nov., 09:00 – mar 9 nov., 13:00 Plenary Hall" in _text(response)
+    assert "lun 8 nov., 09:00 – mar 9 nov., 13:00 Salle plénière" in _text(response)
 
 
 def test_registration_form_shows_both_days_of_the_civil_society_days(client, demo_data):
