@@ -13,6 +13,7 @@ urlpatterns = [
     # The Chair's office's people pages (portal.people), before roundtables' own /chair/ pages.
     path("chair/", include("portal.people.urls")),
     path("chair/", include("portal.retention.urls")),  # /chair/meetings/<number>/retention/
+    path("chair/", include("reports.translations.urls")),  # /chair/meetings/<number>/translations/
     path("", include("roundtables.urls")),
     path("me/", include("portal.urls")),
     path("delegations/", include("delegations.urls")),

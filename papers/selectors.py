@@ -19,9 +19,12 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Concat
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from activity.models import ActivityLog
+from gfmd.translation_gaps import GapList
 from papers.models import Comment, Paper, SubmissionDeadline, Translation, Version
 from papers.search import search_papers
 from roundtables.models import Meeting, Session
@@ -331,3 +334,24 @@ def published_papers_stamp(session_id: int, meeting: Expression) -> Concat:
 def meeting_published_paper_count(meeting) -> int:
     """How many papers of the meeting the public library holds (the meeting's page links to them)."""
     return Paper.objects.published().filter(session__meeting=meeting).count()
+
+
+def translation_gaps(meeting: Meeting) -> list[GapList]:
+    """The meeting's papers that are or will be public (withdrawn and rejected ones never are), for the
+    completeness page (the row shape: gfmd.translation_gaps). A paper's title and abstract exist in the
+    language it was written in; the others are translations."""
+    return [
+        GapList(
+            key="papers-papers",
+            label=_("Papers"),
+            items=(
+                Paper.objects.active()
+                .filter(session__meeting=meeting)
+                .select_related("session")
+                .order_by("session__starts_at", "session__order", "session__code", "kind", "pk")
+            ),
+            fields={"title": _("Title"), "abstract": _("Abstract")},
+            name=lambda paper: f"{paper.session.code} · {paper.title}",
+            url=lambda paper: reverse("papers:detail", kwargs={"pk": paper.pk}),
+        )
+    ]

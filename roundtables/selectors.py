@@ -3,14 +3,17 @@
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
+from gfmd.translation_gaps import GapList
 from roundtables.models import Meeting, ProgrammeRelease, Room, Roundtable, Session, SessionDelegation, SessionPerson
 from roundtables.session_counts import session_counts
 
@@ -24,6 +27,53 @@ def current_meeting() -> Meeting | None:
 def rooms_of(meeting: Meeting) -> QuerySet[Room]:
     """The meeting's rooms, each with the number of its sessions."""
     return meeting.rooms.annotate(session_count=Count("sessions")).order_by("name_en", "pk")
+
+
+def translation_gaps(meeting: Meeting) -> list[GapList]:
+    """The meeting's own texts, its roundtables, sessions and rooms, for the completeness page (the row
+    shape: gfmd.translation_gaps)."""
+
+    def number(name: str, **kwargs) -> Callable[[object], str]:
+        return lambda item: reverse(f"roundtables:{name}", kwargs={"number": meeting.number, **kwargs})
+
+    def by_pk(name: str) -> Callable[[object], str]:
+        return lambda item: reverse(f"roundtables:{name}", kwargs={"pk": item.pk})
+
+    title, description = _("Title"), _("Description")
+    return [
+        GapList(
+            key="roundtables-meeting",
+            label=_("The meeting"),
+            items=Meeting.objects.filter(pk=meeting.pk),
+            fields={"title": title, "theme": _("Theme"), "city": _("City"), "venue": _("Venue")},
+            name=lambda item: item.title,
+            url=number("meeting_edit"),
+        ),
+        GapList(
+            key="roundtables-roundtables",
+            label=_("Roundtables"),
+            items=meeting.roundtables.order_by("order", "number"),
+            fields={"title": title, "description": description},
+            name=str,
+            url=by_pk("roundtable_edit"),
+        ),
+        GapList(
+            key="roundtables-sessions",
+            label=_("Sessions"),
+            items=meeting.sessions.order_by("starts_at", "order", "code"),
+            fields={"title": title, "description": description},
+            name=str,
+            url=by_pk("session_edit"),
+        ),
+        GapList(
+            key="roundtables-rooms",
+            label=_("Rooms"),
+            items=meeting.rooms.order_by("name_en", "pk"),
+            fields={"name": _("Name")},
+            name=str,
+            url=by_pk("room_edit"),
+        ),
+    ]
 
 
 def roundtables_with_sessions(meeting: Meeting) -> QuerySet[Roundtable]:

@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import Coalesce, RowNumber
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from delegations.models import Delegation, MeetingMembership
 from gfmd import languages
+from gfmd.translation_gaps import GapList
 from surveys import answers as answer_rules
 from surveys.models import (
     Answer,
@@ -430,7 +432,7 @@ def _missing(field: str) -> Q:
     return Q(**{field: ""}) | Q(**{f"{field}__isnull": True})
 
 
-def translation_gaps(survey: Survey, readers: dict[str, int]) -> list[str]:
+def reader_language_warnings(survey: Survey, readers: dict[str, int]) -> list[str]:
     """One warning per language some recipients read and the survey is not fully written in:
     they will see English there (modeltranslation falls back to it). `readers` counts the
     recipients by preferred language; English readers are never warned."""
@@ -476,3 +478,61 @@ def translation_gaps(survey: Survey, readers: dict[str, int]) -> list[str]:
         what = what % {"count": questions, "language": language}
         warnings.append(_("%(who)s: %(what)s; they will see English.") % {"who": who, "what": what})
     return warnings
+
+
+def translation_gaps(meeting) -> list[GapList]:
+    """The meeting's surveys with their sections, questions and options, for the completeness page (the
+    row shape: gfmd.translation_gaps). An option is translated on its question's page."""
+
+    def question_url(question: Question) -> str:
+        return reverse("surveys:question_edit", kwargs={"pk": question.section.survey_id, "question_pk": question.pk})
+
+    order = ("survey__opens_at", "survey__pk")
+    return [
+        GapList(
+            key="surveys-surveys",
+            label=_("Surveys"),
+            items=meeting.surveys.order_by("opens_at", "pk"),
+            fields={"title": _("Title"), "introduction": _("Introduction")},
+            name=str,
+            url=lambda survey: reverse("surveys:edit", kwargs={"pk": survey.pk}),
+        ),
+        GapList(
+            key="surveys-sections",
+            label=_("Survey sections"),
+            items=Section.objects.filter(survey__meeting=meeting)
+            .select_related("survey")
+            .order_by(*order, "order", "pk"),
+            fields={"title": _("Title"), "description": _("Description")},
+            name=lambda section: f"{section.survey.title} · {section.title}",
+            url=lambda section: reverse(
+                "surveys:section_edit", kwargs={"pk": section.survey_id, "section_pk": section.pk}
+            ),
+        ),
+        GapList(
+            key="surveys-questions",
+            label=_("Survey questions"),
+            items=Question.objects.filter(section__survey__meeting=meeting)
+            .select_related("section__survey")
+            .order_by(*(f"section__{name}" for name in order), "section__order", "order", "pk"),
+            fields={"text": _("Question"), "help_text": _("Help text")},
+            name=lambda question: f"{question.section.survey.title} · {question.text}",
+            url=question_url,
+        ),
+        GapList(
+            key="surveys-options",
+            label=_("Answer options"),
+            items=Option.objects.filter(question__section__survey__meeting=meeting)
+            .select_related("question__section__survey")
+            .order_by(
+                *(f"question__section__{name}" for name in order),
+                "question__section__order",
+                "question__order",
+                "order",
+                "pk",
+            ),
+            fields={"label": _("Label")},
+            name=lambda option: f"{option.question.text} · {option.label}",
+            url=lambda option: question_url(option.question),
+        ),
+    ]

@@ -4,7 +4,7 @@ surveys (the dependency stays one-way: surveys uses mailings)."""
 
 from django import template
 
-from surveys.selectors import survey_of_mailing, translation_gaps
+from surveys.selectors import reader_language_warnings, survey_of_mailing
 
 register = template.Library()
 
@@ -14,5 +14,5 @@ def survey_translation_warning(mailing, languages) -> dict:
     """`languages` is the page's count of mails by language ([(code, count), ...], one SQL
     aggregate already made for the recipients' list)."""
     survey = survey_of_mailing(mailing)
-    warnings = translation_gaps(survey, dict(languages)) if survey else []
+    warnings = reader_language_warnings(survey, dict(languages)) if survey else []
     return {"translation_warnings": warnings, "survey": survey, "locked": True, "outbox": True}

@@ -44,7 +44,7 @@ def survey_invite(request, survey: Survey):
     else:
         plan = _plan_from(audience_form, survey) if audience_form.is_valid() else None
     # Read before the mails are written: who would see English where the survey is not translated.
-    warnings = selectors.translation_gaps(survey, plan.readers) if plan else []
+    warnings = selectors.reader_language_warnings(survey, plan.readers) if plan else []
     if request.htmx and request.method == "GET":
         return render(
             request,
