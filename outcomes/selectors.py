@@ -3,7 +3,7 @@ querysets of the pages."""
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, Expression, Prefetch, Q, QuerySet, Subquery, TextField, Value
+from django.db.models import Case, Exists, Expression, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.translation import gettext as _
 
@@ -362,3 +362,52 @@ def reading_sections(outcome: Outcome, language: str, *, sections=None, draft: b
 
 def translation_pending(sections: list[ReadingSection]) -> bool:
     return any(section.fallback for section in sections)
+
+
+def _translated_text(language: str) -> Case:
+    """On Outcome: "x" when every section of the original with text has a translation into `language`
+    made from its current text (or `language` is the original's), "" otherwise or when nothing is
+    written: the per-language "column" gfmd.translation_gaps compares, as for a translated field."""
+    written = OutcomeSection.objects.filter(
+        outcome=OuterRef("pk"), language=OuterRef("original_language"), current_revision__isnull=False
+    ).exclude(current_revision__html="")
+    up_to_date = OutcomeSection.objects.filter(
+        outcome=OuterRef("outcome"),
+        kind=OuterRef("kind"),
+        language=language,
+        current_revision__source=OuterRef("current_revision"),
+    ).exclude(current_revision__html="")
+    untranslated = written.exclude(language=language).filter(~Exists(up_to_date))
+    return Case(
+        When(Exists(untranslated), then=Value("")),
+        When(Exists(written), then=Value("x")),
+        default=Value(""),
+        output_field=TextField(),
+    )
+
+
+def translation_gaps(meeting) -> list:
+    """The meeting's outcomes whose text lacks an up-to-date French or Spanish translation (or English,
+    for an outcome drafted in another language), for the Chair's office's completeness page (the row
+    shape: gfmd.translation_gaps). The link opens the outcome's page, whose Translations card leads on."""
+    from django.urls import reverse
+
+    from gfmd import languages
+    from gfmd.translation_gaps import GapList
+
+    items = (
+        Outcome.objects.filter(session__meeting=meeting)
+        .select_related("session")
+        .annotate(**{f"text_{code}": _translated_text(code) for code in languages.CODES})
+        .order_by("session__code", "pk")
+    )
+    return [
+        GapList(
+            key="outcomes-outcomes",
+            label=_("Outcomes"),
+            items=items,
+            fields={"text": _("Sections (up to date with the original)")},
+            name=lambda outcome: f"{outcome.session.code} {outcome.session.title}",
+            url=lambda outcome: reverse("outcomes:workspace", kwargs={"session_pk": outcome.session_id}),
+        )
+    ]

@@ -289,3 +289,27 @@ def test_reading_sections_costs_one_query(spanish_outcome, rapporteur, django_as
         assert len(reading_sections(spanish_outcome, "fr")) == 3
     with django_assert_num_queries(1):
         assert len(translation_rows(spanish_outcome, "fr")) == 5
+
+
+def test_the_completeness_page_lists_outcomes_lacking_an_up_to_date_translation(
+    spanish_outcome, rapporteur, french_translator, meeting, session
+):
+    from gfmd.translation_gaps import gap_counts, gap_row, with_gaps
+    from outcomes.selectors import translation_gaps
+    from outcomes.tests.factories import OutcomeFactory
+    from roundtables.tests.factories import SessionFactory
+
+    OutcomeFactory(session=SessionFactory(roundtable=session.roundtable, code="1.2"))  # nothing written: no gap
+    write(spanish_outcome, rapporteur)
+    (gaps,) = translation_gaps(meeting)
+
+    def rows():
+        return [gap_row(gaps, item) for item in with_gaps(gaps)]
+
+    assert gap_counts(gaps).total == 2
+    assert [(row.name, row.languages) for row in rows()] == [(f"1.1 {session.title}", ["fr"])]
+    assert gap_counts(gaps).missing == {"fr": 1, "es": 0}  # English lacks it too, but is not a column
+    translate(spanish_outcome, french_translator, "<p>Résumé.</p>")
+    assert rows() == []  # French done (the page's columns are French and Spanish)
+    write(spanish_outcome, rapporteur, "<p>Cambio.</p>")
+    assert rows()[0].languages == ["fr"]  # needs update

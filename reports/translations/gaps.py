@@ -6,15 +6,16 @@ from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 
 from gfmd.translation_gaps import GapCounts, GapList, GapRow, gap_counts, gap_row, with_gaps
+from outcomes import selectors as outcomes_selectors
 from papers import selectors as papers_selectors
 from roundtables import selectors as roundtables_selectors
 from roundtables.models import Meeting
 from surveys import selectors as surveys_selectors
 
-# Each app's part, in the order the page shows them. The outcomes' part, when it comes, is one more
-# function of the same shape here: outcomes.selectors.translation_gaps(meeting) -> list[GapList].
+# Each app's part, in the order the page shows them.
 PARTS = (
     roundtables_selectors.translation_gaps,
+    outcomes_selectors.translation_gaps,
     papers_selectors.translation_gaps,
     surveys_selectors.translation_gaps,
 )
