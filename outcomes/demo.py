@@ -8,7 +8,12 @@ Sessions 1.2 and 2.2 already have published outcomes, so that the report of the 
 the public session pages have something to show on a fresh demo. Each went through the real
 workflow (the services): written by its rapporteur, submitted, signed off by both co-chair
 governments through representatives with approved registrations, and published by the Chair's
-office. Their text follows the concept paper's description of each session."""
+office. Their text follows the concept paper's description of each session.
+
+The demo's two translators, named by the Chair's office for 2010 (MeetingRole translator roles),
+translated them: 1.2 is in all three working languages; 2.2's French translation is in progress (three
+sections of five) and its Spanish one not started, so readers in French or Spanish see the original,
+marked, where the translation is missing (outcomes.demo_translations)."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
@@ -20,13 +25,19 @@ from accounts.models import User
 from activity.models import ActivityLog
 from delegations.models import Delegation, Registration
 from outcomes import services
+from outcomes.demo_translations import TRANSLATIONS
 from outcomes.models import Outcome
-from roundtables.models import Meeting, Session, SessionPerson
+from outcomes.selectors import translation_rows
+from roundtables.models import Meeting, MeetingRole, Session, SessionPerson
 
 DEMO_PASSWORD = "gfmd-demo-2010"
 CO_CHAIR_ES = "cochair.es@example.org"
 # The demo's outcomes went public on 10 November 2010, after their sessions, in Puerto Vallarta.
 DEMO_PUBLISHED_AT = dt.datetime(2010, 11, 10, 18, tzinfo=ZoneInfo("America/Mexico_City"))
+# Their translations, the week after.
+DEMO_TRANSLATED_AT = dt.datetime(2010, 11, 17, 12, tzinfo=ZoneInfo("America/Mexico_City"))
+TRANSLATOR_FR = "translator.fr@example.org"
+TRANSLATOR_ES = "translator.es@example.org"
 
 # e-mail, first name, last name, honorific, job title, organisation, country of the delegation
 PEOPLE = {
@@ -78,6 +89,8 @@ PEOPLE = {
         "Ministry of Senegalese Abroad, Senegal",
         "SN",
     ),
+    TRANSLATOR_FR: ("Claire", "Dubois", "ms", "Translator into French", "GFMD 2010 Task Force, Mexico", ""),
+    TRANSLATOR_ES: ("Lucía", "Ortega", "ms", "Translator into Spanish", "GFMD 2010 Task Force, Mexico", ""),
     "rapporteur.pt@example.org": (
         "Miguel",
         "Sousa",
@@ -96,7 +109,11 @@ DEMO_OUTCOME_ACCOUNTS = [
     ("cochair.gr@example.org", "Co-chair's representative of Greece, session 2.2"),
     ("rapporteur.sn@example.org", "Rapporteur of session 1.2"),
     ("rapporteur.pt@example.org", "Rapporteur of session 2.2"),
+    (TRANSLATOR_FR, "Translator into French, 2010: translated the outcomes of 1.2 (all) and 2.2 (in progress)"),
+    (TRANSLATOR_ES, "Translator into Spanish, 2010: translated the outcome of 1.2"),
 ]
+# Language -> the translator into it.
+TRANSLATORS = {"fr": TRANSLATOR_FR, "es": TRANSLATOR_ES}
 
 # Session -> (rapporteur, the co-chairs' representatives, the five sections' text).
 PUBLISHED = {
@@ -263,10 +280,50 @@ def _publish(session: Session, *, rapporteur: User, co_chairs: list[User], texts
     )
 
 
+def _translator(meeting: Meeting, email: str, language: str, chair: User) -> User:
+    """A demo translator into `language` for the meeting, named by its Chair's office (as if invited)."""
+    user = _account(email)
+    if user.preferred_language != language:
+        User.objects.filter(pk=user.pk).update(preferred_language=language)
+        user.preferred_language = language
+    MeetingRole.objects.get_or_create(
+        meeting=meeting,
+        user=user,
+        role=MeetingRole.translator_role(language),
+        revoked_at=None,
+        defaults={"granted_by": chair},
+    )
+    return user
+
+
+def _translate(outcome: Outcome, *, language: str, texts: dict[str, str], translator: User) -> None:
+    """The translator's work through the services: each section of `texts` translated from the original's
+    published text (a section already translated from it is left alone, so loading again adds nothing),
+    then the up-to-date translations published, dated the week after the outcome."""
+    for row in translation_rows(outcome, language):
+        source = row.original.current_revision
+        current = row.translation.current_revision
+        if row.kind not in texts or source is None or (current is not None and current.source_id == source.pk):
+            continue
+        services.section_save(
+            section=row.translation,
+            actor=translator,
+            html=texts[row.kind],
+            base_revision_id=row.translation.current_revision_id,
+            source_revision_id=source.pk,
+        )
+    if any(row.publishable for row in translation_rows(outcome, language)):
+        services.translation_publish(outcome=outcome, language=language, actor=translator)
+        Outcome.objects.filter(pk=outcome.pk).update(translations_published_at=DEMO_TRANSLATED_AT)
+        ActivityLog.objects.filter(action="outcomes.translation.published", object_id=str(outcome.pk)).update(
+            created_at=DEMO_TRANSLATED_AT
+        )
+
+
 @transaction.atomic
 def load_outcome_demo(meeting: Meeting) -> list[tuple[str, str]]:
-    """Create (or refresh) the co-chairs' representatives and rapporteurs, and the published outcomes of
-    sessions 1.2 and 2.2; returns (e-mail, role) to print."""
+    """Create (or refresh) the co-chairs' representatives, rapporteurs and translators, and the published
+    outcomes of sessions 1.2 and 2.2 with their translations; returns (e-mail, role) to print."""
     _representative(meeting, meeting.sessions.get(code="1.1"), CO_CHAIR_ES)
     chair = User.objects.get(email="chair@example.org")
     for code, (rapporteur_email, co_chair_emails, texts) in PUBLISHED.items():
@@ -276,6 +333,11 @@ def load_outcome_demo(meeting: Meeting) -> list[tuple[str, str]]:
         SessionPerson.objects.get_or_create(session=session, person=rapporteur, role=SessionPerson.Role.RAPPORTEUR)
         co_chairs = [_representative(meeting, session, email) for email in co_chair_emails]
         _publish(session, rapporteur=rapporteur, co_chairs=co_chairs, texts=texts, chair=chair)
+    translators = {language: _translator(meeting, email, language, chair) for language, email in TRANSLATORS.items()}
+    for code, by_language in TRANSLATIONS.items():
+        outcome = Outcome.objects.select_related("session__meeting").get(session__meeting=meeting, session__code=code)
+        for language, texts in by_language.items():
+            _translate(outcome, language=language, texts=texts, translator=translators[language])
     return DEMO_OUTCOME_ACCOUNTS
 
 

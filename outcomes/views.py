@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from delegations.selectors import signing_delegation
+from gfmd import languages
 from outcomes import services
 from outcomes.diff import has_changes, side_by_side
 from outcomes.forms import CommentForm, ReturnForm, SectionSaveForm
@@ -401,9 +402,16 @@ def _reading_context(outcome: Outcome, language: str | None = None) -> dict:
 
 
 def present(request, pk: int):
-    """The closing plenary: one section per screen, large type, keyboard navigation."""
+    """The closing plenary: one section per screen, large type, keyboard navigation. `?language=fr`
+    chooses the language of the outcome's text (the reader's by default); the page's own words stay
+    in the reader's. The switch's links keep the slide shown (outcomes-present.js sets their #slide)."""
     outcome = _outcome(request, pk, "outcomes.present_outcome")
-    return render(request, "outcomes/present.html", _reading_context(outcome))
+    chosen = request.GET.get("language", "")
+    language = chosen if chosen in languages.CODES else get_language()
+    context = _reading_context(outcome, language)
+    context["text_language"] = language
+    context["language_links"] = [(code, name, code == language) for code, name in languages.NAMES.items()]
+    return render(request, "outcomes/present.html", context)
 
 
 def print_layout(request, pk: int):

@@ -20,7 +20,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from activity.services import activity_log
-from outcomes.models import Outcome
+from outcomes.models import Outcome, OutcomeSection
 from reports import conf
 from reports.models import GeneratedFile, GeneratedPart
 from reports.registry import ReportError, get_renderer
@@ -457,13 +457,22 @@ def reports_purge_expired() -> int:
 PUBLIC_RETRY_PAUSE = timedelta(minutes=10)
 
 
-def published_outcomes_stamp(meeting) -> str:
+def published_outcomes_stamp(meeting, language: str | None = None) -> str:
     """What the proceedings of a meeting hold now, as a short digest: its published outcomes and when
-    each was published. Publishing, unpublishing or republishing an outcome changes it."""
+    each was published, and, for `language`, which of their sections' texts in it are published.
+    Publishing, unpublishing or republishing an outcome changes it; so does publishing a translation
+    into `language` (and only into it: the English file stays when the French translation is published)."""
     published = Outcome.objects.filter(session__meeting=meeting, state=Outcome.State.PUBLISHED).order_by("session_id")
     payload = ",".join(
         f"{session}:{when.isoformat()}" for session, when in published.values_list("session_id", "published_at")
     )
+    if language is not None:
+        texts = (
+            OutcomeSection.objects.filter(outcome__in=published, language=language, published_revision__isnull=False)
+            .order_by("outcome_id", "kind")
+            .values_list("outcome_id", "kind", "published_revision_id")
+        )
+        payload += ";" + ",".join(f"{outcome}:{kind}:{revision}" for outcome, kind, revision in texts)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
@@ -473,14 +482,15 @@ def public_proceedings(*, meeting, language: str) -> GeneratedFile | None:
     published (the caller answers 404). The caller checks that the meeting is public.
 
     Anonymous visitors cannot make unbounded work: the parameters carry the published outcomes'
-    stamp, so there is one request key per meeting, language and state of its outcomes; a job is
-    started only when that key has no file, no job under way, and no failure in the last
-    PUBLIC_RETRY_PAUSE. So at most one job per (meeting, language) each time an outcome is published
-    or the file expires (REPORTS_KEEP_DAYS), whoever visits."""
+    stamp, so there is one request key per meeting, language and state of its outcomes in that
+    language; a job is started only when that key has no file, no job under way, and no failure in
+    the last PUBLIC_RETRY_PAUSE. So at most one job per (meeting, language) each time an outcome or
+    a translation into that language is published or the file expires (REPORTS_KEEP_DAYS), whoever
+    visits. A French request never gets the English file: the language is part of the key."""
     from reports.documents.outcomes import meeting_unavailable
     from reports.tasks import generate_report_task
 
-    params = {"meeting": meeting.pk, "language": language, "published": published_outcomes_stamp(meeting)}
+    params = {"meeting": meeting.pk, "language": language, "published": published_outcomes_stamp(meeting, language)}
     if meeting_unavailable(params):
         return None
     key = request_key("proceedings", params)

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
+from gfmd import languages
 from reports import services
 from reports.badges import valid_badge_registration
 from reports.documents.common import clean_language, meeting_of
@@ -171,18 +172,23 @@ def badge_verify(request, token: str):
 def public_proceedings(request, number: int):
     """The report of the proceedings of a meeting in the public archive, for anyone: the PDF when it is
     ready, otherwise a page saying it is being produced (services.public_proceedings bounds the work).
+    One file per working language: `?language=fr` (the meeting page's choice), else the reader's.
     404 for a meeting the public may not see, or one without a published outcome."""
     meeting = get_object_or_404(published_meetings(), number=number)
-    generated = services.public_proceedings(
-        meeting=meeting, language=clean_language({"language": request.LANGUAGE_CODE})
-    )
+    chosen = request.GET.get("language", "")
+    language = chosen if chosen in languages.CODES else clean_language({"language": request.LANGUAGE_CODE})
+    generated = services.public_proceedings(meeting=meeting, language=language)
     if generated is None:
         raise Http404
     if generated.is_downloadable:
         response = FileResponse(generated.file.open("rb"), filename=generated.filename, content_type="application/pdf")
         response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "public, max-age=600"
+        # A URL that names its language is the same file for everyone; without it, the file depends on
+        # the reader's language (their cookie or browser), which a shared cache must not hand to others.
+        response["Cache-Control"] = "public, max-age=600" if chosen == language else "private, max-age=600"
+        response["Content-Language"] = language
         return response
-    response = render(request, "reports/public_proceedings.html", {"meeting": meeting, "file": generated})
+    context = {"meeting": meeting, "file": generated, "language": language, "language_name": languages.NAMES[language]}
+    response = render(request, "reports/public_proceedings.html", context)
     response["Cache-Control"] = "no-store"
     return response

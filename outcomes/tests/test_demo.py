@@ -1,11 +1,13 @@
 """The demo's outcomes: 1.1 left to draft, 1.2 and 2.2 published through the real workflow and signed
 off by both co-chair governments, so every document the reports page offers can be produced."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
 from outcomes.models import Approval, Outcome, OutcomeRevision
-from outcomes.selectors import sign_offs
+from outcomes.selectors import reading_sections, sign_offs, translation_rows
 from roundtables.models import Meeting, SessionPerson
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +92,97 @@ def test_demo_outcomes_are_dated_on_the_meeting_s_closing_day(demo_loaded):
             for e in ActivityLog.objects.filter(action="outcomes.outcome.published", meeting=demo_loaded)
         }
     ) == [2010]
+
+
+# --- the translations -----------------------------------------------------------------------------
+
+
+def _outcome(meeting, code):
+    return Outcome.objects.get(session__meeting=meeting, session__code=code)
+
+
+def _read(outcome, language):
+    # The first three words of each section's text.
+    return [
+        (s.kind, s.language, s.fallback, " ".join(re.sub("<[^>]+>", " ", s.html).split()[:3]))
+        for s in reading_sections(outcome, language)
+    ]
+
+
+def test_demo_outcome_1_2_is_published_in_all_three_languages(demo_loaded):
+    outcome = _outcome(demo_loaded, "1.2")
+
+    assert _read(outcome, "fr") == [
+        ("summary", "fr", False, "La session a"),
+        ("conclusions", "fr", False, "La migration irrégulière"),
+        ("recommendations", "fr", False, "Ouvrir et faire"),
+        ("good_practices", "fr", False, "Les participants ont"),
+        ("follow_up", "fr", False, "Les coprésidents proposent"),
+    ]
+    assert _read(outcome, "es") == [
+        ("summary", "es", False, "La sesión examinó"),
+        ("conclusions", "es", False, "La migración irregular"),
+        ("recommendations", "es", False, "Abrir y dar"),
+        ("good_practices", "es", False, "Los participantes citaron"),
+        ("follow_up", "es", False, "Los copresidentes proponen"),
+    ]
+    assert [s.fallback for s in _read_sections(outcome, "en")] == [False] * 5
+
+
+def _read_sections(outcome, language):
+    return reading_sections(outcome, language)
+
+
+def test_demo_outcome_2_2_has_its_translation_pending(demo_loaded):
+    outcome = _outcome(demo_loaded, "2.2")
+
+    assert [(s.kind, s.language, s.fallback) for s in _read_sections(outcome, "fr")] == [
+        ("summary", "fr", False),
+        ("conclusions", "fr", False),
+        ("recommendations", "fr", False),
+        ("good_practices", "en", True),
+        ("follow_up", "en", True),
+    ]
+    assert [s.fallback for s in _read_sections(outcome, "es")] == [True] * 5
+    assert [row.status for row in translation_rows(outcome, "fr")] == [
+        "up_to_date",
+        "up_to_date",
+        "up_to_date",
+        "missing",
+        "missing",
+    ]
+
+
+def test_demo_translators_are_named_for_2010_and_made_the_translations(demo_loaded):
+    from allauth.account.models import EmailAddress
+
+    from accounts.models import User
+    from roundtables.models import MeetingRole
+
+    roles = MeetingRole.objects.active().filter(meeting=demo_loaded, role__startswith="translator_")
+    assert sorted(roles.values_list("user__email", "role", "user__preferred_language")) == [
+        ("translator.es@example.org", "translator_es", "es"),
+        ("translator.fr@example.org", "translator_fr", "fr"),
+    ]
+    assert EmailAddress.objects.filter(email__startswith="translator.", verified=True).count() == 2
+    assert User.objects.get(email="translator.fr@example.org").check_password("gfmd-demo-2010")
+    authors = OutcomeRevision.objects.filter(section__outcome__session__meeting=demo_loaded, source__isnull=False)
+    assert sorted(set(authors.values_list("section__language", "author__email"))) == [
+        ("es", "translator.es@example.org"),
+        ("fr", "translator.fr@example.org"),
+    ]
+    assert sorted(set(authors.values_list("section__outcome__session__code", flat=True))) == ["1.2", "2.2"]
+
+
+def test_loading_the_demo_again_adds_no_translation(demo_loaded):
+    before = (
+        list(Outcome.objects.order_by("pk").values_list("pk", "translations_published_at")),
+        OutcomeRevision.objects.filter(source__isnull=False).count(),
+    )
+    call_command("load_demo", quiet_accounts=True)
+    after = (
+        list(Outcome.objects.order_by("pk").values_list("pk", "translations_published_at")),
+        OutcomeRevision.objects.filter(source__isnull=False).count(),
+    )
+    assert after == before
+    assert before[1] == 13  # 1.2: five in French and five in Spanish; 2.2: three in French

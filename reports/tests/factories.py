@@ -52,3 +52,22 @@ def publish_outcome(session, *, texts: dict | None = None, repeat: int = 1, stat
             section.published_revision = revision if state == "published" else None
             section.save(update_fields=["current_revision", "published_revision"])
     return outcome
+
+
+def publish_translation(outcome, language: str, texts: dict, *, when=None):
+    """The outcome's sections of `texts` translated into `language` from the original's published text,
+    and published, as outcomes.services.translation_publish leaves them (straight to the models)."""
+    for kind, html in texts.items():
+        original = outcome.sections.get(kind=kind, language=outcome.original_language)
+        section, _created = OutcomeSection.objects.get_or_create(
+            outcome=outcome, kind=kind, language=language, defaults={"order": original.order}
+        )
+        number = section.revisions.count() + 1
+        revision = OutcomeRevision.objects.create(
+            section=section, number=number, html=html, source_id=original.published_revision_id
+        )
+        section.current_revision = section.published_revision = revision
+        section.save(update_fields=["current_revision", "published_revision"])
+    outcome.translations_published_at = when or timezone.now()
+    outcome.save(update_fields=["translations_published_at"])
+    return outcome

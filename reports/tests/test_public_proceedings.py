@@ -66,7 +66,7 @@ def test_anonymous_visitor_gets_the_proceedings_produced_once_then_the_pdf(
 ):
     publish_outcome(athens)
     page = _meeting_page(client, 3)
-    assert f'href="{_proceedings(3)}"' in page
+    assert f'action="{_proceedings(3)}"' in page
     assert LINK in page
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -5,6 +5,8 @@
   var slides = Array.prototype.slice.call(document.querySelectorAll("[data-slide]"));
   if (!slides.length) { return; }
   var counter = document.querySelector("[data-slide-counter]");
+  // The language switch's links: each names the slide shown, so switching keeps the place.
+  var languageLinks = Array.prototype.slice.call(document.querySelectorAll("[data-language-link]"));
   var current = 0;
   var fromHash = slides.findIndex(function (s) { return s.id && "#" + s.id === window.location.hash; });
   if (fromHash > 0) { current = fromHash; }
@@ -16,8 +18,12 @@
     var heading = slides[current].querySelector("h1, h2");
     if (heading) { heading.tabIndex = -1; heading.focus({ preventScroll: true }); }
     window.scrollTo(0, 0);
-    if (slides[current].id) { window.history.replaceState(null, "", "#" + slides[current].id); }
-    else { window.history.replaceState(null, "", window.location.pathname); }
+    var hash = slides[current].id ? "#" + slides[current].id : "";
+    // The query (?language=) stays: it chose the text's language.
+    window.history.replaceState(null, "", window.location.pathname + window.location.search + hash);
+    languageLinks.forEach(function (link) {
+      link.setAttribute("href", link.getAttribute("href").split("#")[0] + hash);
+    });
   }
 
   document.body.classList.add("presentation-js");
