@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("papers.urls")),  # /papers/... and /meetings/<number>/papers/
     path("outcomes/", include("outcomes.urls")),
     path("reports/", include("reports.urls")),
+    path("translations/", include("portal.translations.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # The page names its language in the URL (?lang=), so browsers may keep each catalogue a day.

@@ -3,7 +3,20 @@ querysets of the pages."""
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Exists, Expression, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    Expression,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.translation import gettext as _
 
@@ -411,3 +424,34 @@ def translation_gaps(meeting) -> list:
             url=lambda outcome: reverse("outcomes:workspace", kwargs={"session_pk": outcome.session_id}),
         )
     ]
+
+
+def outcomes_awaiting_translation(meeting, language: str) -> QuerySet[Outcome]:
+    """The meeting's outcomes with at least one section whose translation into `language` is missing or
+    needs update (TranslationRow.status, counted in SQL): annotated `missing` and `needs_update`, the
+    numbers of such sections, in programme order. An outcome written in `language` awaits nothing."""
+    # The original's sections with text, and beside each its translation into `language`.
+    originals = OutcomeSection.objects.filter(
+        outcome=OuterRef("pk"), language=OuterRef("original_language"), current_revision__isnull=False
+    ).exclude(current_revision__html="")
+    translation = OutcomeSection.objects.filter(outcome=OuterRef("outcome"), kind=OuterRef("kind"), language=language)
+    translated = translation.filter(current_revision__isnull=False).exclude(current_revision__html="")
+    stale = translated.exclude(current_revision__source_id=OuterRef("current_revision_id"))
+
+    def counted(sections) -> Coalesce:
+        return Coalesce(
+            Subquery(sections.order_by().values("outcome").annotate(count=Count("pk")).values("count")[:1]),
+            Value(0),
+        )
+
+    return (
+        Outcome.objects.filter(session__meeting=meeting)
+        .exclude(original_language=language)
+        .annotate(
+            missing=counted(originals.filter(~Exists(translated))),
+            needs_update=counted(originals.filter(Exists(stale))),
+        )
+        .filter(Q(missing__gt=0) | Q(needs_update__gt=0))
+        .select_related("session", "session__roundtable")
+        .order_by("session__roundtable__order", "session__roundtable__number", "session__order", "session__code")
+    )

@@ -18,6 +18,7 @@ ACTIONS = {
         _("Paper withdrawn from the library"), on_object=_("Withdrawn from the library")
     ),
     "papers.paper.updated": _("Paper details edited"),
+    "papers.paper.translated": _("Paper's title or abstract translated"),
     "papers.comment.added": _("Comment on a paper"),
     "papers.version.uploaded": _("Paper version uploaded"),
     "papers.translation.uploaded": _("Paper translation uploaded"),

@@ -18,9 +18,10 @@ Object of each rule: a Paper, except where noted (a Session, or none)."""
 
 import rules
 
+from gfmd import languages
 from papers.models import Paper
 from papers.roles import is_author_of, session_roles, session_roles_by_id
-from roundtables.permissions import manages_meeting_of, reads_meeting_records_of
+from roundtables.permissions import manages_meeting_of, reads_meeting_records_of, translates_into
 
 # Who, on a session.
 
@@ -138,3 +139,32 @@ rules.add_perm("papers.add_paper", is_session_writer)
 # On a meeting (or none: "some meeting's").
 rules.add_perm("papers.view_overview", reads_meeting_records_of)
 rules.add_perm("papers.set_deadline", manages_meeting_of)
+
+
+# -- Translating a paper's title and abstract (the text on the page, not the translated file) ----------
+# The meeting's translator into that language (roundtables.permissions.translates_into) or its Chair's
+# office, once the paper is accepted or published (the papers the public reads), into a language other
+# than the one the paper is written in. A translator into Spanish has no right on the French text.
+
+
+def _not_written_in(language: str) -> rules.Predicate:
+    @rules.predicate(name=f"not_written_in_{language}")
+    def predicate(user, paper) -> bool:
+        return paper is not None and paper.language != language
+
+    return predicate
+
+
+def translate_paper_perm(language: str) -> str:
+    return f"papers.translate_paper_{language}"
+
+
+def translate_paper_who_perm(language: str) -> str:
+    return f"papers.translate_paper_who_{language}"
+
+
+for _language in languages.CODES:
+    _who = _not_written_in(_language) & (translates_into(_language) | manages_meeting_of)
+    rules.add_perm(translate_paper_who_perm(_language), _who)
+    rules.add_perm(translate_paper_perm(_language), _who & is_translatable)
+    WHO[translate_paper_perm(_language)] = translate_paper_who_perm(_language)

@@ -5,9 +5,12 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
+    BooleanField,
+    Case,
     Count,
     Exists,
     Expression,
+    ExpressionWrapper,
     F,
     OuterRef,
     Prefetch,
@@ -17,13 +20,15 @@ from django.db.models import (
     Subquery,
     TextField,
     Value,
+    When,
 )
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activity.models import ActivityLog
+from gfmd import languages
 from gfmd.translation_gaps import GapList
 from papers.models import Comment, Paper, SubmissionDeadline, Translation, Version
 from papers.search import search_papers
@@ -355,3 +360,34 @@ def translation_gaps(meeting: Meeting) -> list[GapList]:
             url=lambda paper: reverse("papers:detail", kwargs={"pk": paper.pk}),
         )
     ]
+
+
+def _original(base: str):
+    """The paper's text in the language it is written in (Paper.language), as an expression."""
+    return Coalesce(
+        Case(*(When(language=code, then=F(f"{base}_{code}")) for code in languages.CODES), default=Value("")),
+        Value(""),
+        output_field=TextField(),
+    )
+
+
+def _empty(field: str) -> Q:
+    return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
+
+
+def papers_awaiting_translation(meeting, language: str) -> QuerySet[Paper]:
+    """The meeting's papers the public reads or will read (accepted, published) whose title or abstract
+    in `language` is empty while the text in the paper's own language has something; annotated
+    `needs_title` and `needs_abstract`, in programme order. A paper written in `language` awaits nothing."""
+    return (
+        Paper.objects.filter(session__meeting=meeting, state__in=[Paper.State.ACCEPTED, Paper.State.PUBLISHED])
+        .exclude(language=language)
+        .annotate(original_title=_original("title"), original_abstract=_original("abstract"))
+        .annotate(
+            needs_title=ExpressionWrapper(~Q(original_title="") & _empty(f"title_{language}"), BooleanField()),
+            needs_abstract=ExpressionWrapper(~Q(original_abstract="") & _empty(f"abstract_{language}"), BooleanField()),
+        )
+        .filter(Q(needs_title=True) | Q(needs_abstract=True))
+        .select_related("session")
+        .order_by("session__roundtable__order", "session__order", "session__code", "kind", "pk")
+    )

@@ -37,6 +37,7 @@ def _register_menu_facts() -> None:
         chair_staff_of_open_meeting,
         coordinated_meeting_ids,
         coordinates_current_meeting,
+        translates_current_meeting,
         troika_meeting_ids,
     )
     from roundtables.selectors import co_chairs_a_current_session
@@ -51,3 +52,5 @@ def _register_menu_facts() -> None:
     # whether they coordinate the current one (the header's "Civil society", the landing page).
     register_menu_fact("coordinated_meetings", coordinated_meeting_ids)
     register_menu_fact("civil_society_coordinator", coordinates_current_meeting)
+    # A translator of the current meeting: the header's "Translations" entry (portal.translations).
+    register_menu_fact("translates_current_meeting", translates_current_meeting)

@@ -328,6 +328,56 @@ class CoordinatorNameForm(forms.Form):
         return email
 
 
+class TranslatorNameForm(CoordinatorNameForm):
+    """A translator is named into one working language, by an existing account's address."""
+
+    language = forms.ChoiceField(
+        label=_("Translates into"), choices=list(languages.NAMES.items()), initial=languages.TRANSLATED[0]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("E-mail address of the translator")
+
+
+class TranslationForm(forms.Form):
+    """A translator's text beside its original: one field per translated text ("title", "description",
+    "abstract"), each with the stored text it started from (hidden), so the service can refuse a lost
+    update (roundtables.services.translations.translation_conflicts)."""
+
+    LABELS = {"title": _("Title"), "description": _("Description"), "abstract": _("Abstract")}
+    MAX_LENGTHS = {"title": 300}
+
+    def __init__(self, *args, texts: tuple[str, ...], language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.texts = texts
+        self.language = language
+        for base in texts:
+            self.fields[base] = forms.CharField(
+                label=_("%(text)s in %(language)s")
+                % {"text": self.LABELS[base], "language": languages.NAMES[language]},
+                required=False,
+                max_length=self.MAX_LENGTHS.get(base),
+                widget=forms.Textarea(attrs={"rows": 12, "lang": language})
+                if base != "title"
+                else forms.TextInput(attrs={"lang": language}),
+            )
+            self.fields[f"{base}_started"] = forms.CharField(required=False, widget=forms.HiddenInput, strip=False)
+
+    def texts_typed(self) -> dict[str, str]:
+        return {base: self.cleaned_data[base] for base in self.texts}
+
+    def started_from(self) -> dict[str, str]:
+        return {base: self.cleaned_data[f"{base}_started"] for base in self.texts}
+
+    def restart_from(self, stored: dict[str, str]) -> None:
+        """After a refused save: the form now starts from the text saved meanwhile, keeping what was typed,
+        so saving again is a deliberate replacement."""
+        self.data = self.data.copy()
+        for base, text in stored.items():
+            self.data[self.add_prefix(f"{base}_started")] = text
+
+
 class StaffRevokeForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),

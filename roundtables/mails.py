@@ -30,3 +30,18 @@ register_mail(
         "link": PLACEHOLDERS["link"],
     },
 )
+
+register_mail(
+    "roundtables.meeting_role_named",
+    description=_(
+        "To a person the Chair's office names to a role in its meeting (civil-society coordinator, translator): "
+        "the role and where to use it."
+    ),
+    placeholders={
+        "salutation": PLACEHOLDERS["salutation"],
+        "meeting": _("the meeting"),
+        "role": _("the role, in words"),
+        "what_you_can_do": _("what the role lets them do"),
+        "link": _("the page where they do it"),
+    },
+)

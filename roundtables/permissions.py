@@ -15,8 +15,9 @@ from django.db.models.signals import post_delete, post_save
 
 from accounts.permissions import is_chair_office, is_civil_society_coordinator, is_support
 from accounts.selectors import fact, facts_changed
+from gfmd import languages
 from roundtables.models import Meeting, MeetingRole
-from roundtables.selectors import team_roles
+from roundtables.selectors import team_roles, translator_languages
 
 # -- Which meeting an object belongs to ------------------------------------------------------------
 
@@ -221,3 +222,36 @@ rules.add_perm("roundtables.edit_session_description", manages_meeting_of | is_s
 # closed meeting (roundtables.editions.ensure_open); the troika never does.
 rules.add_perm("roundtables.close_meeting", manages_meeting_of)
 rules.add_perm("roundtables.correct_meeting", manages_meeting_of)
+
+
+# -- Translators ------------------------------------------------------------------------------------
+# The Chair's office names translators per meeting and working language (MeetingRole translator_<code>).
+# A translator into Spanish has no right on the French text: each language is its own rule, whose object is
+# anything of the meeting (a session, a roundtable; papers build theirs on `translates_into`).
+
+
+def translates_into(language: str) -> rules.Predicate:
+    """Named translator into `language` for the object's meeting."""
+
+    @rules.predicate(name=f"translates_into_{language}")
+    def predicate(user, obj) -> bool:
+        return obj is not None and language in translator_languages(user, meeting_id_of(obj))
+
+    return predicate
+
+
+def translate_text_perm(language: str) -> str:
+    """The rule for translating a session's or a roundtable's title and description into `language`."""
+    return f"roundtables.translate_text_{language}"
+
+
+for _language in languages.TRANSLATED:  # English is the original of a session's and a roundtable's texts
+    rules.add_perm(translate_text_perm(_language), translates_into(_language) | manages_meeting_of)
+
+
+def translates_current_meeting(user):
+    """The menu fact "translates_current_meeting": named translator for the current meeting (the header's
+    "Translations" entry)."""
+    return Exists(
+        MeetingRole.objects.active().filter(user=user.pk, role__startswith="translator_", meeting__is_current=True)
+    )

@@ -9,10 +9,27 @@ from functools import reduce
 from operator import and_, or_
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gfmd import languages
 from gfmd.translation_gaps import GapList
 from roundtables.models import Meeting, ProgrammeRelease, Room, Roundtable, Session, SessionDelegation, SessionPerson
 from roundtables.session_counts import session_counts
@@ -662,3 +679,79 @@ def meeting_translators(meeting, language: str) -> QuerySet:
         .distinct()
         .order_by("last_name", "first_name", "pk")
     )
+
+
+def meeting_translator_roles(meeting):
+    """The meeting's active translators, by language then name (one query per page, with their accounts)."""
+    from roundtables.models import MeetingRole
+
+    return (
+        MeetingRole.objects.active()
+        .filter(meeting=meeting, role__startswith="translator_")
+        .select_related("user", "granted_by")
+        .order_by("role", "user__last_name", "user__first_name", "user__email", "pk")
+    )
+
+
+def _empty(field: str) -> Q:
+    """A text column with nothing in it (modeltranslation leaves an untranslated column NULL or empty)."""
+    return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
+
+
+def _awaits(base: str, language: str):
+    """True where the English text has something and its translation into `language` has nothing."""
+    return ExpressionWrapper(~_empty(f"{base}_{languages.DEFAULT}") & _empty(f"{base}_{language}"), BooleanField())
+
+
+def texts_awaiting_translation(meeting, language: str) -> QuerySet:
+    """The meeting's roundtables and sessions whose title or description in `language` is empty while the
+    English has text, as one list (rows of values: kind "roundtable" or "session", pk, label, title,
+    needs_title, needs_description), roundtables first, then the sessions in programme order."""
+
+    def rows(queryset, kind: str, label, sort: tuple):
+        return (
+            queryset.filter(meeting=meeting)
+            .annotate(
+                needs_title=_awaits("title", language),
+                needs_description=_awaits("description", language),
+            )
+            .filter(Q(needs_title=True) | Q(needs_description=True))
+            .annotate(
+                item_kind=Value(kind, output_field=CharField()),
+                item_pk=F("pk"),
+                item_label=label,
+                item_title=F(f"title_{languages.DEFAULT}"),
+                item_needs_title=F("needs_title"),
+                item_needs_description=F("needs_description"),
+                sort_group=Value(sort[0], output_field=IntegerField()),
+                sort_a=sort[1],
+                sort_b=sort[2],
+                sort_c=sort[3],
+            )
+            .values(
+                "item_kind",
+                "item_pk",
+                "item_label",
+                "item_title",
+                "item_needs_title",
+                "item_needs_description",
+                "sort_group",
+                "sort_a",
+                "sort_b",
+                "sort_c",
+            )
+        )
+
+    roundtables = rows(
+        Roundtable.objects.all(),
+        "roundtable",
+        Cast("number", CharField()),
+        (0, F("order"), F("number"), Value("", output_field=CharField())),
+    )
+    sessions = rows(
+        Session.objects.all(),
+        "session",
+        F("code"),
+        (1, Coalesce(F("roundtable__order"), Value(0), output_field=IntegerField()), F("order"), F("code")),
+    )
+    return roundtables.union(sessions, all=True).order_by("sort_group", "sort_a", "sort_b", "sort_c", "item_pk")

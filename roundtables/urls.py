@@ -80,6 +80,16 @@ urlpatterns = [
         staff.meeting_coordinator_revoke,
         name="meeting_coordinator_revoke",
     ),
+    path(
+        "chair/meetings/<int:number>/people/translators/",
+        staff.meeting_translator_name,
+        name="meeting_translator_name",
+    ),
+    path(
+        "chair/meetings/<int:number>/people/translators/<int:pk>/revoke/",
+        staff.meeting_translator_revoke,
+        name="meeting_translator_revoke",
+    ),
     path("staff/join/<str:token>/", staff.staff_join, name="staff_join"),
     path("chair/meetings/<int:number>/make-current/", meetings.meeting_make_current, name="meeting_make_current"),
     # Closing a meeting's record, and corrections of a closed one.

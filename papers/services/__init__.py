@@ -3,6 +3,7 @@
 from papers.services.deadlines import deadline_clear, deadline_reminders_send, deadline_set
 from papers.services.files import translation_upload, version_upload
 from papers.services.rules import check_now, check_who
+from papers.services.translations import paper_translation_save
 from papers.services.workflow import (
     comment_add,
     paper_accept,
@@ -31,6 +32,7 @@ __all__ = [
     "paper_request_revision",
     "paper_start_review",
     "paper_submit",
+    "paper_translation_save",
     "paper_unpublish",
     "paper_update",
     "paper_withdraw",

@@ -11,10 +11,13 @@ from roundtables.services.programme import programme_publish
 from roundtables.services.staff import (
     coordinator_name,
     coordinator_revoke,
+    meeting_role_name,
+    meeting_role_revoke,
     meeting_staff_invitation_withdraw,
     meeting_staff_invite,
     meeting_staff_join,
     meeting_staff_revoke,
+    translator_name,
 )
 from roundtables.services.structure import (
     room_create,
@@ -35,6 +38,7 @@ from roundtables.services.team import (
     team_person_remove,
     team_representative_set_government,
 )
+from roundtables.services.translations import roundtable_translation_save, session_translation_save
 
 __all__ = [
     "coordinator_name",
@@ -45,6 +49,8 @@ __all__ = [
     "meeting_correction_open",
     "meeting_make_current",
     "meeting_prepare",
+    "meeting_role_name",
+    "meeting_role_revoke",
     "meeting_staff_invitation_withdraw",
     "meeting_staff_invite",
     "meeting_staff_join",
@@ -56,15 +62,18 @@ __all__ = [
     "roundtable_create",
     "roundtable_delete",
     "roundtable_move",
+    "roundtable_translation_save",
     "roundtable_update",
     "session_create",
     "session_delete",
     "session_description_update",
     "session_move",
+    "session_translation_save",
     "session_update",
     "team_delegation_add",
     "team_delegation_remove",
     "team_person_add",
     "team_person_remove",
     "team_representative_set_government",
+    "translator_name",
 ]

@@ -5,8 +5,10 @@ browser is signed out at its next request."""
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +16,7 @@ from accounts.invitations import hash_token, link_maker, unopenable_hash
 from accounts.models import User
 from accounts.services import end_sessions
 from activity.services import activity_log
+from gfmd import languages
 from mailings.links import LINK_MARKER
 from mailings.services import Address, send_to_people
 from roundtables.editions import ensure_open
@@ -192,59 +195,130 @@ def meeting_staff_revoke(*, actor, role: MeetingRole, reason: str = "") -> Meeti
     return role
 
 
-# -- The meeting's civil-society coordinator -----------------------------------------------------------
-# Named directly (no invitation): the Chair's office names an existing account, which then decides on the
-# meeting's civil-society registrations (delegations.permissions, through
-# roundtables.permissions.coordinates_civil_society_of).
+# -- Roles the Chair's office names directly ----------------------------------------------------------
+# Named directly (no invitation): the Chair's office names an existing account to a role in its meeting.
+# The civil-society coordinator decides on the meeting's civil-society registrations (delegations.permissions,
+# through roundtables.permissions.coordinates_civil_society_of); a translator translates the meeting's
+# outcomes, papers' abstracts and sessions' descriptions into one working language (outcomes.permissions,
+# papers.permissions, roundtables.permissions.translates_into).
 
 CIVIL_SOCIETY_COORDINATOR = MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR
+TRANSLATOR_ROLES = (MeetingRole.Role.TRANSLATOR_EN, MeetingRole.Role.TRANSLATOR_FR, MeetingRole.Role.TRANSLATOR_ES)
+NAMED_ROLES = (CIVIL_SOCIETY_COORDINATOR, *TRANSLATOR_ROLES)
+
+
+def _activity_prefix(role: str) -> str:
+    """The activity log's name of the role: "roundtables.coordinator", "roundtables.translator"."""
+    return "roundtables.coordinator" if role == CIVIL_SOCIETY_COORDINATOR else "roundtables.translator"
+
+
+def role_words(role: str) -> str:
+    """The role as it reads inside a sentence ("civil-society coordinator", "translator into French")."""
+    label = str(MeetingRole.Role(role).label)
+    return label[:1].lower() + label[1:]
+
+
+def _what_you_can_do(role: str) -> str:
+    if role == CIVIL_SOCIETY_COORDINATOR:
+        return _("As civil-society coordinator you decide on the meeting's civil-society registrations.")
+    return _(
+        "As translator you translate the meeting's outcomes, the abstracts of its background papers and the "
+        "descriptions of its sessions into %(language)s. Your queue lists what awaits your language."
+    ) % {"language": languages.NAMES[MeetingRole(role=role).translates_into]}
+
+
+def _link(role: str, meeting: Meeting) -> str:
+    if role == CIVIL_SOCIETY_COORDINATOR:
+        return settings.SITE_URL + reverse("delegations:civil_society", kwargs={"number": meeting.number})
+    # The translator's queue (portal.translations), named by its URL: roundtables does not import it.
+    return settings.SITE_URL + reverse("translations:queue", kwargs={"number": meeting.number})
+
+
+def _mail_named(role: MeetingRole) -> None:
+    """Tell the person, in their language, the role they now hold and where to use it. Queued in the
+    caller's transaction, so a refused naming mails nobody."""
+    meeting = role.meeting
+
+    def worded(person) -> dict:  # called in the person's language
+        return {
+            "meeting": meeting,
+            "role": role_words(role.role),
+            "what_you_can_do": _what_you_can_do(role.role),
+            "link": _link(role.role, meeting),
+        }
+
+    send_to_people("roundtables.meeting_role_named", [role.user], context=worded)
 
 
 @transaction.atomic
-def coordinator_name(*, meeting: Meeting, user: User, actor) -> MeetingRole:
-    """Name `user` the meeting's civil-society coordinator (the meeting's staff or support)."""
+def meeting_role_name(*, meeting: Meeting, user: User, role: str, actor) -> MeetingRole:
+    """Name `user` to a role the Chair's office gives directly in its meeting (NAMED_ROLES): the
+    meeting's staff or support, on an open meeting, an active account not already holding the role."""
+    if role not in NAMED_ROLES:
+        raise ValueError(f"{role} is not named directly.")
     require_staff_admin(actor, meeting)
     ensure_open(meeting, actor)
     if not user.is_active:
         raise ValidationError({"email": _("%(email)s's account is deactivated.") % {"email": user.email}})
     # Locks the person's row: two namings at once cannot both pass the check below.
     User.objects.select_for_update().filter(pk=user.pk).first()
-    if MeetingRole.objects.active().filter(meeting=meeting, user=user, role=CIVIL_SOCIETY_COORDINATOR).exists():
+    if MeetingRole.objects.active().filter(meeting=meeting, user=user, role=role).exists():
         raise ValidationError(
             {
-                "email": _("%(email)s is already civil-society coordinator of %(meeting)s.")
-                % {"email": user.email, "meeting": meeting}
+                "email": _("%(email)s is already %(role)s of %(meeting)s.")
+                % {"email": user.email, "role": role_words(role), "meeting": meeting}
             }
         )
-    role = MeetingRole.objects.create(meeting=meeting, user=user, role=CIVIL_SOCIETY_COORDINATOR, granted_by=actor)
+    named = MeetingRole.objects.create(meeting=meeting, user=user, role=role, granted_by=actor)
     activity_log(
         actor=actor,
-        action="roundtables.coordinator.named",
-        obj=role,
+        action=f"{_activity_prefix(role)}.named",
+        obj=named,
         meeting=meeting,
-        data={"email": user.email, "role": role.role},
+        data={"email": user.email, "role": role},
     )
-    return role
+    _mail_named(named)
+    return named
 
 
 @transaction.atomic
-def coordinator_revoke(*, role: MeetingRole, actor) -> MeetingRole:
-    """End a civil-society coordinator's role in the meeting (kept as history, with its date)."""
+def meeting_role_revoke(*, role: MeetingRole, actor) -> MeetingRole:
+    """End a named role (NAMED_ROLES) in the meeting; the row stays as history, with its date."""
     meeting = role.meeting
     require_staff_admin(actor, meeting)
     ensure_open(meeting, actor)
     role = MeetingRole.objects.select_for_update().select_related("user").get(pk=role.pk)
-    if role.role != CIVIL_SOCIETY_COORDINATOR or role.revoked_at is not None:
+    if role.role not in NAMED_ROLES or role.revoked_at is not None:
         raise ValidationError(
-            _("%(name)s is no longer civil-society coordinator of this meeting.") % {"name": role.user.display_name}
+            _("%(name)s is no longer %(role)s of this meeting.")
+            % {"name": role.user.display_name, "role": role_words(role.role)}
         )
     role.revoked_at = timezone.now()
     role.save(update_fields=["revoked_at"])
     activity_log(
         actor=actor,
-        action="roundtables.coordinator.revoked",
+        action=f"{_activity_prefix(role.role)}.revoked",
         obj=role,
         meeting=meeting,
         data={"email": role.user.email, "role": role.role},
     )
     return role
+
+
+def coordinator_name(*, meeting: Meeting, user: User, actor) -> MeetingRole:
+    """Name `user` the meeting's civil-society coordinator (the meeting's staff or support)."""
+    return meeting_role_name(meeting=meeting, user=user, role=CIVIL_SOCIETY_COORDINATOR, actor=actor)
+
+
+def coordinator_revoke(*, role: MeetingRole, actor) -> MeetingRole:
+    """End a civil-society coordinator's role in the meeting (kept as history, with its date)."""
+    if role.role != CIVIL_SOCIETY_COORDINATOR:
+        raise ValidationError(
+            _("%(name)s is no longer civil-society coordinator of this meeting.") % {"name": role.user.display_name}
+        )
+    return meeting_role_revoke(role=role, actor=actor)
+
+
+def translator_name(*, meeting: Meeting, user: User, language: str, actor) -> MeetingRole:
+    """Name `user` translator into `language` (a working language) for the meeting."""
+    return meeting_role_name(meeting=meeting, user=user, role=MeetingRole.translator_role(language), actor=actor)

@@ -109,13 +109,16 @@ def test_the_staff_list_query_count_does_not_grow(client, vallarta, django_asser
         MeetingRole.objects.create(
             meeting=vallarta, user=UserFactory(), role=MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR
         )
+        MeetingRole.objects.create(meeting=vallarta, user=UserFactory(), role=MeetingRole.Role.TRANSLATOR_FR)
     client.force_login(officers[0])
     # session, user, the person's groups and facts (their meetings), focal points (the header), the meeting,
-    # the staff (count, page), the civil-society coordinators (count, page) and the open invitations (count, page)
-    with django_assert_num_queries(11):
+    # the staff (count, page), the civil-society coordinators (count, page), the translators (count, page) and
+    # the open invitations (count, page)
+    with django_assert_num_queries(13):
         response = client.get(_people(4))
     assert len(response.context["page"]) == count
     assert len(response.context["coordinators"]) == count
+    assert len(response.context["translators"]) == count
 
 
 def test_an_invited_officer_joins_with_the_mailed_link(client, vallarta, mexican, django_capture_on_commit_callbacks):

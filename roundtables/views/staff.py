@@ -1,6 +1,7 @@
 """A meeting's Chair's office staff (/chair/meetings/<number>/people/): who they are, inviting a colleague
 by mail, withdrawing an invitation, revoking a member (their sessions end), and the invited person's
-join link (/staff/join/<token>/). The same page names and revokes the meeting's civil-society coordinator."""
+join link (/staff/join/<token>/). The same page names and revokes the meeting's civil-society coordinator
+and its translators (one per working language or more)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,10 +16,15 @@ from accounts.selectors import landing_url
 from gfmd.forms import add_service_errors
 from gfmd.paging import query_without
 from roundtables import services
-from roundtables.forms import CoordinatorNameForm, StaffInvitationForm, StaffRevokeForm
+from roundtables.forms import CoordinatorNameForm, StaffInvitationForm, StaffRevokeForm, TranslatorNameForm
 from roundtables.models import MeetingRole, MeetingStaffInvitation
-from roundtables.selectors import meeting_coordinator_roles, meeting_staff_roles, open_meeting_staff_invitations
-from roundtables.services.staff import meeting_staff_invitation_by_token
+from roundtables.selectors import (
+    meeting_coordinator_roles,
+    meeting_staff_roles,
+    meeting_translator_roles,
+    open_meeting_staff_invitations,
+)
+from roundtables.services.staff import meeting_staff_invitation_by_token, role_words
 from roundtables.views._helpers import chair_meeting_required, meeting_or_404
 
 PAGE_SIZE = 50
@@ -48,12 +54,18 @@ def meeting_people(request, number: int):
     return _people_page(request, meeting, form=form, can_manage=can_manage)
 
 
-def _people_page(request, meeting, *, can_manage: bool, form=None, coordinator_form=None):
+def _people_page(request, meeting, *, can_manage: bool, form=None, coordinator_form=None, translator_form=None):
     form = StaffInvitationForm() if form is None else form
     coordinator_form = CoordinatorNameForm(prefix="coordinator") if coordinator_form is None else coordinator_form
+    translator_form = TranslatorNameForm(prefix="translator") if translator_form is None else translator_form
     page = Paginator(meeting_staff_roles(meeting), PAGE_SIZE).get_page(request.GET.get("page"))
     coordinators = (
         Paginator(meeting_coordinator_roles(meeting), PAGE_SIZE).get_page(request.GET.get("coordinators"))
+        if can_manage
+        else None
+    )
+    translators = (
+        Paginator(meeting_translator_roles(meeting), PAGE_SIZE).get_page(request.GET.get("translators"))
         if can_manage
         else None
     )
@@ -69,6 +81,9 @@ def _people_page(request, meeting, *, can_manage: bool, form=None, coordinator_f
             "coordinators_query": query_without(request, "coordinators"),
             "coordinators": coordinators,
             "coordinator_form": coordinator_form,
+            "translators_query": query_without(request, "translators"),
+            "translators": translators,
+            "translator_form": translator_form,
             "can_manage": can_manage,
             "invitations": (
                 Paginator(open_meeting_staff_invitations(meeting), PAGE_SIZE).get_page(request.GET.get("invitations"))
@@ -77,7 +92,7 @@ def _people_page(request, meeting, *, can_manage: bool, form=None, coordinator_f
             ),
             "invitations_query": query_without(request, "invitations"),
         },
-        status=400 if form.errors or coordinator_form.errors else 200,
+        status=400 if form.errors or coordinator_form.errors or translator_form.errors else 200,
     )
 
 
@@ -122,6 +137,51 @@ def meeting_coordinator_revoke(request, number: int, pk: int):
             request,
             _("%(name)s is no longer civil-society coordinator of %(meeting)s.")
             % {"name": role.user.display_name, "meeting": meeting.title},
+        )
+    return redirect(_people_url(meeting))
+
+
+@chair_meeting_required(write=True)
+@require_POST
+def meeting_translator_name(request, number: int):
+    """Name an existing account translator into a working language; errors show next to the field."""
+    meeting = meeting_or_404(number)
+    form = TranslatorNameForm(request.POST, prefix="translator")
+    if form.is_valid():
+        user, language = form.cleaned_data["user"], form.cleaned_data["language"]
+        try:
+            role = services.translator_name(meeting=meeting, user=user, language=language, actor=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s for %(meeting)s.")
+                % {"name": user.display_name, "role": role_words(role.role), "meeting": meeting.title},
+            )
+            return redirect(_people_url(meeting))
+    return _people_page(request, meeting, translator_form=form, can_manage=True)
+
+
+@chair_meeting_required(write=True)
+@require_POST
+def meeting_translator_revoke(request, number: int, pk: int):
+    meeting = meeting_or_404(number)
+    role = get_object_or_404(
+        MeetingRole.objects.active().select_related("user", "meeting"),
+        pk=pk,
+        meeting=meeting,
+        role__startswith="translator_",
+    )
+    try:
+        services.meeting_role_revoke(role=role, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s is no longer %(role)s for %(meeting)s.")
+            % {"name": role.user.display_name, "role": role_words(role.role), "meeting": meeting.title},
         )
     return redirect(_people_url(meeting))
 
