@@ -365,7 +365,11 @@ def translation_gaps(meeting: Meeting) -> list[GapList]:
 def _original(base: str):
     """The paper's text in the language it is written in (Paper.language), as an expression."""
     return Coalesce(
-        Case(*(When(language=code, then=F(f"{base}_{code}")) for code in languages.CODES), default=Value("")),
+        Case(
+            *(When(language=code, then=F(f"{base}_{code}")) for code in languages.CODES),
+            default=Value(""),
+            output_field=TextField(),
+        ),
         Value(""),
         output_field=TextField(),
     )

@@ -711,6 +711,7 @@ def texts_awaiting_translation(meeting, language: str) -> QuerySet:
     def rows(queryset, kind: str, label, sort: tuple):
         return (
             queryset.filter(meeting=meeting)
+            .order_by()  # the union is ordered as a whole
             .annotate(
                 needs_title=_awaits("title", language),
                 needs_description=_awaits("description", language),

@@ -88,8 +88,8 @@ def test_the_meeting_staff_names_and_revokes_a_translator_logged_mailed_and_kept
     services.meeting_role_revoke(role=role, actor=mexican)
     role.refresh_from_db()
     assert role.revoked_at is not None  # kept as history, with its date
-    claire.refresh_from_db()  # a fresh request's person
-    assert translator_languages(claire, vallarta.pk) == frozenset()
+    fresh = type(claire).objects.get(pk=claire.pk)  # a fresh request's person
+    assert translator_languages(fresh, vallarta.pk) == frozenset()
     logged = list(ActivityLog.objects.filter(meeting=vallarta).order_by("pk").values_list("action", "actor"))
     assert logged == [("roundtables.translator.named", mexican.pk), ("roundtables.translator.revoked", mexican.pk)]
     assert action_label("roundtables.translator.named") == "Named translator for the meeting"
