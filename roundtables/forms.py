@@ -332,7 +332,10 @@ class TranslatorNameForm(CoordinatorNameForm):
     """A translator is named into one working language, by an existing account's address."""
 
     language = forms.ChoiceField(
-        label=_("Translates into"), choices=list(languages.NAMES.items()), initial=languages.TRANSLATED[0]
+        label=_("Translates into"),
+        choices=list(languages.NAMES.items()),
+        initial=languages.TRANSLATED[0],
+        widget=forms.Select(attrs={"class": "form-select w-auto"}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -358,9 +361,9 @@ class TranslationForm(forms.Form):
                 % {"text": self.LABELS[base], "language": languages.NAMES[language]},
                 required=False,
                 max_length=self.MAX_LENGTHS.get(base),
-                widget=forms.Textarea(attrs={"rows": 12, "lang": language})
+                widget=forms.Textarea(attrs={"rows": 12, "lang": language, "class": "form-control"})
                 if base != "title"
-                else forms.TextInput(attrs={"lang": language}),
+                else forms.TextInput(attrs={"lang": language, "class": "form-control"}),
             )
             self.fields[f"{base}_started"] = forms.CharField(required=False, widget=forms.HiddenInput, strip=False)
 
