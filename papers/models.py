@@ -116,6 +116,11 @@ class Paper(ChoiceLabels, models.Model):
     # its public page stays, saying when and why, so links to it do not silently break.
     unpublished_at = models.DateTimeField(_("withdrawn from the library at"), null=True, blank=True)
     unpublish_reason = models.TextField(_("why it was withdrawn from the library"), blank=True)
+    # What each translation of the title and abstract was made from: {"fr": {"title": <the original's text
+    # when the French title was saved>, "abstract": ...}}, written by papers.services.translations. A
+    # translation whose original has changed since "needs update" (the translators' queue), and its form
+    # shows what changed. A text kept whole rather than a hash, since the form shows the difference.
+    translated_from = models.JSONField(_("translated from"), default=dict, blank=True)
 
     objects = PaperQuerySet.as_manager()
 

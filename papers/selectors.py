@@ -22,7 +22,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -381,16 +382,37 @@ def _empty(field: str) -> Q:
 
 def papers_awaiting_translation(meeting, language: str) -> QuerySet[Paper]:
     """The meeting's papers the public reads or will read (accepted, published) whose title or abstract
-    in `language` is empty while the text in the paper's own language has something; annotated
-    `needs_title` and `needs_abstract`, in programme order. A paper written in `language` awaits nothing."""
+    in `language` is empty while the text in the paper's own language has something, or was translated
+    from a text that has changed since (Paper.translated_from; a translation saved before it was recorded
+    counts as up to date). Annotated `needs_title` and `needs_abstract` (either), `title_changed` and
+    `abstract_changed` (the original changed since), in programme order. A paper written in `language`
+    awaits nothing."""
+
+    def awaits(base: str) -> dict:
+        original = F(f"original_{base}")
+        missing = ~Q(**{f"original_{base}": ""}) & _empty(f"{base}_{language}")
+        changed = (
+            ~Q(**{f"original_{base}": ""})
+            & ~_empty(f"{base}_{language}")
+            & Q(**{f"source_{base}__isnull": False})
+            & ~Q(**{f"source_{base}": original})
+        )
+        return {
+            f"needs_{base}": ExpressionWrapper(missing | changed, BooleanField()),
+            f"{base}_changed": ExpressionWrapper(changed, BooleanField()),
+        }
+
     return (
         Paper.objects.filter(session__meeting=meeting, state__in=[Paper.State.ACCEPTED, Paper.State.PUBLISHED])
         .exclude(language=language)
-        .annotate(original_title=_original("title"), original_abstract=_original("abstract"))
         .annotate(
-            needs_title=ExpressionWrapper(~Q(original_title="") & _empty(f"title_{language}"), BooleanField()),
-            needs_abstract=ExpressionWrapper(~Q(original_abstract="") & _empty(f"abstract_{language}"), BooleanField()),
+            original_title=_original("title"),
+            original_abstract=_original("abstract"),
+            # As plain text (Cast), so that comparing it with the original is not a JSON lookup.
+            source_title=Cast(KeyTextTransform("title", KeyTransform(language, "translated_from")), TextField()),
+            source_abstract=Cast(KeyTextTransform("abstract", KeyTransform(language, "translated_from")), TextField()),
         )
+        .annotate(**awaits("title"), **awaits("abstract"))
         .filter(Q(needs_title=True) | Q(needs_abstract=True))
         .select_related("session")
         .order_by("session__roundtable__order", "session__order", "session__code", "kind", "pk")

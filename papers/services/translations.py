@@ -2,6 +2,9 @@
 is written in (papers.permissions.translate_paper_perm). The translated file is another matter
 (papers.services.files.translation_upload).
 
+Each save records the original's text it translated (Paper.translated_from), so the queue knows a
+translation whose original changed since, and the form shows what changed.
+
 A lost update is refused as for a session's texts (roundtables.services.translations): the form carries
 the text the translator started from, and a different text saved meanwhile is shown, not overwritten."""
 
@@ -34,14 +37,25 @@ def paper_translation_save(
         if conflicts:
             raise TranslationConflict(conflicts)
         changed = []
+        sources = dict(paper.translated_from.get(language, {}))
         for base, value in texts.items():
             name = f"{base}_{language}"
             value = (value or "").strip()
             if (getattr(paper, name) or "") != value:
                 setattr(paper, name, value)
                 changed.append(name)
+            # Saved over the original as it reads now: this translation is up to date with it.
+            original = getattr(paper, f"{base}_{paper.language}") or ""
+            if value:
+                sources[base] = original
+            else:
+                sources.pop(base, None)
+        recorded = sources != paper.translated_from.get(language, {})
+        if recorded:
+            paper.translated_from = {**paper.translated_from, language: sources}
+        if changed or recorded:
+            paper.save(update_fields=[*changed, *(["translated_from"] if recorded else []), "updated_at"])
         if changed:
-            paper.save(update_fields=[*changed, "updated_at"])
             activity_log(
                 actor=actor,
                 action="papers.paper.translated",

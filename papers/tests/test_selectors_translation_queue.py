@@ -4,9 +4,12 @@ or abstract in a language is empty while the paper's own language has text."""
 import pytest
 from django.utils import timezone
 
+from accounts.tests.factories import UserFactory
+from papers import services
 from papers.models import Paper
 from papers.selectors import papers_awaiting_translation
 from papers.tests.factories import PaperFactory, VersionFactory
+from roundtables.models import MeetingRole
 from roundtables.tests.factories import MeetingFactory, RoundtableFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +51,31 @@ def test_public_papers_with_an_empty_translation_are_listed(settings, tmp_path, 
     )
     [in_english] = papers_awaiting_translation(meeting, "en")
     assert (in_english, in_english.original_title, in_english.original_abstract) == (spanish, "Título", "Resumen.")
+
+
+def test_a_translation_whose_original_changed_since_is_listed_again(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = MeetingFactory(number=4)
+    paper = paper_in(meeting, title_en="Partnerships", abstract_en="The first abstract.")
+    translator = UserFactory()
+    MeetingRole.objects.create(meeting=meeting, user=translator, role=MeetingRole.Role.TRANSLATOR_FR)
+    services.paper_translation_save(
+        paper=paper,
+        actor=translator,
+        language="fr",
+        texts={"title": "Partenariats", "abstract": "Le premier résumé."},
+        started_from={"title": "", "abstract": ""},
+    )
+    assert list(papers_awaiting_translation(meeting, "fr")) == []
+    assert Paper.objects.get(pk=paper.pk).translated_from == {
+        "fr": {"title": "Partnerships", "abstract": "The first abstract."}
+    }
+
+    Paper.objects.filter(pk=paper.pk).update(abstract_en="The abstract, revised.")  # the team, later
+    [awaiting] = papers_awaiting_translation(meeting, "fr")
+    assert (awaiting.needs_title, awaiting.needs_abstract, awaiting.title_changed, awaiting.abstract_changed) == (
+        False,
+        True,
+        False,
+        True,
+    )

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import sign_in
+from papers.models import Paper
 
 pytestmark = pytest.mark.browser
 
@@ -80,3 +81,20 @@ def test_a_french_translator_is_named_and_works_through_the_queue(demo, live_ser
         .filter(has_text="Labour mobility strategies")
     ).to_have_count(0)
     screenshot("queue-after")
+
+    # The team revises the abstract: the paper is back in the queue, what changed marked on the form.
+    Paper.objects.filter(title_en__startswith="Labour mobility strategies").update(
+        abstract_en=Paper.objects.get(title_en__startswith="Labour mobility strategies").abstract_en.replace(
+            "can raise the incomes", "can substantially raise the incomes"
+        )
+    )
+    page.reload()
+    paper = (
+        page.get_by_role("region", name="titles or abstracts")
+        .get_by_role("listitem")
+        .filter(has_text="Labour mobility strategies")
+    )
+    expect(paper).to_contain_text("original changed since translated")
+    paper.get_by_role("link", name="Translate").click()
+    expect(page.locator("ins")).to_have_text("substantially ")
+    screenshot("paper-changed")

@@ -242,3 +242,17 @@ def test_a_closed_meeting_refuses_with_a_message(client, meeting, session, frenc
     assert "Puerto Vallarta 2010 is closed: its record is read-only." in response.content.decode()
     session.refresh_from_db()
     assert session.title_fr is None
+
+
+def test_what_changed_in_the_original_since_the_translation_is_marked(client, meeting, session, french):
+    paper = accepted_paper(session, title_en="Partnerships", abstract_en="The first abstract.")
+    client.force_login(french)
+    data = {"title": "Partenariats", "abstract": "Le premier résumé.", "title_started": "", "abstract_started": ""}
+    assert client.post(_paper_form(paper), data).status_code == 302
+    Paper.objects.filter(pk=paper.pk).update(abstract_en="The revised abstract.")  # the team, later
+    [awaiting] = client.get(_queue()).context["papers"]
+    assert (awaiting.pk, awaiting.abstract_changed) == (paper.pk, True)
+    page = client.get(_paper_form(paper)).content.decode()
+    assert "Changed since the last translation" in page
+    assert "<p>The <ins>revised</ins> abstract.</p>" in page  # the original now
+    assert "<p>The <del>first</del> abstract.</p>" in page  # what the translation was made from

@@ -9,12 +9,14 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import linebreaks
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from gfmd import languages
 from gfmd.forms import add_service_errors
 from gfmd.paging import query_without
+from outcomes.diff import has_changes, side_by_side
 from outcomes.selectors import outcomes_awaiting_translation
 from papers import services as paper_services
 from papers.models import Paper
@@ -95,9 +97,22 @@ def queue(request, number: int | None = None):
     )
 
 
-def _translate_page(request, *, obj, meeting, kind_label, heading, texts, language, original_language, save):
-    """The side-by-side form: the original on the left (read-only), the translation on the right. A
-    refused save keeps what was typed and shows, next to the field, the text someone saved meanwhile."""
+def _changes(source: str | None, original: str):
+    """What changed in the original since the text a translation was made from (diff rows of
+    outcomes.diff), or None when nothing did or nothing was recorded."""
+    if source is None or source == original:
+        return None
+    rows = side_by_side(linebreaks(source), linebreaks(original))
+    return rows if has_changes(rows) else None
+
+
+def _translate_page(
+    request, *, obj, meeting, kind_label, heading, texts, language, original_language, save, sources=None
+):
+    """The side-by-side form: the original on the left (read-only, what changed since the last translation
+    marked where the owning app records it: `sources`, {base: the original it was made from}), the
+    translation on the right. A refused save keeps what was typed and shows, next to the field, the text
+    someone saved meanwhile."""
 
     def stored(instance) -> dict[str, str]:
         return {base: getattr(instance, f"{base}_{language}") or "" for base in texts}
@@ -125,7 +140,11 @@ def _translate_page(request, *, obj, meeting, kind_label, heading, texts, langua
                 )
                 return redirect(queue_url(meeting, language))
         status = 400
-    originals = [(TranslationForm.LABELS[base], getattr(obj, f"{base}_{original_language}") or "") for base in texts]
+    sources = sources or {}
+    originals = []
+    for base in texts:
+        text = getattr(obj, f"{base}_{original_language}") or ""
+        originals.append((TranslationForm.LABELS[base], text, _changes(sources.get(base), text)))
     fields = [(form[base], form[f"{base}_started"], meanwhile.get(base)) for base in texts]
     return render(
         request,
@@ -216,4 +235,5 @@ def paper_translate(request, pk: int, language: str):
         save=lambda **kwargs: paper_services.paper_translation_save(
             paper=paper, actor=request.user, language=language, **kwargs
         ),
+        sources=paper.translated_from.get(language, {}),
     )
