@@ -207,11 +207,6 @@ TRANSLATOR_ROLES = (MeetingRole.Role.TRANSLATOR_EN, MeetingRole.Role.TRANSLATOR_
 NAMED_ROLES = (CIVIL_SOCIETY_COORDINATOR, *TRANSLATOR_ROLES)
 
 
-def _activity_prefix(role: str) -> str:
-    """The activity log's name of the role: "roundtables.coordinator", "roundtables.translator"."""
-    return "roundtables.coordinator" if role == CIVIL_SOCIETY_COORDINATOR else "roundtables.translator"
-
-
 def role_words(role: str) -> str:
     """The role as it reads inside a sentence ("civil-society coordinator", "translator into French")."""
     label = str(MeetingRole.Role(role).label)
@@ -272,7 +267,7 @@ def meeting_role_name(*, meeting: Meeting, user: User, role: str, actor) -> Meet
     named = MeetingRole.objects.create(meeting=meeting, user=user, role=role, granted_by=actor)
     activity_log(
         actor=actor,
-        action=f"{_activity_prefix(role)}.named",
+        action="roundtables.coordinator.named" if role == CIVIL_SOCIETY_COORDINATOR else "roundtables.translator.named",
         obj=named,
         meeting=meeting,
         data={"email": user.email, "role": role},
@@ -297,7 +292,11 @@ def meeting_role_revoke(*, role: MeetingRole, actor) -> MeetingRole:
     role.save(update_fields=["revoked_at"])
     activity_log(
         actor=actor,
-        action=f"{_activity_prefix(role.role)}.revoked",
+        action=(
+            "roundtables.coordinator.revoked"
+            if role.role == CIVIL_SOCIETY_COORDINATOR
+            else "roundtables.translator.revoked"
+        ),
         obj=role,
         meeting=meeting,
         data={"email": role.user.email, "role": role.role},
