@@ -17,7 +17,15 @@ def test_a_french_translator_is_named_and_works_through_the_queue(demo, live_ser
     sign_in(page, live_server, "chair@example.org")
     page.goto(f"{live_server.url}/chair/meetings/4/people/")
     section = page.get_by_role("region", name="Translators")
-    expect(section).to_contain_text("No translator is named for this meeting yet.")
+    expect(section).to_contain_text("translator.fr@example.org")  # the demo's translators
+    section.get_by_label("E-mail address of the translator").fill("translator.fr@example.org")
+    section.get_by_label("Translates into").select_option("fr")
+    section.get_by_role("button", name="Name the translator").click()
+    expect(page.locator("#id_translator-email_error")).to_have_text(
+        "translator.fr@example.org is already translator into French of "
+        "Fourth Meeting of the Global Forum on Migration and Development."
+    )
+    section = page.get_by_role("region", name="Translators")
     section.get_by_label("E-mail address of the translator").fill("nobody@example.org")
     section.get_by_label("Translates into").select_option("fr")
     section.get_by_role("button", name="Name the translator").click()

@@ -68,16 +68,16 @@ def accepted_paper(session, **kwargs):
 
 
 def _queue(number=None, language=None) -> str:
-    url = reverse("translations:queue", kwargs={"number": number} if number else {})
+    url = reverse("translator:queue", kwargs={"number": number} if number else {})
     return f"{url}?language={language}" if language else url
 
 
 def _session_form(session, language="fr") -> str:
-    return reverse("translations:session", kwargs={"pk": session.pk, "language": language})
+    return reverse("translator:session", kwargs={"pk": session.pk, "language": language})
 
 
 def _paper_form(paper, language="fr") -> str:
-    return reverse("translations:paper", kwargs={"pk": paper.pk, "language": language})
+    return reverse("translator:paper", kwargs={"pk": paper.pk, "language": language})
 
 
 # -- The queue ------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from gfmd.routing import edition_paths
 from portal.translations import views
 
 # Mounted under /translations/ by gfmd.urls.
-app_name = "translations"
+app_name = "translator"
 
 urlpatterns = [
     # /translations/ for the current meeting, /translations/meetings/<number>/ for another.

@@ -52,7 +52,7 @@ def _translator_meetings(user):
 
 
 def queue_url(meeting, language: str) -> str:
-    return reverse("translations:queue", kwargs={"number": meeting.number}) + "?" + urlencode({"language": language})
+    return reverse("translator:queue", kwargs={"number": meeting.number}) + "?" + urlencode({"language": language})
 
 
 @login_required

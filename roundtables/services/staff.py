@@ -226,7 +226,7 @@ def _link(role: str, meeting: Meeting) -> str:
     if role == CIVIL_SOCIETY_COORDINATOR:
         return settings.SITE_URL + reverse("delegations:civil_society", kwargs={"number": meeting.number})
     # The translator's queue (portal.translations), named by its URL: roundtables does not import it.
-    return settings.SITE_URL + reverse("translations:queue", kwargs={"number": meeting.number})
+    return settings.SITE_URL + reverse("translator:queue", kwargs={"number": meeting.number})
 
 
 def _mail_named(role: MeetingRole) -> None:
