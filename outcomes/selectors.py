@@ -1,7 +1,7 @@
 """What the outcome pages read: who holds which role on a session's team, and the prefetched
 querysets of the pages."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import (
     Case,
@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from delegations.models import Delegation, Registration
 from delegations.selectors import signing_delegation
+from gfmd import languages
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
 from roundtables.models import Session
 from roundtables.permissions import reads_meeting_records_of
@@ -314,6 +315,46 @@ def translation_rows(outcome: Outcome, language: str) -> list[TranslationRow]:
         section.outcome = outcome
         (originals if section.language == outcome.original_language else translations)[section.kind] = section
     return [TranslationRow(originals[kind], translations[kind]) for kind in originals if kind in translations]
+
+
+@dataclass
+class TranslationProgress:
+    """How far the translation of an outcome into one language is: counts of its sections by status
+    (the sections whose original has no text yet are not counted: there is nothing to translate)."""
+
+    language: str
+    up_to_date: int = 0
+    needs_update: int = 0
+    missing: int = 0
+    translators: list = field(default_factory=list)  # the meeting's translators into it, when the page names them
+
+    @property
+    def language_name(self) -> str:
+        return str(languages.NAMES[self.language])
+
+
+def translation_progress(outcome: Outcome, sections=None) -> list[TranslationProgress]:
+    """Per translation language (in the working languages' order), its sections up to date, needing
+    an update and missing. One query, or none with `sections`: the outcome's sections in every
+    language with their current_revision."""
+    if sections is None:
+        sections = outcome.sections.select_related("current_revision")
+    by_language: dict[str, dict[str, OutcomeSection]] = {}
+    for section in sections:
+        by_language.setdefault(section.language, {})[section.kind] = section
+    originals = by_language.get(outcome.original_language, {})
+    result = []
+    for language in languages.CODES:
+        if language == outcome.original_language:
+            continue
+        counts = {"up_to_date": 0, "needs_update": 0, "missing": 0}
+        for kind, translation in by_language.get(language, {}).items():
+            if kind in originals:
+                status = TranslationRow(originals[kind], translation).status
+                if status in counts:
+                    counts[status] += 1
+        result.append(TranslationProgress(language=language, **counts))
+    return result
 
 
 @dataclass(frozen=True)

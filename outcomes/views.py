@@ -1,6 +1,8 @@
-"""The outcome pages: the rapporteur's editor, the co-chairs' sign-off, history, the closing
-plenary's presentation and the print layout. Drafts are private: 404 for anyone off the team."""
+"""The outcome pages: the rapporteur's editor, the translators' side-by-side editor, the co-chairs'
+sign-off, history, the closing plenary's presentation and the print layout. Drafts are private: 404
+for anyone off the team."""
 
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
@@ -15,15 +17,17 @@ from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from delegations.selectors import signing_delegation
 from gfmd import languages
 from outcomes import services
 from outcomes.diff import has_changes, side_by_side
-from outcomes.forms import CommentForm, ReturnForm, SectionSaveForm
+from outcomes.forms import CommentForm, OriginalLanguageForm, ReturnForm, SectionSaveForm
 from outcomes.models import Outcome, OutcomeRevision, OutcomeSection
 from outcomes.selectors import (
+    TranslationRow,
     outcome_sections,
     reading_sections,
     section_revisions,
@@ -32,9 +36,12 @@ from outcomes.selectors import (
     sign_offs,
     team_role,
     translation_pending,
+    translation_progress,
+    translation_rows,
 )
 from roundtables.editions import may_write, meeting_or_current
 from roundtables.models import Session
+from roundtables.selectors import meeting_translators
 
 # The Chair's office reads every roundtable session of the meeting (400 at the benchmark's 10x).
 PER_PAGE = 50
@@ -62,6 +69,36 @@ def _section(outcome: Outcome, kind: str, language: str | None = None) -> Outcom
     )
     section.outcome = outcome
     return section
+
+
+def _translation_language(outcome: Outcome, language: str | None) -> str | None:
+    """The language of a translation named in the URL (None: the original); 404 for the original's
+    own language or one that is not a working language."""
+    if language is None:
+        return None
+    if language not in languages.CODES or language == outcome.original_language:
+        raise Http404
+    return language
+
+
+def _translate_url(outcome: Outcome, language: str, anchor: str = "") -> str:
+    url = reverse("outcomes:translate", kwargs={"pk": outcome.pk, "language": language})
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _history_url(outcome: Outcome, section: OutcomeSection) -> str:
+    if section.is_original:
+        return reverse("outcomes:section_history", kwargs={"pk": outcome.pk, "kind": section.kind})
+    return reverse(
+        "outcomes:translation_history", kwargs={"pk": outcome.pk, "language": section.language, "kind": section.kind}
+    )
+
+
+def _page_of(outcome: Outcome, section: OutcomeSection, anchor: str = "") -> str:
+    """The page a section is written on: the workspace (the original) or the translate page."""
+    if section.is_original:
+        return _workspace_url(outcome, anchor)
+    return _translate_url(outcome, section.language, anchor)
 
 
 def _local_time(moment, meeting) -> str:
@@ -110,6 +147,13 @@ def workspace(request, session_pk: int):
         "role": team_role(request.user, session),
         "can_start": outcome is None and request.user.has_perm("outcomes.start_outcome", session),
     }
+    if outcome is None:
+        # The rapporteur drafts in their own language, unless they choose another on starting.
+        preferred = getattr(request.user, "preferred_language", "") or languages.DEFAULT
+        context["start_form"] = OriginalLanguageForm(
+            initial={"original_language": preferred if preferred in languages.CODES else languages.DEFAULT},
+            auto_id="id_start_%s",
+        )
     # A closed meeting's outcome is its record: no button offers to change it (the services refuse anyway).
     writable = may_write(session.meeting, request.user)
     context["can_start"] = context["can_start"] and writable
@@ -119,6 +163,11 @@ def workspace(request, session_pk: int):
         signed = sign_offs(outcome)
         can_sign_off = user.has_perm("outcomes.sign_off_outcome", outcome)
         sections = list(outcome_sections(outcome))
+        every_language = list(outcome.sections.select_related("current_revision"))
+        progress = translation_progress(outcome, every_language)
+        for line in progress:
+            line.translators = list(meeting_translators(session.meeting, line.language))
+        can_edit = writable and user.has_perm("outcomes.edit_outcome", outcome)
         for section in sections:
             section.form = SectionSaveForm(
                 initial={"html": section.html, "base_revision": section.current_revision_id},
@@ -130,7 +179,12 @@ def workspace(request, session_pk: int):
             approved_count=sum(1 for sign_off in signed if sign_off.counts),
             editor_role=user.has_perm("outcomes.write_outcome", outcome),
             # The rules the services check (who and when): a button shows only when its click is accepted.
-            can_edit=writable and user.has_perm("outcomes.edit_outcome", outcome),
+            can_edit=can_edit,
+            translations=progress,
+            # The original language changes only while nothing is written in any language.
+            language_form=OriginalLanguageForm(initial={"original_language": outcome.original_language})
+            if can_edit and not any(section.current_revision_id for section in every_language)
+            else None,
             can_comment=writable and user.has_perm("outcomes.comment_outcome", outcome),
             can_submit=writable and user.has_perm("outcomes.submit_outcome", outcome),
             can_return=writable and user.has_perm("outcomes.return_outcome", outcome),
@@ -149,8 +203,34 @@ def workspace(request, session_pk: int):
 def outcome_start(request, session_pk: int):
     """ "Start drafting": the outcome and its five empty sections (a second click changes nothing)."""
     session = _session(request, session_pk)
-    services.outcome_start(session=session, actor=request.user)
+    form = OriginalLanguageForm(request.POST)
+    language = form.cleaned_data["original_language"] if form.is_valid() else languages.DEFAULT
+    services.outcome_start(session=session, actor=request.user, original_language=language)
     return redirect("outcomes:workspace", session_pk=session.pk)
+
+
+@login_required
+@require_POST
+def original_language_set(request, pk: int):
+    """The rapporteur changes the language they draft in (while nothing is written)."""
+    outcome = _outcome(request, pk)
+    form = OriginalLanguageForm(request.POST)
+    if not form.is_valid():
+        services.check_who(request.user, "outcomes.edit_outcome", outcome)
+        messages.error(request, _("Choose one of the Forum's working languages."))
+        return redirect(_workspace_url(outcome))
+    try:
+        outcome = services.original_language_set(
+            outcome=outcome, actor=request.user, language=form.cleaned_data["original_language"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The outcome is drafted in %(language)s.") % {"language": outcome.get_original_language_display()},
+        )
+    return redirect(_workspace_url(outcome))
 
 
 def _save_payload(outcome: Outcome, section: OutcomeSection, result, request) -> dict:
@@ -161,6 +241,10 @@ def _save_payload(outcome: Outcome, section: OutcomeSection, result, request) ->
         "head": head.pk if head else None,
         "saved_at": _local_time(result.revision.created_at, outcome.session.meeting) if result.revision else "",
     }
+    if not section.is_original and result.applied:
+        # The translation's status after this save (its source is the original the page showed).
+        row = TranslationRow(services.original_section(section), _with_revision(section, head))
+        payload["translation"] = {"status": row.status, "label": str(TRANSLATION_STATUS[row.status])}
     if result.conflict:
         payload.update(
             head_html=head.html if head else "",
@@ -169,6 +253,7 @@ def _save_payload(outcome: Outcome, section: OutcomeSection, result, request) ->
                 {
                     "outcome": outcome,
                     "section": section,
+                    "history_url": _history_url(outcome, section),
                     "head": head,
                     "mine": result.revision,
                     "rows": side_by_side(head.html if head else "", result.revision.html),
@@ -182,17 +267,21 @@ def _save_payload(outcome: Outcome, section: OutcomeSection, result, request) ->
 
 @login_required
 @require_POST
-def section_save(request, pk: int, kind: str):
-    """Autosave (JSON) and the plain form's save. Every text sent is kept, conflict or not."""
+def section_save(request, pk: int, kind: str, language: str | None = None):
+    """Autosave (JSON) and the plain form's save, of the original's section or (with `language`) of a
+    translation's. Every text sent is kept, conflict or not."""
     outcome = _outcome(request, pk)
-    section = _section(outcome, kind)
+    section = _section(outcome, kind, _translation_language(outcome, language))
     form = SectionSaveForm(request.POST)
     if not form.is_valid():
-        services.check_who(request.user, "outcomes.edit_outcome", outcome)
+        if section.is_original:
+            services.check_who(request.user, "outcomes.edit_outcome", outcome)
+        else:
+            services.check_who(request.user, "outcomes.translate_section", section)
         if _wants_json(request):
             return JsonResponse({"status": "invalid", "errors": form.errors.get_json_data()}, status=400)
         messages.error(request, _("The text could not be saved: %(errors)s") % {"errors": form.errors.as_text()})
-        return redirect(_workspace_url(outcome, section.anchor))
+        return redirect(_page_of(outcome, section, section.anchor))
     data = form.cleaned_data
     try:
         if data["conflict_revision"]:
@@ -202,6 +291,7 @@ def section_save(request, pk: int, kind: str):
                 html=data["html"],
                 conflict_revision_id=data["conflict_revision"],
                 head_revision_id=data["base_revision"],
+                source_revision_id=data["source_revision"],
             )
         else:
             result = services.section_save(
@@ -210,12 +300,13 @@ def section_save(request, pk: int, kind: str):
                 html=data["html"],
                 base_revision_id=data["base_revision"],
                 client_token=data["client_token"],
+                source_revision_id=data["source_revision"],
             )
     except ValidationError as error:
         if _wants_json(request):
             return JsonResponse({"status": "locked", "message": " ".join(error.messages)}, status=409)
         messages.error(request, " ".join(error.messages))
-        return redirect(_workspace_url(outcome))
+        return redirect(_page_of(outcome, section))
     if _wants_json(request):
         return JsonResponse(_save_payload(outcome, section, result, request))
     if result.conflict:
@@ -227,17 +318,17 @@ def section_save(request, pk: int, kind: str):
             )
             % {"section": section.get_kind_display(), "number": result.revision.number},
         )
-        url = reverse("outcomes:section_history", kwargs={"pk": outcome.pk, "kind": kind})
-        return redirect(f"{url}?from={result.head.number}&to={result.revision.number}")
+        return redirect(f"{_history_url(outcome, section)}?from={result.head.number}&to={result.revision.number}")
     messages.success(request, _("“%(section)s” saved.") % {"section": section.get_kind_display()})
-    return redirect(_workspace_url(outcome, section.anchor))
+    return redirect(_page_of(outcome, section, section.anchor))
 
 
 @login_required
-def section_history(request, pk: int, kind: str):
-    """Every version with who and when; a comparison of any two."""
+def section_history(request, pk: int, kind: str, language: str | None = None):
+    """Every version with who and when; a comparison of any two (of the original's section, or of a
+    translation's with `language`)."""
     outcome = _outcome(request, pk)
-    section = _section(outcome, kind)
+    section = _section(outcome, kind, _translation_language(outcome, language))
     revisions = list(section_revisions(section))
     by_number = {r.number: r for r in revisions}
 
@@ -264,16 +355,21 @@ def section_history(request, pk: int, kind: str):
             "compare_to": compare_to,
             "rows": rows,
             "has_changes": has_changes(rows),
-            "can_restore": request.user.has_perm("outcomes.edit_outcome", outcome),
+            "can_restore": request.user.has_perm("outcomes.edit_outcome", outcome)
+            if section.is_original
+            else may_write(outcome.session.meeting, request.user)
+            and request.user.has_perm("outcomes.translate_section", section),
+            "back_url": _page_of(outcome, section, section.anchor),
+            "language_name": languages.NAMES[section.language],
         },
     )
 
 
 @login_required
 @require_POST
-def revision_restore(request, pk: int, kind: str, number: int):
+def revision_restore(request, pk: int, kind: str, number: int, language: str | None = None):
     outcome = _outcome(request, pk)
-    section = _section(outcome, kind)
+    section = _section(outcome, kind, _translation_language(outcome, language))
     revision = get_object_or_404(OutcomeRevision, section=section, number=number)
     try:
         restored = services.revision_restore(revision=revision, actor=request.user)
@@ -285,7 +381,7 @@ def revision_restore(request, pk: int, kind: str, number: int):
             _("Version %(old)s is the current text again (saved as version %(new)s).")
             % {"old": revision.number, "new": restored.number},
         )
-    return redirect(_workspace_url(outcome, section.anchor))
+    return redirect(_page_of(outcome, section, section.anchor))
 
 
 @login_required
@@ -361,30 +457,42 @@ def outcome_publish(request, pk: int):
 @login_required
 def heads(request, pk: int):
     """The current version of every section (polled by open editors): a page whose text is unchanged
-    takes a newer version saved elsewhere; a page with unsaved changes compares when it saves."""
+    takes a newer version saved elsewhere; a page with unsaved changes compares when it saves.
+    With ?language=fr, the French translation's sections, and the original's current version of
+    each (`originals`), so that a translator's open page sees when the original changed."""
     outcome = _outcome(request, pk)
-    sections = outcome.sections.filter(language=outcome.original_language).select_related(
-        "current_revision", "current_revision__author"
-    )
-    return JsonResponse(
-        {
-            "state": outcome.state,
-            "editable": outcome.is_editable,
-            "sections": {
-                section.kind: {
-                    "head": section.current_revision_id,
-                    "html": section.html,
-                    "author": section.current_revision.author.display_name
-                    if section.current_revision_id and section.current_revision.author
-                    else "",
-                    "saved_at": _local_time(section.current_revision.created_at, outcome.session.meeting)
-                    if section.current_revision_id
-                    else "",
-                }
-                for section in sections
-            },
-        }
-    )
+    language = _translation_language(outcome, request.GET.get("language") or None)
+    sections = outcome.sections.filter(
+        language__in={outcome.original_language, language or outcome.original_language}
+    ).select_related("current_revision", "current_revision__author")
+    meeting = outcome.session.meeting
+    shown, originals = [], {}
+    for section in sections:
+        if section.language == (language or outcome.original_language):
+            shown.append(section)
+        if section.language == outcome.original_language:
+            originals[section.kind] = section.current_revision_id
+    body = {
+        "state": outcome.state,
+        # A translation follows the original at every stage (while the meeting is open).
+        "editable": outcome.is_editable if language is None else may_write(meeting, request.user),
+        "sections": {
+            section.kind: {
+                "head": section.current_revision_id,
+                "html": section.html,
+                "author": section.current_revision.author.display_name
+                if section.current_revision_id and section.current_revision.author
+                else "",
+                "saved_at": _local_time(section.current_revision.created_at, meeting)
+                if section.current_revision_id
+                else "",
+            }
+            for section in shown
+        },
+    }
+    if language is not None:
+        body["originals"] = originals
+    return JsonResponse(body)
 
 
 def _reading_context(outcome: Outcome, language: str | None = None) -> dict:
@@ -420,7 +528,118 @@ def print_layout(request, pk: int):
     return render(request, "outcomes/print.html", _reading_context(outcome))
 
 
+TRANSLATION_STATUS = {
+    "empty": _lazy("Original not written yet"),
+    "missing": _lazy("Not translated"),
+    "needs_update": _lazy("Needs update"),
+    "up_to_date": _lazy("Up to date"),
+    "published": _lazy("Published"),
+}
+
+
+def _with_revision(section: OutcomeSection, revision) -> OutcomeSection:
+    section.current_revision = revision
+    return section
+
+
+@dataclass
+class TranslationPane:
+    """One section of the translate page: the original (left), the translation (right)."""
+
+    row: TranslationRow
+    can_edit: bool
+    form: SectionSaveForm | None = None
+
+    @property
+    def status(self) -> str:
+        """The badge: "published" when what the public reads is the current, up-to-date text."""
+        status = self.row.status
+        translation = self.row.translation
+        if status == "up_to_date" and translation.published_revision_id == translation.current_revision_id:
+            return "published"
+        return status
+
+    @property
+    def status_label(self) -> str:
+        return str(TRANSLATION_STATUS[self.status])
+
+    @property
+    def changes(self):
+        return self.row.changes()
+
+
 @login_required
 def translate(request, pk: int, language: str):
-    """The translator's side-by-side editor (being built: answers 404 until then)."""
-    raise Http404
+    """The translator's side-by-side editor: each section's original (read-only, with what changed
+    since the translation was made) beside its translation into `language`, editable by that
+    language's translators (and the Chair's office) at every stage of the outcome."""
+    outcome = _outcome(request, pk)
+    language = _translation_language(outcome, language)
+    meeting = outcome.session.meeting
+    user = request.user
+    writable = may_write(meeting, user)
+    panes = []
+    for row in translation_rows(outcome, language):
+        can_edit = writable and user.has_perm("outcomes.translate_section", row.translation)
+        pane = TranslationPane(row=row, can_edit=can_edit)
+        if pane.can_edit:
+            pane.form = SectionSaveForm(
+                initial={
+                    "html": row.translation.html,
+                    "base_revision": row.translation.current_revision_id,
+                    "source_revision": row.original.current_revision_id,
+                },
+                auto_id=f"id_{row.kind}_%s",
+            )
+        panes.append(pane)
+    can_publish = (
+        writable
+        and bool(panes)
+        and outcome.state == Outcome.State.PUBLISHED
+        and user.has_perm("outcomes.publish_translation", panes[0].row.translation)
+    )
+    return render(
+        request,
+        "outcomes/translate.html",
+        {
+            "outcome": outcome,
+            "session": outcome.session,
+            "meeting": meeting,
+            "language": language,
+            "language_name": languages.NAMES[language],
+            "original_language_name": outcome.get_original_language_display(),
+            "other_languages": [
+                (code, name)
+                for code, name in languages.NAMES.items()
+                if code not in {language, outcome.original_language}
+            ],
+            "panes": panes,
+            "can_edit": any(pane.can_edit for pane in panes),
+            "can_publish": can_publish,
+            "publishable": [pane for pane in panes if pane.row.publishable],
+        },
+    )
+
+
+@login_required
+@require_POST
+def translation_publish(request, pk: int, language: str):
+    """After the outcome's publication: publish the translation's sections that are up to date."""
+    outcome = _outcome(request, pk)
+    language = _translation_language(outcome, language)
+    try:
+        published = services.translation_publish(outcome=outcome, language=language, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Published in %(language)s: %(sections)s.")
+            % {
+                "language": languages.NAMES[language],
+                "sections": ", ".join(
+                    str(section.get_kind_display()) for section in sorted(published, key=lambda s: s.order)
+                ),
+            },
+        )
+    return redirect(_translate_url(outcome, language))

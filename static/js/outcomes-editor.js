@@ -3,6 +3,8 @@
 // seconds after typing stops (and on leaving the section), re-sent when the connection returns,
 // and offered back after a reload if it never reached the server.
 // No inline script or style: the Content-Security-Policy forbids both.
+// A translation section (the translate page) is the same editor with one more field: the original's
+// version shown beside it (source_revision), sent with every save and kept with the text in this browser.
 (function () {
   "use strict";
   var T = window.Tiptap;
@@ -86,6 +88,8 @@
     this.baseInput = form.querySelector("input[name=base_revision]");
     this.tokenInput = form.querySelector("input[name=client_token]");
     this.conflictInput = form.querySelector("input[name=conflict_revision]");
+    this.sourceInput = form.querySelector("input[name=source_revision]");  // translations only
+    this.source = this.sourceInput ? this.sourceInput.value : null;
     this.status = this.section.querySelector("[data-save-state]");
     this.surface = form.querySelector("[data-editor-surface]");
     this.toolbar = form.querySelector("[data-editor-toolbar]");
@@ -180,7 +184,7 @@
     }
     this.dirty = true;
     this.token = this.newToken();  // a new text gets a new token; a retry of the same text keeps it
-    writeStore(this.key, { html: html, base: this.base, token: this.token, at: Date.now() });
+    writeStore(this.key, { html: html, base: this.base, source: this.source, token: this.token, at: Date.now() });
     if (this.conflict) {
       this.setStatus(gettext("Conflict: merge, then save"), "conflict");
       return;
@@ -233,6 +237,7 @@
     var token = this.token || this.newToken();
     this.token = token;
     var fields = { html: html, base_revision: this.base, client_token: token };
+    if (this.sourceInput) { fields.source_revision = this.source; }
     if (merge) {
       fields.base_revision = this.conflict.head;
       fields.conflict_revision = this.conflict.mine;
@@ -300,9 +305,43 @@
       this.setStatus(body.saved_at ? interpolate(gettext("Saved %s"), [body.saved_at]) : gettext("Saved"), "saved");
     } else {
       // More was typed while this save travelled: keep the new text, on the new base.
-      writeStore(this.key, { html: this.html(), base: this.base, token: this.token, at: Date.now() });
+      writeStore(this.key, { html: this.html(), base: this.base, source: this.source, token: this.token, at: Date.now() });
       this.saveSoon(AUTOSAVE_DELAY);
     }
+    if (body.translation) { this.showTranslationStatus(body.translation); }
+  };
+
+  // A translation's badge follows its saves: saved from the original shown, it is up to date.
+  SectionEditor.prototype.showTranslationStatus = function (translation) {
+    var badge = this.section.querySelector("[data-translation-status]");
+    if (badge) {
+      badge.textContent = translation.label;
+      badge.className = "badge translation-status translation-status-" + translation.status;
+    }
+    if (translation.status === "up_to_date") {
+      this.section.querySelectorAll("[data-mark-up-to-date], [data-mark-up-to-date-help]").forEach(function (el) {
+        el.classList.add("d-none");
+      });
+    }
+  };
+
+  // "Mark as up to date": the translator read the changes and the translation needs none; the same
+  // text is saved as a translation of the original shown (the server stores it as a new version).
+  SectionEditor.prototype.markUpToDate = function () {
+    if (!this.sourceInput || this.conflict) { return; }
+    this.source = this.sourceInput.value;
+    this.dirty = true;
+    this.token = this.newToken();
+    writeStore(this.key, { html: this.html(), base: this.base, source: this.source, token: this.token, at: Date.now() });
+    this.save();
+  };
+
+  // The poll says the original changed since this page showed it: say so, with a link to reload.
+  SectionEditor.prototype.originalChanged = function (head) {
+    if (!this.sourceInput || head === undefined) { return; }
+    if (String(head || "") === this.sourceInput.value) { return; }
+    var notice = this.section.querySelector("[data-original-changed]");
+    if (notice) { notice.classList.remove("d-none"); }
   };
 
   SectionEditor.prototype.showConflict = function (body) {
@@ -380,9 +419,11 @@
       self.textarea.value = kept.html;
       // Sent on the version it was written on: if that is no longer current, the conflict view shows.
       self.base = kept.base;
+      // A kept translation translates the original that was shown when it was written.
+      if (self.sourceInput && kept.source !== undefined) { self.source = kept.source; }
       self.token = kept.token || self.newToken();
       self.dirty = true;
-      writeStore(self.key, { html: kept.html, base: kept.base, token: self.token, at: kept.at });
+      writeStore(self.key, { html: kept.html, base: kept.base, source: self.source, token: self.token, at: kept.at });
       self.save();
     });
     this.restoreBanner.querySelector("[data-restore-discard]").addEventListener("click", function () {
@@ -483,7 +524,16 @@
 
   var editors = Array.prototype.map.call(document.querySelectorAll("[data-outcome-editor]"), function (form) {
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    return new SectionEditor(form);
+    var sectionEditor = new SectionEditor(form);
+    var mark = form.querySelector("[data-mark-up-to-date]");
+    if (mark) {
+      mark.addEventListener("click", function (event) { event.preventDefault(); sectionEditor.markUpToDate(); });
+    }
+    return sectionEditor;
+  });
+  document.querySelectorAll("[data-original-changed] [data-reload]").forEach(function (link) {
+    // What is typed and not yet saved stays in this browser and is offered back after the reload.
+    link.addEventListener("click", function (event) { event.preventDefault(); window.location.reload(); });
   });
 
   // The connection is back: send whatever waits, at once.
@@ -511,11 +561,15 @@
           closed = true;
           editors.forEach(function (e) {
             e.editor.setEditable(false);
-            e.setStatus(gettext("The outcome was submitted: editing is closed. Reload the page."), "error");
+            e.setStatus(e.sourceInput ? gettext("Editing is closed. Reload the page.")
+                                      : gettext("The outcome was submitted: editing is closed. Reload the page."), "error");
           });
           return;
         }
-        editors.forEach(function (e) { e.takeNewer(body.sections[e.form.dataset.section]); });
+        editors.forEach(function (e) {
+          e.takeNewer(body.sections[e.form.dataset.section]);
+          if (body.originals) { e.originalChanged(body.originals[e.form.dataset.section]); }
+        });
       })
       .catch(function () { /* offline: the next poll tries again */ });
   }
