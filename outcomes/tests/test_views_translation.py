@@ -399,3 +399,66 @@ def test_translate_page_query_count_is_constant(client, outcome, rapporteur, fre
     with django_assert_num_queries(10):
         response = client.get(_page(outcome))
     assert [pane.status for pane in response.context["panes"]].count("needs_update") == count
+
+
+# --- the workspace: the original language and the translations' progress --------------------------------
+
+
+def test_start_form_offers_the_rapporteurs_language_and_starts_in_the_one_chosen(client, session, rapporteur):
+    rapporteur.preferred_language = "es"
+    rapporteur.save(update_fields=["preferred_language"])
+    client.force_login(rapporteur)
+    page = client.get(reverse("outcomes:workspace", kwargs={"session_pk": session.pk}))
+    client.post(reverse("outcomes:start", kwargs={"session_pk": session.pk}), {"original_language": "fr"})
+    assert page.context["start_form"]["original_language"].value() == "es"
+    assert Outcome.objects.get(session=session).original_language == "fr"
+
+
+def test_rapporteur_changes_the_original_language_while_nothing_is_written(client, outcome, rapporteur):
+    client.force_login(rapporteur)
+    before = client.get(reverse("outcomes:workspace", kwargs={"session_pk": outcome.session_id}))
+    client.post(reverse("outcomes:original_language", kwargs={"pk": outcome.pk}), {"original_language": "es"})
+    outcome.refresh_from_db()
+    assert before.context["language_form"] is not None
+    assert outcome.original_language == "es"
+
+
+def test_original_language_is_fixed_once_something_is_written(client, outcome, rapporteur):
+    _write(outcome, rapporteur, "<p>Remittances matter.</p>")
+    client.force_login(rapporteur)
+    page = client.get(reverse("outcomes:workspace", kwargs={"session_pk": outcome.session_id}))
+    response = client.post(
+        reverse("outcomes:original_language", kwargs={"pk": outcome.pk}), {"original_language": "es"}, follow=True
+    )
+    outcome.refresh_from_db()
+    assert page.context["language_form"] is None
+    assert [str(m) for m in response.context["messages"]] == [
+        "The original language can be changed only before anything is written in any language."
+    ]
+    assert outcome.original_language == "en"
+
+
+def test_translator_cannot_change_the_original_language(client, outcome, french):
+    client.force_login(french)
+    response = client.post(
+        reverse("outcomes:original_language", kwargs={"pk": outcome.pk}), {"original_language": "fr"}
+    )
+    outcome.refresh_from_db()
+    assert response.status_code == 403
+    assert outcome.original_language == "en"
+
+
+def test_workspace_counts_each_languages_sections_and_names_its_translators(client, outcome, rapporteur, french):
+    for kind in ("summary", "conclusions", "recommendations"):
+        _write(outcome, rapporteur, f"<p>{kind}</p>", kind=kind)
+    _translate(outcome, french, "<p>résumé</p>")
+    _translate(outcome, french, "<p>conclusions</p>", kind="conclusions")
+    _write(outcome, rapporteur, "<p>conclusions, changed</p>", kind="conclusions")
+    client.force_login(rapporteur)
+    response = client.get(reverse("outcomes:workspace", kwargs={"session_pk": outcome.session_id}))
+    progress = [
+        (line.language, line.up_to_date, line.needs_update, line.missing, line.translators)
+        for line in response.context["translations"]
+    ]
+    assert progress == [("fr", 1, 1, 1, [french]), ("es", 0, 0, 3, [])]
+    assert _page(outcome) in response.content.decode()

@@ -1,0 +1,189 @@
+"""Issue 17's journey in a real Chromium, on the demo: the rapporteur drafts session 1.1's outcome in
+Spanish, the co-chairs sign off, the French translator translates two sections; the outcome goes back
+to drafting, the rapporteur changes one sentence of the original, and the translator's open page says
+so; the French section shows "Needs update" with the change, the translator updates it; after a new
+sign-off the Chair's office publishes, and an anonymous reader in French reads the French outcome."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.tests.factories import PASSWORD, UserFactory
+from conftest import sign_in
+from outcomes.models import Outcome
+from outcomes.tests.test_browser import SAVED, demo_session, editor, status, watch_console, workspace_url
+from roundtables.models import Meeting, MeetingRole
+
+pytestmark = pytest.mark.browser
+
+VIEWPORT = {"width": 1280, "height": 900}
+SUMMARY_ES = (
+    "Los gobiernos acordaron que las alianzas deben incluir a la sociedad civil. Las remesas deben costar menos."
+)
+CONCLUSIONS_ES = "Los acuerdos bilaterales funcionan mejor con supervisión."
+SUMMARY_FR = (
+    "Les gouvernements sont convenus que les partenariats doivent inclure la société civile. "
+    "Les envois de fonds doivent coûter moins."
+)
+CONCLUSIONS_FR = "Les accords bilatéraux fonctionnent mieux avec un suivi."
+
+
+def _french_translator():
+    """Named translator into French for the demo's meeting (the page that names them is another's work)."""
+    person = UserFactory(email="translator.fr@example.org", first_name="Claire", last_name="Dubois")
+    MeetingRole.objects.create(meeting=Meeting.objects.current(), user=person, role=MeetingRole.Role.TRANSLATOR_FR)
+    return person
+
+
+def _sign_off(browser, live_server, problems):
+    for email, government in (("focalpoint.mx@example.org", "Mexico"), ("cochair.es@example.org", "Spain")):
+        context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
+        co_chair = context.new_page()
+        problems += watch_console(co_chair)
+        sign_in(co_chair, live_server, email)
+        co_chair.goto(workspace_url(live_server))
+        co_chair.get_by_role("button", name=f"Approve for {government}").click()
+        expect(co_chair.get_by_text("Your approval is recorded.")).to_be_visible()
+        context.close()
+
+
+def _badge(page, kind="summary"):
+    return page.locator(f"#section-{kind.replace('_', '-')} [data-translation-status]")
+
+
+def test_spanish_original_translated_into_french_and_read_in_french(
+    demo, live_server, browser, page, screenshot, audit
+):
+    problems = watch_console(page)
+    _french_translator()
+
+    # The rapporteur drafts in Spanish.
+    sign_in(page, live_server, "rapporteur@example.org")
+    page.goto(workspace_url(live_server))
+    page.get_by_label("Language you draft in").select_option("es")
+    page.get_by_role("button", name="Start drafting").click()
+    expect(page.locator("[data-original-language]")).to_have_text("Drafted in Spanish")
+    editor(page).click()
+    page.keyboard.type(SUMMARY_ES)
+    editor(page, "conclusions").click()
+    page.keyboard.type(CONCLUSIONS_ES)
+    editor(page).click()  # leaving the section saves it at once
+    expect(status(page)).to_have_text(SAVED, timeout=10_000)
+    expect(status(page, "conclusions")).to_have_text(SAVED, timeout=10_000)
+    page.get_by_role("button", name="Submit to the co-chairs").click()
+    expect(page.get_by_text("The outcome was sent to the co-chairs.")).to_be_visible()
+
+    # The co-chairs sign off.
+    _sign_off(browser, live_server, problems)
+    assert Outcome.objects.get(session=demo_session("1.1")).state == Outcome.State.APPROVED
+
+    # The French translator opens the translation from the workspace and translates two sections.
+    translator_context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
+    translator = translator_context.new_page()
+    problems += watch_console(translator)
+    sign_in(translator, live_server, "translator.fr@example.org", PASSWORD)
+    translator.goto(workspace_url(live_server))
+    expect(translator.locator("[data-translation-language=fr]")).to_contain_text("Translators: Claire Dubois")
+    translator.get_by_role("link", name="French translation").click()
+    expect(translator.get_by_role("heading", level=1)).to_have_text("French translation of the outcome of session 1.1")
+    expect(_badge(translator)).to_have_text("Not translated")
+    expect(translator.locator("#section-summary .translation-original")).to_have_text(SUMMARY_ES)
+    editor(translator).click()
+    translator.keyboard.type(SUMMARY_FR)
+    editor(translator, "conclusions").click()
+    translator.keyboard.type(CONCLUSIONS_FR)
+    editor(translator).click()
+    expect(status(translator)).to_have_text(SAVED, timeout=10_000)
+    expect(status(translator, "conclusions")).to_have_text(SAVED, timeout=10_000)
+    expect(_badge(translator)).to_have_text("Up to date")
+    expect(_badge(translator, "conclusions")).to_have_text("Up to date")
+    translator.evaluate("window.scrollTo(0, 0)")
+    translator.screenshot(path=str(_shot(screenshot, "translated")), full_page=True)
+    page.reload()  # the rapporteur's workspace counts the French sections
+    progress = page.locator("[data-translation-language=fr]")
+    expect(progress).to_contain_text("2 up to date")
+    expect(progress).to_contain_text("0 need update")
+    progress.scroll_into_view_if_needed()
+    screenshot("workspace")
+
+    # The Chair's office returns the outcome to drafting; the rapporteur changes one sentence.
+    chair_context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
+    chair = chair_context.new_page()
+    problems += watch_console(chair)
+    sign_in(chair, live_server, "chair@example.org")
+    chair.goto(workspace_url(live_server))
+    chair.get_by_text("Return to the rapporteur with comments").click()
+    chair.get_by_label("What should the rapporteur change?").fill("Say how much less remittances should cost.")
+    chair.get_by_role("button", name="Return to drafting").click()
+    expect(chair.get_by_text("The outcome was returned to the rapporteur with your comments.")).to_be_visible()
+
+    page.reload()
+    editor(page).click()
+    page.keyboard.press("Control+End")
+    for _letter in "menos.":
+        page.keyboard.press("Backspace")
+    page.keyboard.type("mucho menos.")
+    editor(page, "conclusions").click()
+    expect(status(page)).to_have_text(SAVED, timeout=10_000)
+
+    # The translator's open page notices the change, and shows it after a reload.
+    notice = translator.locator("#section-summary [data-original-changed]")
+    expect(notice).to_be_visible(timeout=20_000)
+    expect(notice).to_have_text(re.compile(r"The original of this section changed:\s+reload to see what changed"))
+    audit(translator)
+    notice.get_by_role("link", name="reload to see what changed").click()
+    expect(_badge(translator)).to_have_text("Needs update")
+    expect(_badge(translator, "conclusions")).to_have_text("Up to date")
+    changes = translator.locator("#section-summary .translation-changes")
+    expect(changes.locator("ins")).to_have_text("mucho")  # compared word by word: one word added
+    expect(changes.locator("del")).to_have_count(0)
+    changes.scroll_into_view_if_needed()
+    translator.screenshot(path=str(_shot(screenshot, "needs-update")), full_page=True)
+    editor(translator).click()
+    translator.keyboard.press("Control+End")
+    for _letter in "moins.":
+        translator.keyboard.press("Backspace")
+    translator.keyboard.type("beaucoup moins.")
+    editor(translator, "conclusions").click()
+    expect(status(translator)).to_have_text(SAVED, timeout=10_000)
+    expect(_badge(translator)).to_have_text("Up to date")
+    expect(translator.locator("#section-summary [data-mark-up-to-date]")).to_be_hidden()
+
+    # Submitted again, signed off again, published by the Chair's office.
+    page.get_by_role("button", name="Submit to the co-chairs").click()
+    expect(page.get_by_text("The outcome was sent to the co-chairs.")).to_be_visible()
+    _sign_off(browser, live_server, problems)
+    chair.reload()
+    chair.get_by_role("button", name="Publish on the session's page").click()
+    expect(chair.get_by_text("The outcome is published on the session's public page.")).to_be_visible()
+    chair_context.close()
+    translator.reload()
+    expect(_badge(translator)).to_have_text("Published")
+    expect(_badge(translator, "conclusions")).to_have_text("Published")
+    translator_context.close()
+
+    # An anonymous reader whose browser asks for French reads the French outcome.
+    reader_context = browser.new_context(viewport=VIEWPORT, locale="fr-FR")
+    reader = reader_context.new_page()
+    problems += watch_console(reader)
+    session = demo_session("1.1")
+    reader.goto(f"{live_server.url}/meetings/{session.meeting.number}/sessions/{session.pk}/")
+    outcome = reader.locator(".outcome-public")
+    expect(outcome).to_contain_text(SUMMARY_FR.replace("moins.", "beaucoup moins."))
+    expect(outcome).to_contain_text(CONCLUSIONS_FR)
+    expect(outcome).not_to_contain_text("Los gobiernos")
+    expect(outcome.locator(".outcome-original-badge")).to_have_count(0)
+    outcome.scroll_into_view_if_needed()
+    reader.screenshot(path=str(_shot(screenshot, "french-reader")), full_page=True)
+    reader_context.close()
+    assert problems == []
+
+
+def _shot(screenshot, name: str):
+    """The path screenshot() would use for this test, for a page other than the test's own."""
+    from django.conf import settings
+
+    return (
+        settings.VAR_DIR / "screenshots" / f"test_spanish_original_translated_into_french_and_read_in_french-{name}.png"
+    )
