@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from accounts.models import User
 from accounts.tests.factories import PASSWORD, UserFactory
 from conftest import sign_in
 from outcomes.models import Outcome
@@ -53,7 +54,7 @@ def _badge(page, kind="summary"):
 
 
 def test_spanish_original_translated_into_french_and_read_in_french(
-    demo, live_server, browser, page, screenshot, audit
+    demo, live_server, browser, page, screenshot, audit, request
 ):
     problems = watch_console(page)
     _french_translator()
@@ -99,7 +100,7 @@ def test_spanish_original_translated_into_french_and_read_in_french(
     expect(_badge(translator)).to_have_text("Up to date")
     expect(_badge(translator, "conclusions")).to_have_text("Up to date")
     translator.evaluate("window.scrollTo(0, 0)")
-    translator.screenshot(path=str(_shot(screenshot, "translated")), full_page=True)
+    translator.screenshot(path=str(_shot(request, "translated")), full_page=True)
     page.reload()  # the rapporteur's workspace counts the French sections
     progress = page.locator("[data-translation-language=fr]")
     expect(progress).to_contain_text("2 up to date")
@@ -139,7 +140,7 @@ def test_spanish_original_translated_into_french_and_read_in_french(
     expect(changes.locator("ins")).to_have_text("mucho")  # compared word by word: one word added
     expect(changes.locator("del")).to_have_count(0)
     changes.scroll_into_view_if_needed()
-    translator.screenshot(path=str(_shot(screenshot, "needs-update")), full_page=True)
+    translator.screenshot(path=str(_shot(request, "needs-update")), full_page=True)
     editor(translator).click()
     translator.keyboard.press("Control+End")
     for _letter in "moins.":
@@ -175,15 +176,75 @@ def test_spanish_original_translated_into_french_and_read_in_french(
     expect(outcome).not_to_contain_text("Los gobiernos")
     expect(outcome.locator(".outcome-original-badge")).to_have_count(0)
     outcome.scroll_into_view_if_needed()
-    reader.screenshot(path=str(_shot(screenshot, "french-reader")), full_page=True)
+    reader.screenshot(path=str(_shot(request, "french-reader")), full_page=True)
     reader_context.close()
     assert problems == []
 
 
-def _shot(screenshot, name: str):
+def _shot(request, name: str):
     """The path screenshot() would use for this test, for a page other than the test's own."""
     from django.conf import settings
 
     return (
         settings.VAR_DIR / "screenshots" / f"test_spanish_original_translated_into_french_and_read_in_french-{name}.png"
     )
+
+
+def test_offline_translation_is_kept_per_language_and_offered_after_a_reload(demo, live_server, page, context):
+    """A translator into French and Spanish writes French offline and closes the tab: the text waits in
+    this browser under the French key only, the Spanish page offers nothing, the French page offers it
+    back and saves it as a translation of the original it was written beside."""
+    from outcomes.services import outcome_start, section_save
+
+    problems = watch_console(page)
+    person = _french_translator()
+    MeetingRole.objects.create(meeting=Meeting.objects.current(), user=person, role=MeetingRole.Role.TRANSLATOR_ES)
+    rapporteur = User.objects.get(email="rapporteur@example.org")
+    outcome = outcome_start(session=demo_session("1.1"), actor=rapporteur)
+    original = section_save(
+        section=outcome.original_sections.get(kind="summary"),
+        actor=rapporteur,
+        html="<p>Remittances should cost less.</p>",
+        base_revision_id=None,
+    ).revision
+    french_page = f"{live_server.url}/outcomes/{outcome.pk}/translate/fr/"
+    sign_in(page, live_server, "translator.fr@example.org", PASSWORD)
+    page.goto(french_page)
+    context.set_offline(True)
+    editor(page).click()
+    page.keyboard.type("Les envois de fonds devraient coûter moins.")
+    expect(status(page)).to_have_text("Offline: not saved yet", timeout=10_000)
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('gfmd-outcome-'))")
+    assert kept == [f"gfmd-outcome-{outcome.pk}-fr-summary"]
+    page.close()
+
+    context.set_offline(False)
+    again = context.new_page()
+    problems += watch_console(again)
+    again.goto(f"{live_server.url}/outcomes/{outcome.pk}/translate/es/")
+    expect(editor(again)).to_be_visible()
+    expect(again.locator("#section-summary [data-restore-banner]")).to_be_hidden()
+    again.goto(french_page)
+    banner = again.locator("#section-summary [data-restore-banner]")
+    expect(banner).to_contain_text("has not reached the server")
+    again.get_by_role("button", name="Restore that text").click()
+    expect(status(again)).to_have_text(SAVED, timeout=10_000)
+    expect(_badge(again)).to_have_text("Up to date")
+    translation = outcome.sections.get(kind="summary", language="fr").current_revision
+    assert (translation.html, translation.source) == ("<p>Les envois de fonds devraient coûter moins.</p>", original)
+
+    # A change to the original that needs no change in the translation: "Mark as up to date".
+    changed = section_save(
+        section=outcome.original_sections.get(kind="summary"),
+        actor=rapporteur,
+        html="<p>Remittances should cost less!</p>",
+        base_revision_id=original.pk,
+    ).revision
+    again.reload()
+    expect(_badge(again)).to_have_text("Needs update")
+    again.get_by_role("button", name="Mark as up to date").click()
+    expect(_badge(again)).to_have_text("Up to date")
+    expect(again.get_by_role("button", name="Mark as up to date")).to_be_hidden()
+    marked = outcome.sections.get(kind="summary", language="fr").current_revision
+    assert (marked.number, marked.html, marked.source) == (2, translation.html, changed)
+    assert problems == []
