@@ -53,9 +53,7 @@ def _badge(page, kind="summary"):
     return page.locator(f"#section-{kind.replace('_', '-')} [data-translation-status]")
 
 
-def test_spanish_original_translated_into_french_and_read_in_french(
-    demo, live_server, browser, page, screenshot, audit, request
-):
+def test_spanish_original_translated_into_french_and_read_in_french(demo, live_server, browser, page, audit, request):
     problems = watch_console(page)
     _french_translator()
 
@@ -106,7 +104,7 @@ def test_spanish_original_translated_into_french_and_read_in_french(
     expect(progress).to_contain_text("2 up to date")
     expect(progress).to_contain_text("0 need update")
     progress.scroll_into_view_if_needed()
-    screenshot("workspace")
+    page.screenshot(path=str(_shot(request, "workspace")), full_page=True)
 
     # The Chair's office returns the outcome to drafting; the rapporteur changes one sentence.
     chair_context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
