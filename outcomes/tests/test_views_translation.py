@@ -462,3 +462,19 @@ def test_workspace_counts_each_languages_sections_and_names_its_translators(clie
     ]
     assert progress == [("fr", 1, 1, 1, [french]), ("es", 0, 0, 3, [])]
     assert _page(outcome) in response.content.decode()
+
+
+def test_a_closed_meetings_translation_is_read_only(client, outcome, rapporteur, french):
+    from django.utils import timezone
+
+    from roundtables.models import Meeting
+
+    original = _write(outcome, rapporteur, "<p>Remittances matter.</p>")
+    Meeting.objects.filter(pk=outcome.session.meeting_id).update(closed_at=timezone.now())
+    client.force_login(french)
+    page = client.get(_page(outcome))
+    heads = client.get(reverse("outcomes:heads", kwargs={"pk": outcome.pk}), {"language": "fr"}).json()
+    response = _post(client, outcome, "<p>Trop tard.</p>", source=original.pk)
+    assert (page.context["can_edit"], heads["editable"]) == (False, False)
+    assert (response.status_code, response.json()["status"]) == (409, "locked")
+    assert section_of(outcome, "summary", "fr").current_revision is None
