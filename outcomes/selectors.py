@@ -189,7 +189,7 @@ def outcome_sections(outcome: Outcome) -> QuerySet[OutcomeSection]:
 
 
 def section_revisions(section: OutcomeSection) -> QuerySet[OutcomeRevision]:
-    return section.revisions.select_related("author", "base", "restored_from").order_by("-number")
+    return section.revisions.select_related("author", "base", "restored_from", "source").order_by("-number")
 
 
 def published_outcome(session: Session) -> Outcome | None:

@@ -282,6 +282,7 @@ def test_translation_history_and_restore(client, outcome, rapporteur, french):
     restored = client.post(reverse("outcomes:translation_restore", kwargs={**kwargs, "number": 1}))
     section = section_of(outcome, "summary", "fr")
     assert history.context["can_restore"] is True
+    assert "translates version 1 of the original" in history.content.decode()
     assert [(r.change, str(r.old), str(r.new)) for r in history.context["rows"]] == [
         ("replace", "<del>Un.</del>", "<ins>Deux.</ins>")
     ]
