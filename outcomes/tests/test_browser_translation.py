@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import User
-from accounts.tests.factories import PASSWORD, UserFactory
 from conftest import sign_in
 from outcomes.models import Outcome
 from outcomes.tests.test_browser import SAVED, demo_session, editor, status, watch_console, workspace_url
@@ -31,9 +30,16 @@ CONCLUSIONS_FR = "Les accords bilatéraux fonctionnent mieux avec un suivi."
 
 
 def _french_translator():
-    """Named translator into French for the demo's meeting (the page that names them is another's work)."""
-    person = UserFactory(email="translator.fr@example.org", first_name="Claire", last_name="Dubois")
-    MeetingRole.objects.create(meeting=Meeting.objects.current(), user=person, role=MeetingRole.Role.TRANSLATOR_FR)
+    """The demo's translator into French for 2010 (Claire Dubois), named by the Chair's office."""
+    person = User.objects.get(email="translator.fr@example.org")
+    assert (
+        MeetingRole.objects.active()
+        .filter(meeting=Meeting.objects.current(), user=person, role=MeetingRole.Role.TRANSLATOR_FR)
+        .exists()
+    )
+    # Her pages in English, as the test reads them (the demo has her read the portal in French).
+    person.preferred_language = "en"
+    person.save(update_fields=["preferred_language"])
     return person
 
 
@@ -81,9 +87,9 @@ def test_spanish_original_translated_into_french_and_read_in_french(demo, live_s
     translator_context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
     translator = translator_context.new_page()
     problems += watch_console(translator)
-    sign_in(translator, live_server, "translator.fr@example.org", PASSWORD)
+    sign_in(translator, live_server, "translator.fr@example.org")
     translator.goto(workspace_url(live_server))
-    expect(translator.locator("[data-translation-language=fr]")).to_contain_text("Translators: Claire Dubois")
+    expect(translator.locator("[data-translation-language=fr]")).to_contain_text("Translators: Ms Claire Dubois")
     translator.get_by_role("link", name="French translation").click()
     expect(translator.get_by_role("heading", level=1)).to_have_text("French translation of the outcome of session 1.1")
     expect(_badge(translator)).to_have_text("Not translated")
@@ -206,7 +212,7 @@ def test_offline_translation_is_kept_per_language_and_offered_after_a_reload(dem
         base_revision_id=None,
     ).revision
     french_page = f"{live_server.url}/outcomes/{outcome.pk}/translate/fr/"
-    sign_in(page, live_server, "translator.fr@example.org", PASSWORD)
+    sign_in(page, live_server, "translator.fr@example.org")
     page.goto(french_page)
     context.set_offline(True)
     editor(page).click()
