@@ -148,6 +148,9 @@ def test_spanish_original_translated_into_french_and_read_in_french(demo, live_s
     translator.keyboard.type(SUMMARY_FR.replace("coûter moins.", "coûter beaucoup moins."))
     editor(translator, "conclusions").click()
     expect(status(translator)).to_have_text(SAVED, timeout=10_000)
+    # Saved, but still a translation of the older original until the translator says it is done.
+    expect(_badge(translator)).to_have_text("Needs update")
+    translator.locator("#section-summary").get_by_role("button", name="Mark as up to date").click()
     expect(_badge(translator)).to_have_text("Up to date")
     expect(translator.locator("#section-summary [data-mark-up-to-date]")).to_be_hidden()
 

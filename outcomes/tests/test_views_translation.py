@@ -479,3 +479,20 @@ def test_a_closed_meetings_translation_is_read_only(client, outcome, rapporteur,
     assert (page.context["can_edit"], heads["editable"]) == (False, False)
     assert (response.status_code, response.json()["status"]) == (409, "locked")
     assert section_of(outcome, "summary", "fr").current_revision is None
+
+
+def test_a_translation_needing_an_update_is_saved_against_its_old_source_until_marked(
+    client, outcome, rapporteur, french
+):
+    _write(outcome, rapporteur, "<p>Remittances matter.</p>")
+    first = _translate(outcome, french, "<p>Les envois de fonds comptent.</p>")
+    changed = _write(outcome, rapporteur, "<p>Remittances matter a lot.</p>")
+    client.force_login(french)
+    html = client.get(_page(outcome)).content.decode()
+    # The form's own field keeps the text's old source; only "Mark as up to date" names the new one.
+    assert f'name="source_revision" value="{first.source_id}"' in html
+    assert f'name="source_revision" value="{changed.pk}" data-mark-up-to-date' in html
+    body = _post(
+        client, outcome, "<p>Les envois de fonds comptent beaucoup.</p>", source=first.source_id, base=first.pk
+    )
+    assert body.json()["translation"]["status"] == "needs_update"

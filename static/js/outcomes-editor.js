@@ -325,11 +325,13 @@
     }
   };
 
-  // "Mark as up to date": the translator read the changes and the translation needs none; the same
-  // text is saved as a translation of the original shown (the server stores it as a new version).
+  // "Mark as up to date": the translator has brought the text up to date with the changes (or they
+  // need none): the text is saved as a translation of the original shown. Until then, saves keep the
+  // older source, so a half-updated translation still says "needs update".
   SectionEditor.prototype.markUpToDate = function () {
     if (!this.sourceInput || this.conflict) { return; }
-    this.source = this.sourceInput.value;
+    this.source = this.form.dataset.originalHead;
+    this.sourceInput.value = this.source;
     this.dirty = true;
     this.token = this.newToken();
     writeStore(this.key, { html: this.html(), base: this.base, source: this.source, token: this.token, at: Date.now() });
@@ -339,7 +341,7 @@
   // The poll says the original changed since this page showed it: say so, with a link to reload.
   SectionEditor.prototype.originalChanged = function (head) {
     if (!this.sourceInput || head === undefined) { return; }
-    if (String(head || "") === this.sourceInput.value) { return; }
+    if (String(head || "") === (this.form.dataset.originalHead || "")) { return; }
     var notice = this.section.querySelector("[data-original-changed]");
     if (notice) { notice.classList.remove("d-none"); }
   };
