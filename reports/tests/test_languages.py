@@ -31,10 +31,11 @@ SECOND = {"summary": "<p>Gender and family were brought to the centre of the dis
 def _note(language: str, original: str = "English") -> str:
     """The PDF's note on an outcome shown partly in its original, as worded in `language`."""
     with translation.override(language):
-        return gettext(
+        note = gettext(
             "Translation in progress: the sections marked “original” are given in the language they were "
             "written in (%(language)s)."
         ) % {"language": gettext(original)}
+    return " ".join(note.split())  # as the PDF's text reads it: French no-break spaces become spaces
 
 
 @pytest.fixture
