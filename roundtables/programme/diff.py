@@ -35,12 +35,22 @@ def _comparable(value):
     return value
 
 
+def _names(value):
+    """A team's delegations by their English names: their other languages follow from the country (a
+    state's name in French is not an edit), and older releases hold the English name alone."""
+    return [name if isinstance(name, str) else name.get("en", "") for name in value or []]
+
+
+# Fields compared through a function of their own instead of _comparable.
+COMPARED_AS = {"co_chairs": _names, "members": _names}
+
+
 def _changed(old: dict, new: dict, fields: dict) -> list[str]:
-    return [
-        name
-        for name, keys in fields.items()
-        if any(_comparable(old.get(key)) != _comparable(new.get(key)) for key in keys)
-    ]
+    def same(key) -> bool:
+        compare = COMPARED_AS.get(key, _comparable)
+        return compare(old.get(key)) == compare(new.get(key))
+
+    return [name for name, keys in fields.items() if not all(same(key) for key in keys)]
 
 
 def _by_id(items: list[dict]) -> dict:

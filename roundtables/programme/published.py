@@ -21,8 +21,8 @@ def pick(texts: dict[str, str], language: str | None = None) -> str:
 
 
 def pick_place(value: dict[str, str] | str) -> str:
-    """A city, venue or room name: in every language since they are translated, one English string in the
-    releases published before."""
+    """A city, venue, room or team delegation's name: in every language since they are translated, one
+    English string in the releases published before."""
     return value if isinstance(value, str) else pick(value)
 
 
@@ -179,8 +179,8 @@ class Programme:
             ends_at=_datetime(item["ends_at"]),
             capacity=item["capacity"],
             roundtable=roundtables.get(item["roundtable"]),
-            co_chairs=item.get("co_chairs", []),
-            members=item.get("members", []),
+            co_chairs=[pick_place(name) for name in item.get("co_chairs", [])],
+            members=[pick_place(name) for name in item.get("members", [])],
             moderators=people("moderators"),
             rapporteurs=people("rapporteurs"),
             authors=people("authors"),

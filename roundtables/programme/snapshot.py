@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 
+from django.utils import translation
+
 from gfmd import languages
 from roundtables.models import Meeting, SessionDelegation, SessionPerson
 
@@ -20,6 +22,16 @@ def _texts(obj, name: str) -> dict[str, str]:
     return {language: getattr(obj, f"{name}_{language}") or "" for language in languages.CODES}
 
 
+def _delegation_names(delegation) -> dict[str, str]:
+    """A delegation's name as each language's readers read it (Delegation.display_name: a state's country
+    in their language, from django-countries' catalogues; an organisation's own name)."""
+    names = {}
+    for language in languages.CODES:
+        with translation.override(language):
+            names[language] = delegation.display_name
+    return names
+
+
 def _when(value) -> str | None:
     return value.isoformat() if value else None
 
@@ -35,7 +47,7 @@ def build_snapshot(meeting: Meeting) -> dict:
         .order_by("delegation__name")
     ):
         key = "co_chairs" if team.role == SessionDelegation.Role.CO_CHAIR else "members"
-        delegations[team.session_id][key].append(team.delegation.name)
+        delegations[team.session_id][key].append(_delegation_names(team.delegation))
     people = defaultdict(lambda: {key: [] for key in PEOPLE_ROLES.values()})
     for team in (
         SessionPerson.objects.filter(session__meeting=meeting, role__in=list(PEOPLE_ROLES))

@@ -53,8 +53,9 @@ def test_snapshot_holds_the_programme_in_every_language_with_its_teams(meeting, 
         "starts_at": "2010-11-10T17:00:00+00:00",
         "ends_at": "2010-11-10T19:00:00+00:00",
         "capacity": None,
-        "co_chairs": ["Sweden"],
-        "members": ["Finland"],
+        # A state's name in each language (its country's, from django-countries).
+        "co_chairs": [{"en": "Sweden", "fr": "Suède", "es": "Suecia"}],
+        "members": [{"en": "Finland", "fr": "Finlande", "es": "Finlandia"}],
         "moderators": [],
         "rapporteurs": [{"name": "Daniel Okafor", "organisation": "Ghana"}],
         "authors": [],
@@ -152,3 +153,36 @@ def test_programme_change_notes_in_words(meeting, session_3_1):
         ("Roundtable 4 «New»: added.", None, 4),
     ]
     assert programme.session(session_3_1.pk).changes == [programme.changes[0].text]
+
+
+def _team(session):
+    SessionDelegationFactory(session=session, delegation=DelegationFactory(country="SE", name="Sweden"))
+    SessionDelegationFactory(session=session, delegation=DelegationFactory(country="FI", name="Finland"), role="member")
+
+
+@pytest.mark.django_db
+def test_a_team_delegation_named_in_each_language_is_no_change_from_an_older_release(meeting, session_3_1):
+    """A release published before the team's delegations were named in every language holds their English
+    names: republishing the same team is not a change."""
+    _team(session_3_1)
+    new = build_snapshot(meeting)
+    old = {**new, "sessions": [{**item, "co_chairs": ["Sweden"], "members": ["Finland"]} for item in new["sessions"]]}
+    assert programme_changes(old, new) == []
+
+
+@pytest.mark.django_db
+def test_a_french_reader_reads_the_team_s_states_in_french(meeting, session_3_1):
+    from django.utils import translation
+
+    from roundtables.programme.published import Programme
+
+    _team(session_3_1)
+    release = _release(meeting)
+    with translation.override("fr"):
+        session = Programme(release).session(session_3_1.pk)
+    assert (session.co_chairs, session.members) == (["Suède"], ["Finlande"])
+    legacy = {**release.snapshot}
+    legacy["sessions"] = [{**item, "co_chairs": ["Sweden"]} for item in legacy["sessions"]]
+    release.snapshot = legacy
+    with translation.override("fr"):
+        assert Programme(release).session(session_3_1.pk).co_chairs == ["Sweden"]  # as it was published
