@@ -207,7 +207,7 @@ def published_outcome_stamp(session_id: int, meeting: Expression) -> Subquery:
         Value(":"),
         "published_at",
         Value(":"),
-        Coalesce(Cast("translations_published_at", TextField()), Value("")),
+        Coalesce(Cast("translations_published_at", TextField()), Value("", output_field=TextField())),
         output_field=TextField(),
     )
     return Subquery(published.order_by("pk").values(stamp=stamp)[:1])
@@ -433,9 +433,9 @@ def _translated_text(language: str) -> Case:
     ).exclude(current_revision__html="")
     untranslated = written.exclude(language=language).filter(~Exists(up_to_date))
     return Case(
-        When(Exists(untranslated), then=Value("")),
-        When(Exists(written), then=Value("x")),
-        default=Value(""),
+        When(Exists(untranslated), then=Value("", output_field=TextField())),
+        When(Exists(written), then=Value("x", output_field=TextField())),
+        default=Value("", output_field=TextField()),
         output_field=TextField(),
     )
 
