@@ -137,13 +137,68 @@ def _load_rooms(meeting: Meeting) -> dict[str, Room]:
     }
 
 
+# The titles in French and Spanish (the concept paper gives the English; descriptions stay English, which
+# the Chair's office's completeness page lists as the translators' work).
+ROUNDTABLE_TITLES = {
+    1: ("Partenariats pour la migration et le développement", "Alianzas para la migración y el desarrollo"),
+    2: ("Mobilité humaine et développement humain", "Movilidad humana y desarrollo humano"),
+    3: (
+        "Cohérence des politiques et des institutions face à la relation entre migration et développement",
+        "Coherencia política e institucional ante la relación entre migración y desarrollo",
+    ),
+}
+SESSION_TITLES = {
+    "1.1": (
+        "Partenariats pour une migration plus régulière et mieux protégée",
+        "Alianzas para una migración más regular y protegida",
+    ),
+    "1.2": (
+        "Stratégies conjointes pour faire face à la migration irrégulière",
+        "Estrategias conjuntas para abordar la migración irregular",
+    ),
+    "2.1": (
+        "Mobilité de la main-d’œuvre : stratégies pour le développement humain",
+        "Movilidad laboral: estrategias para el desarrollo humano",
+    ),
+    "2.2": ("Migration, genre et famille", "Migración, género y familia"),
+    "3.1": (
+        "Évaluer l’impact de la migration sur le développement économique et social, et en traiter les causes "
+        "et les effets",
+        "Evaluar el impacto de la migración en el desarrollo económico y social, y abordar su relación de causa "
+        "y efecto",
+    ),
+    "3.2": (
+        "Évaluer la pertinence et l’impact du changement climatique pour la migration et le développement",
+        "Evaluar la pertinencia y el impacto del cambio climático en la migración y el desarrollo",
+    ),
+    "3.3": (
+        "Comment les processus consultatifs régionaux et les forums interrégionaux peuvent-ils mieux intégrer "
+        "le lien entre migration et développement ?",
+        "¿Cómo pueden los procesos consultivos regionales y los foros interregionales incorporar mejor el "
+        "nexo entre migración y desarrollo?",
+    ),
+    "OP": ("Séance plénière d’ouverture", "Sesión plenaria de apertura"),
+    "CP": ("Séance plénière de clôture", "Sesión plenaria de clausura"),
+    "CSD": ("Journées de la société civile", "Jornadas de la Sociedad Civil"),
+    "CS": ("Espace commun", "Espacio común"),
+    "FF": ("Séance spéciale sur l’avenir du Forum", "Sesión especial sobre el futuro del Foro"),
+}
+
+
 def _load_structure(meeting: Meeting, paper, rooms: dict[str, Room]) -> dict[str, Session]:
     sessions: dict[str, Session] = {}
     for order, rt in enumerate(paper.roundtables, start=1):
+        title_fr, title_es = ROUNDTABLE_TITLES.get(rt.number, ("", ""))
         roundtable, _ = Roundtable.objects.update_or_create(
             meeting=meeting,
             number=rt.number,
-            defaults={"title_en": rt.title, "description_en": rt.description, "order": order},
+            defaults={
+                "title_en": rt.title,
+                "title_fr": title_fr,
+                "title_es": title_es,
+                "description_en": rt.description,
+                "order": order,
+            },
         )
         for session_order, text in enumerate(rt.sessions, start=1):
             sessions[text.code] = _upsert_session(
@@ -182,6 +237,8 @@ def _upsert_session(meeting, rooms, code, *, roundtable, kind, title, descriptio
             "roundtable": roundtable,
             "kind": kind,
             "title_en": title,
+            "title_fr": SESSION_TITLES.get(code, ("", ""))[0],
+            "title_es": SESSION_TITLES.get(code, ("", ""))[1],
             "description_en": description,
             "order": order,
             "heads_only": heads_only,
