@@ -548,7 +548,6 @@ class TranslationPane:
 
     row: TranslationRow
     can_edit: bool
-    form: SectionSaveForm | None = None
 
     @property
     def status(self) -> str:
@@ -581,17 +580,7 @@ def translate(request, pk: int, language: str):
     panes = []
     for row in translation_rows(outcome, language):
         can_edit = writable and user.has_perm("outcomes.translate_section", row.translation)
-        pane = TranslationPane(row=row, can_edit=can_edit)
-        if pane.can_edit:
-            pane.form = SectionSaveForm(
-                initial={
-                    "html": row.translation.html,
-                    "base_revision": row.translation.current_revision_id,
-                    "source_revision": row.original.current_revision_id,
-                },
-                auto_id=f"id_{row.kind}_%s",
-            )
-        panes.append(pane)
+        panes.append(TranslationPane(row=row, can_edit=can_edit))
     can_publish = (
         writable
         and bool(panes)
