@@ -23,6 +23,8 @@ def make_account(email: str, first_name: str, last_name: str):
 
 def choose_delegation(page, typed: str, match: str) -> None:
     """Type part of the delegation's name, then choose it among the suggestions."""
+    # htmx binds the input once the page has loaded: text typed before that asks for no suggestions.
+    page.wait_for_load_state("load")
     page.get_by_role("textbox", name="Delegation").fill(typed)
     page.get_by_role("radio", name=match, exact=True).check()
     expect(page.get_by_role("textbox", name="Delegation")).to_have_value(match.split(" · ")[0])
