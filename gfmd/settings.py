@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "delegations",
     "papers",
     "outcomes",
+    "followup",
     "reports",
     "surveys",
     "portal",

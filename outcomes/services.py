@@ -17,6 +17,7 @@ from activity.services import activity_log
 from delegations.selectors import signing_delegation
 from gfmd import languages
 from mailings.services import send_to_people
+from outcomes.hooks import outcome_published
 from outcomes.models import Approval, Outcome, OutcomeRevision, OutcomeSection, SectionComment
 from outcomes.permissions import WHO
 from outcomes.sanitize import clean_outcome_html
@@ -503,6 +504,7 @@ def outcome_publish(*, outcome: Outcome, actor) -> Outcome:
     if published:
         outcome.translations_published_at = outcome.published_at
     outcome.save(update_fields=["state", "published_at", "published_by", "translations_published_at"])
+    outcome_published(outcome=outcome, actor=actor)
     _log(
         actor=actor,
         action="outcomes.outcome.published",
