@@ -7,9 +7,15 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Recommendations and practices")
 
     def ready(self) -> None:
-        from followup import permissions  # noqa: F401  (registers the rules)
+        from activity.registry import register_actions
+        from followup import (
+            mails,  # noqa: F401  (registers its mail templates)
+            permissions,  # noqa: F401  (registers the rules)
+        )
+        from followup.activity_labels import ACTIONS
         from followup.services.recommendations import recommendations_publish
         from outcomes.hooks import register_on_publish
 
         # An outcome's recommendations go public with it (outcomes cannot import this higher app).
         register_on_publish(recommendations_publish)
+        register_actions(ACTIONS)  # the activity log names this app's actions in words

@@ -14,6 +14,9 @@ urlpatterns = [
     path("chair/", include("portal.people.urls")),
     path("chair/", include("portal.retention.urls")),  # /chair/meetings/<number>/retention/
     path("chair/", include("reports.translations.urls")),  # /chair/meetings/<number>/translations/
+    # Recommendations, follow-up and practices: /recommendations/, /practices/, /tracker/ and their
+    # /chair/meetings/<number>/... pages, before roundtables' own.
+    path("", include("followup.urls")),
     path("", include("roundtables.urls")),
     path("me/", include("portal.urls")),
     path("delegations/", include("delegations.urls")),

@@ -1,0 +1,5 @@
+"""The followup app's actions as the activity log shows them (registered in FollowupConfig.ready())."""
+
+from followup.activity_labels import practices, recommendations, reports
+
+ACTIONS = {**recommendations.ACTIONS, **reports.ACTIONS, **practices.ACTIONS}

@@ -1,0 +1,3 @@
+"""The practices' actions as the activity log names them."""
+
+ACTIONS = {}

@@ -1,0 +1,3 @@
+"""The recommendations' actions as the activity log names them."""
+
+ACTIONS = {}

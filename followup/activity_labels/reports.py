@@ -1,0 +1,3 @@
+"""The reports' actions as the activity log names them."""
+
+ACTIONS = {}

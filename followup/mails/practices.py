@@ -1,0 +1,1 @@
+"""Mails of the practices (mailings.templates.register_mail)."""

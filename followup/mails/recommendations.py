@@ -1,0 +1,1 @@
+"""Mails of the recommendations (mailings.templates.register_mail)."""

@@ -1,0 +1,1 @@
+"""Mails of the reports (mailings.templates.register_mail)."""

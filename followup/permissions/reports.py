@@ -1,0 +1,1 @@
+"""Rules of the reports (django-rules)."""

@@ -1,0 +1,3 @@
+"""The practices pages."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The tracker pages."""
+
+urlpatterns = []
