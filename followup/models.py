@@ -10,6 +10,7 @@ civil-society organisation, reviewed and published by a Chair's office."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gfmd import languages
@@ -91,6 +92,9 @@ class Recommendation(ChoiceLabels, models.Model):
 
     def __str__(self) -> str:
         return self.identifier
+
+    def get_absolute_url(self) -> str:
+        return reverse("followup:recommendation", args=[self.identifier])
 
     @property
     def identifier(self) -> str:
@@ -330,6 +334,9 @@ class Practice(ChoiceLabels, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("followup:practice", args=[self.pk])
 
 
 class PracticePartner(models.Model):

@@ -1,3 +1,9 @@
-"""The tracker pages."""
+"""The public tracker's pages."""
 
-urlpatterns = []
+from django.urls import path
+
+from followup.views import tracker
+
+urlpatterns = [
+    path("tracker/", tracker.tracker, name="tracker"),
+]
