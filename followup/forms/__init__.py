@@ -1,0 +1,1 @@
+"""The followup app's forms, one module per part."""
