@@ -36,7 +36,7 @@ class ReportForm(forms.Form):
     """A focal point's follow-up report: for which delegation (where they are focal point of several),
     what was done, in which language, with up to three documents."""
 
-    role = forms.TypedChoiceField(label=_("Reporting for"), coerce=int)
+    role = forms.TypedChoiceField(label=_("Reporting for"), coerce=int, empty_value=None)
     status = forms.ChoiceField(label=_("Status in your country"), choices=_reportable_choices, widget=forms.RadioSelect)
     text = forms.CharField(
         label=_("What has been done"),
@@ -64,8 +64,10 @@ class ReportForm(forms.Form):
             (role.pk, f"{role.delegation.display_name} · {role.meeting.title}") for role in roles
         ]
         if len(roles) == 1:
+            # The one delegation they report for: nothing to choose.
             self.fields["role"].widget = forms.HiddenInput()
             self.fields["role"].initial = roles[0].pk
+            self.fields["role"].required = False
 
     def clean_attachments(self):
         files = self.cleaned_data["attachments"]
@@ -75,6 +77,8 @@ class ReportForm(forms.Form):
 
     @property
     def chosen_role(self):
+        if len(self.roles) == 1:
+            return next(iter(self.roles.values()))
         return self.roles.get(self.cleaned_data.get("role"))
 
 
