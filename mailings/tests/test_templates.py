@@ -68,6 +68,7 @@ def test_each_app_registers_its_mails():
     assert {key.split(".")[0] for key in registered_mails()} == {
         "accounts",
         "delegations",
+        "followup",
         "outcomes",
         "papers",
         "portal",
