@@ -2,9 +2,11 @@
 its latest status changes and reports, and what the reader may do about them."""
 
 from django import template
+from django.utils import translation
 
 from followup.permissions.reports import REVIEW_FOLLOWUP
 from followup.selectors.reports import followup_of, reporting_roles
+from gfmd import languages
 from roundtables.models import Meeting
 
 register = template.Library()
@@ -46,3 +48,19 @@ _STATUS_CLASSES = {
 def status_class(status: str) -> str:
     """The badge classes of a recommendation's status."""
     return _STATUS_CLASSES.get(status, "text-bg-light border")
+
+
+@register.simple_tag
+def recommendation_text(recommendation) -> dict:
+    """{"text", "language", "fallback"}: the text in the reader's language, else in the outcome's original
+    language (which the rapporteur wrote first), marked as such. Reads the outcome already selected."""
+    current = (translation.get_language() or languages.DEFAULT).split("-")[0]
+    text = getattr(recommendation, f"text_{current}", "") or ""
+    if text:
+        return {"text": text, "language": current, "fallback": False}
+    original = recommendation.outcome.original_language
+    for language in (original, *languages.CODES):
+        text = getattr(recommendation, f"text_{language}", "") or ""
+        if text:
+            return {"text": text, "language": language, "fallback": True}
+    return {"text": "", "language": current, "fallback": False}

@@ -366,3 +366,12 @@ def test_survey_of_more_than_20_or_unpublished_recommendations_is_refused(client
         "Only published recommendations of this meeting and the earlier ones can be asked about."
     ]
     assert not Survey.objects.exists()
+
+
+def test_a_text_not_in_the_readers_language_is_shown_in_its_original_marked(client, meetings):
+    spanish = recommendation_of(meetings[0], "3.3", text_en="", text_es="Los gobiernos deberían actualizar...")
+    spanish.outcome.original_language = "es"
+    spanish.outcome.save()
+    content = client.get(list_url(spanish)).content.decode()
+    assert '<p class="mb-0" lang="es">Los gobiernos deberían actualizar...</p>' in content
+    assert "Not yet translated into your language" in content
