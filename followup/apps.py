@@ -19,3 +19,10 @@ class FollowupConfig(AppConfig):
         # An outcome's recommendations go public with it (outcomes cannot import this higher app).
         register_on_publish(recommendations_publish)
         register_actions(ACTIONS)  # the activity log names this app's actions in words
+
+        # -- part "tracker" --------------------------------------------------------------------------
+        from followup.selectors.tracker import builds_on_stamp
+        from roundtables.programme.cache import register_page_stamp
+
+        # The public session page shows the recommendations the session builds on: its ETag follows them.
+        register_page_stamp(builds_on_stamp)

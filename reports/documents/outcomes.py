@@ -24,6 +24,7 @@ from reports.documents.common import (
     pdf_filename,
     render_document,
 )
+from reports.documents.recommendations_annex import recommendations_annex
 from reports.registry import Choice, Offer, Part, Renderer, ReportError, register
 from reports.rendering import clean_html
 from roundtables.models import Session, SessionDelegation, SessionPerson
@@ -103,6 +104,7 @@ def proceedings_context(meeting) -> dict:
         "roundtables": roundtables,
         "other_sessions": by_roundtable.get(None, []),
         "session_count": len(sessions),
+        "recommendations_annex": recommendations_annex(meeting),  # followup's part (the annex)
     }
 
 
