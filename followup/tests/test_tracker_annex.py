@@ -71,7 +71,7 @@ def test_the_annex_lists_the_meetings_recommendations_counts_chart_and_what_it_b
 
 
 def test_the_annex_is_in_the_documents_language_with_the_original_marked(proceedings):
-    meeting, profiles, _labour, _draft = proceedings
+    meeting, _profiles, _labour, _draft = proceedings
     annex = _html(meeting, "fr")
     annex = annex[annex.index('id="annex-recommendations"') :]
     assert "Les gouvernements devraient élaborer" in annex  # translated

@@ -58,7 +58,7 @@ def _csv(response) -> list[list[str]]:
 
 
 def test_the_tracker_counts_by_theme_and_status_and_lists_only_published(client, athens_recommendations):
-    profiles, rcp, draft = athens_recommendations
+    profiles, rcp, _draft = athens_recommendations
     response = client.get(TRACKER)
     assert response.status_code == 200
     page = response.content.decode()
@@ -162,9 +162,7 @@ def test_pages_of_the_list_cost_the_same_and_keep_the_filters(client, meetings, 
 
     def add(n):
         for _ in range(n):
-            FollowUpReportFactory(
-                recommendation=published(outcome, themes=[theme("migration-data")]), meeting=current
-            )
+            FollowUpReportFactory(recommendation=published(outcome, themes=[theme("migration-data")]), meeting=current)
 
     url = f"{TRACKER}?theme=migration-data&status=proposed"
     assert_pages_cost_the_same(client, url, add, per_page=2)
@@ -174,9 +172,7 @@ def test_pages_of_the_list_cost_the_same_and_keep_the_filters(client, meetings, 
 
 def test_the_export_streams_the_filtered_published_list(client, athens_recommendations, meetings):
     profiles, rcp, _draft = athens_recommendations
-    published(
-        outcome_of(session_of(meetings[0], "2.2")), number=1, text_en="=HYPERLINK(\"http://evil\")", themes=[]
-    )
+    published(outcome_of(session_of(meetings[0], "2.2")), number=1, text_en='=HYPERLINK("http://evil")', themes=[])
     response = client.get(f"{TRACKER}export.csv")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     rows = _csv(response)
@@ -254,14 +250,13 @@ def test_the_search_finds_earlier_published_recommendations_by_identifier_or_wor
     page = response.content.decode()
     assert response.status_code == 200
     assert "What session 3.1 builds on" in page and "Fourth Meeting of the GFMD, Mexico 2010" in page
-    assert [r.pk for r in client.get(_builds_on_url(session_2010, q="Migration Profiles")).context["search"].results] == [
-        profiles.pk
-    ]
-    found = client.get(_builds_on_url(session_2010, q="GFMD-2009")).context["search"].results
-    assert {r.pk for r in found} == {profiles.pk, rcp.pk}  # the draft and 2010's are never offered
-    assert [r.pk for r in client.get(_builds_on_url(session_2010, q="gfmd-2009-3.2-r1")).context["search"].results] == [
-        rcp.pk
-    ]
+
+    def found(query):
+        return [r.pk for r in client.get(_builds_on_url(session_2010, q=query)).context["search"].results]
+
+    assert found("Migration Profiles") == [profiles.pk]
+    assert set(found("GFMD-2009")) == {profiles.pk, rcp.pk}  # the draft and 2010's are never offered
+    assert found("gfmd-2009-3.2-r1") == [rcp.pk]
     page = client.get(_builds_on_url(session_2010, q="<script>alert(1)</script>")).content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
@@ -298,7 +293,7 @@ def test_refusals_are_shown_on_the_page(client, chair, session_2010, athens_reco
     assert response.status_code == 200
     assert "GFMD-2009-3.1-R2 is not published" in response.content.decode()
     response = client.post(_builds_on_url(session_2010), {"recommendation": "nonsense"})
-    assert "Enter a whole number." in response.content.decode() or "Choose a recommendation" in response.content.decode()
+    assert "Enter a whole number." in response.content.decode()
     response = client.post(_builds_on_url(session_2010), {"recommendation": 999999})
     assert "Choose a recommendation in the list." in response.content.decode()
     assert not SessionRecommendation.objects.exists()

@@ -87,8 +87,8 @@ def tracker(request):
     if number.isdigit() and Meeting.objects.exclude(status=Meeting.Status.PLANNING).filter(number=number).exists():
         # A meeting's tracker has its own address: the filter leads there, keeping the others.
         params = request.GET.copy()
-        del params["meeting"]
-        params.pop("page", None)
+        for key in ("meeting", "page", *[key for key, value in request.GET.items() if not value]):
+            params.pop(key, None)
         url = reverse("followup:meeting_tracker", kwargs={"number": int(number)})
         return redirect(f"{url}?{params.urlencode()}" if params else url)
     return _tracker_page(request, meeting=None)
