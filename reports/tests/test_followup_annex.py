@@ -1,4 +1,5 @@
-"""The report of the proceedings' annex "Recommendations and follow-up"."""
+"""The report of the proceedings' annex "Recommendations and follow-up" (followup's part "tracker"; here, as
+followup's tests may not import the reports app above it)."""
 
 import io
 
