@@ -360,3 +360,20 @@ def test_the_archive_meeting_page_links_to_its_tracker(client, chair, meetings):
     response = client.get(reverse("roundtables:meeting_detail", kwargs={"number": 3}))
     assert response.status_code == 200
     assert 'href="/tracker/3/"' in response.content.decode()
+
+
+def test_the_builds_on_page_costs_the_same_for_one_link_or_three(client, chair, meetings, session_2010):
+    outcome = outcome_of(session_of(meetings[0], "3.1"))
+
+    def link(n):
+        for _ in range(n):
+            SessionRecommendation.objects.create(
+                session=session_2010, recommendation=published(outcome, text_en="Migration Profiles."), linked_by=chair
+            )
+
+    client.force_login(chair)
+    url = _builds_on_url(session_2010, q="Profiles")
+    link(1)
+    one = count_queries(client, url)
+    link(2)
+    assert count_queries(client, url) == one
