@@ -1,5 +1,5 @@
 """The followup app's actions as the activity log shows them (registered in FollowupConfig.ready())."""
 
-from followup.activity_labels import practices, recommendations, reports
+from followup.activity_labels import practices, recommendations, reports, tracker
 
-ACTIONS = {**recommendations.ACTIONS, **reports.ACTIONS, **practices.ACTIONS}
+ACTIONS = {**recommendations.ACTIONS, **reports.ACTIONS, **practices.ACTIONS, **tracker.ACTIONS}

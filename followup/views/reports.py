@@ -124,7 +124,7 @@ def attachment_download(request, pk: int):
     return response
 
 
-def review(request, number: int):
+def review(request, number: int | None = None):
     """The Chair's office of meeting <number> reviews the published recommendations of its meeting and
     the earlier ones: filters, status, reports, and the choice of recommendations for a survey."""
     meeting = chair_meeting_or_404(request.user, number, perm=REVIEW_FOLLOWUP)
