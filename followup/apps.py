@@ -26,3 +26,10 @@ class FollowupConfig(AppConfig):
 
         # The public session page shows the recommendations the session builds on: its ETag follows them.
         register_page_stamp(builds_on_stamp)
+
+        # -- Part "practices": the public session page lists the practices presented in it
+        # (templates/followup/practices/_session_practices.html): its ETag follows them.
+        from followup.selectors.practices import published_practices_stamp
+
+        register_page_stamp(published_practices_stamp)
+        # -- end of part "practices"
