@@ -33,8 +33,9 @@ def public_practices() -> QuerySet[Practice]:
 
 
 def export_practices(practices: QuerySet[Practice]) -> QuerySet[Practice]:
-    """The filtered practices with what the export's row holds (read in chunks by the caller)."""
-    return practices.prefetch_related(*_list_prefetches(), "partners")
+    """The filtered public practices (public_practices(), which prefetches the countries and themes) with
+    their partners too, for the export's rows (read in chunks by the caller)."""
+    return practices.prefetch_related("partners")
 
 
 def practice_for_page(pk: int) -> Practice:

@@ -1,25 +1,17 @@
-"""The practices' test helpers and fixtures (part "practices"): eligible submitters, a Chair's office,
-practice input, and files stored in a temporary folder. Test modules import the fixtures they use."""
+"""The practices' test helpers (part "practices"): eligible submitters, practice input, published
+practices. The fixtures are in fixtures_practices (loaded by the test modules' pytest_plugins)."""
 
 import datetime as dt
 
-import pytest
 from django.utils import timezone
 
-from accounts.tests.factories import ChairOfficeFactory, UserFactory
+from accounts.tests.factories import UserFactory
 from delegations.models import Delegation, Registration
 from delegations.tests.factories import DelegationFactory, RegistrationFactory
 from followup.models import Practice
 from followup.services.practices import PracticeInput
 from followup.tests.factories import PracticeFactory, theme
 from roundtables.tests.factories import MeetingFactory
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Every test stores its files in its own folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def civil_society_delegation(name: str = "Migrant Forum in Asia") -> Delegation:
@@ -42,17 +34,6 @@ def participant(delegation: Delegation | None = None, *, meeting=None, **user_fi
         status=Registration.Status.PENDING,
     )
     return person
-
-
-@pytest.fixture
-def submitter(db):
-    return participant()
-
-
-@pytest.fixture
-def reviewer(db):
-    MeetingFactory(is_current=True)
-    return ChairOfficeFactory()
 
 
 def practice_input(**overrides) -> PracticeInput:
@@ -78,4 +59,5 @@ def practice_input(**overrides) -> PracticeInput:
 
 
 def published_practice(**kwargs) -> Practice:
-    return PracticeFactory(state=Practice.State.PUBLISHED, published_at=timezone.now(), **kwargs)
+    kwargs.setdefault("published_at", timezone.now())
+    return PracticeFactory(state=Practice.State.PUBLISHED, **kwargs)

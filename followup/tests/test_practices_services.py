@@ -13,20 +13,13 @@ from delegations.tests.factories import RegistrationFactory
 from followup.models import Practice
 from followup.services import practices as services
 from followup.tests.factories import PracticeFactory, RecommendationFactory
-from followup.tests.factories_practices import (  # noqa: F401  (fixtures)
-    civil_society_delegation,
-    media_root,
-    participant,
-    practice_input,
-    reviewer,
-    state,
-    submitter,
-)
+from followup.tests.factories_practices import civil_society_delegation, participant, practice_input, state
 from mailings.models import OutgoingMail
 from papers.tests.factories import published_paper
 from roundtables.tests.factories import MeetingFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
+pytest_plugins = ["followup.tests.fixtures_practices"]  # the fixtures: submitter, reviewer, media_root
 
 
 def _submitted(submitter, **overrides) -> Practice:
