@@ -147,15 +147,15 @@ class PracticeForm(forms.Form):
     def text_fields(self, code: str) -> list:
         return [self[f"{name}_{code}"] for name in services.TEXT_FIELDS]
 
-    def original_fields(self):
-        return self.text_fields(self["language"].value() or languages.DEFAULT)
-
-    def language_sections(self):
+    def language_blocks(self):
+        """(code, name, its three fields, open?) for each working language."""
         chosen = self["language"].value() or languages.DEFAULT
-        return [(code, name, self.text_fields(code)) for code, name in languages.NAMES.items() if code != chosen]
-
-    def all_language_sections(self):
-        return [(code, name, self.text_fields(code)) for code, name in languages.NAMES.items()]
+        blocks = []
+        for code, name in languages.NAMES.items():
+            fields = self.text_fields(code)
+            is_open = code == chosen or any(field.value() or field.errors for field in fields)
+            blocks.append((code, name, fields, is_open))
+        return blocks
 
     def link_fields(self) -> list:
         return [self[f"link_{index}"] for index in range(1, services.MAX_LINKS + 1)]
@@ -307,7 +307,7 @@ class ReviewForm(forms.Form):
             Session.objects.filter(in_meeting | Q(practices=practice))
             .distinct()
             .select_related("meeting")
-            .order_by("-meeting__number", "order", "code")
+            .order_by("-meeting__number", "code")
         )
         paper_meeting = Q(session__meeting=meeting) if meeting is not None else Q(pk__in=[])
         self.fields["papers"].queryset = (

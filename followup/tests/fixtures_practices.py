@@ -26,3 +26,13 @@ def reviewer(db):
     """The Chair's office of the current meeting."""
     MeetingFactory(is_current=True)
     return ChairOfficeFactory()
+
+
+@pytest.fixture
+def themes(transactional_db):
+    """The themes migration 0002 adds, again: a transactional test before this one flushed them."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("followup.migrations.0002_themes").add_themes(apps, None)

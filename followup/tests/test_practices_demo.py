@@ -9,9 +9,10 @@ from followup.demo.practices import PRACTICES, load_practices_demo
 from followup.models import Practice
 
 pytestmark = pytest.mark.django_db(transaction=True)
+pytest_plugins = ["followup.tests.fixtures_practices"]
 
 
-def test_demo_loads_once_and_the_diaspora_search_by_region_finds_an_african_practice(client):
+def test_demo_loads_once_and_the_diaspora_search_by_region_finds_an_african_practice(themes, client):
     call_command("load_demo", quiet_accounts=True)
 
     first = load_practices_demo()

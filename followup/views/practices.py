@@ -208,7 +208,8 @@ def _render_form(request, form, partners, *, practice=None, status=200):
     return render(
         request,
         "followup/practices/form.html",
-        {"form": form, "partners": partners, "practice": practice},
+        # A refused form with files: the page asks to choose them again (browsers never re-send them).
+        {"form": form, "partners": partners, "practice": practice, "had_files": bool(request.FILES)},
         status=status,
     )
 
