@@ -51,7 +51,8 @@ def _sqlite(practices: QuerySet, query: str) -> QuerySet:
 
 def search_practices(practices: QuerySet, query: str) -> QuerySet:
     """The practices that match, best first, each with its `rank`; all of them for an empty query."""
-    query = clean_query(query)
+    # Control characters are no words; PostgreSQL refuses a NUL in a query's text outright.
+    query = clean_query("".join(ch if ch.isprintable() else " " for ch in query or ""))
     if not query:
         return practices
     if connection.vendor == "postgresql":

@@ -344,7 +344,8 @@ def practice_publish(*, practice: Practice, actor) -> Practice:
     """Submitted -> published. Two reviewers publishing at once: the row lock makes the second wait, then
     find it published and be told so; the practice is published once, the submitter mailed once."""
     check_who(actor, "followup.publish_practice", practice)
-    practice = Practice.objects.select_for_update().select_related("published_by").get(pk=practice.pk)
+    # Only the practice's row is locked (PostgreSQL refuses FOR UPDATE on the outer join to the publisher).
+    practice = Practice.objects.select_for_update(of=("self",)).select_related("published_by").get(pk=practice.pk)
     if practice.state == Practice.State.PUBLISHED:
         raise ValidationError(
             _("This practice was already published on %(date)s by %(person)s: nothing more to do.")

@@ -135,3 +135,22 @@ def test_recommendation_partial_lists_the_practices_answering_it():
 
     assert "Migration profile in Ghana" in html
     assert "Practices that answer this recommendation" in html
+
+
+def test_session_page_stamp_changes_when_a_practice_presented_in_it_is_published():
+    from django.db.models import OuterRef
+
+    from followup.selectors.practices import published_practices_stamp
+    from roundtables.models import Session
+
+    session = SessionFactory()
+
+    def stamp():
+        expression = published_practices_stamp(session.pk, OuterRef("meeting_id"))
+        return Session.objects.filter(pk=session.pk).annotate(stamp=expression).values_list("stamp", flat=True).get()
+
+    draft = PracticeFactory()
+    draft.sessions.add(session)
+    before = stamp()
+    published_practice().sessions.add(session)
+    assert stamp() != before
