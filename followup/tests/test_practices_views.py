@@ -323,3 +323,16 @@ def test_return_without_a_note_shows_the_error_next_to_the_note(client, submitte
 
     assert response.status_code == 400
     assert response.context["note_form"].errors["note"] == ["Say what should change: the submitter receives your note."]
+
+
+def test_reader_gets_their_language_or_the_original_with_a_note(client):
+    translated = published_practice(title_en="Diaspora bonds", title_fr="Obligations de la diaspora")
+    untranslated = published_practice(title_en="Remittance prices", summary_en="Cheaper transfers.")
+
+    french = client.get(translated.get_absolute_url(), headers={"accept-language": "fr"})
+    fallback = client.get(untranslated.get_absolute_url(), headers={"accept-language": "fr"})
+
+    assert french.context["texts"]["title"] == "Obligations de la diaspora"
+    assert fallback.context["texts"]["title"] == "Remittance prices"
+    assert fallback.context["texts"]["fallback_code"] == "en"
+    assert 'lang="en"' in fallback.content.decode()
