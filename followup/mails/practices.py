@@ -9,7 +9,6 @@ from mailings.templates import register_mail
 _PRACTICE = {
     "salutation": PLACEHOLDERS["salutation"],
     "title": _("the practice's title"),
-    "actor": _("who decided"),
     "url": _("the practice's page"),
 }
 
