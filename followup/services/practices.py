@@ -203,8 +203,8 @@ def _store_documents(practice: Practice, inspected, actor) -> None:
         _store(PracticeDocument(practice=practice, uploaded_by=actor), file=upload, inspected=checked)
 
 
-def _log(actor, action: str, practice: Practice, data: dict | None = None) -> None:
-    activity_log(actor=actor, action=f"followup.practice.{action}", obj=practice, data=data)
+def _log(*, actor, action: str, practice: Practice, data: dict | None = None) -> None:
+    activity_log(actor=actor, action=action, obj=practice, data=data)
 
 
 # -- The submitter ------------------------------------------------------------------------------------
@@ -224,7 +224,7 @@ def practice_submit(*, actor, data: PracticeInput) -> Practice:
         practice.save()
         _write_relations(practice, data)
         _store_documents(practice, inspected, actor)
-        _log(actor, "submitted", practice, {"language": practice.language})
+        _log(actor=actor, action="followup.practice.submitted", practice=practice, data={"language": practice.language})
     return practice
 
 
@@ -255,7 +255,11 @@ def practice_update(
             document.delete()
             transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
         _store_documents(practice, inspected, actor)
-        _log(actor, "resubmitted" if was_returned else "edited", practice)
+        _log(
+            actor=actor,
+            action="followup.practice.resubmitted" if was_returned else "followup.practice.edited",
+            practice=practice,
+        )
     return practice
 
 
@@ -266,7 +270,7 @@ def practice_withdraw(*, practice: Practice, actor) -> Practice:
     _check_now(actor, "followup.withdraw_practice", practice, _state_message(practice))
     practice.state = Practice.State.WITHDRAWN
     practice.save(update_fields=["state", "updated_at"])
-    _log(actor, "withdrawn", practice)
+    _log(actor=actor, action="followup.practice.withdrawn", practice=practice)
     return practice
 
 
@@ -322,7 +326,7 @@ def practice_review_update(
         if values is not None:
             getattr(practice, name).set(values)
             changed.append(name)
-    _log(actor, "review_updated", practice, {"changed": changed})
+    _log(actor=actor, action="followup.practice.review_updated", practice=practice, data={"changed": changed})
     return practice
 
 
@@ -363,7 +367,7 @@ def practice_publish(*, practice: Practice, actor) -> Practice:
     practice.published_by = actor
     practice.review_note = ""
     practice.save(update_fields=["state", "published_at", "published_by", "review_note", "updated_at"])
-    _log(actor, "published", practice)
+    _log(actor=actor, action="followup.practice.published", practice=practice)
     _notify(practice, actor, "practice_published", "followup:practice")
     return practice
 
@@ -380,7 +384,7 @@ def practice_return(*, practice: Practice, actor, note: str) -> Practice:
     practice.state = Practice.State.RETURNED
     practice.review_note = note
     practice.save(update_fields=["state", "review_note", "updated_at"])
-    _log(actor, "returned", practice, {"note": note})
+    _log(actor=actor, action="followup.practice.returned", practice=practice, data={"note": note})
     _notify(practice, actor, "practice_returned", "followup:practice_edit", note=note)
     return practice
 
@@ -395,6 +399,6 @@ def practice_decline(*, practice: Practice, actor, note: str = "") -> Practice:
     practice.state = Practice.State.DECLINED
     practice.review_note = note
     practice.save(update_fields=["state", "review_note", "updated_at"])
-    _log(actor, "declined", practice, {"note": note})
+    _log(actor=actor, action="followup.practice.declined", practice=practice, data={"note": note})
     _notify(practice, actor, "practice_declined", "followup:practices_mine", note=note)
     return practice
