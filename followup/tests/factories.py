@@ -6,11 +6,13 @@ from django.utils import timezone
 from accounts.tests.factories import UserFactory
 from delegations.tests.factories import DelegationFactory
 from followup.models import FollowUpReport, Practice, PracticePartner, Recommendation, Theme
+from followup.themes import ensure_themes
 from outcomes.tests.factories import OutcomeFactory
 
 
 def theme(slug: str = "migration-data") -> Theme:
-    """One of the themes migration 0002 adds."""
+    """One of the Forum's themes (followup.themes), added again if a transactional test flushed them."""
+    ensure_themes()
     return Theme.objects.get(slug=slug)
 
 

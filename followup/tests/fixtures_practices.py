@@ -30,9 +30,7 @@ def reviewer(db):
 
 @pytest.fixture
 def themes(transactional_db):
-    """The themes migration 0002 adds, again: a transactional test before this one flushed them."""
-    from importlib import import_module
+    """The Forum's themes, again: a transactional test before this one flushed what migration 0002 added."""
+    from followup.themes import ensure_themes
 
-    from django.apps import apps
-
-    import_module("followup.migrations.0002_themes").add_themes(apps, None)
+    ensure_themes()
