@@ -19,3 +19,10 @@ class FollowupConfig(AppConfig):
         # An outcome's recommendations go public with it (outcomes cannot import this higher app).
         register_on_publish(recommendations_publish)
         register_actions(ACTIONS)  # the activity log names this app's actions in words
+
+        # -- part "recommendations" --
+        from followup.selectors.recommendations import published_recommendations_stamp
+        from roundtables.programme.cache import register_page_stamp
+
+        # The public session page lists the session's published recommendations: its ETag follows them.
+        register_page_stamp(published_recommendations_stamp)
