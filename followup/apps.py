@@ -13,23 +13,19 @@ class FollowupConfig(AppConfig):
             permissions,  # noqa: F401  (registers the rules)
         )
         from followup.activity_labels import ACTIONS
+        from followup.selectors.practices import published_practices_stamp
+        from followup.selectors.recommendations import published_recommendations_stamp
+        from followup.selectors.tracker import builds_on_stamp
         from followup.services.recommendations import recommendations_publish
         from outcomes.hooks import register_on_publish
+        from roundtables.programme.cache import register_page_stamp
 
         # An outcome's recommendations go public with it (outcomes cannot import this higher app).
         register_on_publish(recommendations_publish)
         register_actions(ACTIONS)  # the activity log names this app's actions in words
-
-        # -- part "tracker" --------------------------------------------------------------------------
-        from followup.selectors.tracker import builds_on_stamp
-        from roundtables.programme.cache import register_page_stamp
-
-        # The public session page shows the recommendations the session builds on: its ETag follows them.
+        # The public session page lists the session's published recommendations, the earlier ones it
+        # builds on and the practices presented in it (templates/followup/partials/session_followup.html):
+        # its ETag follows each of them.
+        register_page_stamp(published_recommendations_stamp)
         register_page_stamp(builds_on_stamp)
-
-        # -- Part "practices": the public session page lists the practices presented in it
-        # (templates/followup/practices/_session_practices.html): its ETag follows them.
-        from followup.selectors.practices import published_practices_stamp
-
         register_page_stamp(published_practices_stamp)
-        # -- end of part "practices"

@@ -309,8 +309,9 @@ def test_workspace_query_count_does_not_grow_with_comments(
         _write(outcome, rapporteur, "<p>x</p>")
         SectionCommentFactory(section=section_of(outcome, kind), author=co_chairs[0][0])
     client.force_login(rapporteur)
-    # (+3: the sections in every language for the translations card, and each language's translators)
-    with django_assert_num_queries(17):
+    # (+3: the sections in every language for the translations card, and each language's translators;
+    # +1: the recommendations card, followup's partial)
+    with django_assert_num_queries(18):
         client.get(_workspace(outcome))
 
 
