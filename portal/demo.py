@@ -17,6 +17,7 @@ from accounts.services import role_group
 from delegations.demo import load_registration_demo
 from delegations.demo_states import load_delegations_demo
 from delegations.models import Delegation, FocalPoint, Registration
+from followup.demo import load_followup_demo
 from outcomes.demo import load_archive_outcome_demo, load_outcome_demo
 from papers.demo import load_paper_demo
 from roundtables.demo.archive import load_archive_demo, publish_archive_programme
@@ -159,6 +160,7 @@ def load_demo(concept_paper_path: Path) -> tuple[Meeting, list[tuple[str, str]]]
     publish_demo_programme(meeting)
     _load_archive()
     _load_next_meeting(meeting)
+    load_followup_demo()  # recommendations (of Athens too), their follow-up, practices
     _close_archive()
     return meeting, [*accounts, (PREVIOUS_CHAIR.email, PREVIOUS_CHAIR.role), (NEXT_CHAIR.email, NEXT_CHAIR.role)]
 

@@ -3,10 +3,10 @@ recommendations, as the concept paper says. RT 3.1 "will also take stock of the 
 development of the Migration Profiles, as recommended in the Athens GFMD"; RT 3.3 reviews regional
 consultative processes "in line with ... a specific recommendation of the Athens GFMD".
 
-Run after the recommendations' demo, which publishes Athens' session 3.1 recommendations (R1 on Migration
-Profiles) and 3.2's on regional consultative processes. Linked through the service, as Mexico's Chair's
-office (chair@example.org); a recommendation that is not there is skipped, and a second run links nothing
-twice."""
+Run after the recommendations' demo, which publishes Athens' session 3.1 recommendations: R1 on Migration
+Profiles and R2 on regional consultative processes (the demo's Athens outcome of 3.1 holds both).
+Linked through the service, as Mexico's Chair's office (chair@example.org); a recommendation that is not
+there is skipped, and a second run links nothing twice."""
 
 from django.db import transaction
 from django.db.models import Q
@@ -23,7 +23,7 @@ CHAIR = "chair@example.org"
 # Mexico's session -> (Athens' session, what its recommendations are about, in their English text).
 BUILDS_ON = {
     "3.1": ("3.1", Q(text_en__icontains="migration profile")),
-    "3.3": ("3.2", Q(text_en__icontains="regional consultative") | Q(text_en__icontains="RCP")),
+    "3.3": ("3.1", Q(text_en__icontains="regional consultative") | Q(text_en__icontains="RCP")),
 }
 
 

@@ -21,11 +21,7 @@ def test_links_mexicos_sessions_to_athens_recommendations_once(chair_account):
     profiles_outcome = outcome_of(session_of(earlier, "3.1"))
     profiles = published(profiles_outcome, number=1, text_en="Develop and update Migration Profiles.")
     published(profiles_outcome, number=2, text_en="Share Migration Profiles with the GFMD.")
-    rcp = published(
-        outcome_of(session_of(earlier, "3.2")),
-        number=1,
-        text_en="Regional consultative processes should include development.",
-    )
+    rcp = published(profiles_outcome, number=4, text_en="Regional consultative processes should include development.")
     RecommendationFactory(outcome=profiles_outcome, number=3, text_en="Migration Profiles (a draft).")
     session_31, session_33 = session_of(current, "3.1"), session_of(current, "3.3")
     assert load_tracker_demo() == 2
