@@ -267,7 +267,14 @@ def recommendation_remove(*, recommendation: Recommendation, actor) -> None:
     )
     number, identifier = recommendation.number, recommendation.identifier
     recommendation.delete()
-    _log(actor=actor, action=REMOVED, obj=outcome, outcome=outcome, data={"number": number, "identifier": identifier})
+    # The key written out (it is REMOVED): the activity labels' test reads the literal keys the code records.
+    _log(
+        actor=actor,
+        action="followup.recommendation.removed",
+        obj=outcome,
+        outcome=outcome,
+        data={"number": number, "identifier": identifier},
+    )
 
 
 def recommendations_publish(*, outcome, actor) -> int:

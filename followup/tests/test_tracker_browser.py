@@ -2,32 +2,24 @@
 opens the tracker, filters by theme and finds it with its status."""
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import sign_in
-from followup.models import Recommendation, Theme
+from followup.models import Recommendation, SessionRecommendation
 from roundtables.models import Session
 
 pytestmark = pytest.mark.browser
 
 
 def _athens_recommendation() -> Recommendation:
-    """Athens 2009's R1 of session 3.1, as the recommendations' part of the demo publishes it (that part
-    is not on this branch: written here straight to the model), and its status taken up since."""
-    outcome = Session.objects.get(meeting__number=3, code="3.1").outcome
-    recommendation = Recommendation.objects.create(
-        outcome=outcome,
-        number=1,
-        text_en="Governments are encouraged to prepare and update Migration Profiles, with the support of "
-        "international organisations, as a tool for evidence-based policy making.",
-        text_fr="Les gouvernements sont encouragés à établir et à mettre à jour des profils migratoires.",
-        addressees=["governments", "international_organisations"],
-        status=Recommendation.Status.IN_PROGRESS,
-        status_changed_at=timezone.now(),
-        published_at=timezone.now(),
+    """Athens 2009's R1 of session 3.1, as the demo publishes it (in progress, filed under migration data),
+    without the link to 2010's 3.1 the demo makes: this journey makes it."""
+    recommendation = Recommendation.objects.get(
+        outcome__session__meeting__number=3, outcome__session__code="3.1", number=1
     )
-    recommendation.themes.set([Theme.objects.get(slug="migration-data")])
+    SessionRecommendation.objects.filter(recommendation=recommendation).delete()
+    assert recommendation.status == Recommendation.Status.IN_PROGRESS
+    assert recommendation.themes.filter(slug="migration-data").exists()
     return recommendation
 
 

@@ -320,10 +320,10 @@ def test_session_page_query_count_does_not_grow_with_its_team(
         SessionDelegationFactory(session=session_3_1, delegation=DelegationFactory(country=code))
         SessionPersonFactory(session=session_3_1, role="speaker")
     services.programme_publish(meeting=meeting, actor=chair)
-    # the latest release with its meeting and the papers', outcomes' and recommendations' stamps (for the ETag
-    # and the cache key), its snapshot, the live session and the three parts it shows (papers, outcome,
-    # recommendations)
-    with django_assert_num_queries(6):
+    # the latest release with its meeting and the other apps' stamps (for the ETag and the cache key), its
+    # snapshot, the live session and the five parts it shows (papers, outcome, its recommendations, the
+    # earlier recommendations it builds on, the practices presented in it)
+    with django_assert_num_queries(8):
         client.get(session_url(session_3_1))
     # Then the body comes from the cache: the release with the stamps only.
     with django_assert_num_queries(1):
