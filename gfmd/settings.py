@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "papers",
     "outcomes",
     "followup",
+    "communications",
+    "notifications",
     "reports",
     "surveys",
     "portal",
