@@ -21,6 +21,7 @@ urlpatterns = [
     path("me/", include("portal.urls")),
     path("delegations/", include("delegations.urls")),
     path("mailings/", include("mailings.urls")),
+    path("communications/", include("communications.urls")),  # issue 19: mailings the Chair's office writes
     path("surveys/", include("surveys.urls")),
     path("", include("papers.urls")),  # /papers/... and /meetings/<number>/papers/
     path("outcomes/", include("outcomes.urls")),

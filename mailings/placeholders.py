@@ -21,9 +21,27 @@ PLACEHOLDERS = {
     "closing_date": _("the survey's closing date"),
     "link": _("the recipient's personal link (created when the mail is sent)"),
 }
-_TOKEN = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}|[{]")
+# Placeholders a higher app fills in for its own mailings (communications: {meeting}, {session}), registered
+# from its AppConfig.ready(): rendered like the ones above, but not listed in the surveys' editor, which
+# offers PLACEHOLDERS.
+EXTRA_PLACEHOLDERS: dict[str, str] = {}
+
+
+def _token_pattern() -> re.Pattern:
+    return re.compile(r"\{(" + "|".join([*PLACEHOLDERS, *EXTRA_PLACEHOLDERS]) + r")\}|[{]")
+
+
+_TOKEN = _token_pattern()
 _FINAL = re.compile(r"\{\{|\{link\}")
 _ANY = re.compile(r"\{([^{}\s]{1,40})\}")
+
+
+def register_placeholder(name: str, description) -> None:
+    """Let mailing_create() fill in {name} from each recipient's values (a name the surveys never use)."""
+    global _TOKEN
+    if name not in PLACEHOLDERS and name not in EXTRA_PLACEHOLDERS:
+        EXTRA_PLACEHOLDERS[name] = description
+        _TOKEN = _token_pattern()
 
 
 def single_line(value) -> str:
