@@ -161,6 +161,7 @@ def composed_review(request, pk: int):
             "person": person,
             "language": language,
             "preview": preview,
+            "preview_language_name": languages.NAMES.get(preview.language, preview.language),
             "papers": composed.papers.select_related("session").order_by("session__code", "pk"),
             "languages": languages.NAMES,
             "can_edit": request.user.has_perm("communications.edit_composed", composed),
