@@ -1,4 +1,4 @@
-"""Every rule of communications.permissions: the right person allowed, the wrong one refused, the wrong state refused."""
+"""Every rule of communications.permissions: the right person allowed, the wrong one and the wrong state refused."""
 
 import pytest
 
