@@ -14,6 +14,7 @@ from django.db import transaction
 from accounts.models import User
 from accounts.roles import SUPPORT
 from accounts.services import role_group
+from communications.demo import load_communications_demo
 from delegations.demo import load_registration_demo
 from delegations.demo_states import load_delegations_demo
 from delegations.models import Delegation, FocalPoint, Registration
@@ -156,6 +157,7 @@ def load_demo(concept_paper_path: Path) -> tuple[Meeting, list[tuple[str, str]]]
     accounts = accounts + load_paper_demo(meeting)
     accounts = accounts + load_registration_demo(meeting)
     load_survey_demo(meeting)  # after the delegations' own focal points
+    load_communications_demo(meeting)  # drafts to the participants, with published papers linked
     # Last, once every app has added its part of the teams: version 1 of the public programme.
     publish_demo_programme(meeting)
     _load_archive()

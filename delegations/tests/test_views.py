@@ -83,6 +83,7 @@ def test_delegation_page_query_count_does_not_grow(
     client.force_login(focal_point_mexico)
     # session, user, delegation, groups, focal-point delegations, meeting, the count of
     # registrations, a page of them, their sessions, quota, the counts by status, the head of
-    # delegation, invitations, the meeting's membership, the history across meetings
-    with django_assert_num_queries(15):
+    # delegation, invitations, the meeting's membership, the history across meetings, whether the
+    # reader may write to the participants (communications.compose)
+    with django_assert_num_queries(16):
         client.get(reverse("delegations:detail", kwargs={"pk": mexico.pk}))
