@@ -8,10 +8,10 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from accounts.models import User
 from mailings.notification_kinds import is_notification_kind, notification_kinds
 from notifications import selectors, services
 from notifications.tokens import unsubscribe_read
@@ -34,6 +34,11 @@ def preferences(request):
     return render(request, "notifications/preferences.html", {"preferences": selectors.preferences_of(request.user)})
 
 
+def _invalid(request):
+    page = render(request, "notifications/unsubscribe_invalid.html")
+    return HttpResponseBadRequest(page.content, content_type=page["Content-Type"])
+
+
 # A mail client's one-click POST (RFC 8058) carries no CSRF token and no session: the signed token in the
 # address is the only authority, and it can do one thing only (turn that kind off for that person).
 @csrf_exempt
@@ -41,39 +46,33 @@ def preferences(request):
 def unsubscribe(request, token: str):
     read = unsubscribe_read(token)
     if read is None or not is_notification_kind(read[1]):
-        return HttpResponseBadRequest(
-            render(request, "notifications/unsubscribe_invalid.html").content, content_type="text/html; charset=utf-8"
-        )
+        return _invalid(request)
     kind = next(kind for kind in notification_kinds() if kind.key == read[1])
     if request.method == "GET":
+        person = User.objects.filter(pk=read[0], is_active=True).first()
+        if person is None:
+            return _invalid(request)
         # Nothing changes on GET: mail scanners open links, and a person should not lose mail by looking.
-        return render(request, "notifications/unsubscribe.html", {"kind": kind, "done": False})
+        return render(request, "notifications/unsubscribe.html", {"kind": kind, "person": person, "done": False})
     try:
         services.notification_turn_off(token=token)
     except services.InvalidToken:
-        return HttpResponseBadRequest(
-            render(request, "notifications/unsubscribe_invalid.html").content, content_type="text/html; charset=utf-8"
-        )
+        return _invalid(request)
     return render(request, "notifications/unsubscribe.html", {"kind": kind, "done": True})
 
 
 def programme_digest_link(release, user) -> ReleaseLink | None:
-    """The publish page's link to this app's confirmation page, for the latest version after the first."""
+    """The publish page's link to this app's confirmation page, for the latest version after the first. It reads
+    nothing more (the publish page's query count stays the same); the page it leads to says whether it was sent."""
     if release.version < 2 or not user.has_perm("notifications.send_programme_digest", release):
         return None
-    sent = selectors.digest_sent(release)
     url = reverse(
         "notifications:programme_digest", kwargs={"number": release.meeting.number, "version": release.version}
     )
-    note = ""
-    if sent is not None:
-        note = ngettext("Notified: %(count)d participant.", "Notified: %(count)d participants.", sent.recipients) % {
-            "count": sent.recipients
-        }
     label = _("Notify the registered participants of what changed in version %(version)s") % {
         "version": release.version
     }
-    return ReleaseLink(label=label, url=url, note=note)
+    return ReleaseLink(label=label, url=url)
 
 
 @chair_meeting_required(write=True)

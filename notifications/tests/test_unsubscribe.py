@@ -25,7 +25,7 @@ def test_get_asks_and_changes_nothing(client):
     response = client.get(url(unsubscribe_token(person.pk, "papers_published")))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Stop receiving “Papers published”?" in page and "Turn it off" in page
+    assert f"Stop sending “Papers published” to {person.display_name}?" in page and "Turn it off" in page
     assert not OptOut.objects.exists()
 
 
