@@ -19,3 +19,14 @@ register_mail(
         "programme_url": _("the public programme"),
     },
 )
+register_mail(
+    "notifications.papers_published",
+    description=_(
+        "At most once a day, to the approved participants: the papers newly published for the sessions they "
+        "chose. They may turn it off."
+    ),
+    placeholders={
+        "salutation": PLACEHOLDERS["salutation"],
+        "papers": _("the papers, each with its session, title and page"),
+    },
+)

@@ -41,3 +41,21 @@ class ProgrammeDigest(models.Model):
 
     def __str__(self) -> str:
         return f"digest of release {self.release_id}"
+
+
+class PapersDigest(models.Model):
+    """A person's daily digest of the papers published for their sessions: one row per person and day, written
+    before the mail is queued, so a second run of the task that day (beat twice, a retried task) sends nothing."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("day"))
+    sent_at = models.DateTimeField(_("sent at"))
+    papers = models.PositiveIntegerField(_("papers"), default=0)
+
+    class Meta:
+        verbose_name = _("papers digest")
+        verbose_name_plural = _("papers digests")
+        constraints = [models.UniqueConstraint(fields=["person", "day"], name="one_papers_digest_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.day}"

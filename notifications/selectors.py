@@ -1,5 +1,6 @@
 """Reading notifications: a person's choices, and who a programme release's digest goes to, with what."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from delegations.models import Registration, SessionChoice
 from gfmd.timeranges import format_time_range
 from mailings.notification_kinds import NotificationKind, notification_kinds
 from mailings.templates import RenderedMail, render_mail
-from notifications.kinds import PROGRAMME_CHANGES
+from notifications.kinds import PAPERS_PUBLISHED, PROGRAMME_CHANGES
 from notifications.models import OptOut
 from roundtables.models import ProgrammeRelease
 from roundtables.programme.published import Programme
@@ -19,6 +20,7 @@ from roundtables.programme.published import Programme
 # What a participant is told about: the parts of a session that change where and when they must be.
 DIGEST_FIELDS = ("time", "room", "title")
 PROGRAMME_DIGEST_MAIL = "notifications.programme_changes"
+PAPERS_DIGEST_MAIL = "notifications.papers_published"
 
 
 @dataclass(frozen=True)
@@ -191,3 +193,62 @@ def digest_sent(release: ProgrammeRelease):
     from notifications.models import ProgrammeDigest
 
     return ProgrammeDigest.objects.filter(release=release).select_related("confirmed_by", "mailing").first()
+
+
+# The daily papers digest ------------------------------------------------------------------------------------
+
+
+def papers_digest_plan(now: dt.datetime) -> dict:
+    """{person: [papers]} for today's papers digest: the papers published since each person's last digest (at
+    most a day back) for the sessions they chose (approved registrations of meetings not closed), leaving out
+    people who had today's digest already or turned papers digests off. Five queries, whatever the number."""
+    from papers.models import Paper
+
+    day, since = now.date(), now - dt.timedelta(days=1)
+    choices = list(
+        SessionChoice.objects.filter(
+            registration__status=Registration.Status.APPROVED,
+            registration__person__is_active=True,
+            registration__meeting__closed_at__isnull=True,
+            session__papers__state=Paper.State.PUBLISHED,
+            session__papers__published_at__gt=since,
+            session__papers__published_at__lte=now,
+        )
+        .exclude(registration__person__email="")
+        .exclude(registration__person__notification_opt_outs__kind=PAPERS_PUBLISHED)
+        .values_list("registration__person_id", "session_id")
+        .distinct()
+    )
+    if not choices:
+        return {}
+    from notifications.models import PapersDigest
+
+    people = {person_id for person_id, _session in choices}
+    last = dict(
+        PapersDigest.objects.filter(person_id__in=people)
+        .order_by("person_id", "sent_at")
+        .values_list("person_id", "sent_at")
+    )
+    done_today = set(PapersDigest.objects.filter(person_id__in=people, day=day).values_list("person_id", flat=True))
+    papers = (
+        Paper.objects.published()
+        .filter(session_id__in={session for _person, session in choices}, published_at__gt=since, published_at__lte=now)
+        .select_related("session")
+        .order_by("session__code", "published_at")
+    )
+    by_session: dict[int, list] = {}
+    for paper in papers:
+        by_session.setdefault(paper.session_id, []).append(paper)
+    from accounts.models import User
+
+    persons = User.objects.in_bulk(people - done_today)
+    plan: dict = {}
+    for person_id, session_id in choices:
+        person = persons.get(person_id)
+        if person is None:
+            continue
+        start = max(since, last[person_id]) if person_id in last else since
+        new = [paper for paper in by_session.get(session_id, []) if paper.published_at > start]
+        if new:
+            plan.setdefault(person, []).extend(new)
+    return plan

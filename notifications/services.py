@@ -3,16 +3,17 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from activity.services import activity_log
 from mailings.notification_kinds import is_notification_kind, notification_kinds
-from mailings.services import MailRecipient, mailing_create
-from notifications.kinds import PROGRAMME_CHANGES
-from notifications.models import OptOut, ProgrammeDigest
-from notifications.selectors import DigestWriter, digest_plan
+from mailings.services import MailRecipient, mailing_create, send_to_people
+from notifications.kinds import PAPERS_PUBLISHED, PROGRAMME_CHANGES
+from notifications.models import OptOut, PapersDigest, ProgrammeDigest
+from notifications.selectors import PAPERS_DIGEST_MAIL, DigestWriter, digest_plan, papers_digest_plan
 from notifications.tokens import unsubscribe_read
 from roundtables.editions import ensure_open
 from roundtables.models import ProgrammeRelease
@@ -128,3 +129,37 @@ def programme_digest_send(*, release: ProgrammeRelease, actor) -> ProgrammeDiges
         data={"version": locked.version, "recipients": len(rows), "mailing": mailing.pk},
     )
     return digest
+
+
+def papers_digests_send(*, now=None) -> int:
+    """Today's papers digests (run by beat, notifications.tasks): one mail per person with the papers newly
+    published for their sessions; returns how many were queued. Each person's row and mail are written in one
+    transaction, and the row is unique per person and day: a second run the same day sends nothing more."""
+    now = now or timezone.now()
+    count = 0
+    for person, papers in papers_digest_plan(now).items():
+        try:
+            with transaction.atomic():
+                PapersDigest.objects.create(person=person, day=now.date(), sent_at=now, papers=len(papers))
+                send_to_people(
+                    PAPERS_DIGEST_MAIL,
+                    [person],
+                    context=lambda _person, papers=papers: {"papers": _papers_in_words(papers)},
+                    notification_kind=PAPERS_PUBLISHED,
+                )
+        except IntegrityError:
+            continue  # another run took this person today
+        count += 1
+    return count
+
+
+def _papers_in_words(papers) -> list[dict]:
+    """Each paper in the active language (modeltranslation falls back to the original), with its page."""
+    return [
+        {
+            "session": paper.session.code,
+            "title": paper.title,
+            "url": settings.SITE_URL + reverse("papers:detail", kwargs={"pk": paper.pk}),
+        }
+        for paper in papers
+    ]
