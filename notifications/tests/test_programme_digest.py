@@ -176,3 +176,16 @@ def test_the_preview_escapes_what_the_chairs_office_wrote(db, settings, client):
         reverse("notifications:programme_digest", kwargs={"number": w.meeting.number, "version": 2})
     ).content.decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+
+
+def test_the_delivery_report_of_the_digest_opens(w, client, django_capture_on_commit_callbacks):
+    digest = send(w, django_capture_on_commit_callbacks)
+    client.force_login(w.chair)
+    response = client.get(reverse("mailings:detail", kwargs={"pk": digest.mailing_id}))
+    assert response.status_code == 200
+    assert "Programme version 2: what changed, to the participants" in response.content.decode()
+    page = client.get(
+        reverse("notifications:programme_digest", kwargs={"number": w.meeting.number, "version": 2})
+    ).content.decode()
+    assert "Sent to 2 participants, confirmed by Carmen Chair" in page
+    assert "Send the digest" not in page
