@@ -18,6 +18,7 @@ urlpatterns = [
     # /chair/meetings/<number>/... pages, before roundtables' own.
     path("", include("followup.urls")),
     path("", include("roundtables.urls")),
+    path("notifications/", include("notifications.urls")),  # preferences, unsubscribe, programme digests
     path("me/", include("portal.urls")),
     path("delegations/", include("delegations.urls")),
     path("mailings/", include("mailings.urls")),

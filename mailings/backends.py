@@ -16,7 +16,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 from django.utils.text import slugify
 
-HEADERS = ("From", "To", "Cc", "Reply-To", "Subject", "Date", "Message-ID")
+HEADERS = ("From", "To", "Cc", "Reply-To", "Subject", "Date", "Message-ID", "List-Unsubscribe")
 
 
 class ReadableFileBackend(BaseEmailBackend):
@@ -63,6 +63,7 @@ class ReadableFileBackend(BaseEmailBackend):
             "Subject": message.subject,
             "Date": extra.get("date", format_datetime(now)),
             "Message-ID": extra.get("message-id", ""),
+            "List-Unsubscribe": extra.get("list-unsubscribe", ""),  # a non-essential notification's
         }
         lines = [f"{name}: {values[name]}" for name in HEADERS if values[name]]
         body = message.body if message.content_subtype == "plain" else f"(The mail is HTML only.)\n\n{message.body}"

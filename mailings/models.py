@@ -106,6 +106,9 @@ class OutgoingMail(ChoiceLabels, models.Model):
     # Who creates the personal link at sending time (mailings.links), and for which object.
     link_kind = models.CharField(max_length=50, blank=True)
     link_object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # The kind of a non-essential notification (mailings.notification_kinds), which the recipient may turn
+    # off: the mail then carries List-Unsubscribe headers. Blank for essential mail.
+    notification_kind = models.CharField(_("kind of notification"), max_length=50, blank=True)
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.QUEUED, db_index=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     retry_at = models.DateTimeField(_("retry at"), null=True, blank=True)

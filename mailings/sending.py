@@ -25,7 +25,8 @@ from django.utils.html import escape
 
 from mailings.links import mint_personal_link, mint_personal_links
 from mailings.models import Mailing, OutgoingMail
-from mailings.placeholders import finalize
+from mailings.notification_kinds import unsubscribe_for
+from mailings.placeholders import finalize, single_line
 
 logger = logging.getLogger(__name__)
 
@@ -132,18 +133,66 @@ def _build_message(mail: OutgoingMail, link: str) -> EmailMultiAlternatives:
     # (placeholders.with_link_placeholder); other notifications as they are sent.
     half_rendered = bool(mail.mailing_id or mail.link_kind)
     body = finalize(mail.body_text, link=link) if half_rendered else mail.body_text
+    headers = {"Message-ID": _message_id(mail), "Auto-Submitted": "auto-generated"}
+    unsubscribe = _unsubscribe(mail)
+    if unsubscribe is not None:
+        # RFC 8058: a mail client may offer "Unsubscribe" and POST to the link without opening a page.
+        headers["List-Unsubscribe"] = OneLineHeader("List-Unsubscribe", f"<{unsubscribe.url}>")
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        body = f"{body.rstrip()}\n\n-- \n{unsubscribe.footer}\n{unsubscribe.url}\n"
     message = EmailMultiAlternatives(
         subject=mail.subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[mail.to],
         reply_to=[mail.reply_to] if mail.reply_to else None,
-        headers={"Message-ID": _message_id(mail), "Auto-Submitted": "auto-generated"},
+        headers=headers,
     )
     if mail.body_html:
         html = finalize(mail.body_html, link=escape(link)) if half_rendered else mail.body_html
+        if unsubscribe is not None:
+            html += f'<p><a href="{escape(unsubscribe.url)}">{escape(unsubscribe.footer)}</a></p>'
         message.attach_alternative(html, "text/html")
     return message
+
+
+class OneLineHeader(str):
+    """A header value written out on one line as it is. Python folds a long header made of one word (a URL)
+    into RFC 2047 encoded words at 78 characters, and no mail client reads those as a List-Unsubscribe
+    address; RFC 5322 allows 998. Only for values checked to be one line of printable ASCII (_unsubscribe)."""
+
+    name: str
+
+    def __new__(cls, name: str, value: str) -> "OneLineHeader":
+        header = super().__new__(cls, value)
+        header.name = name
+        return header
+
+    def __reduce__(self):  # copied and pickled with its name (the test backend copies each message)
+        return OneLineHeader, (self.name, str(self))
+
+    def fold(self, *, policy) -> str:  # the email package's header interface (email.policy.EmailPolicy._fold)
+        return f"{self.name}: {self}{policy.linesep}"
+
+
+def _unsubscribe(mail: OutgoingMail):
+    """The unsubscribe link of a non-essential notification (None for essential mail). The URL goes into a
+    header: anything but one line of printable ASCII is refused, so no provider can inject a header."""
+    if not mail.notification_kind:
+        return None
+    found = unsubscribe_for(kind=mail.notification_kind, email=mail.to, language=mail.language)
+    if found is None:
+        return None
+    url = single_line(found.url)
+    if (
+        url != found.url
+        or not url.isascii()
+        or not url.isprintable()
+        or len(url) > 900
+        or any(c in url for c in "<>\"' ")
+    ):
+        raise ValueError("An unsubscribe link must be one line of URL characters.")
+    return found
 
 
 def _close_quietly(connection) -> None:

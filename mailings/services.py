@@ -25,9 +25,10 @@ from accounts.salutations import salutation
 from activity.services import activity_log
 from mailings.links import LINK_MARKER
 from mailings.models import Mailing, OutgoingMail
+from mailings.notification_kinds import is_notification_kind
 from mailings.placeholders import render, render_for_outbox, single_line, with_link_placeholder
 from mailings.sending import mail_bodies_purge, mail_send, mailing_pump, mailings_sweep
-from mailings.templates import render_mail
+from mailings.templates import RenderedMail, render_mail
 
 __all__ = [
     "Address",
@@ -111,8 +112,12 @@ def queue_mail(
     reply_to: str = "",
     link_kind: str = "",
     link_object_id: int | None = None,
+    notification_kind: str = "",
 ) -> OutgoingMail | None:
     """Write the mail as a row and send it once the surrounding transaction commits.
+
+    `notification_kind` names a non-essential notification (mailings.notification_kinds): the mail gets
+    its List-Unsubscribe headers and link when sent. Leave it blank for essential mail.
 
     A mail with a secret link (a password reset, an invitation) is rendered with
     mailings.links.LINK_MARKER where the link goes, and names the link's provider and object:
@@ -120,6 +125,7 @@ def queue_mail(
     Returns None, writing nothing, inside suppressed()."""
     from mailings.tasks import send_mail_task
 
+    _check_kind(notification_kind)
     reason = _suppressed.get()
     if reason is not None:
         logger.debug("Mail to %s not queued (%s): %s", to, reason, subject)
@@ -139,10 +145,16 @@ def queue_mail(
         reply_to=single_line(reply_to),
         link_kind=link_kind,
         link_object_id=link_object_id,
+        notification_kind=notification_kind,
         state=OutgoingMail.State.QUEUED,
     )
     transaction.on_commit(lambda: send_mail_task.delay(mail.pk))
     return mail
+
+
+def _check_kind(notification_kind: str) -> None:
+    if notification_kind and not is_notification_kind(notification_kind):
+        raise ValueError(f"Unknown kind of notification: {notification_kind!r}.")
 
 
 @dataclass(frozen=True)
@@ -166,6 +178,7 @@ def send_to_people(
     context: dict | Callable[[object], dict] | None = None,
     link_kind: str = "",
     link_object_id: int | None = None,
+    notification_kind: str = "",
 ) -> int:
     """Render the registered mail `key` (mailings.templates) for each person, in their preferred
     language, and queue it; returns how many were queued. Who the people are is the caller's
@@ -190,6 +203,7 @@ def send_to_people(
             body_text=mail.body,
             link_kind=link_kind,
             link_object_id=link_object_id,
+            notification_kind=notification_kind,
         )
         count += 1
     return count
@@ -206,6 +220,9 @@ class MailRecipient:
     link_kind: str = ""
     link_object_id: int | None = None
     description: str = ""  # shown in the outbox beside the name (a delegation)
+    # A mail written for this recipient alone (a digest of what changed in their sessions), stored as it
+    # is instead of the mailing's templates; None for the mailing's text with the recipient's values.
+    written: RenderedMail | None = None
 
     @classmethod
     def in_their_language(
@@ -236,12 +253,16 @@ def mailing_create(
     created_by,
     meeting=None,
     release: bool = False,
+    notification_kind: str = "",
 ) -> tuple[Mailing, list[OutgoingMail]]:
     """Write a mailing and one row per recipient, rendered in the recipient's language.
+
+    `notification_kind` marks every mail of the mailing as that non-essential notification (see queue_mail).
 
     The rows wait in the outbox until mailing_release(); with release=True (a reminder whose
     schedule a person already approved) they are queued at once. Returns the mailing and its rows,
     in the order of `recipients`."""
+    _check_kind(notification_kind)
     _guard_meeting(meeting, created_by)
     mailing = Mailing(title=single_line(title)[:300], created_by=created_by, meeting=meeting)
     for language, subject in subjects.items():
@@ -255,6 +276,12 @@ def mailing_create(
             # modeltranslation reads the active language, falling back to English.
             subject_template, body_template = mailing.subject_template, mailing.body_template
         values = {"name": recipient.name, **recipient.values}
+        if recipient.written is not None:
+            # Stored half-rendered like the others: its literal braces doubled, for finalize() at sending.
+            subject = recipient.written.subject
+            body = with_link_placeholder(recipient.written.body, marker=LINK_MARKER)
+        else:
+            subject, body = render(subject_template, values), render_for_outbox(body_template, values)
         rows.append(
             OutgoingMail(
                 mailing=mailing,
@@ -262,10 +289,11 @@ def mailing_create(
                 to_name=single_line(recipient.name)[:300],
                 to_description=single_line(recipient.description)[:300],
                 language=recipient.language,
-                subject=single_line(render(subject_template, values))[:300],
-                body_text=render_for_outbox(body_template, values),
+                subject=single_line(subject)[:300],
+                body_text=body,
                 link_kind=recipient.link_kind,
                 link_object_id=recipient.link_object_id,
+                notification_kind=notification_kind,
                 state=OutgoingMail.State.HELD,
             )
         )

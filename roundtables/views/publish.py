@@ -13,6 +13,7 @@ from roundtables import services
 from roundtables.models import ProgrammeRelease, SessionPerson
 from roundtables.programme.diff import programme_changes
 from roundtables.programme.published import Programme
+from roundtables.programme.release_links import release_links
 from roundtables.programme.snapshot import build_snapshot
 from roundtables.schedule import meeting_clashes
 from roundtables.views._helpers import chair_meeting_required, meeting_or_404
@@ -84,6 +85,8 @@ def publish(request, number: int | None = None):
             "draft": Programme(draft),
             "unchanged": unchanged,
             "clashes": clashes,
+            # What other apps offer for the public version (notifications: tell the participants what changed).
+            "release_links": release_links(latest, request.user),
         },
     )
 
