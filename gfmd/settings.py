@@ -312,6 +312,9 @@ CELERY_BEAT_SCHEDULE = {
     "reports-sweep-stalled": {"task": "gfmd.reports.sweep_stalled", "schedule": 300.0},
     # Focal points and coordinators who chose the daily digest: registrations awaiting their decision.
     "delegations-decision-digests": {"task": "gfmd.delegations.send_decision_digests", "schedule": 86400.0},
+    # Registrants who keep the announcements: the papers published for their sessions, at most one mail a day
+    # (the task sends each person's once per day, so running it hourly only picks up the late ones).
+    "notifications-papers-digests": {"task": "gfmd.notifications.send_papers_digests", "schedule": 3600.0},
 }
 # A run's own queue name keeps test workers (and other portals on one Redis) apart.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
