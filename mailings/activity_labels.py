@@ -7,4 +7,6 @@ ACTIONS = {
     "mailings.mailing.released": _("Mailing sent"),
     "mailings.mailing.discarded": _("Mailing discarded"),
     "mailings.mailing.retried": _("Mailing's failed mails sent again"),
+    "mailings.mail_text.saved": _("Mail text edited"),
+    "mailings.mail_text.reset": _("Mail text reset to the default"),
 }

@@ -4,6 +4,7 @@ from accounts.adapter import AccountAdapter
 from accounts.links import EMAIL_CONFIRMATION, PASSWORD_RESET
 from mailings.links import LINK_MARKER
 from mailings.services import queue_mail
+from mailings.templates import edited_mail, registered_mails
 
 
 class OutboxAccountAdapter(AccountAdapter):
@@ -23,12 +24,20 @@ class OutboxAccountAdapter(AccountAdapter):
 
         request = allauth_context.request
         ctx = {"request": request, "email": email, "current_site": get_current_site(request), **context}
-        message = self.render_mail(template_prefix, email, ctx)
-        html = next((body for body, mime in getattr(message, "alternatives", []) if mime == "text/html"), "")
+        # The text the Chair's office wrote for this mail in this language (mailings.texts), if any:
+        # plain text, with allauth's subject prefix like the default.
+        key = f"accounts.{template_prefix.rsplit('/', 1)[-1]}"
+        edited = edited_mail(key, ctx) if key in registered_mails() else None
+        if edited is not None:
+            subject, body, html = self.format_email_subject(edited.subject), edited.body, ""
+        else:
+            message = self.render_mail(template_prefix, email, ctx)
+            subject, body = message.subject, message.body
+            html = next((part for part, mime in getattr(message, "alternatives", []) if mime == "text/html"), "")
         queue_mail(
             to=email,
-            subject=message.subject,
-            body_text=message.body,
+            subject=subject,
+            body_text=body,
             body_html=html,
             link_kind=link_kind,
             link_object_id=link_object_id,

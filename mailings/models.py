@@ -139,3 +139,34 @@ class OutgoingMail(ChoiceLabels, models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+
+class MailText(models.Model):
+    """A registered mail's text (mailings.templates) as the Chair's office rewrote it for one language.
+
+    Read by render_mail() before the default template; without a row the default is sent. The
+    text uses {placeholder} names only (mailings.texts), never the template language: a person who
+    edits a mail cannot run template tags or reach other attributes of the objects behind it."""
+
+    key = models.CharField(_("mail"), max_length=100)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("edited by"),
+    )
+    updated_at = models.DateTimeField(_("edited at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("mail text")
+        verbose_name_plural = _("mail texts")
+        ordering = ["key", "language"]
+        constraints = [models.UniqueConstraint(fields=["key", "language"], name="mail_text_key_language")]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.language})"

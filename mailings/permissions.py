@@ -26,3 +26,5 @@ rules.add_perm("mailings.send_mailing", is_chair_office)
 rules.add_perm("mailings.release_mailing", is_chair_office & is_in_outbox)
 rules.add_perm("mailings.discard_mailing", is_chair_office & is_in_outbox)
 rules.add_perm("mailings.retry_mailing", is_chair_office & is_released)
+# The texts of the mails the portal sends by itself (mailings.texts): global, like the mails.
+rules.add_perm("mailings.edit_mail_texts", is_chair_office)

@@ -8,9 +8,14 @@ every other placeholder filled in, "{link}" kept, and every literal brace double
 then puts the link in and undoubles the braces in one pass.
 """
 
+import datetime
 import re
 import unicodedata
 
+from django.db.models import QuerySet
+from django.utils import formats, timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 PLACEHOLDERS = {
@@ -83,3 +88,79 @@ def with_link_placeholder(rendered: str, *, marker: str) -> str:
     mailing's message: literal braces doubled and the marker turned into "{link}", so that
     `finalize()` puts the link in when the mail is sent."""
     return rendered.replace("{", "{{").replace(marker, "{link}")
+
+
+# An edited mail text (mailings.models.MailText): the registered mail's placeholders as {name}, and
+# nothing else in braces. Not the template language: whoever edits a text cannot run a tag, a
+# filter or reach an attribute of the objects the default templates receive.
+_TEXT_TOKEN = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_TEMPLATE_CODE = re.compile(r"\{[{%#]|[}%#]\}")
+
+
+def personal_link_names(placeholders: dict) -> list[str]:
+    """The placeholders that hold a personal link (made when the mail is sent, see mailings.links)."""
+    return [name for name, description in placeholders.items() if description is PLACEHOLDERS["link"]]
+
+
+def text_errors(subject: str, body: str, placeholders: dict) -> dict[str, list[str]]:
+    """What is wrong with an edited subject and text, by field ({} when nothing is)."""
+    errors = {"subject": [], "body": []}
+    if any(unicodedata.category(char) == "Cc" for char in subject):
+        errors["subject"].append(_("The subject must be a single line, without line breaks."))
+    if any(unicodedata.category(char) == "Cc" and char not in "\n\t" for char in body):
+        errors["body"].append(_("The text contains control characters; type it again or paste it as plain text."))
+    for field, text in (("subject", subject), ("body", body)):
+        if _TEMPLATE_CODE.search(text):
+            errors[field].append(
+                _("Template code is not allowed here: write each placeholder as {name}, in single braces.")
+            )
+            continue
+        unknown = sorted({name for name in _TEXT_TOKEN.findall(text) if name not in placeholders})
+        if unknown:
+            errors[field].append(
+                _("Unknown placeholder: %(names)s. Use only the placeholders listed for this mail.")
+                % {"names": ", ".join(f"{{{name}}}" for name in unknown)}
+            )
+        rest = _TEXT_TOKEN.sub("", text)
+        if "{" in rest or "}" in rest:
+            errors[field].append(
+                _("A brace stands alone or encloses something else than a name: write placeholders as {name}.")
+            )
+    links = personal_link_names(placeholders)
+    if links:
+        used = {name for name in _TEXT_TOKEN.findall(subject) if name in links}
+        if used:
+            errors["subject"].append(_("The personal link cannot go in the subject."))
+        if not any(name in links for name in _TEXT_TOKEN.findall(body)):
+            errors["body"].append(
+                _("The text must contain the recipient's personal link: %(names)s.")
+                % {"names": " ".join(f"{{{name}}}" for name in links)}
+            )
+    return {field: messages for field, messages in errors.items() if messages}
+
+
+def placeholder_text(value) -> str:
+    """A value the default templates receive, as an edited text shows it: plain text, never read
+    again as a template. A person by their name, a date in the active language, a list one item a line."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, (str, Promise)):
+        return str(value)
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return formats.date_format(value, "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "DATE_FORMAT")
+    display_name = getattr(value, "display_name", None)
+    if isinstance(display_name, str):
+        return display_name
+    if isinstance(value, (list, tuple, set, frozenset, QuerySet)):
+        return "\n".join(placeholder_text(item) for item in value)
+    return str(value)
+
+
+def render_text(text: str, values: dict) -> str:
+    """An edited text with its placeholders filled in, in one pass: a value containing "{name}" stays as it is."""
+    return _TEXT_TOKEN.sub(lambda match: placeholder_text(values.get(match.group(1))), text)

@@ -28,7 +28,7 @@ from mailings.models import Mailing, OutgoingMail
 from mailings.notification_kinds import is_notification_kind
 from mailings.placeholders import render, render_for_outbox, single_line, with_link_placeholder
 from mailings.sending import mail_bodies_purge, mail_send, mailing_pump, mailings_sweep
-from mailings.templates import RenderedMail, render_mail
+from mailings.templates import RenderedMail, edited_texts, render_mail
 
 __all__ = [
     "Address",
@@ -186,17 +186,21 @@ def send_to_people(
 
     `context` is a dict, or a function of the person that returns one: it is called in the
     person's language, for values worded in it. The templates also get `person` and, for an
-    account, `salutation` ("Dear Ms Adeyemi," in their language, accounts.salutations)."""
+    account, `salutation` ("Dear Ms Adeyemi," in their language, accounts.salutations; for an
+    address without an account, the one without a name, which an edited text may use).
+    The mail's edited texts (mailings.texts) are read once for all the people."""
     count = 0
+    texts = None
     for person in people:
         if not person.email:
             continue
+        if texts is None:
+            texts = edited_texts(key)
         with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
             values = {"person": person}
-            if not isinstance(person, Address):
-                values["salutation"] = salutation(person)
+            values["salutation"] = salutation(User() if isinstance(person, Address) else person)
             values.update(context(person) if callable(context) else context or {})
-            mail = render_mail(key, values)
+            mail = render_mail(key, values, texts=texts)
         queue_mail(
             to=person.email,
             subject=mail.subject,
