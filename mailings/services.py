@@ -186,8 +186,7 @@ def send_to_people(
 
     `context` is a dict, or a function of the person that returns one: it is called in the
     person's language, for values worded in it. The templates also get `person` and, for an
-    account, `salutation` ("Dear Ms Adeyemi," in their language, accounts.salutations; for an
-    address without an account, the one without a name, which an edited text may use).
+    account, `salutation` ("Dear Ms Adeyemi," in their language, accounts.salutations).
     The mail's edited texts (mailings.texts) are read once for all the people."""
     count = 0
     texts = None
@@ -198,7 +197,8 @@ def send_to_people(
             texts = edited_texts(key)
         with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
             values = {"person": person}
-            values["salutation"] = salutation(User() if isinstance(person, Address) else person)
+            if not isinstance(person, Address):
+                values["salutation"] = salutation(person)
             values.update(context(person) if callable(context) else context or {})
             mail = render_mail(key, values, texts=texts)
         queue_mail(

@@ -107,6 +107,7 @@ def mail_text_edit(request, key: str, language: str):
             "text": text,
             "form": form,
             "preview": preview,
+            "default_named": texts.default_with_placeholders(key, language),
             "default_subject": default_subject,
             "default_body": default_body,
             "personal_links": personal_link_names(template.placeholders),

@@ -5,6 +5,7 @@ Who: portal support and the Chair's office (accounts.permissions.is_chair_office
 (mailings.placeholders.text_errors says what is wrong with one); render_mail() sends it instead of
 the default templates, which stay in the code and come back with mail_text_reset()."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -121,22 +122,59 @@ def default_source(key: str, language: str) -> tuple[str, str]:
     )
 
 
-def starting_text(key: str, language: str) -> tuple[str, str]:
-    """What the edit form starts from without an edited text: the default itself when it is already
-    written with {placeholders} (a survey's invitation), else nothing (the default's template code
-    cannot be carried over)."""
+_NOT_NAMED = {"do_not_call_in_templates", "alters_data", *dir(datetime.datetime)}
+
+
+class _Named:
+    """Stands for a placeholder while a default template is rendered: every attribute, item or
+    element of it is itself, and it prints as "{name}". The default in the recipient's language,
+    with its placeholders named, is what a person starts rewriting from."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __str__(self) -> str:
+        return f"{{{self._name}}}"
+
+    def __getattr__(self, attribute: str):
+        # Not a date either: the date filter then prints nothing, as for any value that is not one.
+        if attribute.startswith("_") or attribute in _NOT_NAMED:
+            raise AttributeError(attribute)
+        return self
+
+    def __getitem__(self, item):
+        return self
+
+    def __iter__(self):
+        yield self
+
+    def __len__(self) -> int:
+        return 1
+
+
+def default_with_placeholders(key: str, language: str) -> tuple[str, str] | None:
+    """The default subject and text in `language`, each value shown as its {placeholder}; None when
+    the default cannot be rendered that way (it needs a real object: the source is shown instead)."""
     template = mail_template(key)
+    context = {name: _Named(name) for name in template.placeholders}
     try:
         with translation.override(language):
             subject, body = (
-                get_template(template_for_language(name, language)).render({}).strip()
+                get_template(template_for_language(name, language)).render(context).strip()
                 for name in (template.subject, template.body)
             )
-    except Exception:  # a default that needs its objects to render: no starting text, the source is shown
+    except Exception:
+        return None
+    return single_line(subject), body
+
+
+def starting_text(key: str, language: str) -> tuple[str, str]:
+    """What the edit form starts from without an edited text: the default with its placeholders
+    named, if it makes a valid text, else nothing."""
+    default = default_with_placeholders(key, language)
+    if default is None or text_errors(*default, mail_template(key).placeholders):
         return "", ""
-    if "{" in body and not text_errors(subject, body, template.placeholders):
-        return single_line(subject), body
-    return "", ""
+    return default
 
 
 @dataclass(frozen=True)

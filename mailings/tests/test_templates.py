@@ -88,6 +88,7 @@ def test_a_key_names_its_app():
         register_mail("nothing", placeholders={})
 
 
+@pytest.mark.django_db  # render_mail() reads the edited texts (mailings.texts)
 def test_render_mail_writes_the_subject_on_one_line_in_the_language_asked():
     session = type("Session", (), {"code": "1.2"})()
     assert render_mail("outcomes.approved", {"session": session}, language="fr").subject == (
@@ -95,6 +96,7 @@ def test_render_mail_writes_the_subject_on_one_line_in_the_language_asked():
     )
 
 
+@pytest.mark.django_db  # render_mail() reads the edited texts (mailings.texts)
 def test_a_text_written_per_language_is_read_in_that_language():
     subjects, bodies = default_texts("surveys.invitation")
     assert subjects == {
