@@ -144,15 +144,19 @@ def render_mail(key: str, context: dict, *, language: str | None = None, texts: 
 
 
 def default_texts(key: str, context: dict | None = None) -> tuple[dict[str, str], dict[str, str]]:
-    """The subject and body of the mail in each working language, {placeholders} left in: the
-    text a person starts from before sending a mailing (a survey's invitation). An edited text
-    is that text as it was written."""
+    """The subject and body of the mail in each working language, {placeholders} left in, as the
+    code writes them (no database read: benchmarks and tests take them at import)."""
     subjects, bodies = {}, {}
-    texts = edited_texts(key)
     for language, _name in settings.LANGUAGES:
-        if language in texts:
-            subjects[language], bodies[language] = texts[language].subject, texts[language].body
-            continue
         mail = render_mail(key, context or {}, language=language, texts={})
         subjects[language], bodies[language] = mail.subject, mail.body.removesuffix("\n")
+    return subjects, bodies
+
+
+def starting_texts(key: str, context: dict | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """The text a person starts from before sending a mailing (a survey's invitation), per
+    language: the Chair's office's edited text where there is one (mailings.texts), else the default."""
+    subjects, bodies = default_texts(key, context)
+    for language, text in edited_texts(key).items():
+        subjects[language], bodies[language] = text.subject, text.body
     return subjects, bodies

@@ -15,7 +15,7 @@ from mailings.models import MailText, OutgoingMail
 from mailings.placeholders import placeholder_text, render_text, text_errors
 from mailings.sending import _build_message
 from mailings.services import Address, send_to_people
-from mailings.templates import default_texts, mail_template, registered_mails, render_mail
+from mailings.templates import default_texts, mail_template, registered_mails, render_mail, starting_texts
 from mailings.texts import mail_keys, mail_text_preview, mail_text_reset, mail_text_save
 from roundtables.tests.factories import SessionFactory
 
@@ -215,10 +215,11 @@ def test_a_text_that_no_longer_fits_its_mail_is_not_sent(chair):
 
 def test_a_surveys_starting_text_is_its_edited_text(chair):
     _save(chair, key="surveys.invitation", subject="Encuesta: {survey}", body="{salutation}\n\nResponda: {link}")
-    subjects, bodies = default_texts("surveys.invitation")
+    subjects, bodies = starting_texts("surveys.invitation")
     assert subjects["es"] == "Encuesta: {survey}"
     assert bodies["es"] == "{salutation}\n\nResponda: {link}"
     assert "{survey}" in subjects["en"] and subjects["en"] != subjects["es"]
+    assert default_texts("surveys.invitation")[0]["es"] == "Encuesta del FMMD: {survey}"  # the code's, unchanged
 
 
 def test_an_account_mail_uses_its_edited_text(chair, client, settings):

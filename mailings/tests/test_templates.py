@@ -96,7 +96,6 @@ def test_render_mail_writes_the_subject_on_one_line_in_the_language_asked():
     )
 
 
-@pytest.mark.django_db  # render_mail() reads the edited texts (mailings.texts)
 def test_a_text_written_per_language_is_read_in_that_language():
     subjects, bodies = default_texts("surveys.invitation")
     assert subjects == {

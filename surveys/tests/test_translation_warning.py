@@ -82,7 +82,8 @@ def test_the_warning_query_count_does_not_grow(
 ):
     _readers(focal_point_of, readers)
     client.force_login(chair)
-    with django_assert_num_queries(11):  # the page, the plan, + the gaps (one query) and the lock
+    # the page, the plan, + the gaps (one query), the lock and the invitation's edited texts (mailings.texts)
+    with django_assert_num_queries(12):
         _count_page(client, partly_translated)
 
 

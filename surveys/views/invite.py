@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from mailings.templates import default_texts
+from mailings.templates import starting_texts
 from surveys import selectors, services
 from surveys.audiences import Audience, audience_plan
 from surveys.forms import AudienceForm, MessageForm, ReminderScheduleForm
@@ -37,7 +37,7 @@ def survey_invite(request, survey: Survey):
     audience_form = AudienceForm(data, survey=survey, initial={"audience": Audience.FRIENDS})
     message_form = MessageForm(
         request.POST if request.method == "POST" else None,
-        initial=MessageForm.initial_from(*default_texts("surveys.invitation")),
+        initial=MessageForm.initial_from(*starting_texts("surveys.invitation")),
     )
     if data is None:
         plan = audience_plan(survey, Audience.FRIENDS)  # the audience chosen when the page opens
@@ -116,12 +116,12 @@ def invitation_list(request, survey: Survey):
 def reminders(request, survey: Survey):
     manual_form = MessageForm(
         request.POST if request.POST.get("form") == "manual" else None,
-        initial=MessageForm.initial_from(*default_texts("surveys.reminder")),
+        initial=MessageForm.initial_from(*starting_texts("surveys.reminder")),
         prefix="manual",
     )
     schedule_form = ReminderScheduleForm(
         request.POST if request.POST.get("form") == "schedule" else None,
-        initial=MessageForm.initial_from(*default_texts("surveys.reminder")),
+        initial=MessageForm.initial_from(*starting_texts("surveys.reminder")),
         meeting=survey.meeting,
         prefix="schedule",
     )
