@@ -8,6 +8,7 @@ every other placeholder filled in, "{link}" kept, and every literal brace double
 then puts the link in and undoubles the braces in one pass.
 """
 
+import dataclasses
 import datetime
 import re
 import unicodedata
@@ -158,6 +159,13 @@ def placeholder_text(value) -> str:
         return display_name
     if isinstance(value, (list, tuple, set, frozenset, QuerySet)):
         return "\n".join(placeholder_text(item) for item in value)
+    if type(value).__str__ is object.__str__:
+        # No text of its own: never its repr (a class name, a memory address). A dataclass (a
+        # digest's line) reads as its fields' texts.
+        if dataclasses.is_dataclass(value):
+            parts = (placeholder_text(getattr(value, item.name)) for item in dataclasses.fields(value))
+            return " · ".join(part for part in parts if part)
+        return ""
     return str(value)
 
 

@@ -1,5 +1,6 @@
 """The mail texts the Chair's office edits (mailings.texts): who may, what a text may hold, what is sent."""
 
+import dataclasses
 import html
 
 import pytest
@@ -153,6 +154,15 @@ def test_values_are_plain_text_and_never_read_again():
     assert placeholder_text(True) == "yes"
     assert placeholder_text(None) == ""
     assert placeholder_text(["a", "b"]) == "a\nb"
+
+    @dataclasses.dataclass
+    class Change:
+        label: str
+        before: str
+        after: str
+
+    assert placeholder_text([Change("Room", "A", "B"), Change("Time", "", "10:00")]) == "Room · A · B\nTime · 10:00"
+    assert placeholder_text(object()) == ""  # never a repr
 
 
 def test_the_edited_text_goes_to_a_spanish_speaker_and_the_default_to_others(chair):

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mailings', '0005_outgoing_mail_waiting_index'),
+        ('mailings', '0006_outgoing_mail_kind'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
