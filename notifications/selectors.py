@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from delegations.models import Registration, SessionChoice
 from gfmd.timeranges import format_time_range
 from mailings.notification_kinds import NotificationKind, notification_kinds
-from mailings.templates import RenderedMail, render_mail
+from mailings.templates import RenderedMail, edited_texts, render_mail
 from notifications.kinds import PAPERS_PUBLISHED, PROGRAMME_CHANGES
 from notifications.models import OptOut
 from roundtables.models import ProgrammeRelease
@@ -136,6 +136,7 @@ class DigestWriter:
         self.previous = previous_release(release)
         self.changed = changed
         self._programmes: dict[str, tuple[Programme, Programme]] = {}
+        self._texts: dict | None = None  # the mail's edited texts, read once for every recipient
 
     def _pair(self) -> tuple[Programme, Programme]:
         language = translation.get_language() or settings.LANGUAGE_CODE
@@ -173,6 +174,8 @@ class DigestWriter:
     def mail(self, person, session_ids: list[int], *, language: str) -> RenderedMail:
         from accounts.salutations import salutation
 
+        if self._texts is None:
+            self._texts = edited_texts(PROGRAMME_DIGEST_MAIL)
         with translation.override(language):
             _old, new = self._pair()
             return render_mail(
@@ -186,6 +189,7 @@ class DigestWriter:
                     "programme_url": settings.SITE_URL
                     + reverse("roundtables:programme", kwargs={"number": self.release.meeting.number}),
                 },
+                texts=self._texts,
             )
 
 
