@@ -30,3 +30,14 @@ register_mail(
         "papers": _("the papers, each with its session, title and page"),
     },
 )
+register_mail(
+    "notifications.paper_comments",
+    description=_(
+        "At most once a day, to a paper's team and authors: the comments others wrote on the papers they work "
+        "on. They may turn it off."
+    ),
+    placeholders={
+        "salutation": PLACEHOLDERS["salutation"],
+        "papers": _("the papers commented on, each with its session, title, page and comments (author, version, text)"),
+    },
+)

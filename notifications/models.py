@@ -59,3 +59,21 @@ class PapersDigest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id}: {self.day}"
+
+
+class CommentDigest(models.Model):
+    """A person's daily digest of the comments written on the papers they work on: one row per person and
+    day, written with the mail in one transaction, so a second run of the task that day sends nothing more."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("day"))
+    sent_at = models.DateTimeField(_("sent at"))
+    comments = models.PositiveIntegerField(_("comments"), default=0)
+
+    class Meta:
+        verbose_name = _("comments digest")
+        verbose_name_plural = _("comments digests")
+        constraints = [models.UniqueConstraint(fields=["person", "day"], name="one_comment_digest_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.day}"

@@ -12,7 +12,7 @@ from delegations.models import Registration, SessionChoice
 from gfmd.timeranges import format_time_range
 from mailings.notification_kinds import NotificationKind, notification_kinds
 from mailings.templates import RenderedMail, edited_texts, render_mail
-from notifications.kinds import PAPERS_PUBLISHED, PROGRAMME_CHANGES
+from notifications.kinds import PAPER_COMMENTS, PAPERS_PUBLISHED, PROGRAMME_CHANGES
 from notifications.models import OptOut
 from roundtables.models import ProgrammeRelease
 from roundtables.programme.published import Programme
@@ -21,6 +21,7 @@ from roundtables.programme.published import Programme
 DIGEST_FIELDS = ("time", "room", "title")
 PROGRAMME_DIGEST_MAIL = "notifications.programme_changes"
 PAPERS_DIGEST_MAIL = "notifications.papers_published"
+COMMENT_DIGEST_MAIL = "notifications.paper_comments"
 
 
 @dataclass(frozen=True)
@@ -255,4 +256,72 @@ def papers_digest_plan(now: dt.datetime) -> dict:
         new = [paper for paper in by_session.get(session_id, []) if paper.published_at > start]
         if new:
             plan.setdefault(person, []).extend(new)
+    return plan
+
+
+# The daily digest of comments on papers -----------------------------------------------------------------------
+
+
+def comment_digest_plan(now: dt.datetime) -> dict:
+    """{person: [comments]} for today's comment digests: the comments written on the papers a person works on
+    since their last digest (at most a day back), their own left out, in meetings not closed.
+
+    Who: the paper's session team and its authors (roundtables.selectors.team_people, every team role, and the
+    paper's authors), each kept only if the papers' own rule lets them read the comments
+    (papers.comment_paper, the rule the workspace shows them by): the mail quotes the comments, so nobody reads
+    in a digest what the portal would not show them. The Chair's office reads comments on the pages but is not
+    the paper's team, so gets no digest. People who had today's digest or turned "paper_comments" off are left
+    out. Comments written with a decision (a revision request, a rejection's reasons) are left out too: the
+    paper's event mail already carried them. Queries: a few, plus one per session and two per person and
+    session for the rule (a daily task, for the few papers commented on that day)."""
+    from accounts.models import User
+    from notifications.models import CommentDigest
+    from papers.models import Comment, Paper
+    from roundtables.selectors import TEAM_ROLES, team_people
+
+    day, since = now.date(), now - dt.timedelta(days=1)
+    comments = list(
+        Comment.objects.filter(
+            created_at__gt=since,
+            created_at__lte=now,
+            transition="",
+            version__paper__session__meeting__closed_at__isnull=True,
+        )
+        .select_related("author", "version")
+        .order_by("version__paper_id", "created_at", "pk")
+    )
+    if not comments:
+        return {}
+    papers = Paper.objects.filter(pk__in={c.version.paper_id for c in comments}).select_related("session__meeting")
+    papers = {paper.pk: paper for paper in papers.prefetch_related("authors")}
+    sessions = {paper.session_id: paper.session for paper in papers.values()}
+    team = {
+        session_id: set(team_people(session, roles=TEAM_ROLES).values_list("pk", flat=True))
+        for session_id, session in sessions.items()
+    }
+    readers = {
+        paper.pk: team[paper.session_id] | {author.pk for author in paper.authors.all()} for paper in papers.values()
+    }
+    people = set().union(*readers.values())
+    off = set(OptOut.objects.filter(person_id__in=people, kind=PAPER_COMMENTS).values_list("person_id", flat=True))
+    done_today = set(CommentDigest.objects.filter(person_id__in=people, day=day).values_list("person_id", flat=True))
+    last = dict(
+        CommentDigest.objects.filter(person_id__in=people)
+        .order_by("person_id", "sent_at")
+        .values_list("person_id", "sent_at")
+    )
+    persons = User.objects.filter(is_active=True).exclude(email="").in_bulk(people - off - done_today)
+    plan: dict = {}
+    for comment in comments:
+        paper = papers[comment.version.paper_id]
+        comment.paper = paper
+        for person_id in sorted(readers[paper.pk]):
+            person = persons.get(person_id)
+            if person is None or comment.author_id == person_id:
+                continue
+            if comment.created_at <= last.get(person_id, since):
+                continue  # in an earlier digest
+            if not person.has_perm("papers.comment_paper", paper):
+                continue
+            plan.setdefault(person, []).append(comment)
     return plan

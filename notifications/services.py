@@ -11,9 +11,16 @@ from accounts.models import User
 from activity.services import activity_log
 from mailings.notification_kinds import is_notification_kind, notification_kinds
 from mailings.services import MailRecipient, mailing_create, send_to_people
-from notifications.kinds import PAPERS_PUBLISHED, PROGRAMME_CHANGES
-from notifications.models import OptOut, PapersDigest, ProgrammeDigest
-from notifications.selectors import PAPERS_DIGEST_MAIL, DigestWriter, digest_plan, papers_digest_plan
+from notifications.kinds import PAPER_COMMENTS, PAPERS_PUBLISHED, PROGRAMME_CHANGES
+from notifications.models import CommentDigest, OptOut, PapersDigest, ProgrammeDigest
+from notifications.selectors import (
+    COMMENT_DIGEST_MAIL,
+    PAPERS_DIGEST_MAIL,
+    DigestWriter,
+    comment_digest_plan,
+    digest_plan,
+    papers_digest_plan,
+)
 from notifications.tokens import unsubscribe_read
 from roundtables.editions import ensure_open
 from roundtables.models import ProgrammeRelease
@@ -163,3 +170,57 @@ def _papers_in_words(papers) -> list[dict]:
         }
         for paper in papers
     ]
+
+
+# A comment quoted in a digest stops here: the rest is on the paper's page, one click away.
+EXCERPT_LENGTH = 400
+
+
+def comment_digests_send(*, now=None) -> int:
+    """Today's comment digests (run by beat, notifications.tasks): one mail per person with the comments written
+    on the papers they work on (notifications.selectors.comment_digest_plan says who and what); returns how many
+    were queued. As for the papers digest, each person's row and mail are written in one transaction and the
+    row is unique per person and day: a second run the same day sends nothing more."""
+    now = now or timezone.now()
+    count = 0
+    for person, comments in comment_digest_plan(now).items():
+        try:
+            with transaction.atomic():
+                CommentDigest.objects.create(person=person, day=now.date(), sent_at=now, comments=len(comments))
+                send_to_people(
+                    COMMENT_DIGEST_MAIL,
+                    [person],
+                    context=lambda _person, comments=comments: {"papers": _comments_in_words(comments)},
+                    notification_kind=PAPER_COMMENTS,
+                )
+        except IntegrityError:
+            continue  # another run took this person today
+        count += 1
+    return count
+
+
+def _comments_in_words(comments) -> list[dict]:
+    """The comments by paper, each paper in the active language with its workspace page (the team's view of
+    papers:detail), each comment with its author, the version it is on and its text (cut when long)."""
+    from django.utils.text import Truncator
+
+    papers: dict[int, dict] = {}
+    for comment in comments:
+        paper = comment.paper
+        entry = papers.setdefault(
+            paper.pk,
+            {
+                "session": paper.session.code,
+                "title": paper.title,
+                "url": settings.SITE_URL + reverse("papers:detail", kwargs={"pk": paper.pk}),
+                "comments": [],
+            },
+        )
+        entry["comments"].append(
+            {
+                "author": comment.author.display_name if comment.author else _("A former member of the team"),
+                "version": comment.version.number,
+                "text": Truncator(comment.body).chars(EXCERPT_LENGTH),
+            }
+        )
+    return list(papers.values())
