@@ -517,7 +517,8 @@ def test_unpublishing_through_the_page_then_the_public_page_says_why(client, tea
     date = timezone.localtime(paper.unpublished_at).strftime("%-d %B %Y")
     assert f"Withdrawn from the library on {date}: Superseded by a new study." in page.content.decode()
     assert "Download" not in page.content.decode()
-    assert client.get(reverse("papers:version_download", args=[paper.accepted_version_id])).status_code == 404
+    # The file is gone for the public, with a page that says why (papers.views.files._gone).
+    assert client.get(reverse("papers:version_download", args=[paper.accepted_version_id])).status_code == 410
     assert [p.pk for p in client.get(reverse("papers:library")).context["papers"]] == []
 
 
