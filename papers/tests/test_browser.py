@@ -141,6 +141,8 @@ def test_the_chairs_office_withdraws_a_paper_from_the_library_with_a_reason(
         "Replaced by the revised study the team circulated in October."
     )
     screenshot("unpublish-form")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.get_by_role("button", name="Withdraw from the library").click()
     expect(page.get_by_text("The paper has been withdrawn from the library; its public page says why.")).to_be_visible()
     expect(page.locator(".paper-state").first).to_have_text("Withdrawn")
@@ -154,6 +156,15 @@ def test_the_chairs_office_withdraws_a_paper_from_the_library_with_a_reason(
     expect(visitor.locator(".download-list")).to_have_count(0)
     visitor.screenshot(
         path=str(_folder() / "test_the_chairs_office_withdraws_a_paper_from_the_library-public.png"), full_page=True
+    )
+    assert asked and asked[0].startswith("Withdraw this paper from the library?")
+    # A link to the file kept from before (a bookmark, a mail) says it is gone, and why.
+    response = visitor.goto(f"{live_server.url}/papers/versions/{paper.accepted_version_id}/download/")
+    assert response.status == 410
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("This paper is no longer offered for download")
+    expect(visitor.locator(".withdrawn-notice")).to_contain_text("Replaced by the revised study")
+    visitor.screenshot(
+        path=str(_folder() / "test_the_chairs_office_withdraws_a_paper_from_the_library-gone.png"), full_page=True
     )
     visitor.goto(f"{live_server.url}/papers/")
     expect(visitor.locator("main")).not_to_contain_text(paper.title_en)
