@@ -315,6 +315,8 @@ CELERY_BEAT_SCHEDULE = {
     # Registrants who keep the announcements: the papers published for their sessions, at most one mail a day
     # (the task sends each person's once per day, so running it hourly only picks up the late ones).
     "notifications-papers-digests": {"task": "gfmd.notifications.send_papers_digests", "schedule": 3600.0},
+    # Comments on papers to their team, at most one mail a day per person (the same once-a-day row).
+    "notifications-comment-digests": {"task": "gfmd.notifications.send_comment_digests", "schedule": 3600.0},
 }
 # A run's own queue name keeps test workers (and other portals on one Redis) apart.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
