@@ -16,6 +16,7 @@ from papers.tests.files import pdf_bytes
 from reports import services
 from reports.documents import session_pack
 from reports.models import GeneratedFile
+from reports.tests.test_views import read_download as body_of
 from reports.throttle import ReportThrottled
 from roundtables import services as roundtable_services
 from roundtables.models import Meeting, SessionDelegation, SessionPerson
@@ -63,7 +64,8 @@ def session(chair):
 
 def paper_in(session, title_en: str, *, title_es: str = "", language: str = "en", spanish_file: bytes | None = None):
     # One background paper per session; the others are case studies (listed after it).
-    kind = Paper.Kind.CASE_STUDY if session.papers.filter(kind=Paper.Kind.BACKGROUND).exists() else Paper.Kind.BACKGROUND
+    has_background = session.papers.filter(kind=Paper.Kind.BACKGROUND).exists()
+    kind = Paper.Kind.CASE_STUDY if has_background else Paper.Kind.BACKGROUND
     paper = published_paper(session=session, title_en=title_en, title_es=title_es, language=language, kind=kind)
     if spanish_file is not None:
         TranslationFactory(paper=paper, language="es", file__data=spanish_file, file__filename="es.pdf")
@@ -224,8 +226,7 @@ def test_anonymous_reader_asks_then_downloads_the_pack(client, session, django_c
     assert response["Content-Type"] == "application/zip"
     assert response["Content-Disposition"] == 'attachment; filename="gfmd-4-session-2-1-papers-es.zip"'
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert "2.1 - Labour mobility strategies.pdf" in _zip(b"".join(response.streaming_content)).namelist()
-    response.file_to_stream.close()
+    assert "2.1 - Labour mobility strategies.pdf" in _zip(body_of(response)).namelist()
 
 
 def test_one_job_serves_everyone_until_the_papers_change(client, session, django_capture_on_commit_callbacks):
@@ -307,7 +308,7 @@ def test_the_download_of_another_session_or_an_unfinished_pack_is_404(client, se
     services.report_generate(file_id=generated.pk)
     response = client.get(url)
     assert response.status_code == 200
-    response.file_to_stream.close()  # not response.close(): it would end the test's database connection
+    body_of(response)
     wrong = reverse("reports:session_pack_download", kwargs={"pk": other.pk, "file_pk": generated.pk})
     assert client.get(wrong).status_code == 404
     # Once the session leaves the published programme, its pack is no longer served.
