@@ -27,7 +27,7 @@ register_mail(
     ),
     placeholders={
         "salutation": PLACEHOLDERS["salutation"],
-        "papers": _("the papers, each with its session, title and page"),
+        "papers": _("the papers, each with its session, title and page, and its session's document pack"),
     },
 )
 register_mail(

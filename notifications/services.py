@@ -161,12 +161,17 @@ def papers_digests_send(*, now=None) -> int:
 
 
 def _papers_in_words(papers) -> list[dict]:
-    """Each paper in the active language (modeltranslation falls back to the original), with its page."""
+    """Each paper in the active language (modeltranslation falls back to the original), with its page, and its
+    session's document pack in that language (reports' public page: a URL by name, no import of reports)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
     return [
         {
             "session": paper.session.code,
             "title": paper.title,
             "url": settings.SITE_URL + reverse("papers:detail", kwargs={"pk": paper.pk}),
+            "pack_url": settings.SITE_URL
+            + reverse("reports:session_pack", kwargs={"pk": paper.session_id})
+            + f"?language={language}",
         }
         for paper in papers
     ]

@@ -33,3 +33,9 @@ def request_rate() -> tuple[int, int]:
         int(getattr(settings, "REPORTS_REQUESTS_PER_WINDOW", 20)),
         int(getattr(settings, "REPORTS_REQUEST_WINDOW", 600)),
     )
+
+
+def pack_max_bytes() -> int:
+    """The most a session's document pack may hold (REPORTS_PACK_MAX_BYTES, 200 MB by default): its papers
+    are each within the upload limit, but a session with many would otherwise fill the worker's disk."""
+    return int(getattr(settings, "REPORTS_PACK_MAX_BYTES", 200 * 1024 * 1024))

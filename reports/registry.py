@@ -8,7 +8,7 @@ the request.
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.core.exceptions import ValidationError
 
@@ -68,7 +68,7 @@ class Renderer:
     can_access: Callable[[Any, dict], bool]
     # (params) -> Iterator[Part]: the HTML of the document, one part or several.
     build: Callable[[dict], Iterator[Part]]
-    # (params) -> str: the download's file name, ASCII, ending in .pdf.
+    # (params) -> str: the download's file name, ASCII, ending in `.<extension>`.
     filename: Callable[[dict], str]
     # (raw params) -> params: validates and normalises; raises ValidationError.
     clean_params: Callable[[dict], dict] = field(default=lambda params: dict(params))
@@ -91,6 +91,14 @@ class Renderer:
     # yet made: the meeting as a whole) as well as the cleaned ones.
     unavailable: Callable[[dict], str | None] = field(default=lambda params: None)
     order: int = 100  # place on the reports page
+    # What the file is: a PDF laid out by WeasyPrint from build()'s parts, unless the renderer writes
+    # its file itself (`write`, e.g. a zip of stored files), then with its own type and extension.
+    content_type: str = "application/pdf"
+    extension: str = "pdf"
+    # (params, target, progress) -> int | None: writes the whole file to the binary `target`, calling
+    # progress(percent) as it goes (which also stops it past the time limit); returns its page count,
+    # or None when pages mean nothing (a zip). A renderer with `write` never has build() called.
+    write: Callable[[dict, BinaryIO, Callable[[int], None]], int | None] | None = None
 
     @property
     def renders_in_parallel(self) -> bool:

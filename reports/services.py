@@ -24,7 +24,7 @@ from outcomes.models import Outcome, OutcomeSection
 from reports import conf
 from reports.models import GeneratedFile, GeneratedPart
 from reports.registry import ReportError, get_renderer
-from reports.rendering import ReportTimeout, merge_pdfs, render_part, render_parts
+from reports.rendering import Deadline, ReportTimeout, merge_pdfs, render_part, render_parts
 from reports.throttle import report_request_throttle
 
 logger = logging.getLogger(__name__)
@@ -35,6 +35,8 @@ TIMEOUT_MESSAGE = _(
 )
 STALE_MESSAGE = _("The document was not produced in time (the worker stopped or is not running). Try again.")
 CANCELLED_MESSAGE = _("The job was stopped before it finished.")
+# The kind of a session's document pack (reports.documents.session_pack).
+SESSION_PACK = "session_pack"
 # A queued job nobody picked up in this time is considered lost (no worker running).
 QUEUED_TOO_LONG = 30 * 60
 
@@ -149,7 +151,7 @@ def report_progress(*, file_id: int, percent: int) -> None:
         raise JobGone
 
 
-def report_finish(*, file_id: int, content: File, filename: str, page_count: int) -> GeneratedFile | None:
+def report_finish(*, file_id: int, content: File, filename: str, page_count: int | None) -> GeneratedFile | None:
     """running -> done, with the file stored in the default storage."""
     with transaction.atomic():
         generated = GeneratedFile.objects.select_for_update().filter(pk=file_id).first()
@@ -253,6 +255,8 @@ def report_generate(*, file_id: int) -> GeneratedFile | None:
         if reason:  # things changed since the request (an outcome unpublished, a participant withdrawn)
             return report_fail(file_id=file_id, error=reason)
         try:
+            if renderer.write is not None:
+                return _write_file(file_id, renderer, params)
             if renderer.renders_in_parallel and conf.parallel_parts() and renderer.part_count(params) > 1:
                 return report_split(generated=generated, renderer=renderer)
             with tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024) as target:
@@ -270,6 +274,22 @@ def report_generate(*, file_id: int) -> GeneratedFile | None:
                 )
         except Exception as error:  # recorded on the row for the person who asked, and logged in full
             return _fail_for(file_id, generated.kind, error)
+
+
+def _write_file(file_id: int, renderer, params: dict) -> GeneratedFile | None:
+    """A file the renderer writes itself (a zip of stored files), spooled to disk past 32 MB, with the
+    same time limit and progress as a PDF's."""
+    deadline = Deadline(conf.time_limit())
+
+    def progress(percent: int) -> None:
+        deadline.check()
+        report_progress(file_id=file_id, percent=percent)
+
+    with tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024) as target:
+        pages = renderer.write(params, target, progress)
+        target.seek(0)
+        filename = renderer.filename(params)
+        return report_finish(file_id=file_id, content=File(target, name=filename), filename=filename, page_count=pages)
 
 
 # Rendering in parallel: a Celery group of part tasks, then one merge --------------------------
@@ -520,4 +540,67 @@ def public_proceedings(*, meeting, language: str) -> GeneratedFile | None:
             return generated
         except IntegrityError:
             continue  # another visitor started it at the same moment: follow theirs
+    raise ReportError(gettext("The document could not be requested; try again."))
+
+
+# A session's document pack, for anyone ------------------------------------------------------------------
+
+
+def session_pack_params(*, session_id, language: str) -> dict:
+    """The pack's parameters now (its session, language, the programme's version and its papers' stamp).
+    Raises ValidationError when the session is not in the published programme (the views answer 404)."""
+    return get_renderer(SESSION_PACK).clean_params({"session": session_id, "language": language})
+
+
+def session_pack_current(params: dict) -> GeneratedFile | None:
+    """The pack of these parameters to show: the file made for them, else the job making it, else the last
+    one that failed (to say so); None when nobody asked for it yet."""
+    key = request_key(SESSION_PACK, params)
+    _fail_stale_jobs(key)
+    same = GeneratedFile.objects.filter(request_key=key)
+    return (
+        same.downloadable().order_by("-finished_at").first()
+        or same.active().first()
+        or same.filter(state=GeneratedFile.State.FAILED).order_by("-finished_at", "-pk").first()
+    )
+
+
+def session_pack_request(*, session_id, language: str, user, client: str = "") -> GeneratedFile:
+    """Ask for a session's document pack: anyone may, signed in or not, since it holds only published content.
+
+    Every request counts against the requests throttle (the person's, or the address's when not signed
+    in). One file per (session, language, programme version, published papers) serves everyone: the
+    file already made for them is returned while it lasts, the job making it is followed, and a new job
+    is started only when neither exists (a failed one is tried again). The job row names nobody
+    (requested_by stays empty, as for the public proceedings): the pack is nobody's own, and the activity
+    log keeps who asked.
+
+    Raises ValidationError for a session not in the published programme, ReportError with the reason
+    when there is nothing to pack (or too much), ReportThrottled past the throttle."""
+    from reports.tasks import generate_report_task
+
+    renderer = get_renderer(SESSION_PACK)
+    params = session_pack_params(session_id=session_id, language=language)
+    reason = renderer.unavailable(params)
+    if reason:
+        raise ReportError(reason)
+    report_request_throttle(user, client=client)
+    key = request_key(SESSION_PACK, params)
+    for _attempt in range(3):
+        found = session_pack_current(params)
+        if found is not None and found.state != GeneratedFile.State.FAILED:
+            return found
+        try:
+            with transaction.atomic():
+                generated = GeneratedFile.objects.create(kind=SESSION_PACK, parameters=params, request_key=key)
+                activity_log(
+                    actor=user,
+                    action="reports.file.requested",
+                    obj=generated,
+                    data={"kind": SESSION_PACK, "params": params, "public": True},
+                )
+                transaction.on_commit(partial(generate_report_task.delay, generated.pk))
+            return generated
+        except IntegrityError:
+            continue  # someone asked for the same pack at the same moment: follow their job
     raise ReportError(gettext("The document could not be requested; try again."))

@@ -38,12 +38,15 @@ def _message(limit: int, window: int, retry_after: int) -> str:
     return f"{every} {again}"
 
 
-def report_request_throttle(user) -> None:
-    """Count one request by `user`; raise ReportThrottled past the limit of the current window."""
+def report_request_throttle(user, *, client: str = "") -> None:
+    """Count one request by `user`; raise ReportThrottled past the limit of the current window. A visitor
+    who is not signed in (public documents: a session's pack) is counted by `client`, their address as
+    allauth reads it behind our proxies (settings TRUSTED_PROXY_COUNT), in a bucket of its own."""
     limit, window = conf.request_rate()
     now = time.time()
     bucket = int(now // window)
-    key = f"reports:requests:{user.pk}:{bucket}"
+    who = user.pk if user is not None and user.is_authenticated else f"anonymous:{client or 'unknown'}"
+    key = f"reports:requests:{who}:{bucket}"
     cache.add(key, 0, timeout=window + 60)
     try:
         count = cache.incr(key)

@@ -15,4 +15,8 @@ urlpatterns = [
     path("badges/verify/<str:token>/", views.badge_verify, name="badge_verify"),
     # Public: the report of the proceedings of a meeting in the archive.
     path("meetings/<int:number>/proceedings/", views.public_proceedings, name="public_proceedings"),
+    # Public: a session's document pack (its published papers and programme entry, a zip).
+    path("sessions/<int:pk>/pack/", views.session_pack, name="session_pack"),
+    path("sessions/<int:pk>/pack/<int:file_pk>/status/", views.session_pack_status, name="session_pack_status"),
+    path("sessions/<int:pk>/pack/<int:file_pk>/download/", views.session_pack_download, name="session_pack_download"),
 ]

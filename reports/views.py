@@ -1,3 +1,4 @@
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -6,18 +7,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from gfmd import languages
 from reports import services
 from reports.badges import valid_badge_registration
 from reports.documents.common import clean_language, meeting_of
+from reports.documents.session_pack import pack_entries, public_session
+from reports.documents.session_pack import unavailable as pack_unavailable
 from reports.models import GeneratedFile
 from reports.registry import ReportError, find_renderer, get_renderer, offers_for
 from reports.selectors import files_requested_by
 from reports.throttle import ReportThrottled
 from roundtables.editions import chair_meeting_or_404
+from roundtables.programme.published import Programme
 from roundtables.selectors import current_meeting, published_meetings
 
 RESERVED_FIELDS = {"kind", "csrfmiddlewaretoken", "next"}
@@ -123,8 +127,9 @@ def file_download(request, pk: int):
     if not generated.is_downloadable:
         raise Http404
     services.report_download_log(generated_file=generated, user=request.user)
+    renderer = get_renderer(generated.kind)
     response = FileResponse(
-        generated.file.open("rb"), as_attachment=True, filename=generated.filename, content_type="application/pdf"
+        generated.file.open("rb"), as_attachment=True, filename=generated.filename, content_type=renderer.content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
@@ -191,4 +196,108 @@ def public_proceedings(request, number: int):
     context = {"meeting": meeting, "file": generated, "language": language, "language_name": languages.NAMES[language]}
     response = render(request, "reports/public_proceedings.html", context)
     response["Cache-Control"] = "no-store"
+    return response
+
+
+# A session's document pack, for anyone ------------------------------------------------------------------
+
+
+def _public_session_or_404(pk: int):
+    found = public_session(pk)
+    if found is None:
+        raise Http404("No such session in the published programme.")
+    return found
+
+
+def _pack_language(request) -> str:
+    chosen = request.POST.get("language") or request.GET.get("language") or ""
+    return chosen if chosen in languages.CODES else clean_language({"language": request.LANGUAGE_CODE})
+
+
+def _client(request) -> str:
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return ""
+
+
+def _pack_file_or_404(pk: int, file_pk: int) -> GeneratedFile:
+    """A pack of this session (whoever asked for it: its content is public while the session is)."""
+    _public_session_or_404(pk)
+    generated = GeneratedFile.objects.filter(pk=file_pk, kind=services.SESSION_PACK).first()
+    if generated is None or generated.parameters.get("session") != pk:
+        raise Http404
+    return generated
+
+
+def _pack_context(session, release, language: str, generated: GeneratedFile | None) -> dict:
+    item = Programme(release).session(session.pk)
+    params = {"session": session.pk, "language": language}
+    return {
+        "meeting": session.meeting,
+        "session": session,
+        "item": item,
+        "language": language,
+        "language_name": languages.NAMES[language],
+        "file": generated,
+        "entries": pack_entries(params),
+        "unavailable": pack_unavailable(params),
+    }
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def session_pack(request, pk: int):
+    """The document pack of a session of the published programme, for anyone: GET shows it in the language
+    asked for (its file when made, or the job making it, with its progress), POST asks for it and comes
+    back here. The public session page links here with a plain GET form, since that page is cached for
+    every reader alike and may carry nothing of one person (not even a CSRF token)."""
+    session, release = _public_session_or_404(pk)
+    language = _pack_language(request)
+    if request.method == "POST":
+        try:
+            services.session_pack_request(
+                session_id=session.pk, language=language, user=request.user, client=_client(request)
+            )
+        except ValidationError:
+            raise Http404 from None
+        except ReportThrottled as error:
+            back = f"{reverse('reports:session_pack', kwargs={'pk': session.pk})}?language={language}"
+            return _throttled(request, error, back=back)
+        except ReportError as error:
+            messages.error(request, str(error))
+        return redirect(f"{reverse('reports:session_pack', kwargs={'pk': session.pk})}?language={language}")
+    try:
+        params = services.session_pack_params(session_id=session.pk, language=language)
+    except ValidationError:
+        raise Http404 from None
+    generated = services.session_pack_current(params)
+    return render(request, "reports/session_pack.html", _pack_context(session, release, language, generated))
+
+
+@require_GET
+@never_cache
+def session_pack_status(request, pk: int, file_pk: int):
+    """The fragment htmx polls every second while the pack is queued or being made."""
+    generated = _pack_file_or_404(pk, file_pk)
+    return render(
+        request, "reports/session_pack.html#status", {"file": generated, "announce": request.GET.get("polling") == "1"}
+    )
+
+
+@require_GET
+def session_pack_download(request, pk: int, file_pk: int):
+    """The zip, as an attachment a browser neither sniffs nor opens. Public while the session is in the
+    published programme (the renderer's can_access, as for the request); the same file for everyone, so
+    caches may keep it (its address names the file, and a new pack is a new file)."""
+    generated = _pack_file_or_404(pk, file_pk)
+    renderer = get_renderer(generated.kind)
+    if not generated.is_downloadable or not renderer.can_access(request.user, generated.parameters):
+        raise Http404
+    response = FileResponse(
+        generated.file.open("rb"), as_attachment=True, filename=generated.filename, content_type=renderer.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "public, max-age=600"
     return response

@@ -1,3 +1,3 @@
 """The documents the portal produces. Importing this package registers their renderers."""
 
-from reports.documents import badges, outcomes, participants, programme, surveys  # noqa: F401
+from reports.documents import badges, outcomes, participants, programme, session_pack, surveys  # noqa: F401
