@@ -1,6 +1,9 @@
 """The mail benchmark's work inside Django: a survey sent to N recipients through the portal's real
 path (survey_invite writes the outbox, mailing_release hands it to the Celery worker, which sends
-over SMTP), and the yardstick: a plain smtplib loop sending the same mails on one connection.
+over SMTP); a mailing the Chair's office composes to the meeting's N approved participants
+(communications: composed_create, then composed_put_in_outbox resolves the audience and writes the
+outbox, then the same release and worker); and the yardstick: a plain smtplib loop sending the same
+mails on one connection.
 
 Called by `manage.py bench_mail` from the runner (benchmarks.runner.mail), which starts the SMTP
 server and the worker around it."""
@@ -19,7 +22,9 @@ from django.db.models import Count
 from django.utils import timezone
 
 from accounts.models import User
-from delegations.models import Registration
+from communications.models import Audience, ComposedMailing
+from communications.services import Draft, composed_create, composed_put_in_outbox
+from delegations.models import Delegation, Registration
 from mailings.models import Mailing, OutgoingMail
 from mailings.placeholders import finalize
 from mailings.services import mailing_release
@@ -102,6 +107,86 @@ def prepare(*, recipients_count: int, seed: int = 2010) -> dict:
     return {
         "mailing": mailing.pk,
         "survey": survey.pk,
+        "mails": mailing.mails.count(),
+        "outbox_seconds": round(time.perf_counter() - started, 3),
+    }
+
+
+COMPOSED_TITLE = "Benchmark logistics note"
+# A logistics note as the Chair's office writes one: English and Spanish, every placeholder of a composed
+# mailing used; French is left out on purpose, so its readers get the English text under the note.
+COMPOSED_SUBJECTS = {
+    "en": "{meeting}: practical information",
+    "es": "{meeting}: información práctica",
+}
+COMPOSED_BODIES = {
+    "en": (
+        "Dear {name},\n\nAs a participant for {delegation} in {meeting}, please find below the practical "
+        "arrangements: badges are collected at the registration desk from 8:00, the plenary hall opens at "
+        "9:00, and interpretation is offered in English, French and Spanish.\n\nThe Chair's office"
+    ),
+    "es": (
+        "Estimado/a {name}:\n\nComo participante de {delegation} en {meeting}, encontrará a continuación la "
+        "información práctica: las credenciales se recogen en el mostrador de inscripción desde las 8:00, la "
+        "sala plenaria abre a las 9:00 y se ofrece interpretación en inglés, francés y español.\n\n"
+        "La oficina de la Presidencia"
+    ),
+}
+
+
+def approved_participants(count: int, *, meeting: Meeting, seed: int = 2010) -> int:
+    """Make the meeting have at least `count` approved participants and return how many it has: the people
+    made for the purpose (recipients()) are registered, approved, in the meeting's delegations in turn
+    (made once, reused: a second call adds nobody)."""
+    approved = Registration.objects.filter(meeting=meeting, status=Registration.Status.APPROVED)
+    missing = count - approved.count()
+    if missing <= 0:
+        return approved.count()
+    made = [person for person, delegation in recipients(count, meeting=meeting, seed=seed) if delegation is None]
+    registered = set(Registration.objects.filter(meeting=meeting, person__in=made).values_list("person_id", flat=True))
+    delegations = list(Delegation.objects.filter(registrations__meeting=meeting).distinct().order_by("pk"))
+    if not delegations:
+        raise LookupError("The meeting has no delegation: generate the scale data first.")
+    chair, now = _chair(), timezone.now()
+    Registration.objects.bulk_create(
+        [
+            Registration(
+                meeting=meeting,
+                person=person,
+                delegation=delegations[n % len(delegations)],
+                role=Registration.Role.DELEGATE,
+                status=Registration.Status.APPROVED,
+                decided_by=chair,
+                decided_at=now,
+            )
+            for n, person in enumerate(p for p in made if p.pk not in registered)
+        ],
+        batch_size=2000,
+    )
+    return approved.count()
+
+
+def prepare_composed(*, recipients_count: int, seed: int = 2010) -> dict:
+    """A logistics note the Chair's office composes to all the approved participants of the meeting (at
+    least `recipients_count` of them), put in the outbox through the communications services: the timed
+    step is composed_put_in_outbox, which resolves the audience in SQL and writes one held mail a person."""
+    meeting = Meeting.objects.current()
+    chair = _chair()
+    participants = approved_participants(recipients_count, meeting=meeting, seed=seed)
+    number = ComposedMailing.objects.filter(meeting=meeting, title__startswith=COMPOSED_TITLE).count() + 1
+    draft = Draft(
+        title=f"{COMPOSED_TITLE} {number}",
+        audience=Audience.PARTICIPANTS,
+        subjects=COMPOSED_SUBJECTS,
+        bodies=COMPOSED_BODIES,
+    )
+    composed = composed_create(meeting=meeting, actor=chair, draft=draft)
+    started = time.perf_counter()
+    mailing = composed_put_in_outbox(composed=composed, actor=chair)
+    return {
+        "mailing": mailing.pk,
+        "composed": composed.pk,
+        "participants": participants,
         "mails": mailing.mails.count(),
         "outbox_seconds": round(time.perf_counter() - started, 3),
     }

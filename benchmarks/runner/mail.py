@@ -1,5 +1,6 @@
-"""Mailings: a survey sent to N recipients through the real Celery worker to a local SMTP server
-(aiosmtpd), against a plain smtplib loop sending the same mails on one connection, in the same run."""
+"""Mailings: a survey sent to N recipients, and a mailing the Chair's office composes to the meeting's N
+approved participants, each through the real Celery worker to a local SMTP server (aiosmtpd), against a
+plain smtplib loop sending the same mails on one connection, in the same run."""
 
 import json
 import statistics
@@ -20,7 +21,7 @@ def measure_mail(env: dict, args, *, label: str) -> dict:
     sink = Background("smtp", [PY, "-m", "benchmarks.smtp_sink", "--port", str(port), "--stats", str(stats)], env)
     worker_log = OUT / f"worker-{label}.log"
     worker = None
-    runs = []
+    runs, composed_runs = [], []
     try:
         wait_until(lambda: not port_free(port), timeout=30, what="SMTP server", process=sink.process)
         worker = Background(
@@ -43,26 +44,15 @@ def measure_mail(env: dict, args, *, label: str) -> dict:
         )
         wait_until(lambda: _worker_ready(worker_log), timeout=90, what="Celery worker", process=worker.process)
         for run in range(args.mail_runs):
-            prepared = json.loads(
-                last_json_line(manage(env, "bench_mail", "prepare", "--recipients", str(args.mail_recipients)))
-            )
-            mailing = str(prepared["mailing"])
-            # Alternate which goes first, so that neither always meets a warmer machine.
-            steps = ["portal", "plain"] if run % 2 == 0 else ["plain", "portal"]
-            result = {"mails": prepared["mails"], "outbox_seconds": prepared["outbox_seconds"]}
-            for step in steps:
-                if step == "portal":
-                    result["portal"] = json.loads(
-                        last_json_line(manage(env, "bench_mail", "send", "--mailing", mailing))
-                    )
-                else:
-                    result["plain"] = json.loads(
-                        last_json_line(manage(env, "bench_mail", "plain", "--mailing", mailing, "--port", str(port)))
-                    )
-            runs.append(result)
+            survey = _one_run(env, "prepare", args, run=run, port=port)
+            runs.append(survey)
+            composed = _one_run(env, "compose", args, run=run, port=port)
+            composed_runs.append(composed)
             print(
-                f"[{label}] mail: run {run + 1}/{args.mail_runs}: portal {result['portal']['seconds']} s, "
-                f"plain loop {result['plain']['seconds']} s for {result['mails']} mails",
+                f"[{label}] mail: run {run + 1}/{args.mail_runs}: survey {survey['portal']['seconds']} s, "
+                f"composed {composed['portal']['seconds']} s (outbox {composed['outbox_seconds']} s), "
+                f"plain loop {survey['plain']['seconds']} s / {composed['plain']['seconds']} s "
+                f"for {survey['mails']} / {composed['mails']} mails",
                 flush=True,
             )
     finally:
@@ -70,22 +60,36 @@ def measure_mail(env: dict, args, *, label: str) -> dict:
             worker.stop()
         sink.stop()
     received = json.loads(stats.read_text()) if stats.exists() else {}
-    return summarise(runs, received, recipients=args.mail_recipients)
+    return summarise(runs, received, recipients=args.mail_recipients, composed_runs=composed_runs)
+
+
+def _one_run(env: dict, prepare: str, args, *, run: int, port: int) -> dict:
+    """One mailing put in the outbox by `bench_mail prepare` (a survey) or `compose` (a composed mailing),
+    then sent by the worker and by the plain loop."""
+    prepared = json.loads(last_json_line(manage(env, "bench_mail", prepare, "--recipients", str(args.mail_recipients))))
+    mailing = str(prepared["mailing"])
+    result = {"mails": prepared["mails"], "outbox_seconds": prepared["outbox_seconds"]}
+    # Alternate which goes first, so that neither always meets a warmer machine.
+    for step in ["portal", "plain"] if run % 2 == 0 else ["plain", "portal"]:
+        if step == "portal":
+            result["portal"] = json.loads(last_json_line(manage(env, "bench_mail", "send", "--mailing", mailing)))
+        else:
+            result["plain"] = json.loads(
+                last_json_line(manage(env, "bench_mail", "plain", "--mailing", mailing, "--port", str(port)))
+            )
+    return result
 
 
 def _rate(mails: int, seconds: float) -> float:
     return mails / seconds if seconds else 0.0
 
 
-def summarise(runs: list[dict], received: dict, *, recipients: int) -> dict:
-    if not runs:
-        raise BenchError("The mail benchmark made no run.")
+def _figures(runs: list[dict]) -> dict:
     portal = [_rate(run["portal"]["sent"], run["portal"]["seconds"]) for run in runs]
     plain = [_rate(run["plain"]["sent"], run["plain"]["seconds"]) for run in runs]
     expected = sum(run["portal"]["sent"] + run["plain"]["sent"] for run in runs)
     portal_rate, plain_rate = statistics.median(portal), statistics.median(plain)
     return {
-        "recipients": recipients,
         "runs": runs,
         "portal_mails_per_s": round(portal_rate, 1),
         "portal_spread": round(max(portal) - min(portal), 1),
@@ -96,6 +100,27 @@ def summarise(runs: list[dict], received: dict, *, recipients: int) -> dict:
         "outbox_seconds": round(statistics.median(run["outbox_seconds"] for run in runs), 2),
         "ratio": round(portal_rate / plain_rate, 3) if plain_rate else None,
         "not_sent": sum(run["mails"] - run["portal"]["sent"] for run in runs),
+        "expected": expected,
+    }
+
+
+def summarise(runs: list[dict], received: dict, *, recipients: int, composed_runs: list[dict] | None = None) -> dict:
+    """The survey mailing's figures, with the composed mailing's under "composed" (the same figures, its
+    mails counted in what the SMTP server should have received)."""
+    if not runs:
+        raise BenchError("The mail benchmark made no run.")
+    figures = _figures(runs)
+    expected = figures.pop("expected")
+    composed = None
+    if composed_runs:
+        composed = _figures(composed_runs)
+        expected += composed.pop("expected")
+        # At a scale whose meeting has more approved participants than asked, all of them are written to.
+        composed["recipients"] = max(run["mails"] for run in composed_runs)
+    return {
+        "recipients": recipients,
+        **figures,
+        "composed": composed,
         "smtp_received": received.get("messages"),
         "smtp_expected": expected,
     }

@@ -1,5 +1,5 @@
-"""The Django side of the mail and PDF benchmarks, on a small meeting: the mailing prepared through the
-surveys service, the plain loop against a real SMTP server, and the same HTML rendered directly."""
+"""The Django side of the mail and PDF benchmarks, on a small meeting: the mailings prepared through the
+surveys and communications services, the plain loop against a real SMTP server, and the same HTML rendered directly."""
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -11,6 +11,8 @@ from benchmarks.pdf_html import dump_parts
 from benchmarks.runner.processes import free_port
 from benchmarks.scale import ScaleCounts, generate
 from benchmarks.smtp_sink import CountingHandler
+from communications.models import Audience, ComposedMailing
+from delegations.models import Registration
 from mailings.models import Mailing, OutgoingMail
 from surveys.models import SurveyMail
 
@@ -50,6 +52,43 @@ def test_recipients_made_for_the_purpose_are_made_once():
     second = mailing.recipients(30, meeting=data.meeting)
 
     assert [person.pk for person, _delegation in first] == [person.pk for person, _delegation in second]
+
+
+@pytest.mark.django_db
+def test_prepare_composed_puts_a_mail_to_every_approved_participant_in_the_outbox():
+    data = generate(seed=1, counts=SMALL)
+
+    prepared = mailing.prepare_composed(recipients_count=30)  # 24 participants, 6 registered for the purpose
+
+    approved = Registration.objects.filter(meeting=data.meeting, status=Registration.Status.APPROVED)
+    held = OutgoingMail.objects.filter(mailing_id=prepared["mailing"])
+    assert (prepared["participants"], prepared["mails"], approved.count()) == (30, 30, 30)
+    assert held.filter(state=OutgoingMail.State.HELD).count() == 30
+    assert set(held.values_list("to", flat=True)) == set(approved.values_list("person__email", flat=True))
+    composed = ComposedMailing.objects.get(pk=prepared["composed"])
+    assert (composed.audience, composed.state, composed.mailing_id) == (
+        Audience.PARTICIPANTS,
+        ComposedMailing.State.OUTBOX,
+        prepared["mailing"],
+    )
+    assert Mailing.objects.get(pk=prepared["mailing"]).state == Mailing.State.OUTBOX
+    # Each in their language: Spanish as written, French as the English text under the note.
+    by_language = dict(held.values_list("language", "subject").distinct())
+    assert by_language["es"].endswith("información práctica")
+    assert by_language["fr"].endswith("practical information")
+    assert not [body for body in held.values_list("body_text", flat=True) if "{" in body]
+
+
+@pytest.mark.django_db
+def test_participants_registered_for_the_purpose_are_registered_once():
+    data = generate(seed=1, counts=SMALL)
+
+    assert mailing.approved_participants(30, meeting=data.meeting) == 30
+    assert mailing.approved_participants(30, meeting=data.meeting) == 30
+    assert mailing.approved_participants(10, meeting=data.meeting) == 30  # never fewer than there are
+    second = mailing.prepare_composed(recipients_count=30)
+
+    assert (second["participants"], second["mails"]) == (30, 30)
 
 
 @pytest.mark.django_db

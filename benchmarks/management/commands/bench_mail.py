@@ -8,7 +8,8 @@ from benchmarks import mailing
 class Command(BaseCommand):
     help = (
         "The mail benchmark's steps (run by `make bench`): prepare a survey mailing to N recipients in the "
-        "outbox, send it through the Celery worker and wait, or send the same mails with a plain smtplib loop."
+        "outbox (or compose one to the meeting's N approved participants), send it through the Celery worker "
+        "and wait, or send the same mails with a plain smtplib loop."
     )
 
     def add_arguments(self, parser):
@@ -16,6 +17,9 @@ class Command(BaseCommand):
         prepare = steps.add_parser("prepare")
         prepare.add_argument("--recipients", type=int, default=5000)
         prepare.add_argument("--seed", type=int, default=2010)
+        compose = steps.add_parser("compose")
+        compose.add_argument("--recipients", type=int, default=5000)
+        compose.add_argument("--seed", type=int, default=2010)
         send = steps.add_parser("send")
         send.add_argument("--mailing", type=int, required=True)
         send.add_argument("--timeout", type=float, default=600)
@@ -27,6 +31,8 @@ class Command(BaseCommand):
     def handle(self, *args, step: str, **options):
         if step == "prepare":
             result = mailing.prepare(recipients_count=options["recipients"], seed=options["seed"])
+        elif step == "compose":
+            result = mailing.prepare_composed(recipients_count=options["recipients"], seed=options["seed"])
         elif step == "send":
             result = mailing.send(mailing_id=options["mailing"], timeout=options["timeout"])
         else:
