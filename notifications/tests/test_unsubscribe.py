@@ -55,6 +55,8 @@ def test_post_turns_that_kind_off_without_a_session_or_csrf_token(client):
         signing.dumps({"p": "1", "k": "programme_changes"}, salt=SALT),
         signing.dumps([1, "programme_changes"], salt=SALT),
     ],
+    # Named, not shown: a signed token holds its time, and xdist's workers must collect the same ids.
+    ids=["tampered", "another-salt", "essential-kind", "person-as-text", "not-a-mapping"],
 )
 def test_a_token_this_portal_did_not_write_is_refused(client, token):
     UserFactory()
