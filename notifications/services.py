@@ -138,26 +138,40 @@ def programme_digest_send(*, release: ProgrammeRelease, actor) -> ProgrammeDiges
     return digest
 
 
-def papers_digests_send(*, now=None) -> int:
-    """Today's papers digests (run by beat, notifications.tasks): one mail per person with the papers newly
-    published for their sessions; returns how many were queued. Each person's row and mail are written in one
-    transaction, and the row is unique per person and day: a second run the same day sends nothing more."""
-    now = now or timezone.now()
+def _daily_digests_send(plan: dict, *, row, mail: str, kind: str, words) -> int:
+    """One mail per person of `plan` (person -> items), each with its once-a-day row: `row(person, items)`
+    creates it, and it is unique per person and day, so a second run the same day sends nothing more. Each
+    person's row and mail are written in one transaction. Returns how many were queued."""
     count = 0
-    for person, papers in papers_digest_plan(now).items():
+    for person, items in plan.items():
         try:
             with transaction.atomic():
-                PapersDigest.objects.create(person=person, day=now.date(), sent_at=now, papers=len(papers))
+                row(person, items)
                 send_to_people(
-                    PAPERS_DIGEST_MAIL,
+                    mail,
                     [person],
-                    context=lambda _person, papers=papers: {"papers": _papers_in_words(papers)},
-                    notification_kind=PAPERS_PUBLISHED,
+                    context=lambda _person, items=items: {"papers": words(items)},
+                    notification_kind=kind,
                 )
         except IntegrityError:
             continue  # another run took this person today
         count += 1
     return count
+
+
+def papers_digests_send(*, now=None) -> int:
+    """Today's papers digests (run by beat, notifications.tasks): one mail per person with the papers newly
+    published for their sessions; returns how many were queued."""
+    now = now or timezone.now()
+    return _daily_digests_send(
+        papers_digest_plan(now),
+        row=lambda person, papers: PapersDigest.objects.create(
+            person=person, day=now.date(), sent_at=now, papers=len(papers)
+        ),
+        mail=PAPERS_DIGEST_MAIL,
+        kind=PAPERS_PUBLISHED,
+        words=_papers_in_words,
+    )
 
 
 def _papers_in_words(papers) -> list[dict]:
@@ -184,24 +198,17 @@ EXCERPT_LENGTH = 400
 def comment_digests_send(*, now=None) -> int:
     """Today's comment digests (run by beat, notifications.tasks): one mail per person with the comments written
     on the papers they work on (notifications.selectors.comment_digest_plan says who and what); returns how many
-    were queued. As for the papers digest, each person's row and mail are written in one transaction and the
-    row is unique per person and day: a second run the same day sends nothing more."""
+    were queued."""
     now = now or timezone.now()
-    count = 0
-    for person, comments in comment_digest_plan(now).items():
-        try:
-            with transaction.atomic():
-                CommentDigest.objects.create(person=person, day=now.date(), sent_at=now, comments=len(comments))
-                send_to_people(
-                    COMMENT_DIGEST_MAIL,
-                    [person],
-                    context=lambda _person, comments=comments: {"papers": _comments_in_words(comments)},
-                    notification_kind=PAPER_COMMENTS,
-                )
-        except IntegrityError:
-            continue  # another run took this person today
-        count += 1
-    return count
+    return _daily_digests_send(
+        comment_digest_plan(now),
+        row=lambda person, comments: CommentDigest.objects.create(
+            person=person, day=now.date(), sent_at=now, comments=len(comments)
+        ),
+        mail=COMMENT_DIGEST_MAIL,
+        kind=PAPER_COMMENTS,
+        words=_comments_in_words,
+    )
 
 
 def _comments_in_words(comments) -> list[dict]:

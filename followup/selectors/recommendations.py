@@ -81,13 +81,18 @@ class ReadingText:
 
 
 def reading_text(recommendation: Recommendation, language: str) -> ReadingText:
-    """The text in `language`, falling back to the outcome's original language (marked as such)."""
+    """The text in `language`, else in the outcome's original language (which the rapporteur wrote first),
+    else in any language that has it, marked as a fallback. Reads recommendation.outcome.original_language:
+    select the outcome with the recommendation. The one answer for every page, the tracker and the PDF."""
     language = language if language in languages.CODES else languages.DEFAULT
-    text = getattr(recommendation, f"text_{language}", None)
-    if text:
+    text = getattr(recommendation, f"text_{language}", "") or ""
+    if text.strip():
         return ReadingText(text=text, language=language, fallback=False)
-    original = recommendation.outcome.original_language
-    return ReadingText(text=getattr(recommendation, f"text_{original}", None) or "", language=original, fallback=True)
+    for candidate in (recommendation.outcome.original_language, languages.DEFAULT, *languages.CODES):
+        text = getattr(recommendation, f"text_{candidate}", "") or ""
+        if text.strip():
+            return ReadingText(text=text, language=candidate, fallback=candidate != language)
+    return ReadingText(text="", language=language, fallback=False)
 
 
 def addressee_labels(recommendation: Recommendation) -> list[str]:

@@ -25,6 +25,7 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.translation import gettext as _
 
 from followup.models import Addressee, FollowUpReport, Recommendation, SessionRecommendation, Theme
+from followup.selectors.recommendations import ReadingText, reading_text  # noqa: F401  (the tracker's callers read them here)
 from gfmd import languages
 from roundtables.models import Meeting
 
@@ -37,35 +38,7 @@ MIN_QUERY = 2
 _IDENTIFIER = re.compile(r"^gfmd-(?P<year>\d{4})(?:-(?P<code>[0-9a-z.]+?))?(?:-r(?P<number>\d+))?-?$", re.IGNORECASE)
 
 
-# -- Text in the reader's language ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReadingText:
-    """A recommendation's text in the reader's language, or in the outcome's original language
-    (`fallback`, and `language` says which) where it has no translation."""
-
-    text: str
-    language: str
-    fallback: bool
-
-    @property
-    def language_name(self) -> str:
-        return str(languages.NAMES.get(self.language, self.language))
-
-
-def reading_text(recommendation: Recommendation, language: str) -> ReadingText:
-    """Reads recommendation.outcome.original_language: select the outcome with the recommendation."""
-    language = language if language in languages.CODES else languages.DEFAULT
-    text = getattr(recommendation, f"text_{language}", "") or ""
-    if text.strip():
-        return ReadingText(text, language, False)
-    original = recommendation.outcome.original_language
-    for candidate in (original, languages.DEFAULT, *languages.CODES):
-        text = getattr(recommendation, f"text_{candidate}", "") or ""
-        if text.strip():
-            return ReadingText(text, candidate, candidate != language)
-    return ReadingText("", language, False)
+# -- Text in the reader's language: followup.selectors.recommendations.reading_text ------------------
 
 
 def with_reading(recommendations: Iterable[Recommendation], language: str) -> list[Recommendation]:

@@ -5,6 +5,7 @@ from django import template
 from django.utils import translation
 
 from followup.permissions.reports import REVIEW_FOLLOWUP
+from followup.selectors.recommendations import reading_text
 from followup.selectors.reports import followup_of, reporting_roles
 from gfmd import languages
 from roundtables.models import Meeting
@@ -51,16 +52,6 @@ def status_class(status: str) -> str:
 
 
 @register.simple_tag
-def recommendation_text(recommendation) -> dict:
-    """{"text", "language", "fallback"}: the text in the reader's language, else in the outcome's original
-    language (which the rapporteur wrote first), marked as such. Reads the outcome already selected."""
-    current = (translation.get_language() or languages.DEFAULT).split("-")[0]
-    text = getattr(recommendation, f"text_{current}", "") or ""
-    if text:
-        return {"text": text, "language": current, "fallback": False}
-    original = recommendation.outcome.original_language
-    for language in (original, *languages.CODES):
-        text = getattr(recommendation, f"text_{language}", "") or ""
-        if text:
-            return {"text": text, "language": language, "fallback": True}
-    return {"text": "", "language": current, "fallback": False}
+def recommendation_text(recommendation):
+    """The text in the reader's language, else the original's, marked (`.text`, `.language`, `.fallback`)."""
+    return reading_text(recommendation, (translation.get_language() or languages.DEFAULT).split("-")[0])
