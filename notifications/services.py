@@ -59,7 +59,7 @@ def notification_turn_off(*, token: str) -> tuple[User, str]:
         raise InvalidToken
     _opt_out, created = OptOut.objects.get_or_create(person=person, kind=read[1])
     if created:
-        activity_log(actor=None, action="notifications.unsubscribed", obj=person, data={"kind": read[1]})
+        activity_log(actor=None, action="notifications.preferences.unsubscribed", obj=person, data={"kind": read[1]})
     return person, read[1]
 
 
