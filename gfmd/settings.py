@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "followup",
     "communications",
     "notifications",
+    "logistics",
     "reports",
     "surveys",
     "portal",

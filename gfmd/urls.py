@@ -17,6 +17,9 @@ urlpatterns = [
     # Recommendations, follow-up and practices: /recommendations/, /practices/, /tracker/ and their
     # /chair/meetings/<number>/... pages, before roundtables' own.
     path("", include("followup.urls")),
+    # Around the meeting (issue 20): visa letters, funding calls, travel and hotels, side events, the
+    # personal agenda; /logistics/... and /chair/meetings/<number>/... pages, before roundtables' own.
+    path("", include("logistics.urls")),
     path("", include("roundtables.urls")),
     path("notifications/", include("notifications.urls")),  # preferences, unsubscribe, programme digests
     path("me/", include("portal.urls")),

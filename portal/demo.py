@@ -19,6 +19,7 @@ from delegations.demo import load_registration_demo
 from delegations.demo_states import load_delegations_demo
 from delegations.models import Delegation, FocalPoint, Registration
 from followup.demo import load_followup_demo
+from logistics.demo import load_logistics_demo
 from outcomes.demo import load_archive_outcome_demo, load_outcome_demo
 from papers.demo import load_paper_demo
 from roundtables.demo.archive import load_archive_demo, publish_archive_programme
@@ -163,6 +164,7 @@ def load_demo(concept_paper_path: Path) -> tuple[Meeting, list[tuple[str, str]]]
     _load_archive()
     _load_next_meeting(meeting)
     load_followup_demo()  # recommendations (of Athens too), their follow-up, practices
+    load_logistics_demo()  # visa letters, funding, hotels, side events, agendas (2010)
     _close_archive()
     return meeting, [*accounts, (PREVIOUS_CHAIR.email, PREVIOUS_CHAIR.role), (NEXT_CHAIR.email, NEXT_CHAIR.role)]
 

@@ -1,3 +1,13 @@
 """The documents the portal produces. Importing this package registers their renderers."""
 
-from reports.documents import badges, outcomes, participants, programme, session_pack, surveys  # noqa: F401
+from reports.documents import (  # noqa: F401
+    arrivals,
+    badges,
+    funded_participants,
+    outcomes,
+    participants,
+    programme,
+    session_pack,
+    surveys,
+    visa_letters,
+)

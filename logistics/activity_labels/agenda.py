@@ -1,0 +1,3 @@
+"""agenda: activity labels."""
+
+ACTIONS: dict = {}

@@ -1,0 +1,3 @@
+"""funding: activity labels."""
+
+ACTIONS: dict = {}

@@ -1,0 +1,3 @@
+"""side_events: activity labels."""
+
+ACTIONS: dict = {}

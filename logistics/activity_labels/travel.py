@@ -1,0 +1,3 @@
+"""travel: activity labels."""
+
+ACTIONS: dict = {}

@@ -1,0 +1,3 @@
+"""visa: activity labels."""
+
+ACTIONS: dict = {}

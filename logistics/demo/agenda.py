@@ -1,0 +1,5 @@
+"""agenda: demo."""
+
+
+def load_agenda_demo() -> None:
+    return None

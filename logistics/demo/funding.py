@@ -1,0 +1,5 @@
+"""funding: demo."""
+
+
+def load_funding_demo() -> None:
+    return None

@@ -1,0 +1,5 @@
+"""travel: demo."""
+
+
+def load_travel_demo() -> None:
+    return None

@@ -1,0 +1,5 @@
+"""visa: demo."""
+
+
+def load_visa_demo() -> None:
+    return None

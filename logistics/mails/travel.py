@@ -1,0 +1,1 @@
+"""travel: mail templates."""

@@ -1,0 +1,1 @@
+"""visa: mail templates."""

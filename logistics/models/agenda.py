@@ -1,0 +1,2 @@
+"""agenda: tables."""
+__all__: list[str] = []

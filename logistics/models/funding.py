@@ -1,0 +1,2 @@
+"""funding: tables."""
+__all__: list[str] = []

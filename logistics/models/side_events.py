@@ -1,0 +1,2 @@
+"""side_events: tables."""
+__all__: list[str] = []

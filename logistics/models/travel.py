@@ -1,0 +1,2 @@
+"""travel: tables."""
+__all__: list[str] = []

@@ -1,0 +1,2 @@
+"""visa: tables."""
+__all__: list[str] = []

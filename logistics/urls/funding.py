@@ -1,0 +1,3 @@
+"""funding: pages."""
+
+urlpatterns: list = []

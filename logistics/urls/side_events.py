@@ -1,0 +1,3 @@
+"""side_events: pages."""
+
+urlpatterns: list = []

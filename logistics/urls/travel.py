@@ -1,0 +1,3 @@
+"""travel: pages."""
+
+urlpatterns: list = []

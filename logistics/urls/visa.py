@@ -1,0 +1,3 @@
+"""visa: pages."""
+
+urlpatterns: list = []

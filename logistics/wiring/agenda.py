@@ -1,0 +1,5 @@
+"""agenda: what it registers in the lower apps."""
+
+
+def connect() -> None:
+    return None

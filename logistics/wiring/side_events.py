@@ -1,0 +1,5 @@
+"""side_events: what it registers in the lower apps."""
+
+
+def connect() -> None:
+    return None

@@ -1,0 +1,1 @@
+"""arrivals: a logistics document (issue 20)."""

@@ -1,0 +1,1 @@
+"""funded_participants: a logistics document (issue 20)."""

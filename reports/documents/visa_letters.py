@@ -1,0 +1,1 @@
+"""visa_letters: a logistics document (issue 20)."""
