@@ -2,7 +2,8 @@
 Spanish, the co-chairs sign off, the French translator translates two sections; the outcome goes back
 to drafting, the rapporteur changes one sentence of the original, and the translator's open page says
 so; the French section shows "Needs update" with the change, the translator updates it; after a new
-sign-off the Chair's office publishes, and an anonymous reader in French reads the French outcome."""
+sign-off the Chair's office publishes, and an anonymous reader in French reads the French outcome on the
+session's page and in the report of the proceedings (the PDF's text read back)."""
 
 import re
 
@@ -12,6 +13,7 @@ from playwright.sync_api import expect
 from accounts.models import User
 from conftest import sign_in
 from outcomes.models import Outcome
+from reports.tests.pdf import full_text
 from outcomes.tests.test_browser import SAVED, demo_session, editor, status, watch_console, workspace_url
 from roundtables.models import Meeting, MeetingRole
 
@@ -180,6 +182,21 @@ def test_spanish_original_translated_into_french_and_read_in_french(demo, live_s
     expect(outcome.locator(".outcome-original-badge")).to_have_count(0)
     outcome.scroll_into_view_if_needed()
     reader.screenshot(path=str(_shot(request, "french-reader")), full_page=True)
+
+    # The same reader asks for the report of the proceedings from the meeting's page: in French, the
+    # reader's language, and it holds the French outcome (read back from the PDF's text).
+    reader.goto(f"{live_server.url}/meetings/{session.meeting.number}/")
+    expect(reader.get_by_label("Langue du rapport")).to_have_value("fr")
+    reader.get_by_role("button", name="Rapport des travaux (PDF)").click()
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Rapport des travaux")
+    # Tasks run at once in the tests: the file is ready for the next visit.
+    response = reader.request.get(f"{live_server.url}/reports/meetings/{session.meeting.number}/proceedings/?language=fr")
+    assert (response.status, response.headers["content-type"]) == (200, "application/pdf")
+    text = full_text(response.body())
+    assert "Rapport des travaux" in text
+    assert CONCLUSIONS_FR in text
+    assert "Les envois de fonds doivent coûter beaucoup moins." in text
+    assert "Los acuerdos bilaterales" not in text
     reader_context.close()
     assert problems == []
 
