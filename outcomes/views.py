@@ -168,11 +168,6 @@ def workspace(request, session_pk: int):
         for line in progress:
             line.translators = list(meeting_translators(session.meeting, line.language))
         can_edit = writable and user.has_perm("outcomes.edit_outcome", outcome)
-        for section in sections:
-            section.form = SectionSaveForm(
-                initial={"html": section.html, "base_revision": section.current_revision_id},
-                auto_id=f"id_{section.kind}_%s",
-            )
         context.update(
             sections=sections,
             sign_offs=signed,
