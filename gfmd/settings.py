@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.postgres",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "allauth",
     "allauth.account",
     "crispy_forms",
@@ -75,6 +78,7 @@ INSTALLED_APPS = [
     "notifications",
     "logistics",
     "reports",
+    "api",
     "surveys",
     "portal",
 ]
@@ -82,6 +86,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The public API answers GET from any origin (CORS_* below); it must run before CommonMiddleware.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -388,6 +394,22 @@ LOGGING = {
 
 # `make bench` serves the portal with a minimal yardstick view and a per-request SQL query count.
 BENCHMARK_MODE = env.bool("GFMD_BENCHMARK", default=False)
+# --- The public API (issue 21: api/) -------------------------------------------------------------
+# Read-only, under /api/v1/; CORS open to any origin for GET only, and only on /api/.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "GFMD Meeting Portal API",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+# --- end of the public API's settings ------------------------------------------------------------
+
 INSTALLED_APPS.append("benchmarks")  # its data generator command is always available
 if BENCHMARK_MODE:
     MIDDLEWARE.insert(0, "benchmarks.middleware.QueryCountMiddleware")

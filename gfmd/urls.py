@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("papers.urls")),  # /papers/... and /meetings/<number>/papers/
     path("outcomes/", include("outcomes.urls")),
     path("reports/", include("reports.urls")),
+    path("api/", include("api.urls")),  # issue 21: the public read-only API (/api/v1/...), its schema and docs
     path("translations/", include("portal.translations.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 # The parts of the app, one module each in models/, permissions/, services/, selectors/, views/,
 # urls/, forms/, mails/, activity_labels/, demo/, tasks/ and wiring/.
-PARTS = ("visa", "funding", "travel", "side_events", "agenda")
+PARTS = ("visa", "funding", "travel", "side_events", "agenda", "checkin", "attendance")
 
 
 class LogisticsConfig(AppConfig):

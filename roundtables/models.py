@@ -324,7 +324,8 @@ class MeetingRole(ChoiceLabels, models.Model):
         TRANSLATOR_EN = "translator_en", _("Translator into English")
         TRANSLATOR_FR = "translator_fr", _("Translator into French")
         TRANSLATOR_ES = "translator_es", _("Translator into Spanish")
-        # Later: check-in staff.
+        # Named by the meeting's Chair's office: checks badges in at the door (logistics' check-in).
+        CHECKIN_STAFF = "checkin_staff", _("Check-in staff")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roles")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_roles")

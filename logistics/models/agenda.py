@@ -1,2 +1,3 @@
 """agenda: tables."""
+
 __all__: list[str] = []

@@ -1,2 +1,3 @@
 """funding: tables."""
+
 __all__: list[str] = []

@@ -1,2 +1,3 @@
 """side_events: tables."""
+
 __all__: list[str] = []

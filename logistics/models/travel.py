@@ -1,2 +1,3 @@
 """travel: tables."""
+
 __all__: list[str] = []

@@ -1,2 +1,3 @@
 """visa: tables."""
+
 __all__: list[str] = []

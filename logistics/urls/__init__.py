@@ -10,4 +10,6 @@ urlpatterns = [
     path("", include("logistics.urls.travel")),
     path("", include("logistics.urls.side_events")),
     path("", include("logistics.urls.agenda")),
+    path("", include("logistics.urls.checkin")),
+    path("", include("logistics.urls.attendance")),
 ]

@@ -2,6 +2,7 @@
 
 from reports.documents import (  # noqa: F401
     arrivals,
+    attendance,
     badges,
     funded_participants,
     outcomes,

@@ -1,0 +1,3 @@
+"""attendance: activity labels."""
+
+ACTIONS: dict = {}

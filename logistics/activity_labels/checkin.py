@@ -1,0 +1,3 @@
+"""checkin: activity labels."""
+
+ACTIONS: dict = {}

@@ -1,0 +1,5 @@
+"""checkin: demo."""
+
+
+def load_checkin_demo() -> None:
+    return None

@@ -1,0 +1,1 @@
+"""checkin: mail templates."""

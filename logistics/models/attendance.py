@@ -1,0 +1,3 @@
+"""attendance: tables."""
+
+__all__: list[str] = []

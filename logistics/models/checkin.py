@@ -1,0 +1,3 @@
+"""checkin: tables."""
+
+__all__: list[str] = []

@@ -1,0 +1,5 @@
+"""attendance: what it registers in the lower apps."""
+
+
+def connect() -> None:
+    return None

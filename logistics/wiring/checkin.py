@@ -1,0 +1,5 @@
+"""checkin: what it registers in the lower apps."""
+
+
+def connect() -> None:
+    return None

@@ -1,0 +1,1 @@
+"""attendance: a logistics document (issue 21)."""
