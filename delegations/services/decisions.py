@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activity.services import activity_log
+from delegations.hooks import registration_ended
 from delegations.models import Registration
 from delegations.permissions import decides_registration_delegation, is_own_registration
 from delegations.services._common import (
@@ -122,6 +123,7 @@ def registration_reject(*, registration: Registration, actor, reason: str) -> Re
     _record(
         registration, status=Status.REJECTED, actor=actor, reason=reason, action="rejected", data={"override": override}
     )
+    registration_ended(registration=registration, actor=actor)
     return registration
 
 
@@ -143,6 +145,7 @@ def registration_withdraw(*, registration: Registration, actor, reason: str = ""
         action="withdrawn",
         data={"by_participant": actor.pk == registration.person_id},
     )
+    registration_ended(registration=registration, actor=actor)
     return registration
 
 
