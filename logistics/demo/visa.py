@@ -2,6 +2,7 @@
 second request waiting, all through the services; safe to run twice, sends no mail."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from accounts.models import User
 from delegations.models import Registration
@@ -10,6 +11,7 @@ from logistics.services import visa as services
 from mailings.services import suppressed
 from roundtables.models import Meeting
 
+VALLARTA = ZoneInfo("America/Mexico_City")
 LETTERHEAD = {
     "en": "Government of the United Mexican States\nMinistry of Foreign Affairs · Directorate-General of Consular "
     "Services\nPlaza Juárez 20, Centro, 06010 Mexico City",
@@ -59,3 +61,8 @@ def load_visa_demo() -> None:
             )
             if issue:
                 services.visa_letter_issue(letter=letter, actor=chair)
+            # Dated inside the meeting's year, weeks before it (as delegations' demo dates its decisions).
+            VisaLetter.objects.filter(pk=letter.pk).update(
+                requested_at=dt.datetime(2010, 10, 15, 10, 0, tzinfo=VALLARTA),
+                issued_at=dt.datetime(2010, 10, 20, 12, 0, tzinfo=VALLARTA) if issue else None,
+            )

@@ -35,7 +35,8 @@ pytestmark = pytest.mark.django_db
 def raw_row(letter) -> str:
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT passport_number, birth_date_encrypted, passport_last_digits FROM logistics_visaletter WHERE id = %s",
+            "SELECT passport_number, birth_date_encrypted, passport_last_digits"
+            " FROM logistics_visaletter WHERE id = %s",
             [letter.pk],
         )
         return " ".join(str(value) for value in cursor.fetchone())
@@ -253,7 +254,9 @@ def test_the_chairs_office_revokes_with_a_reason(meeting, chair):
         services.visa_letter_revoke(letter=letter, actor=chair, reason="Again")
 
 
-def test_withdrawing_the_registration_revokes_its_letter(meeting, chair, mailoutbox, django_capture_on_commit_callbacks):
+def test_withdrawing_the_registration_revokes_its_letter(
+    meeting, chair, mailoutbox, django_capture_on_commit_callbacks
+):
     registration = ghanaian(meeting)
     letter = issued_letter(registration, chair)
     with django_capture_on_commit_callbacks(execute=True):
