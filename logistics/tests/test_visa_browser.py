@@ -20,8 +20,8 @@ def test_ghanaian_delegate_letter_issued_verified_then_revoked(demo, live_server
     from logistics.models.visa import VisaLetter
     from logistics.selectors.visa import letter_for_document, verification_url
     from reports.badges import qr_png
-    from reports.documents.visa_letters import QR_NAME, letter_context
     from reports.documents.common import render_document
+    from reports.documents.visa_letters import QR_NAME, letter_context
 
     settings.SITE_URL = live_server.url
     kofi = Registration.objects.get(person__email="delegate.gh@example.org", meeting__start_date__year=2010)
