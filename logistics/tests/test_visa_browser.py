@@ -2,7 +2,6 @@
 background and follows the progress; the letter's verification URL, opened by a consulate that is not signed
 in, says "Valid"; once the registration is withdrawn the same URL says "Revoked"."""
 
-import base64
 import re
 
 import pytest
@@ -18,10 +17,7 @@ def test_ghanaian_delegate_letter_issued_verified_then_revoked(demo, live_server
     from delegations.models import Registration
     from delegations.services import registration_approve, registration_withdraw
     from logistics.models.visa import VisaLetter
-    from logistics.selectors.visa import letter_for_document, verification_url
-    from reports.badges import qr_png
-    from reports.documents.common import render_document
-    from reports.documents.visa_letters import QR_NAME, letter_context
+    from logistics.selectors.visa import verification_url
 
     settings.SITE_URL = live_server.url
     kofi = Registration.objects.get(person__email="delegate.gh@example.org", meeting__start_date__year=2010)
@@ -70,17 +66,6 @@ def test_ghanaian_delegate_letter_issued_verified_then_revoked(demo, live_server
     letter = VisaLetter.objects.get(registration=kofi)
     assert letter.state == "issued" and letter.reference.startswith("GFMD2010-VL-")
     url = verification_url(letter)
-
-    # The letter as printed (its HTML, with the QR code drawn in), for a person to look at.
-    context = letter_context(letter_for_document(letter.pk), "en")
-    html = render_document("logistics/visa/letter_pdf.html", context).replace(
-        context["qr_url"], "data:image/png;base64," + base64.b64encode(qr_png(url)).decode()
-    )
-    assert QR_NAME in context["qr_url"]
-    letter_page = page.context.new_page()
-    letter_page.set_content(html)
-    letter_page.screenshot(path=str(settings.VAR_DIR / "screenshots" / "visa-letter-as-printed.png"), full_page=True)
-    letter_page.close()
 
     # A consulate scans the QR code: not signed in.
     page.context.clear_cookies()
