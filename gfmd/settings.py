@@ -324,6 +324,8 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-papers-digests": {"task": "gfmd.notifications.send_papers_digests", "schedule": 3600.0},
     # Comments on papers to their team, at most one mail a day per person (the same once-a-day row).
     "notifications-comment-digests": {"task": "gfmd.notifications.send_comment_digests", "schedule": 3600.0},
+    # Visa letters issued in bulk: a run whose worker died is resumed (each letter is issued once).
+    "logistics-visa-issue-sweep": {"task": "gfmd.logistics.visa_issue_sweep", "schedule": 300.0},
 }
 # A run's own queue name keeps test workers (and other portals on one Redis) apart.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
