@@ -1,7 +1,8 @@
 """side_events: rules (django-rules), each "who & when".
 
 - Propose: a focal point of a delegation in the meeting, or an approved participant of an observer or
-  civil-society organisation (logistics.selectors.side_events.proposing_delegation); a closed meeting's record is read-only (the services' ensure_open).
+  civil-society organisation (logistics.selectors.side_events.proposing_delegation). A closed meeting's
+  record is read-only (the services' ensure_open).
 - Withdraw: the proposer, while the side event is proposed or accepted.
 - Review (accept, decline): the meeting's Chair's office (roundtables.manage_meeting). Accepting works on a
   proposed side event and moves an accepted one; declining works on a proposed one.

@@ -75,8 +75,10 @@ def accepted_side_events(meeting) -> QuerySet[SideEvent]:
 
 def side_events_open_for_registration(user, *, meeting) -> QuerySet[SideEvent]:
     """Accepted side events with a capacity, each marked with whether the person holds a place."""
-    return accepted_side_events(meeting).filter(registration_capacity__isnull=False).annotate(
-        mine=Count("registrations", filter=Q(registrations__person=user))
+    return (
+        accepted_side_events(meeting)
+        .filter(registration_capacity__isnull=False)
+        .annotate(mine=Count("registrations", filter=Q(registrations__person=user)))
     )
 
 

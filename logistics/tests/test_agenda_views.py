@@ -29,11 +29,17 @@ def agenda_of(meeting, chair):
     """A civil-society participant with two sessions chosen and an accepted side event of theirs."""
     room = RoomFactory(meeting=meeting, name="Room B", capacity=150)
     rt = RoundtableFactory(meeting=meeting, number=1)
-    late = SessionFactory(roundtable=rt, code="1.2", title_en="Later session", room=room, starts_at=at(10, 15), ends_at=at(10, 17))
-    early = SessionFactory(roundtable=rt, code="1.1", title_en="Early session", room=room, starts_at=at(10, 11), ends_at=at(10, 13))
+    late = SessionFactory(
+        roundtable=rt, code="1.2", title_en="Later session", room=room, starts_at=at(10, 15), ends_at=at(10, 17)
+    )
+    early = SessionFactory(
+        roundtable=rt, code="1.1", title_en="Early session", room=room, starts_at=at(10, 11), ends_at=at(10, 13)
+    )
     SessionFactory(roundtable=rt, code="9.9", title_en="Not chosen", starts_at=at(11, 9), ends_at=at(11, 10))
     organisation = OrganisationFactory(name="Migrant Forum in Asia", kind=Delegation.Kind.CIVIL_SOCIETY)
-    person = RegistrationFactory(meeting=meeting, delegation=organisation, status="approved", sessions=[late, early]).person
+    person = RegistrationFactory(
+        meeting=meeting, delegation=organisation, status="approved", sessions=[late, early]
+    ).person
     event = services.side_event_propose(meeting=meeting, actor=person, data=proposal())
     services.side_event_accept(side_event=event, actor=chair, room=room)
     return person

@@ -57,12 +57,16 @@ def test_a_side_event_is_proposed_accepted_and_shows_in_the_programme_and_the_ag
     page.get_by_role("link", name=TITLE).click()
     page.locator("#id_accept-room").select_option(label="Room A")
     page.get_by_role("button", name="Accept the side event").click()
-    expect(page.locator("#id_accept-room").locator("xpath=..")).to_contain_text("Room A is taken at that time by session FF")
-    expect(page.locator("#id_accept-room").locator("xpath=..")).to_contain_text("Free at that time: Plenary Hall, Room B.")
+    expect(page.locator("#id_accept-room").locator("xpath=..")).to_contain_text(
+        "Room A is taken at that time by session FF"
+    )
+    expect(page.locator("#id_accept-room").locator("xpath=..")).to_contain_text(
+        "Free at that time: Plenary Hall, Room B."
+    )
     screenshot("clash")
     page.locator("#id_accept-room").select_option(label="Room B")
     page.get_by_role("button", name="Accept the side event").click()
-    expect(page.get_by_text("is accepted and shows in the public programme")).to_be_visible()
+    expect(page.get_by_text("is accepted and in the public programme")).to_be_visible()
     page.context.clear_cookies()
 
     # Anyone reads it in the public programme, marked as a side event.

@@ -156,12 +156,16 @@ def test_the_chair_accepts_into_a_free_room_and_the_proposer_is_told(chair, prop
     event = services.side_event_accept(side_event=proposed, actor=chair, room=room_b)
     assert (event.status, event.room, event.accepted_at is not None) == ("accepted", room_b, True)
     outgoing = OutgoingMail.objects.get(to=proposed.proposed_by.email)
-    assert "Room B" in outgoing.body_text and outgoing.subject == "Your side event is accepted: Diaspora and development"
+    assert (
+        "Room B" in outgoing.body_text and outgoing.subject == "Your side event is accepted: Diaspora and development"
+    )
 
 
 def test_a_room_taken_by_a_session_is_refused_with_the_reason(chair, proposed, room_b, room_c, session_2_1):
     with pytest.raises(ValidationError) as error:
-        services.side_event_accept(side_event=proposed, actor=chair, room=room_b, starts_at=at(10, 12), ends_at=at(10, 14))
+        services.side_event_accept(
+            side_event=proposed, actor=chair, room=room_b, starts_at=at(10, 12), ends_at=at(10, 14)
+        )
     [message] = error.value.message_dict["room"]
     assert "Room B is taken at that time by session 2.1" in message
     assert "Free at that time: Room C." in message
@@ -177,7 +181,9 @@ def test_a_room_taken_by_another_accepted_side_event_is_refused(chair, meeting, 
 
 
 def test_touching_times_are_no_clash(chair, proposed, room_b, session_2_1):
-    event = services.side_event_accept(side_event=proposed, actor=chair, room=room_b, starts_at=at(10, 13), ends_at=at(10, 14))
+    event = services.side_event_accept(
+        side_event=proposed, actor=chair, room=room_b, starts_at=at(10, 13), ends_at=at(10, 14)
+    )
     assert event.status == "accepted"
 
 
@@ -288,9 +294,7 @@ def run_at_once(calls) -> list:
 @pytest.mark.django_db(transaction=True)
 def test_two_participants_for_the_last_place_one_wins(meeting, with_places):
     people = [participant(meeting), participant(meeting)]
-    results = run_at_once(
-        [lambda p=p: services.side_event_register(side_event=with_places, actor=p) for p in people]
-    )
+    results = run_at_once([lambda p=p: services.side_event_register(side_event=with_places, actor=p) for p in people])
     assert sorted(results, key=str) == sorted(
         ["ok", ["The side event «Diaspora and development» is full: all its 1 places are taken."]], key=str
     )
@@ -298,7 +302,9 @@ def test_two_participants_for_the_last_place_one_wins(meeting, with_places):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_acceptances_into_the_same_room_and_time_one_wins(chair, meeting, room_b, focal_point, civil_society_member):
+def test_two_acceptances_into_the_same_room_and_time_one_wins(
+    chair, meeting, room_b, focal_point, civil_society_member
+):
     events = [
         services.side_event_propose(meeting=meeting, actor=focal_point, data=proposal()),
         services.side_event_propose(meeting=meeting, actor=civil_society_member, data=proposal()),

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
 from delegations.models import Delegation
-from delegations.tests.factories import DelegationFactory, OrganisationFactory, RegistrationFactory, make_focal_point
+from delegations.tests.factories import DelegationFactory, OrganisationFactory, RegistrationFactory
 from gfmd.tests.paging import assert_pages_cost_the_same
 from logistics.models import SideEvent
 from logistics.services import side_events as services
@@ -76,7 +76,8 @@ def test_the_proposer_proposes_in_the_meetings_time(client, meeting, proposer):
 def test_a_time_outside_the_meeting_shows_next_to_the_field_and_keeps_the_input(client, meeting, proposer):
     client.force_login(proposer)
     response = client.post(
-        reverse("logistics:side_events_propose"), {**FORM, "starts_at": "2010-12-01T10:00", "ends_at": "2010-12-01T11:00"}
+        reverse("logistics:side_events_propose"),
+        {**FORM, "starts_at": "2010-12-01T10:00", "ends_at": "2010-12-01T11:00"},
     )
     assert response.status_code == 200
     form = response.context["form"]
@@ -86,7 +87,9 @@ def test_a_time_outside_the_meeting_shows_next_to_the_field_and_keeps_the_input(
 
 
 def test_someone_who_may_not_propose_gets_403(client, meeting):
-    client.force_login(RegistrationFactory(meeting=meeting, delegation=DelegationFactory(country="GH"), status="approved").person)
+    client.force_login(
+        RegistrationFactory(meeting=meeting, delegation=DelegationFactory(country="GH"), status="approved").person
+    )
     assert client.get(reverse("logistics:side_events_propose")).status_code == 403
     assert client.post(reverse("logistics:side_events_propose"), FORM).status_code == 403
 
@@ -180,7 +183,9 @@ def test_a_participant_takes_and_cancels_a_place(client, chair, meeting, propose
 # The public programme ------------------------------------------------------------------------------------
 
 
-def test_an_accepted_side_event_shows_in_the_programme_and_changes_its_etag(client, chair, meeting, proposed, room_b, session_2_1):
+def test_an_accepted_side_event_shows_in_the_programme_and_changes_its_etag(
+    client, chair, meeting, proposed, room_b, session_2_1
+):
     programme_publish(meeting=meeting, actor=chair)
     url = reverse("roundtables:programme")
     first = client.get(url)
@@ -203,7 +208,9 @@ def test_an_accepted_side_event_shows_in_the_programme_and_changes_its_etag(clie
     assert third["ETag"] != second["ETag"] and "Diaspora and development" not in third.content.decode()
 
 
-def test_a_cached_programme_page_still_costs_one_query_with_side_events(client, chair, meeting, proposed, room_b, django_assert_num_queries):
+def test_a_cached_programme_page_still_costs_one_query_with_side_events(
+    client, chair, meeting, proposed, room_b, django_assert_num_queries
+):
     programme_publish(meeting=meeting, actor=chair)
     services.side_event_accept(side_event=proposed, actor=chair, room=room_b)
     url = reverse("roundtables:programme")

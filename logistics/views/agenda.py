@@ -33,9 +33,7 @@ def agenda(request, number=None):
     meeting = _meeting(number)
     items = selectors.agenda_items(request.user, meeting)
     feed = services.agenda_feed_for(person=request.user, meeting=meeting)
-    feed_url = request.build_absolute_uri(
-        reverse("logistics:agenda_feed", kwargs={"token": services.token_of(feed)})
-    )
+    feed_url = request.build_absolute_uri(reverse("logistics:agenda_feed", kwargs={"token": services.token_of(feed)}))
     with timezone.override(ZoneInfo(meeting.time_zone)):
         return render(
             request,
@@ -106,5 +104,3 @@ def agenda_feed(request, token: str):
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"
     return response
-
-

@@ -214,7 +214,7 @@ def side_events_decide(request, number, pk):
                     else:
                         messages.success(
                             request,
-                            _("“%(title)s” is accepted and shows in the public programme; the proposer is told by mail.")
+                            _("“%(title)s” is accepted and in the public programme; the proposer is told by mail.")
                             % {"title": side_event.title},
                         )
                         return redirect("logistics:side_events_review", number=meeting.number)
@@ -227,7 +227,8 @@ def side_events_decide(request, number, pk):
                 "accept_form": accept,
                 "decline_form": decline,
                 "may_decide": may_decide,
-                "may_accept": may_decide and side_event.status in (SideEvent.Status.PROPOSED, SideEvent.Status.ACCEPTED),
+                "may_accept": may_decide
+                and side_event.status in (SideEvent.Status.PROPOSED, SideEvent.Status.ACCEPTED),
                 "may_decline": may_decide and side_event.status == SideEvent.Status.PROPOSED,
             },
         )

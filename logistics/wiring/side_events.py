@@ -2,7 +2,7 @@
 programme page (roundtables.programme.extras), with a stamp that changes when one is accepted, moved,
 declined after acceptance or withdrawn (so the page's ETag and cache key change)."""
 
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max, Subquery
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
