@@ -23,5 +23,5 @@ register_mail(
 register_mail(
     "logistics.side_events_declined",
     description=_("To the proposer: the Chair's office declined the side event, with its reason."),
-    placeholders={**_SIDE_EVENT, "reason": _("the reason")},
+    placeholders={**{k: v for k, v in _SIDE_EVENT.items() if k != "room"}, "reason": _("the reason")},
 )
