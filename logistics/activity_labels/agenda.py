@@ -1,3 +1,7 @@
-"""agenda: activity labels."""
+"""agenda: the actions as the activity log names them."""
 
-ACTIONS: dict = {}
+from django.utils.translation import gettext_lazy as _
+
+ACTIONS = {
+    "logistics.agenda_feed.renewed": _("Personal agenda's calendar address replaced"),
+}

@@ -69,6 +69,7 @@ def test_each_app_registers_its_mails():
         "accounts",
         "delegations",
         "followup",
+        "logistics",
         "notifications",
         "outcomes",
         "papers",

@@ -2,7 +2,8 @@
 cache that holds a page answers from it after a 304 (django.views.decorators.http.condition).
 
 The ETag names what the page shows: the meeting, the release's version, the reader's language, the
-templates and static files in use, and whatever other apps show on the page (`register_page_stamp`).
+templates and static files in use, and whatever other apps show on the page (`register_page_stamp`, and
+the programme extras' stamps: `roundtables.programme.extras`).
 Signed-in readers and pages with a pending message get no validators: their pages carry personal parts.
 """
 
@@ -19,6 +20,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
 from roundtables.models import Meeting, ProgrammeRelease
+from roundtables.programme import extras
 
 # Anonymous readers may reuse a page for a minute before asking again (then usually a 304).
 PUBLIC_MAX_AGE = 60
@@ -40,22 +42,33 @@ def register_page_stamp(stamp: PageStamp) -> PageStamp:
     return stamp
 
 
-def _stamp_expressions(session_id: int) -> dict[str, Expression]:
+def _stamp_expressions(session_id: int | None) -> dict[str, Expression]:
+    """The session page's stamps (for a session) and the programme extras' (roundtables.programme.extras:
+    side events...) on every page of the meeting."""
     meeting = OuterRef("meeting_id")
-    return {f"page_stamp_{index}": stamp(session_id, meeting) for index, stamp in enumerate(_page_stamps)}
+    expressions = {}
+    if session_id is not None:
+        expressions = {f"page_stamp_{index}": stamp(session_id, meeting) for index, stamp in enumerate(_page_stamps)}
+    return {**expressions, **extras.stamp_expressions(meeting)}
 
 
 def page_stamps(release: ProgrammeRelease, session_id: int | None) -> list[str]:
-    """The other apps' stamps of a page of the release's meeting: none off the session pages. Read with the
-    release when `release_for` was given the session, otherwise here in one query; kept on the release, so
-    the ETag and the page cache's key read them once."""
-    if session_id is None or not _page_stamps:
-        return []
+    """The other apps' stamps of a page of the release's meeting (the session page's for a session, the
+    programme extras' on every page). Read with the release by `release_for`, otherwise here in one
+    query; kept on the release, so the ETag and the page cache's key read them once."""
+    return list(stamp_values(release, session_id).values())
+
+
+def stamp_values(release: ProgrammeRelease, session_id: int | None) -> dict[str, str]:
+    """The stamps by name (`page_stamps`), for a page that reads the extras' own (`extras.programme_extras`)."""
     memo = release.__dict__.setdefault("_page_stamps", {})
     if session_id not in memo:
         expressions = _stamp_expressions(session_id)
-        row = ProgrammeRelease.objects.filter(pk=release.pk).annotate(**expressions).values_list(*expressions).get()
-        memo[session_id] = [str(value) for value in row]
+        if not expressions:
+            memo[session_id] = {}
+        else:
+            row = ProgrammeRelease.objects.filter(pk=release.pk).annotate(**expressions).values_list(*expressions).get()
+            memo[session_id] = {name: str(value) for name, value in zip(expressions, row, strict=True)}
     return memo[session_id]
 
 
@@ -85,12 +98,11 @@ def release_for(
         releases = (
             releases.filter(meeting__is_current=True) if number is None else releases.filter(meeting__number=number)
         )
-        expressions = _stamp_expressions(session_id) if session_id is not None else {}
+        expressions = _stamp_expressions(session_id)
         release = releases.annotate(**expressions).order_by("-version").first()
         if release is not None:
             meeting = release.meeting
-            if expressions:
-                release.__dict__["_page_stamps"] = {session_id: [str(getattr(release, name)) for name in expressions]}
+            release.__dict__["_page_stamps"] = {session_id: {name: str(getattr(release, name)) for name in expressions}}
         else:
             meeting = Meeting.objects.current() if number is None else Meeting.objects.filter(number=number).first()
         cache[number] = (meeting, release)

@@ -28,6 +28,7 @@ from django.utils.translation import gettext
 
 from roundtables.models import Meeting, ProgrammeRelease
 from roundtables.programme.cache import code_revision, page_stamps
+from roundtables.programme.extras import programme_extras
 from roundtables.programme.published import Programme
 
 logger = logging.getLogger(__name__)
@@ -58,6 +59,13 @@ def _whole_programme(meeting, programme, pk):
     return {"meeting": meeting, "programme": programme}
 
 
+def _programme_page(meeting, programme, pk):
+    """The programme page: the whole release, and the other apps' items beside it (side events), read
+    only when their stamps (read with the release, when it is this one) say there are any."""
+    stamps = programme.release.__dict__.get("_page_stamps", {}).get(None)
+    return {"meeting": meeting, "programme": programme, "extras": programme_extras(meeting, stamps)}
+
+
 def _roundtable(meeting, programme, number):
     roundtable = programme.roundtable(number)
     return None if roundtable is None else {"meeting": meeting, "programme": programme, "roundtable": roundtable}
@@ -79,7 +87,7 @@ PAGES = {
     "programme": PageSpec(
         "programme",
         "roundtables/public/_programme_body.html",
-        _whole_programme,
+        _programme_page,
         lambda c: f"{gettext('Programme')} · {c['programme'].meeting.title}",
     ),
     "roundtable": PageSpec(
