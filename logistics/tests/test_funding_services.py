@@ -137,9 +137,7 @@ def test_the_budget_never_drops_below_what_is_committed(world, chair):
     call = make_call(world.meeting, budget=Decimal("3000"), cost_per_place=Decimal("1000"))
     make_nomination(call, world.ama, cost=Decimal("1000"), state="funded", amount=Decimal("1500"))
     with pytest.raises(ValidationError) as refused:
-        services.funding_call_update(
-            call=call, data=call_data(budget="1000", cost_per_place="500"), actor=chair
-        )
+        services.funding_call_update(call=call, data=call_data(budget="1000", cost_per_place="500"), actor=chair)
     assert "budget" in refused.value.message_dict
 
 
