@@ -4,14 +4,14 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from accounts.tests.factories import UserFactory, grant_chair_staff
 from delegations.models import Registration
-from delegations.tests.factories import DelegationFactory, RegistrationFactory, make_focal_point
+from delegations.tests.factories import DelegationFactory, RegistrationFactory
 from gfmd.tests.paging import assert_pages_cost_the_same, page_link
 from logistics.models.funding import FundingCall, FundingNomination
 from logistics.tests.factories_funding import funding_world, make_call, make_nomination

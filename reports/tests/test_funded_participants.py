@@ -59,7 +59,7 @@ def test_the_report_is_the_chairs_office_only(funded, chair):
 
 
 def test_a_call_of_another_meeting_is_refused(funded):
-    world, call = funded
+    _world, call = funded
     with pytest.raises(ValidationError):
         get_renderer("funded_participants").clean_params({"meeting": MeetingFactory().pk, "call": call.pk})
 
