@@ -80,7 +80,8 @@ class BlockInput:
 
 
 def _require_who(actor, perm: str, obj) -> None:
-    if actor is None or not actor.is_authenticated or not actor.has_perm(WHO.get(perm, perm), obj):
+    """The "who" half of the rule (logistics.permissions.travel.WHO): PermissionDenied for anyone else."""
+    if actor is None or not actor.is_authenticated or not WHO[perm].test(actor, obj):
         raise PermissionDenied
 
 
