@@ -12,8 +12,15 @@ from zoneinfo import ZoneInfo
 from accounts.models import User
 from delegations.models import Registration
 from logistics.models import Hotel, HotelBooking, RoomBlock, TravelPlan
-from logistics.services.travel import BlockInput, HotelInput, TravelInput, block_save, hotel_save, room_book
-from logistics.services.travel import travel_plan_save
+from logistics.services.travel import (
+    BlockInput,
+    HotelInput,
+    TravelInput,
+    block_save,
+    hotel_save,
+    room_book,
+    travel_plan_save,
+)
 from mailings.services import suppressed
 from roundtables.models import Meeting
 
@@ -41,7 +48,7 @@ HOTELS = [
         "address": "Av. México 1180, Centro, 48300 Puerto Vallarta, Jal.",
         "website": "https://www.example.org/bahia-banderas-plaza",
         "notes": {
-            "en": "In the old town, 20 minutes by the shuttle bus to the Convention Center. Demo data, not a real hotel.",
+            "en": "In the old town, 20 minutes by shuttle bus to the Convention Center. Demo data, not a real hotel.",
             "fr": "Dans la vieille ville, à 20 minutes du centre de congrès en navette. Données de démonstration.",
             "es": "En el centro histórico, a 20 minutos del Centro de Convenciones en autobús. Datos de demostración.",
         },

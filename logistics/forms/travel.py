@@ -63,13 +63,20 @@ class BookingForm(forms.Form):
     check_in = forms.DateField(label=_("Check-in"), widget=DateInput())
     check_out = forms.DateField(label=_("Check-out"), widget=DateInput())
 
-    def __init__(self, *args, block, **kwargs):
+    def __init__(self, *args, block, meeting, **kwargs):
         kwargs.setdefault("prefix", f"block-{block.pk}")
-        kwargs.setdefault("initial", {"check_in": block.check_in, "check_out": block.check_out})
+        # The nights of the meeting (arriving the day before), within the block's.
+        check_in = min(max(block.check_in, meeting.start_date - dt.timedelta(days=1)), block.check_out)
+        check_out = max(min(block.check_out, meeting.end_date + dt.timedelta(days=1)), block.check_in)
+        if check_out <= check_in:
+            check_in, check_out = block.check_in, block.check_out
+        kwargs.setdefault("initial", {"check_in": check_in, "check_out": check_out})
         super().__init__(*args, **kwargs)
         self.block = block
         for name in ("check_in", "check_out"):
-            self.fields[name].widget.attrs.update({"min": block.check_in.isoformat(), "max": block.check_out.isoformat()})
+            self.fields[name].widget.attrs.update(
+                {"min": block.check_in.isoformat(), "max": block.check_out.isoformat()}
+            )
 
 
 class HotelForm(TranslatedFieldsMixin, forms.Form):

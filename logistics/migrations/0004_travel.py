@@ -7,117 +7,225 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('delegations', '0009_delegation_languages'),
-        ('logistics', '0001_initial'),
-        ('roundtables', '0010_meeting_place_room_name_languages'),
+        ("delegations", "0009_delegation_languages"),
+        ("logistics", "0001_initial"),
+        ("roundtables", "0010_meeting_place_room_name_languages"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Hotel',
+            name="Hotel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('address', models.CharField(max_length=300, verbose_name='address')),
-                ('website', models.URLField(blank=True, validators=[django.core.validators.URLValidator(schemes=['http', 'https'])], verbose_name='website')),
-                ('notes_en', models.TextField(blank=True, verbose_name='distance and notes (English)')),
-                ('notes_fr', models.TextField(blank=True, verbose_name='distance and notes (French)')),
-                ('notes_es', models.TextField(blank=True, verbose_name='distance and notes (Spanish)')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='added')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hotels', to='roundtables.meeting')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("address", models.CharField(max_length=300, verbose_name="address")),
+                (
+                    "website",
+                    models.URLField(
+                        blank=True,
+                        validators=[django.core.validators.URLValidator(schemes=["http", "https"])],
+                        verbose_name="website",
+                    ),
+                ),
+                ("notes_en", models.TextField(blank=True, verbose_name="distance and notes (English)")),
+                ("notes_fr", models.TextField(blank=True, verbose_name="distance and notes (French)")),
+                ("notes_es", models.TextField(blank=True, verbose_name="distance and notes (Spanish)")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="added")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="hotels", to="roundtables.meeting"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partner hotel',
-                'verbose_name_plural': 'partner hotels',
-                'ordering': ['meeting', 'name'],
+                "verbose_name": "partner hotel",
+                "verbose_name_plural": "partner hotels",
+                "ordering": ["meeting", "name"],
             },
         ),
         migrations.CreateModel(
-            name='RoomBlock',
+            name="RoomBlock",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('room_type', models.CharField(max_length=120, verbose_name='room type')),
-                ('nightly_rate', models.DecimalField(decimal_places=2, max_digits=9, validators=[django.core.validators.MinValueValidator(0)], verbose_name='nightly rate')),
-                ('currency', models.CharField(max_length=3, validators=[django.core.validators.RegexValidator('^[A-Z]{3}$', 'Give the currency as its three-letter code, for example MXN or USD.')], verbose_name='currency')),
-                ('rooms', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='number of rooms')),
-                ('check_in', models.DateField(verbose_name='first check-in')),
-                ('check_out', models.DateField(verbose_name='last check-out')),
-                ('booking_deadline', models.DateField(verbose_name='booking deadline')),
-                ('hotel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='blocks', to='logistics.hotel', verbose_name='hotel')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='room_blocks', to='roundtables.meeting')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("room_type", models.CharField(max_length=120, verbose_name="room type")),
+                (
+                    "nightly_rate",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=9,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="nightly rate",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        max_length=3,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z]{3}$", "Give the currency as its three-letter code, for example MXN or USD."
+                            )
+                        ],
+                        verbose_name="currency",
+                    ),
+                ),
+                (
+                    "rooms",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="number of rooms"
+                    ),
+                ),
+                ("check_in", models.DateField(verbose_name="first check-in")),
+                ("check_out", models.DateField(verbose_name="last check-out")),
+                ("booking_deadline", models.DateField(verbose_name="booking deadline")),
+                (
+                    "hotel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="blocks",
+                        to="logistics.hotel",
+                        verbose_name="hotel",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="room_blocks",
+                        to="roundtables.meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'room block',
-                'verbose_name_plural': 'room blocks',
-                'ordering': ['hotel__name', 'room_type', 'pk'],
+                "verbose_name": "room block",
+                "verbose_name_plural": "room blocks",
+                "ordering": ["hotel__name", "room_type", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HotelBooking',
+            name="HotelBooking",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('check_in', models.DateField(verbose_name='check-in')),
-                ('check_out', models.DateField(verbose_name='check-out')),
-                ('booked_at', models.DateTimeField(auto_now_add=True, verbose_name='booked at')),
-                ('booked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hotel_bookings', to='roundtables.meeting')),
-                ('registration', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='hotel_booking', to='delegations.registration')),
-                ('block', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bookings', to='logistics.roomblock', verbose_name='room')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("check_in", models.DateField(verbose_name="check-in")),
+                ("check_out", models.DateField(verbose_name="check-out")),
+                ("booked_at", models.DateTimeField(auto_now_add=True, verbose_name="booked at")),
+                (
+                    "booked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hotel_bookings",
+                        to="roundtables.meeting",
+                    ),
+                ),
+                (
+                    "registration",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hotel_booking",
+                        to="delegations.registration",
+                    ),
+                ),
+                (
+                    "block",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bookings",
+                        to="logistics.roomblock",
+                        verbose_name="room",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hotel booking',
-                'verbose_name_plural': 'hotel bookings',
-                'ordering': ['block', 'registration__person__last_name', 'pk'],
+                "verbose_name": "hotel booking",
+                "verbose_name_plural": "hotel bookings",
+                "ordering": ["block", "registration__person__last_name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TravelPlan',
+            name="TravelPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('arrival_at', models.DateTimeField(verbose_name='arrival')),
-                ('arrival_flight', models.CharField(blank=True, max_length=20, verbose_name='arrival flight number')),
-                ('arrival_airline', models.CharField(blank=True, max_length=100, verbose_name='arrival airline')),
-                ('arrival_airport', models.CharField(blank=True, max_length=150, verbose_name='arriving at (airport)')),
-                ('departure_at', models.DateTimeField(verbose_name='departure')),
-                ('departure_flight', models.CharField(blank=True, max_length=20, verbose_name='departure flight number')),
-                ('departure_airline', models.CharField(blank=True, max_length=100, verbose_name='departure airline')),
-                ('departure_airport', models.CharField(blank=True, max_length=150, verbose_name='leaving from (airport)')),
-                ('needs_transfer', models.BooleanField(default=False, verbose_name='airport transfer needed')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='travel_plans', to='roundtables.meeting')),
-                ('registration', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='travel_plan', to='delegations.registration', verbose_name='registration')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("arrival_at", models.DateTimeField(verbose_name="arrival")),
+                ("arrival_flight", models.CharField(blank=True, max_length=20, verbose_name="arrival flight number")),
+                ("arrival_airline", models.CharField(blank=True, max_length=100, verbose_name="arrival airline")),
+                ("arrival_airport", models.CharField(blank=True, max_length=150, verbose_name="arriving at (airport)")),
+                ("departure_at", models.DateTimeField(verbose_name="departure")),
+                (
+                    "departure_flight",
+                    models.CharField(blank=True, max_length=20, verbose_name="departure flight number"),
+                ),
+                ("departure_airline", models.CharField(blank=True, max_length=100, verbose_name="departure airline")),
+                (
+                    "departure_airport",
+                    models.CharField(blank=True, max_length=150, verbose_name="leaving from (airport)"),
+                ),
+                ("needs_transfer", models.BooleanField(default=False, verbose_name="airport transfer needed")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="travel_plans",
+                        to="roundtables.meeting",
+                    ),
+                ),
+                (
+                    "registration",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="travel_plan",
+                        to="delegations.registration",
+                        verbose_name="registration",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'travel plan',
-                'verbose_name_plural': 'travel plans',
-                'ordering': ['arrival_at', 'pk'],
+                "verbose_name": "travel plan",
+                "verbose_name_plural": "travel plans",
+                "ordering": ["arrival_at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='hotel',
-            constraint=models.UniqueConstraint(fields=('meeting', 'name'), name='unique_hotel_name_per_meeting'),
+            model_name="hotel",
+            constraint=models.UniqueConstraint(fields=("meeting", "name"), name="unique_hotel_name_per_meeting"),
         ),
         migrations.AddConstraint(
-            model_name='roomblock',
-            constraint=models.CheckConstraint(condition=models.Q(('check_out__gt', models.F('check_in'))), name='block_checks_out_after_in'),
+            model_name="roomblock",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("check_out__gt", models.F("check_in"))), name="block_checks_out_after_in"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roomblock',
-            constraint=models.CheckConstraint(condition=models.Q(('rooms__gte', 1)), name='block_has_rooms'),
+            model_name="roomblock",
+            constraint=models.CheckConstraint(condition=models.Q(("rooms__gte", 1)), name="block_has_rooms"),
         ),
         migrations.AddConstraint(
-            model_name='hotelbooking',
-            constraint=models.CheckConstraint(condition=models.Q(('check_out__gt', models.F('check_in'))), name='booking_checks_out_after_in'),
+            model_name="hotelbooking",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("check_out__gt", models.F("check_in"))), name="booking_checks_out_after_in"
+            ),
         ),
         migrations.AddIndex(
-            model_name='travelplan',
-            index=models.Index(fields=['meeting', 'arrival_at'], name='travel_plan_arrivals'),
+            model_name="travelplan",
+            index=models.Index(fields=["meeting", "arrival_at"], name="travel_plan_arrivals"),
         ),
         migrations.AddConstraint(
-            model_name='travelplan',
-            constraint=models.CheckConstraint(condition=models.Q(('departure_at__gt', models.F('arrival_at'))), name='travel_departs_after_arrival'),
+            model_name="travelplan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("departure_at__gt", models.F("arrival_at"))), name="travel_departs_after_arrival"
+            ),
         ),
     ]

@@ -90,10 +90,7 @@ def _require_approved(actor, perm: str, registration: Registration) -> None:
     _require_who(actor, perm, registration)
     if not actor.has_perm(perm, registration):
         raise ValidationError(
-            _(
-                "Your registration for %(meeting)s is “%(status)s”: travel and hotel bookings open once it is "
-                "approved."
-            )
+            _("Your registration for %(meeting)s is “%(status)s”: travel and hotel bookings open once it is approved.")
             % {"meeting": registration.meeting.title, "status": registration.get_status_display()},
             code="not_approved",
         )

@@ -70,7 +70,7 @@ def _travel_page(request, meeting, registration, *, plan_form=None, booking_form
             if booking_form is not None and booking_form.block.pk == block.pk:
                 block.form = booking_form
             else:
-                block.form = BookingForm(block=block)
+                block.form = BookingForm(block=block, meeting=meeting)
             blocks.append(block)
         context.update(
             {
@@ -119,7 +119,7 @@ def travel_book(request, number: int, block_pk: int):
     if registration is None:
         raise PermissionDenied
     with _zone(meeting):
-        form = BookingForm(request.POST, block=block)
+        form = BookingForm(request.POST, block=block, meeting=meeting)
         if form.is_valid():
             try:
                 services.room_book(
