@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("delegations", "0009_delegation_languages"),
-        ("logistics", "0001_initial"),
+        ("logistics", "0002_visa"),
         ("roundtables", "0010_meeting_place_room_name_languages"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from delegations.models import Registration
 from gfmd.timeranges import zone_name
+from logistics.models import TravelPlan
 from logistics.selectors.travel import arrivals, arrivals_by_day
 from reports.documents.common import (
     chair_reads,
@@ -58,8 +60,11 @@ def can_access(user, params) -> bool:
 
 
 def unavailable(params: dict) -> str | None:
-    meeting = meeting_of(params)
-    if meeting is None or not arrivals(meeting).exists():
+    # One query, by the meeting's id (the reports page asks every offer).
+    plans = TravelPlan.objects.filter(
+        meeting_id=params.get("meeting"), registration__status=Registration.Status.APPROVED
+    )
+    if not params.get("meeting") or not plans.exists():
         return gettext("No approved participant has entered an arrival yet.")
     return None
 
