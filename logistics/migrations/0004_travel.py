@@ -10,6 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("delegations", "0009_delegation_languages"),
         ("logistics", "0002_visa"),
+        ("logistics", "0005_side_events"),
         ("roundtables", "0010_meeting_place_room_name_languages"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
