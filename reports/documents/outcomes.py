@@ -24,6 +24,7 @@ from reports.documents.common import (
     pdf_filename,
     render_document,
 )
+from reports.documents.attendance import attendance_annex
 from reports.documents.recommendations_annex import recommendations_annex
 from reports.registry import Choice, Offer, Part, Renderer, ReportError, register
 from reports.rendering import clean_html
@@ -105,6 +106,7 @@ def proceedings_context(meeting) -> dict:
         "other_sessions": by_roundtable.get(None, []),
         "session_count": len(sessions),
         "recommendations_annex": recommendations_annex(meeting),  # followup's part (the annex)
+        "attendance_annex": attendance_annex(meeting),  # logistics' part (delegations present per session)
     }
 
 
