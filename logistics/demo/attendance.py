@@ -23,7 +23,9 @@ def load_attendance_demo() -> None:
     zone = as_zone(meeting.time_zone)
     day_start = dt.datetime(2010, 11, 9, tzinfo=zone)
     session = (
-        Session.objects.filter(meeting=meeting, starts_at__gte=day_start, starts_at__lt=day_start + dt.timedelta(days=1))
+        Session.objects.filter(
+            meeting=meeting, starts_at__gte=day_start, starts_at__lt=day_start + dt.timedelta(days=1)
+        )
         .order_by("starts_at", "order")
         .first()
     )

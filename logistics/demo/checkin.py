@@ -29,9 +29,11 @@ def load_checkin_demo() -> None:
     from logistics.services.checkin import checkin_scan
 
     with suppressed("demo"):
-        if not MeetingRole.objects.active().filter(
-            meeting=meeting, user=staff, role=MeetingRole.Role.CHECKIN_STAFF
-        ).exists():
+        if (
+            not MeetingRole.objects.active()
+            .filter(meeting=meeting, user=staff, role=MeetingRole.Role.CHECKIN_STAFF)
+            .exists()
+        ):
             meeting_role_name(meeting=meeting, user=staff, role=MeetingRole.Role.CHECKIN_STAFF, actor=chair)
         staff = User.objects.get(pk=staff.pk)  # its rules read afresh
         zone = ZoneInfo(meeting.time_zone or "America/Mexico_City")

@@ -106,6 +106,8 @@ def attendance_counts(meeting: Meeting) -> Counts:
     regions = [(value, str(labels[value])) for value in REGIONS if value in seen]
     if NO_REGION in seen:
         regions.append((NO_REGION, ""))
+    for row in [*day_rows.values(), *session_rows.values()]:
+        row.region_counts = row.region_cells([value for value, _label in regions])
     sessions = sorted(
         session_rows.values(), key=lambda row: (row.starts_at or dt.datetime.max.replace(tzinfo=dt.UTC), row.label)
     )

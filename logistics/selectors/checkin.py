@@ -36,9 +36,9 @@ def registrations_named(meeting: Meeting, typed: str):
             | Q(person__last_name__icontains=word)
             | Q(delegation__name__icontains=word)
         )
-    return query.select_related("person", "delegation").order_by(
-        "person__last_name", "person__first_name", "pk"
-    )[:SUGGESTIONS]
+    return query.select_related("person", "delegation").order_by("person__last_name", "person__first_name", "pk")[
+        :SUGGESTIONS
+    ]
 
 
 def sessions_of_day(meeting: Meeting, day: dt.date):

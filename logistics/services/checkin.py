@@ -106,9 +106,7 @@ def _registration_of_token(meeting: Meeting, value: str) -> tuple[str, Registrat
     if badge is None:
         return NOT_VALID, None
     registration_id, serial = badge
-    registration = (
-        Registration.objects.select_related("person", "delegation").filter(pk=registration_id).first()
-    )
+    registration = Registration.objects.select_related("person", "delegation").filter(pk=registration_id).first()
     if registration is None:
         return NOT_VALID, None
     admitted = registration.status == Registration.Status.APPROVED and registration.badge_serial == serial
@@ -126,9 +124,7 @@ def _registration_by_id(meeting: Meeting, registration_id) -> tuple[str, Registr
     except (TypeError, ValueError):
         return NOT_VALID, None
     registration = (
-        Registration.objects.select_related("person", "delegation")
-        .filter(pk=registration_id, meeting=meeting)
-        .first()
+        Registration.objects.select_related("person", "delegation").filter(pk=registration_id, meeting=meeting).first()
     )
     if registration is None:
         return NOT_VALID, None

@@ -45,7 +45,10 @@ def test_the_page_is_for_the_meetings_chair_office_only(client, door):
     for person in (UserFactory(), door.staff):
         client.force_login(person)
         assert client.get(url).status_code == 403
-        assert client.get(reverse("logistics:attendance_export", kwargs={"number": door.meeting.number})).status_code == 403
+        assert (
+            client.get(reverse("logistics:attendance_export", kwargs={"number": door.meeting.number})).status_code
+            == 403
+        )
     client.force_login(door.chair)
     response = client.get(url)
     assert response.status_code == 200
@@ -69,7 +72,7 @@ def test_the_counts_cost_the_same_for_one_or_many(client, door, django_assert_nu
 
 
 def test_the_xlsx_lists_who_came_with_formulas_neutralised(client, door):
-    door.sofia.person.last_name = "=HYPERLINK(\"http://evil\")"
+    door.sofia.person.last_name = '=HYPERLINK("http://evil")'
     door.sofia.person.save()
     _scan(door, door.sofia)
     _scan(door, door.amadou)

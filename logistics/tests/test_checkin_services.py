@@ -111,7 +111,9 @@ def test_a_revoked_checkin_staff_member_is_refused(door):
 def test_a_name_picked_checks_in_an_approved_registration_of_the_meeting_only(door):
     assert checkin_scan(meeting=door.meeting, actor=door.staff, registration_id=door.amadou.pk).outcome == "welcome"
     assert CheckIn.objects.get().method == CheckIn.Method.NAME
-    assert checkin_scan(meeting=door.meeting, actor=door.staff, registration_id=door.withdrawn.pk).outcome == "withdrawn"
+    assert (
+        checkin_scan(meeting=door.meeting, actor=door.staff, registration_id=door.withdrawn.pk).outcome == "withdrawn"
+    )
     other = approved(today_meeting())
     assert checkin_scan(meeting=door.meeting, actor=door.staff, registration_id=other.pk).outcome == "not_valid"
     assert checkin_scan(meeting=door.meeting, actor=door.staff, registration_id="1; DROP").outcome == "not_valid"

@@ -54,7 +54,9 @@ def test_the_scan_answers_at_once_in_json(client, door):
     assert "photo" not in answer
     assert _scan(client, door, value=token(door.sofia), scan_id=scan_id).json()["outcome"] == "welcome"  # replay
     already = _scan(client, door, value=token(door.sofia)).json()
-    assert already["outcome"] == "already_in" and already["title"] == "Already in today" and already["colour"] == "warning"
+    assert (
+        already["outcome"] == "already_in" and already["title"] == "Already in today" and already["colour"] == "warning"
+    )
     refused = _scan(client, door, value="forged-AAAAAAAAAAAAAAAA").json()
     assert refused == {**refused, "outcome": "not_valid", "title": "Not valid", "colour": "danger"}
     assert "name" not in refused

@@ -9,5 +9,7 @@ urlpatterns = [
     path("chair/attendance/", attendance.attendance, name="attendance"),
     path("chair/meetings/<int:number>/attendance/", attendance.attendance, name="attendance"),
     path("chair/meetings/<int:number>/attendance/counts/", attendance.attendance_counts, name="attendance_counts"),
-    path("chair/meetings/<int:number>/attendance/attendance.xlsx", attendance.attendance_export, name="attendance_export"),
+    path(
+        "chair/meetings/<int:number>/attendance/attendance.xlsx", attendance.attendance_export, name="attendance_export"
+    ),
 ]

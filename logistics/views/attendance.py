@@ -36,7 +36,9 @@ def _counts_context(meeting) -> dict:
 @require_GET
 def attendance(request, number=None):
     meeting = chair_meeting_or_404(request.user, number, perm=VIEW_ATTENDANCE)
-    return render(request, "logistics/attendance/attendance.html", {**_counts_context(meeting), "chair_section": "people"})
+    return render(
+        request, "logistics/attendance/attendance.html", {**_counts_context(meeting), "chair_section": "people"}
+    )
 
 
 @login_required

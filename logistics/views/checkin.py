@@ -21,7 +21,7 @@ from logistics.forms.checkin import CheckinStaffNameForm, ScanForm
 from logistics.permissions.checkin import CHECKIN_AT_DOOR, MANAGE_CHECKIN_STAFF
 from logistics.selectors import checkin as selectors
 from logistics.services import checkin as services
-from roundtables.editions import chair_meeting_or_404, meeting_or_404, may_write
+from roundtables.editions import chair_meeting_or_404, may_write, meeting_or_404
 from roundtables.models import MeetingRole, Session
 from roundtables.services import meeting_role_name, meeting_role_revoke
 
@@ -74,7 +74,8 @@ def _answer(meeting, result: services.ScanResult, scan_id) -> dict:
     }
     details = {
         services.WELCOME: "",
-        services.ALREADY_IN: _("First checked in at %(time)s.") % {"time": _local_time(meeting, result.first_scanned_at)},
+        services.ALREADY_IN: _("First checked in at %(time)s.")
+        % {"time": _local_time(meeting, result.first_scanned_at)},
         services.NOT_VALID: _("This code is not a badge of the portal. Nothing was recorded."),
         services.WITHDRAWN: _("This badge's registration is no longer approved. Nothing was recorded."),
         services.OTHER_MEETING: _("This badge is for another meeting. Nothing was recorded."),
@@ -125,7 +126,9 @@ def checkin_scan(request, number=None):
     if cleaned["session"]:
         session = Session.objects.filter(pk=cleaned["session"], meeting=meeting).first()
         if session is None:
-            return JsonResponse({"outcome": "error", "message": _("This session is not one of this meeting's.")}, status=400)
+            return JsonResponse(
+                {"outcome": "error", "message": _("This session is not one of this meeting's.")}, status=400
+            )
     try:
         result = services.checkin_scan(
             meeting=meeting,
@@ -204,7 +207,8 @@ def checkin_staff(request, number=None):
         else:
             messages.success(
                 request,
-                _("%(name)s is now check-in staff of %(meeting)s.") % {"name": user.display_name, "meeting": meeting.title},
+                _("%(name)s is now check-in staff of %(meeting)s.")
+                % {"name": user.display_name, "meeting": meeting.title},
             )
             return redirect(_staff_url(meeting))
     return _staff_page(request, meeting, form if request.method == "POST" else None)

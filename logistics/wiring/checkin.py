@@ -9,9 +9,7 @@ def checks_in_current_meeting(user):
     from roundtables.models import MeetingRole
 
     return Exists(
-        MeetingRole.objects.active().filter(
-            user=user.pk, role=MeetingRole.Role.CHECKIN_STAFF, meeting__is_current=True
-        )
+        MeetingRole.objects.active().filter(user=user.pk, role=MeetingRole.Role.CHECKIN_STAFF, meeting__is_current=True)
     )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outcomes.models import Outcome, OutcomeSection
 from outcomes.selectors import reading_sections, translation_pending
+from reports.documents.attendance import attendance_annex
 from reports.documents.common import (
     chair_reads,
     chair_reads_params,
@@ -24,7 +25,6 @@ from reports.documents.common import (
     pdf_filename,
     render_document,
 )
-from reports.documents.attendance import attendance_annex
 from reports.documents.recommendations_annex import recommendations_annex
 from reports.registry import Choice, Offer, Part, Renderer, ReportError, register
 from reports.rendering import clean_html
