@@ -271,19 +271,19 @@ def meeting_role_name(*, meeting: Meeting, user: User, role: str, actor) -> Meet
             }
         )
     named = MeetingRole.objects.create(meeting=meeting, user=user, role=role, granted_by=actor)
-    activity_log(
-        actor=actor,
-        action=(
-            "roundtables.coordinator.named"
+    data = {"email": user.email, "role": role}
+    if role == CHECKIN_STAFF:
+        activity_log(actor=actor, action="roundtables.checkin_staff.named", obj=named, meeting=meeting, data=data)
+    else:
+        activity_log(
+            actor=actor,
+            action="roundtables.coordinator.named"
             if role == CIVIL_SOCIETY_COORDINATOR
-            else "roundtables.checkin_staff.named"
-            if role == CHECKIN_STAFF
-            else "roundtables.translator.named"
-        ),
-        obj=named,
-        meeting=meeting,
-        data={"email": user.email, "role": role},
-    )
+            else "roundtables.translator.named",
+            obj=named,
+            meeting=meeting,
+            data=data,
+        )
     _mail_named(named)
     return named
 
@@ -302,19 +302,21 @@ def meeting_role_revoke(*, role: MeetingRole, actor) -> MeetingRole:
         )
     role.revoked_at = timezone.now()
     role.save(update_fields=["revoked_at"])
-    activity_log(
-        actor=actor,
-        action=(
-            "roundtables.coordinator.revoked"
-            if role.role == CIVIL_SOCIETY_COORDINATOR
-            else "roundtables.checkin_staff.revoked"
-            if role.role == CHECKIN_STAFF
-            else "roundtables.translator.revoked"
-        ),
-        obj=role,
-        meeting=meeting,
-        data={"email": role.user.email, "role": role.role},
-    )
+    data = {"email": role.user.email, "role": role.role}
+    if role.role == CHECKIN_STAFF:
+        activity_log(actor=actor, action="roundtables.checkin_staff.revoked", obj=role, meeting=meeting, data=data)
+    else:
+        activity_log(
+            actor=actor,
+            action=(
+                "roundtables.coordinator.revoked"
+                if role.role == CIVIL_SOCIETY_COORDINATOR
+                else "roundtables.translator.revoked"
+            ),
+            obj=role,
+            meeting=meeting,
+            data=data,
+        )
     return role
 
 
