@@ -43,12 +43,14 @@
   }
 
   function setNetwork(online) {
-    network.textContent = online ? text.textOnline : text.textOffline;
+    network.textContent = online ? text.textOnline : text.textOfflineShort;
+    network.title = online ? "" : text.textOffline;
     network.className = "badge " + (online ? "text-bg-success" : "text-bg-warning");
   }
   function showQueueCount() {
     var count = loadQueue().length;
     queueNote.textContent = count ? count + " · " + text.textQueued : "";
+    if (count && navigator.onLine === false) { queueNote.textContent += " — " + text.textOffline; }
   }
 
   function colour(element, name) {
@@ -155,7 +157,7 @@
     var queue = loadQueue();
     queue.push(scan);
     saveQueue(queue);
-    showLine(scan, navigator.onLine === false ? text.textQueued : text.textSending, navigator.onLine === false ? "secondary" : "info");
+    showLine(scan, navigator.onLine === false ? text.textQueuedShort : text.textSending, navigator.onLine === false ? "secondary" : "info");
     if (navigator.onLine === false) {
       showAnswer({ colour: "secondary", title: text.textQueued, detail: text.textOffline }, scan.label);
       setNetwork(false);
@@ -261,7 +263,7 @@
   window.addEventListener("online", function () { setNetwork(true); flush(); });
   window.addEventListener("offline", function () { setNetwork(false); });
   setNetwork(navigator.onLine !== false);
-  loadQueue().forEach(function (item) { showLine(item, text.textQueued, "secondary"); });
+  loadQueue().forEach(function (item) { showLine(item, text.textQueuedShort, "secondary"); });
   showQueueCount();
   flush();
 })();
