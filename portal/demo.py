@@ -90,6 +90,15 @@ DEMO_ACCOUNTS = [
         "Rapporteur of session 1.1",
     ),
     DemoAccount(
+        "checkin@example.org",
+        "Rosa",
+        "Medina",
+        "ms",
+        "Registration desk",
+        "GFMD 2010 Task Force, Mexico",
+        "Check-in staff at the door (2010)",
+    ),
+    DemoAccount(
         "civilsociety@example.org",
         "Marta",
         "Vidal",

@@ -32,6 +32,8 @@ ACTIONS = {
     "roundtables.coordinator.revoked": _("No longer civil-society coordinator of the meeting"),
     "roundtables.translator.named": _("Named translator for the meeting"),
     "roundtables.translator.revoked": _("No longer translator for the meeting"),
+    "roundtables.checkin_staff.named": _("Named check-in staff of the meeting"),
+    "roundtables.checkin_staff.revoked": _("No longer check-in staff of the meeting"),
     "roundtables.session.translated": _("Session's title or description translated"),
     "roundtables.roundtable.translated": _("Roundtable's title or description translated"),
     "roundtables.meeting.closed": _("Meeting's record closed (read-only)"),

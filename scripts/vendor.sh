@@ -17,6 +17,10 @@ cp outcomes/assets/tiptap-entry.mjs "$tmp/"
 (cd "$tmp" && npx esbuild tiptap-entry.mjs --bundle --minify --format=iife --global-name=Tiptap \
   --target=es2019 --legal-comments=eof --outfile=tiptap.min.js)
 cp "$tmp/tiptap.min.js" static/vendor/tiptap/
+# The door's badge reader (logistics' check-in): jsQR decodes a camera frame on the page itself, with no
+# worker or WebAssembly, so it runs under the CSP as it is (script-src 'self' and the nonce).
+mkdir -p static/vendor/jsqr
+cp "$nm"/jsqr/dist/jsQR.js "$nm"/jsqr/LICENSE static/vendor/jsqr/
 # axe-core audits every page the browser tests visit (conftest.py). Test-only: kept out of static/ so it is
 # never collected or served to users.
 mkdir -p tests/vendor/axe-core

@@ -1,3 +1,7 @@
 """checkin: activity labels."""
 
-ACTIONS: dict = {}
+from django.utils.translation import gettext_lazy as _
+
+ACTIONS: dict = {
+    "logistics.checkin.recorded": _("Checked in at the door"),
+}

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outcomes.models import Outcome, OutcomeSection
 from outcomes.selectors import reading_sections, translation_pending
+from reports.documents.attendance import attendance_annex
 from reports.documents.common import (
     chair_reads,
     chair_reads_params,
@@ -105,6 +106,7 @@ def proceedings_context(meeting) -> dict:
         "other_sessions": by_roundtable.get(None, []),
         "session_count": len(sessions),
         "recommendations_annex": recommendations_annex(meeting),  # followup's part (the annex)
+        "attendance_annex": attendance_annex(meeting),  # logistics' part (delegations present per session)
     }
 
 

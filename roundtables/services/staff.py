@@ -204,7 +204,8 @@ def meeting_staff_revoke(*, actor, role: MeetingRole, reason: str = "") -> Meeti
 
 CIVIL_SOCIETY_COORDINATOR = MeetingRole.Role.CIVIL_SOCIETY_COORDINATOR
 TRANSLATOR_ROLES = (MeetingRole.Role.TRANSLATOR_EN, MeetingRole.Role.TRANSLATOR_FR, MeetingRole.Role.TRANSLATOR_ES)
-NAMED_ROLES = (CIVIL_SOCIETY_COORDINATOR, *TRANSLATOR_ROLES)
+CHECKIN_STAFF = MeetingRole.Role.CHECKIN_STAFF  # checks badges in at the door (logistics' check-in)
+NAMED_ROLES = (CIVIL_SOCIETY_COORDINATOR, *TRANSLATOR_ROLES, CHECKIN_STAFF)
 
 
 def role_words(role: str) -> str:
@@ -216,6 +217,8 @@ def role_words(role: str) -> str:
 def _what_you_can_do(role: str) -> str:
     if role == CIVIL_SOCIETY_COORDINATOR:
         return _("As civil-society coordinator you decide on the meeting's civil-society registrations.")
+    if role == CHECKIN_STAFF:
+        return _("As check-in staff you check the participants' badges in at the door on the meeting days.")
     return _(
         "As translator you translate the meeting's outcomes, the abstracts of its background papers and the "
         "descriptions of its sessions into %(language)s. Your queue lists what awaits your language."
@@ -225,6 +228,9 @@ def _what_you_can_do(role: str) -> str:
 def _link(role: str, meeting: Meeting) -> str:
     if role == CIVIL_SOCIETY_COORDINATOR:
         return settings.SITE_URL + reverse("delegations:civil_society", kwargs={"number": meeting.number})
+    if role == CHECKIN_STAFF:
+        # The door page (logistics), named by its URL: roundtables does not import it.
+        return settings.SITE_URL + reverse("logistics:checkin_door", kwargs={"number": meeting.number})
     # The translator's queue (portal.translations), named by its URL: roundtables does not import it.
     return settings.SITE_URL + reverse("translator:queue", kwargs={"number": meeting.number})
 
@@ -265,13 +271,19 @@ def meeting_role_name(*, meeting: Meeting, user: User, role: str, actor) -> Meet
             }
         )
     named = MeetingRole.objects.create(meeting=meeting, user=user, role=role, granted_by=actor)
-    activity_log(
-        actor=actor,
-        action="roundtables.coordinator.named" if role == CIVIL_SOCIETY_COORDINATOR else "roundtables.translator.named",
-        obj=named,
-        meeting=meeting,
-        data={"email": user.email, "role": role},
-    )
+    data = {"email": user.email, "role": role}
+    if role == CHECKIN_STAFF:
+        activity_log(actor=actor, action="roundtables.checkin_staff.named", obj=named, meeting=meeting, data=data)
+    else:
+        activity_log(
+            actor=actor,
+            action="roundtables.coordinator.named"
+            if role == CIVIL_SOCIETY_COORDINATOR
+            else "roundtables.translator.named",
+            obj=named,
+            meeting=meeting,
+            data=data,
+        )
     _mail_named(named)
     return named
 
@@ -290,17 +302,21 @@ def meeting_role_revoke(*, role: MeetingRole, actor) -> MeetingRole:
         )
     role.revoked_at = timezone.now()
     role.save(update_fields=["revoked_at"])
-    activity_log(
-        actor=actor,
-        action=(
-            "roundtables.coordinator.revoked"
-            if role.role == CIVIL_SOCIETY_COORDINATOR
-            else "roundtables.translator.revoked"
-        ),
-        obj=role,
-        meeting=meeting,
-        data={"email": role.user.email, "role": role.role},
-    )
+    data = {"email": role.user.email, "role": role.role}
+    if role.role == CHECKIN_STAFF:
+        activity_log(actor=actor, action="roundtables.checkin_staff.revoked", obj=role, meeting=meeting, data=data)
+    else:
+        activity_log(
+            actor=actor,
+            action=(
+                "roundtables.coordinator.revoked"
+                if role.role == CIVIL_SOCIETY_COORDINATOR
+                else "roundtables.translator.revoked"
+            ),
+            obj=role,
+            meeting=meeting,
+            data=data,
+        )
     return role
 
 
