@@ -41,16 +41,16 @@ class CursorPages(CursorPagination):
         if raw is None:
             return self.page_size
         if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
-            raise BadQuery(
-                {"page_size": [_("A whole number from 1 to %(max)d.") % {"max": self.max_page_size}]}
-            )
+            raise BadQuery({"page_size": [_("A whole number from 1 to %(max)d.") % {"max": self.max_page_size}]})
         return int(raw)
 
     def decode_cursor(self, request):
         try:
             return super().decode_cursor(request)
         except exceptions.NotFound:
-            raise BadQuery({"cursor": [_("This cursor is not valid: follow the «next» and «previous» links.")]}) from None
+            raise BadQuery(
+                {"cursor": [_("This cursor is not valid: follow the «next» and «previous» links.")]}
+            ) from None
 
 
 class PublicThrottle(AnonRateThrottle):

@@ -69,6 +69,8 @@ def token_revoke_confirm(request, pk: int, number: int | None = None):
         except ValidationError as problem:
             error = " ".join(problem.messages)
         else:
-            messages.success(request, _("The token «%(name)s» is revoked: it no longer opens anything.") % {"name": token.name})
+            messages.success(
+                request, _("The token «%(name)s» is revoked: it no longer opens anything.") % {"name": token.name}
+            )
             return redirect("api_tokens:list", number=meeting.number)
     return render(request, "api/token_revoke.html", {"meeting": meeting, "token": token, "error": error})

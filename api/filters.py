@@ -2,10 +2,10 @@
 (DjangoFilterBackend raises the form's errors); an unknown parameter is refused by api.base."""
 
 import django_filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from followup.models import Practice, Recommendation, Theme
 from gfmd import languages
@@ -17,8 +17,11 @@ from roundtables.models import Meeting
 LANGUAGE_CHOICES = [(code, languages.NAMES[code]) for code in languages.CODES]
 
 
-def _modified_since(help_text=_("Only rows changed at or after this moment (ISO 8601, e.g. 2010-11-08T09:00:00Z).")):
-    return django_filters.IsoDateTimeFilter(method="filter_modified_since", help_text=help_text)
+MODIFIED_SINCE_HELP = _("Only rows changed at or after this moment (ISO 8601, e.g. 2010-11-08T09:00:00Z).")
+
+
+def _modified_since():
+    return django_filters.IsoDateTimeFilter(method="filter_modified_since", help_text=MODIFIED_SINCE_HELP)
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -116,7 +119,9 @@ class RecommendationFilter(_ThemeFilterMixin):
 
 
 class PracticeFilter(_ThemeFilterMixin):
-    meeting = django_filters.NumberFilter(method="filter_meeting", help_text=_("Presented at this meeting (its number)."))
+    meeting = django_filters.NumberFilter(
+        method="filter_meeting", help_text=_("Presented at this meeting (its number).")
+    )
     language = django_filters.ChoiceFilter(
         choices=LANGUAGE_CHOICES, method="filter_nothing", help_text=_("The language to read the texts in.")
     )
@@ -130,9 +135,7 @@ class PracticeFilter(_ThemeFilterMixin):
         from django.db.models import Exists, OuterRef
 
         through = Practice.sessions.through
-        return queryset.filter(
-            Exists(through.objects.filter(practice=OuterRef("pk"), session__meeting__number=value))
-        )
+        return queryset.filter(Exists(through.objects.filter(practice=OuterRef("pk"), session__meeting__number=value)))
 
 
 class LanguageOnlyFilter(django_filters.FilterSet):

@@ -54,9 +54,7 @@ def token_create(*, meeting: Meeting, actor, name: str) -> NewToken:
         token = ApiToken.objects.create(
             meeting=meeting, name=name, prefix=secret[:VISIBLE], secret_hash=hash_token(secret), created_by=actor
         )
-        activity_log(
-            actor=actor, action="api.token.created", obj=token, meeting=meeting, data={"prefix": token.prefix}
-        )
+        activity_log(actor=actor, action="api.token.created", obj=token, meeting=meeting, data={"prefix": token.prefix})
     return NewToken(token=token, secret=secret)
 
 

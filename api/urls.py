@@ -30,7 +30,5 @@ urlpatterns = [
         name="export_registrations",
     ),
     path("v1/meetings/<int:number>/exports/surveys/", views.SurveyExportList.as_view(), name="export_surveys"),
-    path(
-        "v1/meetings/<int:number>/exports/surveys/<int:pk>.csv", views.SurveyExport.as_view(), name="export_survey"
-    ),
+    path("v1/meetings/<int:number>/exports/surveys/<int:pk>.csv", views.SurveyExport.as_view(), name="export_survey"),
 ]

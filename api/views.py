@@ -291,9 +291,7 @@ class SurveyExportList(ExportView):
                     "id": survey.pk,
                     "title": survey.title,
                     "status": survey.status(),
-                    "export_url": request.build_absolute_uri(
-                        reverse("api:export_survey", args=[number, survey.pk])
-                    ),
+                    "export_url": request.build_absolute_uri(reverse("api:export_survey", args=[number, survey.pk])),
                 }
                 for survey in surveys
             ]

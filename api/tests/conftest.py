@@ -31,14 +31,18 @@ def release_directly(meeting):
 def world(db, chair):
     mexico, switzerland = two_meetings()
     roundtable = RoundtableFactory(meeting=mexico, number=1, title_en="Human mobility", title_fr="Mobilité humaine")
-    s1 = SessionFactory(roundtable=roundtable, code="1.1", title_en="Circular migration", title_fr="Migration circulaire")
+    s1 = SessionFactory(
+        roundtable=roundtable, code="1.1", title_en="Circular migration", title_fr="Migration circulaire"
+    )
     programme_publish(meeting=mexico, actor=chair)
     # After the release: the live draft changes, the public sees the release.
     s1.title_en = "DRAFT TITLE NOT PUBLISHED"
     s1.save()
     SessionFactory(roundtable=roundtable, code="1.2", title_en="Unpublished new session")
 
-    swiss_session = SessionFactory(roundtable=RoundtableFactory(meeting=switzerland), code="2.1", title_en="Swiss secret")
+    swiss_session = SessionFactory(
+        roundtable=RoundtableFactory(meeting=switzerland), code="2.1", title_en="Swiss secret"
+    )
     release_directly(switzerland)
 
     paper = published_paper(session=s1, title_en="Circular migration in practice")
@@ -47,16 +51,30 @@ def world(db, chair):
 
     listed = DelegationFactory(name="Ghana", country="GH")
     RegistrationFactory(
-        meeting=mexico, delegation=listed, status=Registration.Status.APPROVED, public_list_consent=True,
-        person__first_name="Ama", person__last_name="Mensah", job_title="Director", role=Registration.Role.HEAD,
+        meeting=mexico,
+        delegation=listed,
+        status=Registration.Status.APPROVED,
+        public_list_consent=True,
+        person__first_name="Ama",
+        person__last_name="Mensah",
+        job_title="Director",
+        role=Registration.Role.HEAD,
     )
     RegistrationFactory(
-        meeting=mexico, delegation=listed, status=Registration.Status.APPROVED, public_list_consent=False,
-        person__first_name="Kofi", person__last_name="Unconsented",
+        meeting=mexico,
+        delegation=listed,
+        status=Registration.Status.APPROVED,
+        public_list_consent=False,
+        person__first_name="Kofi",
+        person__last_name="Unconsented",
     )
     RegistrationFactory(
-        meeting=mexico, delegation=listed, status=Registration.Status.PENDING, public_list_consent=True,
-        person__first_name="Yaw", person__last_name="Pending",
+        meeting=mexico,
+        delegation=listed,
+        status=Registration.Status.PENDING,
+        public_list_consent=True,
+        person__first_name="Yaw",
+        person__last_name="Pending",
     )
 
     outcome = outcome_of(s1, state=Outcome.State.PUBLISHED, published_at=timezone.now())
@@ -68,6 +86,11 @@ def world(db, chair):
     practice = published_practice(title_en="Diaspora bonds")
     PracticeFactory(state=Practice.State.SUBMITTED, title_en="Practice under review")
     return SimpleNamespace(
-        mexico=mexico, switzerland=switzerland, session=s1, paper=paper, outcome=outcome,
-        recommendation=recommendation, practice=practice,
+        mexico=mexico,
+        switzerland=switzerland,
+        session=s1,
+        paper=paper,
+        outcome=outcome,
+        recommendation=recommendation,
+        practice=practice,
     )

@@ -77,7 +77,9 @@ def test_exports_with_a_token(client, meetings, chair):
     assert csv.status_code == 200
     b"".join(csv.streaming_content)
     other_survey = SurveyFactory(meeting=switzerland)
-    assert client.get(f"/api/v1/meetings/4/exports/surveys/{other_survey.pk}.csv", **bearer(new.secret)).status_code == 404
+    assert (
+        client.get(f"/api/v1/meetings/4/exports/surveys/{other_survey.pk}.csv", **bearer(new.secret)).status_code == 404
+    )
 
 
 def test_scope_revocation_and_bad_tokens(client, meetings, chair):
@@ -107,7 +109,9 @@ def test_token_page_refuses_the_wrong_people(client, meetings, chair):
     from followup.tests.factories_reports import chair_staff_of
 
     client.force_login(chair_staff_of(switzerland))
-    if not UserFactory._meta.model.objects.get(pk=client.session["_auth_user_id"]).has_perm("api.manage_tokens", mexico):
+    if not UserFactory._meta.model.objects.get(pk=client.session["_auth_user_id"]).has_perm(
+        "api.manage_tokens", mexico
+    ):
         assert client.get(url).status_code == 403
     token = token_create(meeting=mexico, actor=chair, name="Mexico's")
     assert client.post(reverse("api_tokens:revoke", kwargs={"number": 4, "pk": token.token.pk})).status_code == 403
