@@ -402,13 +402,30 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
+# Swagger UI's files for the documentation page, served from static (no CDN).
+INSTALLED_APPS.append("drf_spectacular_sidecar")
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The public endpoints read no session or cookie; the exports authenticate their own token (api.views).
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Per client address (public) and per token (exports), counted in the default cache. `make bench`
+    # measures the programme endpoint under load: no limit there.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": None if BENCHMARK_MODE else env.str("API_ANON_RATE", default="120/minute"),
+        "api_token": None if BENCHMARK_MODE else env.str("API_TOKEN_RATE", default="30/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "GFMD Meeting Portal API",
+    "DESCRIPTION": "What the Global Forum on Migration and Development publishes, as data (read-only).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PUBLIC": True,
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
 }
 # --- end of the public API's settings ------------------------------------------------------------
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("chair/", include("portal.people.urls")),
     path("chair/", include("portal.retention.urls")),  # /chair/meetings/<number>/retention/
     path("chair/", include("reports.translations.urls")),  # /chair/meetings/<number>/translations/
+    path("chair/", include("api.chair_urls")),  # /chair/meetings/<number>/api-tokens/ (issue 21)
     # Recommendations, follow-up and practices: /recommendations/, /practices/, /tracker/ and their
     # /chair/meetings/<number>/... pages, before roundtables' own.
     path("", include("followup.urls")),

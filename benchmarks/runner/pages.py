@@ -90,6 +90,13 @@ def pages_for(info: dict) -> list[Page]:
             conditional=True,
             expect=304,
         ),
+        Page("API: the programme", f"/api/v1/meetings/{number}/programme/", grows="every session"),
+        Page(
+            "API: the programme, conditional GET (304)",
+            f"/api/v1/meetings/{number}/programme/",
+            conditional=True,
+            expect=304,
+        ),
         Page("session page", session),
         Page("session page, conditional GET (304)", session, conditional=True, expect=304),
         Page(

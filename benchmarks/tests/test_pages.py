@@ -52,6 +52,8 @@ def test_every_page_of_the_benchmark_answers_at_its_real_url(client):
         "home page": 200,
         "public programme": 200,
         "public programme, conditional GET": 304,
+        "API: the programme": 200,
+        "API: the programme, conditional GET": 304,
         "session page": 200,
         "session page, conditional GET": 304,
         "paper library, search «diaspora»": 200,
