@@ -74,7 +74,7 @@ def load_funding_demo() -> FundingCall | None:
             # Nominations are taken until a month from now, whenever the demo is loaded.
             data = {**CALL, "deadline": timezone.now() + dt.timedelta(days=30)}
             call = services.funding_call_create(meeting=meeting, data=data, actor=chair)
-            services.funding_call_open(call=call, actor=chair)
+            call = services.funding_call_open(call=call, actor=chair)
         if focal_point is None or not call.is_open:
             return call
         for email, cost, justification, amount in NOMINEES:
