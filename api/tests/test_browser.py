@@ -46,4 +46,7 @@ def test_chair_office_creates_a_token_and_the_docs_render(demo, live_server, pag
     page.goto(f"{live_server.url}/api/v1/docs/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Open data: the portal's API")
     expect(page.locator("#swagger-ui").get_by_text("/api/v1/meetings/{number}/programme/")).to_be_visible()
+    # The operations are rendered (axe judges them after the test): no link nested in a toggle button.
+    expect(page.locator(".opblock-summary-control").first).to_be_visible()
+    assert page.locator(".opblock-summary-control a[href], .opblock-summary-control button").count() == 0
     screenshot("api-docs")

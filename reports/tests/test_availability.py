@@ -39,7 +39,7 @@ def _request_params(offer, typed: str = "") -> dict:
 
 def test_every_disabled_offer_is_refused_by_the_service_with_its_reason(chair, meeting):
     offers = [offer for offer in offers_for(meeting, chair) if offer.unavailable]
-    assert len(offers) == 8
+    assert len(offers) == 9
     # An outcome or a survey to choose from, there is none: the page has no form to send.
     choices = [offer for offer in offers if offer.choice]
     assert [(offer.kind, offer.choice.options) for offer in choices] == [("outcome", None), ("survey_results", [])]
@@ -60,6 +60,12 @@ def test_every_enabled_offer_is_accepted_by_the_service(chair, meeting):
     from surveys.tests.factories import SurveyFactory
 
     TravelPlanFactory(meeting=meeting, registration=registration)
+    from django.utils import timezone
+
+    from logistics.models import CheckIn
+
+    now = timezone.now()
+    CheckIn.objects.create(meeting=meeting, registration=registration, day=now.date(), scanned_at=now)
 
     SurveyFactory(meeting=meeting)
     offers = offers_for(meeting, chair)
@@ -70,7 +76,7 @@ def test_every_enabled_offer_is_accepted_by_the_service(chair, meeting):
         if not offer.unavailable:
             generated = request_report(kind=offer.kind, params=_request_params(offer, typed="1.1"), user=chair)
             assert generated.state == GeneratedFile.State.QUEUED, offer.kind
-    assert GeneratedFile.objects.count() == 8
+    assert GeneratedFile.objects.count() == 9
 
 
 def test_proceedings_are_offered_once_an_outcome_is_published(chair, meeting):

@@ -55,6 +55,7 @@ def test_reports_page_offers_the_documents_of_the_current_meeting(client, chair,
         ("participants", "public", "No approved participant is on this list yet."),
         ("participants", "full", "No approved participant is on this list yet."),
         ("arrivals", None, "No approved participant has entered an arrival yet."),
+        ("attendance", None, "Nobody has been checked in at this meeting yet."),
         ("badges", None, "No approved participant needs a badge yet."),
         ("survey_results", None, "No survey of this meeting has been created yet."),
     ]
@@ -67,9 +68,10 @@ def test_reports_page_query_count_does_not_grow_with_files(client, chair, meetin
     client.force_login(chair)
     client.get(reverse("reports:index"))  # warm the per-process caches (content types, sites)
     # session, user, groups, focal-point delegations, current meeting, surveys (the survey's choice),
-    # files; then one check per offer but the draft programme's (8) (+1: the meeting switcher's
-    # meetings, one query whatever their number). The outcome's session is typed, not a select.
-    with django_assert_num_queries(16):
+    # files; then one check per offer but the draft programme's (9) and the funding calls (one query: a
+    # funded-participants report is offered per call) (+1: the meeting switcher's meetings, one query
+    # whatever their number). The outcome's session is typed, not a select.
+    with django_assert_num_queries(18):
         response = client.get(reverse("reports:index"))
     assert len(response.context["files"]) == count
 

@@ -8,7 +8,9 @@
   window.SwaggerUIBundle({
     url: node.getAttribute("data-schema-url"),
     domNode: node,
-    deepLinking: true,
+    // Deep links would put an anchor inside each operation's toggle button (nested interactive controls, which axe
+    // rightly refuses); without them the path is plain text in the button.
+    deepLinking: false,
     docExpansion: "list",
     defaultModelsExpandDepth: 0,
     supportedSubmitMethods: ["get", "head"],
