@@ -338,7 +338,12 @@ def visa_issue_run_step(*, run_id: int) -> bool:
     first still works) take turns, and a letter is issued once: the next letter is one still requested,
     after the run's cursor. A letter that cannot be issued (its registration ended) is counted as skipped."""
     with transaction.atomic():
-        run = VisaIssueRun.objects.select_for_update().select_related("meeting", "started_by").filter(pk=run_id).first()
+        run = (
+            VisaIssueRun.objects.select_for_update(of=("self",))
+            .select_related("meeting", "started_by")
+            .filter(pk=run_id)
+            .first()
+        )
         if run is None or run.state != VisaIssueRun.State.RUNNING:
             return False
         letter = (
