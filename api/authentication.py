@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 
+from accounts.invitations import hash_token
 from api.models import ApiToken
-from api.services import hash_token
 
 KEYWORDS = (b"bearer", b"token")
 

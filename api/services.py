@@ -2,7 +2,6 @@
 with it). Each checks its rule, writes the activity log, in one transaction."""
 
 import datetime as dt
-import hashlib
 import secrets
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.invitations import hash_token  # the portal's one digest of a secret token
 from activity.services import activity_log
 from api.models import ApiToken
 from api.permissions import MANAGE_TOKENS
@@ -23,10 +23,6 @@ VISIBLE = len(TOKEN_PREFIX) + 7
 NAME_MAX = 100
 # last_used_at is written at most this often per token (it is shown on the page, never more precise).
 USE_STAMP_EVERY = dt.timedelta(minutes=5)
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import secrets
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
+from accounts.invitations import hash_token
 from activity.services import activity_log
 from logistics.models import AgendaFeed
 
@@ -19,13 +20,9 @@ def token_of(feed: AgendaFeed) -> str:
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def _fill(feed: AgendaFeed) -> None:
     feed.salt = secrets.token_urlsafe(32)
-    feed.token_hash = token_hash(token_of(feed))
+    feed.token_hash = hash_token(token_of(feed))
 
 
 def agenda_feed_for(*, person, meeting) -> AgendaFeed:

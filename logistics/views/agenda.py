@@ -15,6 +15,7 @@ from django.utils.translation import override
 from django.views.decorators.http import require_GET, require_POST
 from icalendar import Calendar, Event
 
+from accounts.invitations import hash_token
 from logistics.selectors import agenda as selectors
 from logistics.services import agenda as services
 from roundtables.editions import meeting_or_current
@@ -95,7 +96,7 @@ def agenda_calendar(feed, request) -> bytes:
 def agenda_feed(request, token: str):
     if len(token) > 100:
         raise Http404
-    feed = selectors.feed_by_token_hash(services.token_hash(token))
+    feed = selectors.feed_by_token_hash(hash_token(token))
     if feed is None or not feed.person.is_active:
         raise Http404("No such calendar.")
     response = HttpResponse(agenda_calendar(feed, request), content_type="text/calendar; charset=utf-8")
